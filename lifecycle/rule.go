@@ -1,0 +1,78 @@
+package lifecycle
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+)
+
+// maxPattern is the longest pre-release pattern accepted, in bytes.
+const maxPattern = 4096
+
+// Rule is a channel's version rule (§3.5): an optional Range and an optional
+// pre-release pattern, an RE2 regular expression matched against the
+// version's pre-release label (Version.Prerelease, without the "-"; "^$"
+// admits only versions without a pre-release). A version is allowed when both
+// parts allow it.
+//
+// Rule is an immutable value, safe for concurrent use. The zero Rule allows
+// every version.
+type Rule struct {
+	rng     Range
+	pattern string
+	re      *regexp.Regexp // nil = no pattern
+}
+
+// NewRule builds a Rule from the text of a range (ParseRange; "" = any
+// version) and a pre-release pattern ("" = no restriction). Errors wrap
+// ErrInvalidValue and name the field ("versionRange" or "preRelease"); a
+// range error also wraps the *ParseError that locates the problem.
+func NewRule(versionRange, preRelease string) (Rule, error) {
+	rng, err := ParseRange(versionRange)
+	if err != nil {
+		return Rule{}, fmt.Errorf("versionRange: %w", err)
+	}
+	r := Rule{rng: rng, pattern: preRelease}
+	if preRelease == "" {
+		return r, nil
+	}
+	if len(preRelease) > maxPattern {
+		return Rule{}, fmt.Errorf("preRelease %s: %w: longer than %d bytes",
+			quote(preRelease), ErrInvalidValue, maxPattern)
+	}
+	re, err := regexp.Compile(preRelease)
+	if err != nil {
+		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrInvalidValue, reason(err))
+	}
+	r.re = re
+	return r, nil
+}
+
+// reason is the text of a regexp error without the whole pattern it repeats
+// (the caller quotes the pattern, cut when long).
+func reason(err error) string {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return se.Code.String() + ": " + quote(se.Expr)
+	}
+	return "invalid regular expression"
+}
+
+// Allows reports whether v satisfies the rule: in the range and, when there
+// is a pattern, with a pre-release label the pattern matches.
+func (r Rule) Allows(v Version) bool {
+	if !r.rng.Contains(v) {
+		return false
+	}
+	return r.re == nil || r.re.MatchString(v.Prerelease())
+}
+
+// Range returns the rule's version range (the zero Range when none).
+func (r Rule) Range() Range { return r.rng }
+
+// PreRelease returns the rule's pre-release pattern ("" when none).
+func (r Rule) PreRelease() string { return r.pattern }
+
+// IsAny reports whether the rule allows every version.
+func (r Rule) IsAny() bool { return r.rng.IsAny() && r.re == nil }
