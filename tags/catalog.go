@@ -1,0 +1,235 @@
+package tags
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+)
+
+// ID is a dense tag id in a [Catalog]: 0..Len()-1, in catalog order.
+type ID uint32
+
+// Catalog is the set of known tag sets with every tag (and every FreeText value in use) given a
+// dense [ID]. IDs are laid out in catalog order: sets in the given order, a set's tags in its
+// order, a FreeText set's values sorted by byte order; so each set's IDs are contiguous and
+// sorting IDs gives display order (§6.9). A Catalog is immutable and safe for concurrent use.
+type Catalog struct {
+	sets     []TagSet
+	start    []ID // start[i]: first ID of set i; start[len(sets)] == Len()
+	names    []string
+	setOf    []int32
+	byName   map[string]ID
+	setIndex map[string]int
+}
+
+// NewCatalog builds a catalog of sets. freeValues are the canonical names ("Region/eu-west-1")
+// of the FreeText values in use (duplicates are ignored; values compare exactly). Errors, all
+// returned at once as *DefinitionError: an invalid set (see NewTagSet), two sets whose names are
+// equal or differ only in letter case (ErrDuplicateName), a value without "/" or of an unknown
+// set (ErrUnknownTagSet), a value of a set that is not FreeText, or an empty or "*" value
+// (ErrInvalidValue). NewCatalog copies what it is given.
+func NewCatalog(sets []TagSet, freeValues []string) (*Catalog, error) {
+	var errs []error
+	c := &Catalog{
+		sets:     make([]TagSet, len(sets)),
+		setIndex: make(map[string]int, len(sets)),
+	}
+	lower := make(map[string]int, len(sets))
+	for i, s := range sets {
+		s.tags = slices.Clone(s.tags)
+		c.sets[i] = s
+		errs = append(errs, s.validate(i)...)
+		k := strings.ToLower(s.name)
+		if j, ok := lower[k]; ok {
+			errs = append(errs, &DefinitionError{Set: s.name, SetIndex: i, TagIndex: -1, ValueIndex: -1,
+				Err: ErrDuplicateName, Msg: fmt.Sprintf("same name as tag set %d %q", j, truncate(sets[j].name, maxQuoted))})
+			continue
+		}
+		lower[k] = i
+		c.setIndex[s.name] = i
+	}
+	free := make([][]string, len(sets))
+	seen := make(map[string]bool, len(freeValues))
+	for vi, v := range freeValues {
+		setName, value, found := strings.Cut(v, "/")
+		bad := func(err error, msg string) {
+			errs = append(errs, &DefinitionError{Set: setName, SetIndex: -1, Tag: v, TagIndex: -1, ValueIndex: vi, Err: err, Msg: msg})
+		}
+		i, ok := c.setIndex[setName]
+		switch {
+		case !found:
+			bad(ErrUnknownTagSet, `a canonical tag name must contain "/"`)
+		case !ok:
+			bad(ErrUnknownTagSet, "no such tag set")
+		case sets[i].typ != FreeText:
+			bad(ErrInvalidValue, "a free value of a "+sets[i].typ.String()+" tag set")
+		case value == "" || value == Wildcard:
+			bad(ErrInvalidValue, "empty or \"*\" free value")
+		case !seen[v]:
+			seen[v] = true
+			free[i] = append(free[i], value)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	n := 0
+	for i, s := range c.sets {
+		slices.Sort(free[i])
+		n += len(s.tags) + len(free[i])
+	}
+	c.start = make([]ID, 0, len(sets)+1)
+	c.names = make([]string, 0, n)
+	c.setOf = make([]int32, 0, n)
+	c.byName = make(map[string]ID, n)
+	for i, s := range c.sets {
+		c.start = append(c.start, ID(len(c.names)))
+		for _, t := range slices.Concat(s.tags, free[i]) {
+			name := s.name + "/" + t
+			c.byName[name] = ID(len(c.names))
+			c.names = append(c.names, name)
+			c.setOf = append(c.setOf, int32(i))
+		}
+	}
+	c.start = append(c.start, ID(len(c.names)))
+	return c, nil
+}
+
+// MustNewCatalog is like NewCatalog but panics on error. It is for tests and fixed tables.
+func MustNewCatalog(sets []TagSet, freeValues []string) *Catalog {
+	c, err := NewCatalog(sets, freeValues)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Len returns the number of IDs.
+func (c *Catalog) Len() int { return len(c.names) }
+
+// Sets returns a copy of the tag sets, in catalog order.
+func (c *Catalog) Sets() []TagSet { return slices.Clone(c.sets) }
+
+// SetIndex returns the index in Sets() of the set with exactly this name.
+func (c *Catalog) SetIndex(name string) (int, bool) {
+	i, ok := c.setIndex[name]
+	return i, ok
+}
+
+// SetRange returns the IDs of set i: lo <= id < hi (empty for a FreeText set without values or
+// an index out of range).
+func (c *Catalog) SetRange(i int) (lo, hi ID) {
+	if i < 0 || i >= len(c.sets) {
+		return 0, 0
+	}
+	return c.start[i], c.start[i+1]
+}
+
+// SetOf returns the index in Sets() of the set of id, or -1 when id is out of range.
+func (c *Catalog) SetOf(id ID) int {
+	if int(id) >= len(c.setOf) {
+		return -1
+	}
+	return int(c.setOf[id])
+}
+
+// Name returns the canonical name "Set/Tag" of id, or "" when id is out of range.
+func (c *Catalog) Name(id ID) string {
+	if int(id) >= len(c.names) {
+		return ""
+	}
+	return c.names[id]
+}
+
+// IDs returns every ID in catalog order with its canonical name.
+func (c *Catalog) IDs() iter.Seq2[ID, string] {
+	return func(yield func(ID, string) bool) {
+		for i, n := range c.names {
+			if !yield(ID(i), n) {
+				return
+			}
+		}
+	}
+}
+
+// Lookup resolves a canonical tag name, split at the first "/" (§1.2). An error is a *BindError
+// (Offset and Index -1) wrapping ErrUnknownTagSet or ErrUnknownTag, with a "did you mean"
+// suggestion when a close name exists. A FreeText value that is not in the catalog is
+// ErrUnknownTag (nobody carries it); so is the wildcard "Set/*", which names no single tag.
+func (c *Catalog) Lookup(canonical string) (ID, error) {
+	id, st := c.resolve(canonical)
+	if st == resolved {
+		return id, nil
+	}
+	return 0, c.refError(canonical, st, -1, -1)
+}
+
+// resolution is the outcome of resolving a canonical tag name.
+type resolution uint8
+
+const (
+	resolved     resolution = iota
+	wildcard                // "Set/*" of a known set; id is unset
+	freeMissing             // a FreeText value that is not in the catalog
+	unknownSet              // no such tag set
+	unknownTag              // the set exists but has no such tag
+)
+
+// resolve resolves a canonical name; for wildcard and freeMissing the set is known.
+func (c *Catalog) resolve(canonical string) (ID, resolution) {
+	if id, ok := c.byName[canonical]; ok {
+		return id, resolved
+	}
+	setName, tag, found := strings.Cut(canonical, "/")
+	i, ok := c.setIndex[setName]
+	switch {
+	case !found || !ok:
+		return 0, unknownSet
+	case tag == Wildcard:
+		return 0, wildcard
+	case c.sets[i].typ == FreeText && tag != "":
+		return 0, freeMissing
+	}
+	return 0, unknownTag
+}
+
+// refError builds the *BindError of an unresolved tag reference.
+func (c *Catalog) refError(ref string, st resolution, offset, index int) *BindError {
+	e := &BindError{Ref: ref, Offset: offset, Index: index, Err: ErrUnknownTag}
+	setName, tag, _ := strings.Cut(ref, "/")
+	if st == unknownSet {
+		e.Err = ErrUnknownTagSet
+		if s, ok := Closest(setName, c.setNames()); ok {
+			e.Suggestion = s + "/" + tag
+			if j := c.setIndex[s]; c.sets[j].typ != FreeText && tag != Wildcard && !slices.Contains(c.sets[j].tags, tag) {
+				if t, ok := Closest(tag, slices.Values(c.sets[j].tags)); ok {
+					e.Suggestion = s + "/" + t
+				}
+			}
+		}
+		return e
+	}
+	i := c.setIndex[setName]
+	lo, hi := c.start[i], c.start[i+1]
+	if t, ok := Closest(tag, func(yield func(string) bool) {
+		for id := lo; id < hi; id++ {
+			if !yield(c.names[id][len(setName)+1:]) {
+				return
+			}
+		}
+	}); ok {
+		e.Suggestion = setName + "/" + t
+	}
+	return e
+}
+
+func (c *Catalog) setNames() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, s := range c.sets {
+			if !yield(s.name) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,87 @@
+// Package tags holds tag sets, the tag catalog, Octopus tenant filters and the tag expression
+// language.
+//
+// A tenant carries tags; tags are grouped into tag sets ([TagSet], §1.1) and named by their
+// canonical name "Set/Tag", split at the first "/" (§1.2). A [Catalog] knows every tag set and
+// gives each tag (and each FreeText value in use) a dense [ID], so that the tags of a tenant are
+// a small bitset ([Bits]). Tenants are selected either by an Octopus tenant filter ([Filter],
+// §1.3: named tenants UNION the tag part; OR within a tag set, AND across sets) or by a tag
+// expression ([Expr], §1.4), which adds "not", parentheses and tenant(...) references. Every
+// filter converts to an equivalent expression ([Filter.Expr], §1.5).
+//
+// Parsing is pure ([ParseExpr]); binding ([Expr.Bind]) checks every reference against a catalog
+// and a tenant lookup, reports ALL unknown references at once with their byte offsets and "did
+// you mean" suggestions (§1.5), and compiles the expression to a matcher ([Bound.Match]) that
+// tests a tenant's tag bitset in a few nanoseconds without allocating. [Fold] lets other
+// packages evaluate a bound expression over their own representation: package tenant uses it
+// over posting bitsets to select among many tenants at once.
+//
+// # Grammar
+//
+// The grammar of [ParseExpr] (§1.4), in BNF:
+//
+//	expr    = or
+//	or      = and { ( "or" | "||" ) and }
+//	and     = unary { ( "and" | "&&" ) unary }
+//	unary   = ( "not" | "!" ) unary | primary
+//	primary = "(" expr ")" | tagref | "tenant" "(" string ")" | "true" | "false"
+//	tagref  = word | string          -- must contain "/"; "Set/*" means: has any tag of Set
+//	string  = '"' { any byte but '"' or '\' | '\"' | '\\' } '"'
+//	word    = wordchar { wordchar }   -- a word equal to a keyword is that keyword
+//	wordchar = Unicode letter | Unicode digit | "_" | "-" | "." | "/" | "*"
+//
+// Keywords (and, or, not, true, false, tenant) are case-insensitive. Precedence: not > and > or.
+// Whitespace (space, tab, CR, LF) separates tokens. Examples:
+//
+//	Tier/Gold and not "Upgrade ring/Pinned"
+//	(Region/EU or Region/UK) and Tier/*
+//	tenant("Capital Animal Hospital") or Tier/VIP
+//
+// [Expr.String] writes the canonical form: lower-case keywords, single spaces, parentheses only
+// where precedence needs them, tag references bare when they are a word and quoted otherwise.
+//
+// # Limits
+//
+// Input longer than 64 KiB ([MaxExprLen]) or nested deeper than 256 ([MaxExprDepth]) is rejected
+// with a *ParseError wrapping [ErrLimit] (§1.6), before any unbounded work. Parse errors carry
+// the input, the byte offset and the 1-based column.
+//
+// # Decisions
+//
+// Decision: nesting depth counts every "(" and every "not" (or "!"), so a run of thousands of
+// "not" is rejected like a run of "(".
+//
+// Decision: the column of a *ParseError counts runes from the start of the input; newlines are
+// whitespace and do not restart the count.
+//
+// Decision: "*" is not a valid tag name or FreeText value, because "Set/*" is the wildcard.
+//
+// Decision: a FreeText value that no tenant carries is not in the catalog; an expression or
+// filter that names it binds to false (matches nobody, conformance 03) rather than failing,
+// because a free value cannot be misspelled against a list. [Catalog.Lookup] still reports it
+// as ErrUnknownTag, since it has no ID.
+//
+// Decision: FreeText values compare exactly; two values that differ only in letter case are two
+// different values, not a duplicate name.
+//
+// Decision: in a [Filter] tag part, "Set/*" stands for every tag of Set, as in expressions.
+//
+// Decision: [And] and [Or] flatten nested operands of the same operator (the parser does the
+// same for parentheses that add nothing), so Equal compares expressions up to associativity but
+// keeps operand order, double negation and constants as written. Binding then folds constants,
+// removes double negation and merges tags under one "or" for matching.
+//
+// Decision: string literals accept any byte except an unescaped '"' or '\', including newlines
+// and bytes that are not UTF-8, so that every tag name round-trips through [Expr.String]; bare
+// words must be valid UTF-8.
+//
+// Decision: "did you mean" suggestions ([Closest]) pick a name equal ignoring letter case, else
+// the nearest by edit distance when that is at most a third of the name's length. Tenant
+// references get no suggestion from Bind (a [TenantLookup] cannot list names); package tenant
+// adds them.
+//
+// # Concurrency
+//
+// Every type of this package is an immutable value (or a pointer to one) and is safe for
+// concurrent use.
+package tags
