@@ -1,0 +1,64 @@
+// Package freeze models deployment freezes (semantics §7.1; Octopus FRZ-1, FRZ-2, FRZ-4, FRZ-5):
+// windows of time during which deployments to some cells may not happen, unless a request names the
+// freeze to override it.
+//
+// A [Freeze] has a name, a first occurrence [start, end) (end exclusive), an optional
+// [Recurrence], and a [Scope]: project -> environments (every track of those cells, tenanted and
+// untenanted) and (tenant, project, environment) triples (that tenant only). [New] validates and
+// copies; an [Index] answers "which freezes hold this cell at this time" ([Index.Active]) and
+// "when is it clear" ([Index.Clear]) for a whole model, fast enough to be asked for a hundred
+// thousand tenants per request.
+//
+// # Occurrences (§7.1)
+//
+// The first occurrence is [start, end). Later ones begin at start's local time of day in the
+// freeze's time zone and last end - start:
+//
+//   - Daily: every N days.
+//   - Weekly: on each listed day of every N-th week counted from the week of start; weeks begin on
+//     Monday.
+//   - Monthly: on DayOfMonth (default: start's day) of every N-th month counted from start's
+//     month, skipping months without that day.
+//   - Annually: on start's month and day every N years.
+//
+// None begins before start. EndAfter counts occurrences including the first; with EndOn, no
+// occurrence begins at or after that time. A cell is frozen at `at` when an occurrence of a freeze
+// whose scope covers the cell contains `at`; overridden freezes do not block (FRZ-4).
+//
+// Occurrence computation jumps arithmetically on the civil calendar to the neighbourhood of the
+// time asked about; it never steps from start. The one exception is EndAfter, whose last
+// occurrence is found once, in [New], by counting (bounded by [MaxEndAfter]).
+//
+// # Decisions
+//
+// Where §7.1 is silent:
+//
+//   - Decision: a Weekly recurrence without DaysOfWeek recurs on start's weekday.
+//   - Decision: an Annually recurrence that starts on 29 February skips the years without that
+//     day, as Monthly skips months without its day.
+//   - Decision: the first occurrence [start, end) always exists, even when start's weekday is not
+//     listed or start's day is not DayOfMonth; EndOn and EndAfter only limit the later ones (so an
+//     EndOn equal to start, or EndAfter 1, means no repetition). Later occurrences are those on
+//     calendar dates after start's local date.
+//   - Decision: a local wall-clock time that does not exist (spring forward) or exists twice
+//     (fall back) is resolved by Go's time.Date normalisation, which does not promise a direction:
+//     in a gap the time moves by the gap's length (for example 02:30 becomes 01:30 EST in
+//     America/New_York but 03:30 CEST in Europe/Berlin), and in an overlap one of the two instants
+//     is taken. The occurrence still lasts end - start. A weekly freeze at 22:00
+//     local stays at 22:00 local across daylight-saving changes.
+//   - Decision: occurrences may overlap when end - start is longer than the step; a cell is frozen
+//     while any occurrence holds it, and [Freeze.Occurrence] and [Hit] report the one ending last.
+//   - Decision: a freeze with an empty scope holds nothing (FRZ-5); an empty name, a project with
+//     no environments, DaysOfWeek on a non-Weekly and DayOfMonth on a non-Monthly recurrence are
+//     validation errors. Repeated days of the week count once.
+//   - Decision: the time zone defaults to UTC and must be an IANA name; "Local" is refused because
+//     it depends on the machine. The zone database is embedded (import _ "time/tzdata"), so zones
+//     work on machines without one; time.LoadLocation still prefers the machine's database when
+//     present.
+//   - Decision: validation limits: Every <= [MaxEvery], EndAfter <= [MaxEndAfter]; [Index.Clear]
+//     searches at most its limit, by default [DefaultClearLimit].
+//
+// # Concurrency
+//
+// Freeze values and an Index are immutable once built and safe for concurrent use.
+package freeze
