@@ -57,7 +57,7 @@ func ParseRange(s string) (Range, error) {
 	open := s[sc.i]
 	sc.i++
 	sc.blanks()
-	if sc.i < len(s) && s[sc.i] != ',' {
+	if sc.i < len(s) && s[sc.i] != ',' && s[sc.i] != ']' && s[sc.i] != ')' {
 		v, err := sc.version()
 		if err != nil {
 			return Range{}, err

@@ -1,0 +1,99 @@
+// Package lifecycle holds what decides where a release may go next:
+// environments as sets of indexes, lifecycles and their phases, versions and
+// version ranges, channels, and per-track progression.
+//
+// A release of a project is promoted through the phases of its channel's
+// lifecycle. Each track (a tenant, or "untenanted") is promoted on its own:
+// a phase is complete for a tenant when the tenant's own successes cover the
+// environments of the phase it is connected to, and when the tenant is
+// connected to none of them, anyone's successes count. The package knows
+// nothing else about tenants: a Track is just the environments it is
+// connected to and the environments where it has a success.
+//
+// # Rules implemented (semantics.md)
+//
+//   - §3.1 lifecycles are ordered phases; a phase has automatic and manual
+//     environments, a minimum (0 = all), optional and priority flags
+//     (PhaseSpec, Phase).
+//   - §3.2 no phases = one manual, required phase per model environment in
+//     model order (LC-6); a phase without environments takes every model
+//     environment that no other phase lists, in model order (LC-7).
+//   - §3.3 validation, all problems at once (New, ValidationError).
+//   - §3.4 channels (ChannelSpec, Channel) and §3.5 versions (Version,
+//     ParseVersion), NuGet ranges (Range, ParseRange), pre-release patterns
+//     (Rule) and channel selection for a release without one (SelectChannel).
+//   - §4.1-4.5 progression: Successes (§4.2), PhaseComplete (§4.3),
+//     Lifecycle.Progress (§4.4, §4.5). §4.6 (per-tenant isolation) is a
+//     property test.
+//
+// # Version grammar
+//
+//	version    = core [ "-" prerelease ] [ "+" build ]
+//	core       = number [ "." number [ "." number [ "." number ] ] ]
+//	number     = digit { digit }                 (fits in 64 bits)
+//	prerelease = ident { "." ident }             (numeric idents: no leading zero)
+//	build      = ident { "." ident }
+//	ident      = ( letter | digit | "-" ) { letter | digit | "-" }
+//
+// Precedence is SemVer 2.0.0's, with a fourth numeric part compared after
+// patch; missing parts are 0 (1.2 = 1.2.0 = 1.2.0.0). Build metadata never
+// matters.
+//
+// # Range grammar (NuGet)
+//
+//	range = "" | version | "[" version "]"
+//	      | ( "[" | "(" ) [ version ] "," [ version ] ( "]" | ")" )
+//
+// Blanks are allowed around the parts. A bare version is an inclusive
+// minimum; "[" and "]" are inclusive, "(" and ")" exclusive; a missing bound
+// is unbounded. Contains compares precedence only.
+//
+// # Decisions
+//
+// Where the specification is silent, the package decides:
+//
+//   - Decision: "no other phase" (§3.2): a phase without environments takes
+//     the environments that no other phase lists, so that no environment is
+//     in two phases. When several phases have no environments and some
+//     environment is left for them, the later ones are reported with
+//     ErrEnvironmentInTwoPhases (one error per environment).
+//   - Decision A-6: the untenanted track is connected to every environment
+//     of the lifecycle; the caller passes Track{Connected: l.Environments()}.
+//   - Decision A-7: a phase minimum for a track connected to some of the
+//     phase's environments is min(minimum, connected).
+//   - Decision: an optional phase is complete whatever happened; PhaseComplete
+//     reports need and have 0 for it.
+//   - Decision: §4.5 looks at the track's successes in ANY environment of
+//     the phase, connected or not.
+//   - Decision: an environment listed twice in one phase (or both automatic
+//     and manual) counts once and is automatic if any listing says so.
+//   - Decision: phase names are not validated (empty or repeated names are
+//     accepted); ErrDuplicateName is never returned by this package.
+//   - Decision: a negative phase minimum is ErrInvalidValue.
+//   - Decision: leading zeros are accepted in the numeric parts of a
+//     version (2024.01.15 = 2024.1.15, as NuGet does) but not in numeric
+//     pre-release identifiers (SemVer forbids them). A leading "v" is not
+//     accepted.
+//   - Decision: ranges: "(,)" (no bound at all) and empty ranges such as
+//     "[2.0,1.0]" or "(1.0,1.0)" are errors; an inclusive bracket next to a
+//     missing bound ("[,1.0]") is read as exclusive. Range.String is
+//     canonical: "[1.0,)" prints as "1.0", "[1.0,1.0]" as "[1.0]".
+//   - Decision: the pre-release pattern is matched against the pre-release
+//     label only (Octopus also tries build metadata, CH-4).
+//   - Decision: with LatestOutcome, attempts at the same time are ordered by
+//     their position: the later in the slice is the latest.
+//   - Decision: environment indexes are bounded by MaxEnvironments (65,536);
+//     New rejects larger models.
+//
+// # Performance
+//
+// EnvSet keeps indexes below 64 in one word, so for models of up to 64
+// environments the sets used by progression never allocate, and
+// Lifecycle.Progress costs a few popcounts per earlier phase with no
+// allocation at all, whatever the number of environments.
+//
+// # Concurrency
+//
+// Every type of the package is an immutable value or is immutable once
+// built (*Lifecycle): all of them are safe for concurrent use.
+package lifecycle

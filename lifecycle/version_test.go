@@ -1,0 +1,242 @@
+package lifecycle_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/tenantplan/tenantplan/lifecycle"
+)
+
+// TestVersion_Semantics3_5_SemVerPrecedence checks the precedence chain of the
+// SemVer 2.0.0 specification, item 11.
+func TestVersion_Semantics3_5_SemVerPrecedence(t *testing.T) {
+	chain := []string{
+		"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+		"1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0", "2.1.0", "2.1.1",
+	}
+	for i := range chain {
+		for j := range chain {
+			a, b := lifecycle.MustParseVersion(chain[i]), lifecycle.MustParseVersion(chain[j])
+			want := 0
+			if i < j {
+				want = -1
+			} else if i > j {
+				want = 1
+			}
+			require.Equal(t, want, a.Compare(b), "%s vs %s", chain[i], chain[j])
+		}
+	}
+}
+
+func TestVersion_Semantics3_5_Compare(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"1.2", "1.2.0", 0},
+		{"1", "1.0.0", 0},
+		{"1", "1.0.0.0", 0},
+		{"1.2.3.0", "1.2.3", 0},
+		{"1.2.3.4", "1.2.3", 1},
+		{"1.2.3.4", "1.2.4", -1},
+		{"1.2.3.4", "1.2.3.10", -1},
+		{"1.2.3.4-beta", "1.2.3.4", -1},
+		{"1.0.0+build.1", "1.0.0+build.2", 0},
+		{"1.0.0-rc.1+x", "1.0.0-rc.1", 0},
+		{"1.0.0-alpha.10", "1.0.0-alpha.9", 1},
+		{"1.0.0-1", "1.0.0-a", -1},
+		{"1.0.0-A", "1.0.0-a", -1}, // ASCII order
+		{"1.0.0-a-b", "1.0.0-a", 1},
+		{"2024.01.15", "2024.1.15", 0}, // Decision: leading zeros in the numeric core
+		{"1.0.0-99999999999999999999999", "1.0.0-100000000000000000000000", -1},
+		{"18446744073709551615", "18446744073709551614", 1},
+		{"1.10", "1.9", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"_"+tt.b, func(t *testing.T) {
+			a, b := lifecycle.MustParseVersion(tt.a), lifecycle.MustParseVersion(tt.b)
+			require.Equal(t, tt.want, a.Compare(b))
+			require.Equal(t, -tt.want, b.Compare(a))
+		})
+	}
+}
+
+func TestVersion_Accessors(t *testing.T) {
+	v := lifecycle.MustParseVersion("1.0.0-beta.2+sha.5")
+	require.Equal(t, "1.0.0-beta.2+sha.5", v.String())
+	require.Equal(t, "beta.2", v.Prerelease())
+	require.Equal(t, "sha.5", v.Build())
+	w := lifecycle.MustParseVersion("1.2")
+	require.Equal(t, "1.2", w.String())
+	require.Empty(t, w.Prerelease())
+	require.Empty(t, w.Build())
+	require.Equal(t, 0, lifecycle.Version{}.Compare(lifecycle.MustParseVersion("0.0.0")))
+}
+
+func TestParseVersion_Errors(t *testing.T) {
+	tests := []struct {
+		in     string
+		offset int
+		column int
+		msg    string
+	}{
+		{"", 0, 1, "empty version"},
+		{"v1.0", 0, 1, "expected a digit"},
+		{"1.", 2, 3, "expected a digit at the end"},
+		{".1", 0, 1, "expected a digit"},
+		{"1..2", 2, 3, "expected a digit"},
+		{"1.2.3.4.5", 8, 9, "more than 4 numeric parts"},
+		{"1.0.0-", 6, 7, "empty pre-release identifier"},
+		{"1.0.0-01", 6, 7, "leading zero"},
+		{"1.0.0-a..b", 8, 9, "empty pre-release identifier"},
+		{"1.0.0+", 6, 7, "empty build metadata identifier"},
+		{"1.0.0-beta+", 11, 12, "empty build metadata identifier"},
+		{"1.x", 2, 3, "expected a digit"},
+		{"1.0 ", 3, 4, "unexpected ' '"},
+		{" 1.0", 0, 1, "expected a digit"},
+		{"99999999999999999999", 0, 1, "too large"},
+		{"1.0.0-é", 6, 7, "empty pre-release identifier"},
+		{"é1", 0, 1, "expected a digit"},
+		{"1.0.0-ü.1x", 6, 7, "empty pre-release identifier"},
+		{"1.0.0-beta_1", 10, 11, "unexpected '_'"},
+		{"1.0.0+a+b", 7, 8, "unexpected '+'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := lifecycle.ParseVersion(tt.in)
+			require.Error(t, err)
+			require.ErrorIs(t, err, lifecycle.ErrInvalidVersion)
+			var pe *lifecycle.ParseError
+			require.ErrorAs(t, err, &pe)
+			require.Equal(t, tt.in, pe.Input)
+			require.Equal(t, tt.offset, pe.Offset)
+			require.Equal(t, tt.column, pe.Column)
+			require.Contains(t, pe.Msg, tt.msg)
+			require.Contains(t, err.Error(), fmt.Sprintf("%q", tt.in))
+		})
+	}
+}
+
+func TestParseVersion_ColumnCountsRunes(t *testing.T) {
+	_, err := lifecycle.ParseVersion("1.0.0+é")
+	var pe *lifecycle.ParseError
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, 6, pe.Offset)
+	require.Equal(t, 7, pe.Column)
+	// "é" is two bytes: the error after it is at byte 8, column 8.
+	_, err = lifecycle.ParseVersion("1.0.0-a.é")
+	require.ErrorAs(t, err, &pe)
+	require.Equal(t, 8, pe.Offset)
+	require.Equal(t, 9, pe.Column)
+}
+
+func TestParseVersion_HugeInputIsCutInMessages(t *testing.T) {
+	in := "1.0.0-" + strings.Repeat("a", 1<<20) + "!"
+	_, err := lifecycle.ParseVersion(in)
+	require.ErrorIs(t, err, lifecycle.ErrInvalidVersion)
+	require.Less(t, len(err.Error()), 300)
+	require.Contains(t, err.Error(), "...")
+}
+
+func TestMustParseVersion_Panics(t *testing.T) {
+	require.Panics(t, func() { lifecycle.MustParseVersion("nope") })
+}
+
+// versionText generates valid version text: 1 to 4 numeric parts, an
+// optional pre-release and optional build metadata.
+func versionText() *rapid.Generator[string] {
+	num := rapid.OneOf(rapid.Just("0"), rapid.StringMatching(`[1-9][0-9]{0,3}`))
+	ident := rapid.OneOf(num, rapid.StringMatching(`[0-9A-Za-z-]*[A-Za-z-][0-9A-Za-z-]*`).Filter(func(s string) bool { return len(s) <= 8 }))
+	return rapid.Custom(func(t *rapid.T) string {
+		parts := rapid.SliceOfN(num, 1, 4).Draw(t, "core")
+		s := strings.Join(parts, ".")
+		if rapid.Bool().Draw(t, "hasPre") {
+			s += "-" + strings.Join(rapid.SliceOfN(ident, 1, 3).Draw(t, "pre"), ".")
+		}
+		if rapid.Bool().Draw(t, "hasBuild") {
+			s += "+" + strings.Join(rapid.SliceOfN(rapid.StringMatching(`[0-9A-Za-z-]{1,5}`), 1, 2).Draw(t, "build"), ".")
+		}
+		return s
+	})
+}
+
+func versionGen() *rapid.Generator[lifecycle.Version] {
+	return rapid.Custom(func(t *rapid.T) lifecycle.Version {
+		return lifecycle.MustParseVersion(versionText().Draw(t, "version"))
+	})
+}
+
+func TestVersion_Properties(t *testing.T) {
+	t.Run("string round trips", func(t *testing.T) {
+		rapid.Check(t, func(t *rapid.T) {
+			s := versionText().Draw(t, "s")
+			v, err := lifecycle.ParseVersion(s)
+			require.NoError(t, err)
+			require.Equal(t, s, v.String())
+			w, err := lifecycle.ParseVersion(v.String())
+			require.NoError(t, err)
+			require.Equal(t, v, w)
+		})
+	})
+	t.Run("compare is a total order", func(t *testing.T) {
+		rapid.Check(t, func(t *rapid.T) {
+			a, b, c := versionGen().Draw(t, "a"), versionGen().Draw(t, "b"), versionGen().Draw(t, "c")
+			require.Equal(t, 0, a.Compare(a), "reflexive")
+			require.Equal(t, a.Compare(b), -b.Compare(a), "antisymmetric")
+			if a.Compare(b) <= 0 && b.Compare(c) <= 0 {
+				require.LessOrEqual(t, a.Compare(c), 0, "transitive")
+			}
+			if a.Compare(b) == 0 {
+				require.Equal(t, a.Compare(c), b.Compare(c), "equal versions order alike")
+			}
+		})
+	})
+	t.Run("build metadata is ignored", func(t *testing.T) {
+		rapid.Check(t, func(t *rapid.T) {
+			v := versionGen().Draw(t, "v")
+			text, _, _ := strings.Cut(v.String(), "+")
+			require.Equal(t, 0, lifecycle.MustParseVersion(text).Compare(v))
+		})
+	})
+	t.Run("a pre-release is below its release", func(t *testing.T) {
+		rapid.Check(t, func(t *rapid.T) {
+			v := versionGen().Draw(t, "v")
+			if v.Prerelease() == "" {
+				return
+			}
+			release, _, _ := strings.Cut(v.String(), "-")
+			require.Equal(t, -1, v.Compare(lifecycle.MustParseVersion(release)))
+		})
+	})
+}
+
+func FuzzParseVersion(f *testing.F) {
+	for _, s := range []string{"1.0.0", "1.2", "1", "1.2.3.4", "1.0.0-alpha.1+b", "1.0.0-0", "v1", "1..0", "", "1.0.0-01", "01.2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := lifecycle.ParseVersion(s)
+		if err != nil {
+			var pe *lifecycle.ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, lifecycle.ErrInvalidVersion) {
+				t.Fatalf("ParseVersion(%q): error %v is not a *ParseError wrapping ErrInvalidVersion", s, err)
+			}
+			if pe.Offset < 0 || pe.Offset > len(s) || pe.Column < 1 || pe.Input != s {
+				t.Fatalf("ParseVersion(%q): bad position %+v", s, pe)
+			}
+			return
+		}
+		if v.String() != s {
+			t.Fatalf("ParseVersion(%q).String() = %q", s, v.String())
+		}
+		w, err := lifecycle.ParseVersion(v.String())
+		if err != nil || w != v || w.Compare(v) != 0 {
+			t.Fatalf("ParseVersion(%q) does not round trip: %v, %v", s, w, err)
+		}
+	})
+}
