@@ -169,11 +169,11 @@ func (c *Catalog) Lookup(canonical string) (ID, error) {
 type resolution uint8
 
 const (
-	resolved     resolution = iota
-	wildcard                // "Set/*" of a known set; id is unset
-	freeMissing             // a FreeText value that is not in the catalog
-	unknownSet              // no such tag set
-	unknownTag              // the set exists but has no such tag
+	resolved    resolution = iota
+	wildcard               // "Set/*" of a known set; id is unset
+	freeMissing            // a FreeText value that is not in the catalog
+	unknownSet             // no such tag set
+	unknownTag             // the set exists but has no such tag
 )
 
 // resolve resolves a canonical name; for wildcard and freeMissing the set is known.

