@@ -3,12 +3,17 @@ package tags_test
 import (
 	"errors"
 	"slices"
-	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantplan/tenantplan/tags"
 )
+
+// tb is what the helpers need of *testing.T and *rapid.T.
+type tb interface {
+	require.TestingT
+	Helper()
+}
 
 // world is a small catalog with tenants, for tests written like the conformance scenarios.
 type world struct {
@@ -30,7 +35,7 @@ type tenantDef struct {
 	tags []string
 }
 
-func newWorld(t testing.TB, sets []setDef, tenants []tenantDef) *world {
+func newWorld(t tb, sets []setDef, tenants []tenantDef) *world {
 	t.Helper()
 	var ts []tags.TagSet
 	for _, s := range sets {
@@ -99,7 +104,7 @@ func codes(err error) []string {
 }
 
 // bindErrors returns the *BindError values joined in err.
-func bindErrors(t testing.TB, err error) []*tags.BindError {
+func bindErrors(t tb, err error) []*tags.BindError {
 	t.Helper()
 	var j interface{ Unwrap() []error }
 	require.ErrorAs(t, err, &j)
