@@ -231,7 +231,8 @@ func (f Freeze) coversProject(project, environment string) bool {
 }
 
 // Occurrence returns the occurrence that contains at ([start, end), end exclusive), if any. When
-// occurrences overlap (a duration longer than the step), it returns the one that ends last.
+// occurrences overlap (a duration longer than the step), it returns the one that ends last. Times
+// are in the location of the freeze's start (as are those of [Freeze.Occurrences]).
 func (f Freeze) Occurrence(at time.Time) (start, end time.Time, ok bool) {
 	z := f.f
 	if z == nil || at.Before(z.start) {

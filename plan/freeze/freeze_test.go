@@ -214,6 +214,20 @@ func TestOccurrence_Semantics7_1_Conformance14(t *testing.T) {
 	}
 }
 
+// TestOccurrence_Semantics7_1_MidnightGap: in São Paulo, 2018-11-04 had no 00:30; time.Date
+// normalises it to 23:30 the evening before, and the occurrence is found from that evening.
+func TestOccurrence_Semantics7_1_MidnightGap(t *testing.T) {
+	f := mustNew(t, "Midnight", "2018-11-01T03:30:00Z", "2018-11-01T05:30:00Z", // 00:30 -03
+		&freeze.Recurrence{Unit: freeze.Daily, TimeZone: "America/Sao_Paulo"}, shopProd)
+	b, e, ok := f.Occurrence(ts(t, "2018-11-04T02:45:00Z")) // 23:45 -03 on 3 November
+	require.True(t, ok)
+	require.Equal(t, ts(t, "2018-11-04T02:30:00Z"), b)
+	require.Equal(t, ts(t, "2018-11-04T04:30:00Z"), e)
+	_, e, ok = f.Occurrence(ts(t, "2018-11-05T03:29:00Z")) // 01:29 -02 on 5 November
+	require.True(t, ok)
+	require.Equal(t, ts(t, "2018-11-05T04:30:00Z"), e)
+}
+
 // TestOccurrences_Semantics7_1_DST: a weekly freeze at 22:00 local stays at 22:00 local across the
 // daylight-saving changes, in both directions.
 func TestOccurrences_Semantics7_1_DST(t *testing.T) {

@@ -46,7 +46,8 @@ type rule struct {
 	m0 int64 // Monthly/Annually: start's local month index (year*12 + month-1)
 
 	hh, mi, ss, ns int
-	loc            *time.Location
+	loc            *time.Location // the freeze's time zone
+	out            *time.Location // start's location, in which occurrences are returned
 
 	first, last int64 // occurrence slots are valid slots in [first, last]
 	period      int64 // Monthly/Annually: slot validity repeats with this period
@@ -57,7 +58,7 @@ func compile(rec *Recurrence, loc *time.Location, start time.Time) *rule {
 	every := int64(max(rec.Every, 1))
 	ls := start.In(loc)
 	y, mo, d := ls.Date()
-	r := &rule{unit: rec.Unit, loc: loc, period: 1}
+	r := &rule{unit: rec.Unit, loc: loc, out: start.Location(), period: 1}
 	r.hh, r.mi, r.ss = ls.Clock()
 	r.ns = ls.Nanosecond()
 	day := daysFromCivil(int64(y), int(mo), d)
@@ -108,7 +109,7 @@ func compile(rec *Recurrence, loc *time.Location, start time.Time) *rule {
 	}
 	if !rec.EndOn.IsZero() {
 		ey, em, ed := rec.EndOn.In(loc).Date()
-		s := min(r.slotOnOrBefore(int64(ey), int(em), ed), r.last)
+		s := min(r.slotOnOrBefore(int64(ey), int(em), ed)+1, r.last)
 		for s >= r.first && (!r.valid(s) || !r.begin(s).Before(rec.EndOn)) {
 			s--
 		}
@@ -185,10 +186,10 @@ func (r *rule) slotOnOrBefore(y int64, m, d int) int64 {
 }
 
 // begin returns the instant slot s begins: start's local time of day on the slot's date, with
-// time.Date's normalisation for wall-clock times that do not exist or repeat.
+// time.Date's normalisation for wall-clock times that do not exist or repeat, in start's location.
 func (r *rule) begin(s int64) time.Time {
 	y, m, d, _ := r.slotDate(s)
-	return time.Date(int(y), time.Month(m), d, r.hh, r.mi, r.ss, r.ns, r.loc)
+	return time.Date(int(y), time.Month(m), d, r.hh, r.mi, r.ss, r.ns, r.loc).In(r.out)
 }
 
 // latestAtOrBefore returns the latest occurrence slot that begins at or before t, with its begin.
@@ -197,7 +198,13 @@ func (r *rule) latestAtOrBefore(t time.Time) (int64, time.Time, bool) {
 		return 0, time.Time{}, false
 	}
 	y, m, d := t.In(r.loc).Date()
-	s := min(r.slotOnOrBefore(int64(y), int(m), d), r.last)
+	// One slot past the date's last: a wall-clock time near midnight that falls in a
+	// daylight-saving gap may normalise to the day before.
+	s := r.slotOnOrBefore(int64(y), int(m), d)
+	if s < r.last {
+		s++
+	}
+	s = min(s, r.last)
 	for ; s >= r.first; s-- {
 		if !r.valid(s) {
 			continue
