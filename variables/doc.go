@@ -1,0 +1,119 @@
+// Package variables resolves the variables of one project in one deployment context: scoped
+// values, tenant templates and tenant values, substitution of the Octostache-style template
+// language, system variables and secrets. It implements §6 of the semantics (rule ids VAR-*,
+// TV-*, SUB-*, SEN-* and decisions A-* of the reference).
+//
+// A [ProjectSpec] (project variables, project templates, and the included libraries with their
+// variables and common templates) compiles once with [NewProject], which parses every value.
+// [Project.Resolve] then answers for a [Context] (environment, channel, step, target and
+// roles, and when tenanted the tenant, its tags and its values): every name's value, the
+// required templates that lack one, the ties it had to break and an explanation for every
+// name. [Project.Missing] is the planner's fast check of §6.7: no parsing, no substitution.
+// [Substitute] expands a text with a plain map of variables.
+//
+// # Rules
+//
+//   - Scopes (§6.1, VAR-1, VAR-2): OR within a dimension, AND across dimensions; an unscoped
+//     value always applies. Tenant-tag scopes use the tenant filter semantics of §1.3
+//     (Decision A-4): tags grouped by tag set (the text before the first "/"), OR within a set,
+//     AND across sets. In an untenanted context tenant and tenant-tag scoped values, templates
+//     and tenant values never apply (VAR-13, TV-13).
+//   - Specificity (§6.2, Decision A-1): the sets of scoped dimensions compare lexicographically
+//     in the order step, target, role, tenant, tenant tag, environment, channel; more names
+//     inside one dimension add nothing (VAR-5). See [CompareSpecificity].
+//   - Ties (§6.3, VAR-6): a project value beats a library value silently; any other tie is
+//     broken by source order (templates, then project variables, then libraries in include
+//     order, each in definition order) and reported by [Resolution.Conflicts].
+//   - Templates and tenant values (§6.4, §6.5, TV-7): the effective value of a template in
+//     environment e is the tenant value scoped to e, else the unscoped one, else the default,
+//     else it is missing (§6.7, listed by [Resolution.Missing] and [Project.Missing]). Two
+//     values whose scopes share an environment are an error of [Project.CheckTenantValues]
+//     (TV-8).
+//   - Tenant values rank as scoped on the tenant, plus the environment when scoped (§6.6,
+//     Decision A-2): they beat values scoped on tenant tags, environments, channels or nothing
+//     and lose to step, target and role scoped values. A template default ranks as a tenant
+//     value without environment.
+//   - Substitution (§6.8) and system variables (§6.9): see the grammar below.
+//   - Secrets (§6.10): a [Value] made with [Sensitive] prints as [Mask] in every fmt verb,
+//     String, GoString, JSON and text encodings, errors and explanations; only
+//     [Value.Reveal] gives the plaintext. A value that binds a sensitive value is sensitive as
+//     a whole (stricter than SEN-2). A template marked Sensitive makes its values and its
+//     default sensitive (SEN-4).
+//   - Explanations (§6.11): [Resolution.Explain] names the winner's source and scope and every
+//     other candidate with the reason it lost.
+//
+// # Template language
+//
+//	text      = { literal | "##{" | "#{" directive "}" }     "##{" is a literal "#{"
+//	directive = binding
+//	          | ("if" | "unless") cond "}" text [ "#{else}" text ] "#{/if}" | "#{/unless}"
+//	          | "each" word "in" name "}" text "#{/each}"
+//	binding   = name { "|" filter { arg } }
+//	name      = { char | "#{" binding "}" }        up to "|" or "}", trimmed; case-insensitive
+//	cond      = operand [ ("==" | "!=") operand ]
+//	operand   = quoted | word-name
+//	arg       = quoted | word (may contain "#{" binding "}")
+//	quoted    = '"' { any but '"' or '\', or '\"', or '\\' } '"'
+//	filter    = ToUpper | ToLower | Trim [start|end] | Truncate n | Substring [start] length
+//	          | Replace regexp [replacement] | HtmlEscape | JsonEscape | UriEscape
+//	          | ToBase64 | FromBase64             (filter names are case-insensitive)
+//
+// A "#" not followed by "{" is literal text. Indexes are part of the name: in
+// "#{X[#{Y}]}" the inner binding is expanded first and "X[value]" looked up. A variable's value
+// is itself expanded, recursively and once per context (the expansion is shared by every
+// reference). Truthiness is SUB-7: false for undefined, "" and, trimmed and in any case,
+// "False", "No" and "0". "#{each x in V}" iterates over the comma-separated items of V,
+// trimmed, empty items skipped; inside the block x and Octopus.Template.Each.Index, .First and
+// .Last are defined. Truncate n keeps n characters and appends "..." when it cut; Substring
+// counts characters and clamps to the text; Replace uses Go regular expressions (RE2) and
+// expands $1 and ${name} in the replacement; UriEscape percent-encodes all but the unreserved
+// characters of RFC 3986.
+//
+// Errors carry the variable the text came from, the byte offset and a sentinel (see
+// [TemplateError]): an unterminated "#{", an unmatched "#{/if}", an unknown filter, a bad filter
+// argument, a reference cycle ("A -> B -> A"), and the limits of [Options]: nesting (blocks,
+// nested bindings and the chain of variables being expanded, 64 by default), expanded size
+// (1 MiB by default, checked while writing, so an exponential expansion stops early) and work
+// (16 times the size limit, so loops that write nothing cannot run forever).
+//
+// # Decisions
+//
+// Decision: a tenant value (or template default) that ties with a project value of equal
+// specificity (for example an unscoped tenant value and a project value scoped to that tenant)
+// ranks like a project value and comes first in source order: it wins and the tie is reported.
+//
+// Decision: system variables (§6.9) are candidates below every user value: any applicable user
+// value of the same name wins; it is reported as a conflict only when that user value is
+// unscoped. A system variable is absent when its context field is empty; the tenant variables
+// are absent when untenanted. Octopus.Project.Name is Context.Project, or the spec's name
+// when that is empty.
+//
+// Decision: for an untenanted context nothing is missing ([Resolution.Missing] is empty).
+// [Project.Missing] always evaluates as tenanted.
+//
+// Decision: when a project template and a common template (or the common templates of two
+// libraries) share a name, the first in source order with an effective value is the only
+// template candidate, whatever the specificity of the others; the shadowed ones are reported
+// as a conflict. Each template is still required on its own (§6.7), so a name may be missing
+// while another template of that name gives it a value.
+//
+// Decision: an undefined name is echoed as written, "#{Name}" including its filters, and
+// reported as unresolved. A binding with a nested binding that is undefined is echoed whole and
+// only the inner name is reported. Names used only as conditions or each collections are not
+// reported: an undefined operand is "".
+//
+// Decision: "==" and "!=" compare the texts exactly (case-sensitive, like the comparison filters
+// of SUB-10).
+//
+// Decision: loop variables are visible in the text of their block only, not inside the values
+// of other variables that block references, so a variable expands the same way everywhere.
+//
+// Decision: [NewProject] parses every value and template default and rejects those that do not
+// parse; tenant values are parsed by [Project.Resolve]. A sensitive value is expanded like any
+// other (its result stays sensitive); error messages about its text never quote it.
+//
+// # Concurrency
+//
+// Values, Projects and Resolutions are immutable and safe for concurrent use; every function
+// of the package is safe to call from many goroutines.
+package variables

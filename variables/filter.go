@@ -1,0 +1,188 @@
+package variables
+
+import (
+	"encoding/base64"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// apply runs filter f with decoded arguments on s. max bounds the output size; ok=false means
+// the output would exceed it.
+func (f *filterCall) apply(s string, vals []string, max int) (out string, ok bool, aerr *argError) {
+	switch f.kind {
+	case fToUpper:
+		out = strings.ToUpper(s)
+	case fToLower:
+		out = strings.ToLower(s)
+	case fTrim:
+		switch {
+		case len(vals) == 0:
+			out = strings.TrimSpace(s)
+		case strings.EqualFold(vals[0], "start"):
+			out = strings.TrimLeft(s, " \t\n\r\v\f")
+		default:
+			out = strings.TrimRight(s, " \t\n\r\v\f")
+		}
+	case fTruncate:
+		out = truncate(s, f.ints[0])
+	case fSubstring:
+		start, n := 0, f.ints[0]
+		if len(vals) == 2 {
+			start, n = f.ints[0], f.ints[1]
+		}
+		out = substring(s, start, n)
+	case fReplace:
+		repl := ""
+		if len(vals) == 2 {
+			repl = vals[1]
+		}
+		return replace(f.re, s, repl, max)
+	case fHTMLEscape:
+		out = htmlEscape(s)
+	case fJSONEscape:
+		out = jsonEscape(s)
+	case fURIEscape:
+		out = uriEscape(s)
+	case fToBase64:
+		out = base64.StdEncoding.EncodeToString([]byte(s))
+	case fFromBase64:
+		b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
+		if err != nil {
+			return "", true, &argError{arg: -1, want: "base64 text"}
+		}
+		out = string(b)
+	}
+	return out, len(out) <= max, nil
+}
+
+// truncate keeps the first n characters and appends "..." when s is longer.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := 0; k < n; k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "..."
+}
+
+// substring returns n characters from character start, clamped to s.
+func substring(s string, start, n int) string {
+	i := 0
+	for k := 0; k < start && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	j := i
+	for k := 0; k < n && j < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+	}
+	return s[i:j]
+}
+
+// replace replaces every match of re in s with repl ($1 and ${name} expand to groups), giving up
+// as soon as the output would exceed max.
+func replace(re *regexp.Regexp, s, repl string, max int) (string, bool, *argError) {
+	expand := strings.IndexByte(repl, '$') >= 0
+	size, over := len(s), false
+	out := re.ReplaceAllStringFunc(s, func(m string) string {
+		if over {
+			return ""
+		}
+		r := repl
+		if expand {
+			if idx := re.FindStringSubmatchIndex(m); idx != nil {
+				r = string(re.ExpandString(nil, repl, m, idx))
+			}
+		}
+		size += len(r) - len(m)
+		if size > max {
+			over = true
+			return ""
+		}
+		return r
+	})
+	if over {
+		return "", false, nil
+	}
+	return out, len(out) <= max, nil
+}
+
+func htmlEscape(s string) string {
+	if !strings.ContainsAny(s, "&<>\"'") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&#39;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func jsonEscape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			if c < 0x20 {
+				b.WriteString(`\u00`)
+				b.WriteByte("0123456789abcdef"[c>>4])
+				b.WriteByte("0123456789abcdef"[c&0xF])
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
+}
+
+// uriEscape percent-encodes every byte but the unreserved characters of RFC 3986.
+func uriEscape(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c)>>4, 16)))
+		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c)&0xF, 16)))
+	}
+	return b.String()
+}
