@@ -1,0 +1,67 @@
+// Package plan compiles a tenantplan model and answers, without any I/O, which tenants get which
+// release in which environment, now, and why not the others.
+//
+// # Loading a model
+//
+// Load decodes a model file (the JSON format of package model) strictly and compiles it; Compile
+// does the same for a decoded *model.File. Both validate the WHOLE model first and return every
+// problem at once as ValidationErrors (each a *ValidationError with a path such as
+// "tenants[3].tags[1]", a stable Code and a message quoting the bad value), sorted by path. Only a
+// valid model becomes a *Space, and every planner entry point is a method of *Space: an invalid
+// model never reaches the planner.
+//
+// # Planning
+//
+//   - Deploy (§8.1, §8.2): one release of a project to ONE environment for a selection of tenants
+//     (named UNION filter tags UNION expression UNION all connected) and optionally untenanted.
+//     Every selected tenant appears exactly once: in Deploy (with its targets), in Skipped (selected
+//     by tags, expression or all) or in Rejected (named explicitly, A-9/DEP-5), with its reasons.
+//   - Matrix (§8.3): for a project and a release, every (environment, track) with its current
+//     release and either deployable or the reasons why not.
+//   - Automatic (§8.4) and Scheduled (§8.5): what the history queues automatically, and what a
+//     scheduled promotion deploys.
+//   - Targets (§5.2) and Variables (§6): the targets and the resolved variables of a cell.
+//
+// # Reasons
+//
+// A tenanted cell runs every check of §7.3, in this order, and reports ALL that fail:
+// untenanted-project, disabled, not-connected, not-in-lifecycle, channel-mismatch, lifecycle,
+// release-blocked, frozen, missing-variables, no-targets, forbidden, already-current. The
+// untenanted track uses tenanted-project instead of the tenant checks. When the environment is not
+// in the release's lifecycle, lifecycle and release-blocked are not evaluated. lifecycle is
+// evaluated on the tenant's connections even when it is not connected to the environment, so a
+// reason list can read "not-connected, lifecycle". The codes are stable (type Code).
+//
+// # Decisions
+//
+//   - Per-release facts (every track's counted successes and the environments where anyone has a
+//     success, under both policies of §4.2) are computed once when the model is compiled, never
+//     once per tenant.
+//   - The current release of a cell is the release of its latest successful deployment; on equal
+//     times, the deployment listed later in the model wins.
+//   - A channel's tenant restriction (channel-mismatch) applies to tenants only: the untenanted
+//     track is never restricted by tenant tags (conformance of AUTO-2 relies on it).
+//   - When a project declares no target roles, every target of the environment with the right
+//     participation serves the cell, and no-targets never applies.
+//   - A grant's tenants and tenantTags together form one tenant filter (named UNION tagged), the way
+//     a team's tenant scope works in Octopus. A view grant restricted to projects shows its tenants
+//     only in plans of those projects.
+//   - When a principal is given, tenants it cannot view are left out of plans, matrices, counts and
+//     errors: naming one, in the tenants list or in tenant("...") of an expression, gives exactly
+//     the error of naming a tenant that does not exist (§7.2).
+//   - Automatic deployments are evaluated with every check of §7.3 (freezes only when At is set).
+//     The tracks are the untenanted track (when the project allows it) and the tenants connected to
+//     the automatic environment; a track with any deployment of the release there, whatever its
+//     outcome, is not queued again.
+//   - A request time of zero means "no freeze applies" (the scenario format's default).
+//
+// # Determinism
+//
+// Plans are ordered by environment order, then tenant name (the untenanted track first), and their
+// JSON is byte-identical for the same input whatever the order of the model's lists (§8.6).
+//
+// # Concurrency
+//
+// A *Space is immutable once compiled and safe for concurrent use; every method may be called from
+// many goroutines at once.
+package plan

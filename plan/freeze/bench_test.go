@@ -1,0 +1,111 @@
+package freeze_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/tenantplan/tenantplan/plan/freeze"
+)
+
+// benchIndex builds n recurring freezes in project Shop: every tenth holds a whole environment
+// (Staging), the others hold one tenant each (T0, T1, ...) in Production, with every unit in turn.
+func benchIndex(b *testing.B, n int) *freeze.Index {
+	start := time.Date(2026, 1, 2, 22, 0, 0, 0, time.UTC)
+	units := []freeze.Unit{freeze.Daily, freeze.Weekly, freeze.Monthly, freeze.Annually}
+	fs := make([]freeze.Freeze, 0, n)
+	for i := range n {
+		scope := freeze.Scope{Tenants: []freeze.TenantScope{{Tenant: fmt.Sprintf("T%d", i), Project: "Shop", Environment: "Production"}}}
+		if i%10 == 0 {
+			scope = freeze.Scope{Projects: map[string][]string{"Shop": {"Staging"}}}
+		}
+		f, err := freeze.New(fmt.Sprintf("F%d", i), start.Add(time.Duration(i)*time.Hour), start.Add(time.Duration(i)*time.Hour+2*time.Hour),
+			&freeze.Recurrence{Unit: units[i%len(units)], Every: 1 + i%3, TimeZone: "Europe/Berlin"}, scope)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fs = append(fs, f)
+	}
+	return freeze.NewIndex(fs)
+}
+
+// BenchmarkActive measures the per-cell query: one recurring freeze queried a century after its
+// start (the search jumps, it does not step), and an index of 1,000 recurring freezes queried for
+// one (project, environment, tenant) the way a planner does for each of 100,000 tenants.
+func BenchmarkActive(b *testing.B) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		b.Fatal(err)
+	}
+	at := time.Date(2126, 6, 5, 23, 0, 0, 0, ny) // a Friday night
+	b.Run("one-recurring-far-from-start", func(b *testing.B) {
+		start := time.Date(2026, 1, 2, 22, 0, 0, 0, time.UTC)
+		f, err := freeze.New("Friday nights", start, start.Add(8*time.Hour),
+			&freeze.Recurrence{Unit: freeze.Weekly, DaysOfWeek: []time.Weekday{time.Friday}, TimeZone: "America/New_York"}, shopProd)
+		if err != nil {
+			b.Fatal(err)
+		}
+		x := freeze.NewIndex([]freeze.Freeze{f})
+		if len(x.Active("Shop", "Production", "Acme", at, nil)) != 1 {
+			b.Fatal("not frozen")
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			x.Active("Shop", "Production", "Acme", at, nil)
+		}
+	})
+	for _, n := range []int{0, 1000} {
+		x := benchIndex(b, n)
+		b.Run(fmt.Sprintf("index-%d/tenant-not-named", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				x.TenantActive("Shop", "Production", "Acme", at, nil)
+			}
+		})
+		b.Run(fmt.Sprintf("index-%d/tenant-named", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				x.TenantActive("Shop", "Production", "T1", at, nil)
+			}
+		})
+		b.Run(fmt.Sprintf("index-%d/active-tenant-not-named", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				x.Active("Shop", "Production", "Acme", at, nil)
+			}
+		})
+		b.Run(fmt.Sprintf("index-%d/project-once", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				x.ProjectActive("Shop", "Staging", at, nil)
+			}
+		})
+	}
+}
+
+// BenchmarkClear measures a clear-time search through a week of back-to-back daily occurrences.
+func BenchmarkClear(b *testing.B) {
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f, err := freeze.New("Week", start, start.Add(24*time.Hour), &freeze.Recurrence{Unit: freeze.Daily, EndAfter: 400}, shopProd)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := freeze.NewIndex([]freeze.Freeze{f})
+	at := time.Date(2026, 12, 25, 12, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		x.Clear("Shop", "Production", "", at, nil, 0)
+	}
+}
+
+// BenchmarkNew measures validation and compilation, including counting EndAfter occurrences.
+func BenchmarkNew(b *testing.B) {
+	start := time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC)
+	rec := &freeze.Recurrence{Unit: freeze.Monthly, EndAfter: freeze.MaxEndAfter, TimeZone: "Europe/Berlin"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := freeze.New("F", start, start.Add(time.Hour), rec, shopProd); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,101 @@
+package plan
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/tenantplan/tenantplan/lifecycle"
+)
+
+// MatrixRequest asks for the "why not" view of a project (§8.3): for a release, every
+// (environment, track) with its current release and whether the release is deployable there.
+type MatrixRequest struct {
+	Project   string
+	Release   string
+	At        time.Time // zero: no freeze applies
+	Principal string    // when set, tenants it cannot view are left out and forbidden applies
+	Policy    lifecycle.Policy
+}
+
+// Matrix is the answer to a MatrixRequest: one row per track (the untenanted track first when the
+// project allows untenanted deployments, then every tenant connected to the project, by name), one
+// cell per model environment in order.
+type Matrix struct {
+	Project      string      `json:"project"`
+	Release      string      `json:"release"`
+	Channel      string      `json:"channel"`
+	Environments []string    `json:"environments"`
+	Rows         []MatrixRow `json:"rows"`
+}
+
+// MatrixRow is one track of a Matrix.
+type MatrixRow struct {
+	Tenant     string       `json:"tenant"`
+	Untenanted bool         `json:"untenanted,omitempty"`
+	Cells      []MatrixCell `json:"cells"`
+}
+
+// MatrixCell is one (environment, track): the current release (the release of the latest
+// successful deployment, "" when none) and, for the requested release, Deployable or the Reasons.
+type MatrixCell struct {
+	Environment string   `json:"environment"`
+	Current     string   `json:"current,omitempty"`
+	Deployable  bool     `json:"deployable"`
+	Reasons     []Reason `json:"reasons,omitempty"`
+}
+
+// Matrix computes the matrix of a project for a release (§8.3). Per-release facts are computed
+// once; each cell costs a handful of set operations.
+func (s *Space) Matrix(req MatrixRequest) (*Matrix, error) {
+	p, err := s.project("project", req.Project)
+	if err != nil {
+		return nil, err
+	}
+	r, err := p.release("release", req.Release)
+	if err != nil {
+		return nil, err
+	}
+	pr, err := s.principal(req.Principal)
+	if err != nil {
+		return nil, err
+	}
+	m := &Matrix{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Environments: s.Environments()}
+	ctxs := make([]*cellCtx, len(s.envs))
+	for e := range s.envs {
+		ctxs[e] = s.newCellCtx(p, r, e, req.Policy, req.At, nil, pr, false)
+	}
+	current := func(track, env int) string {
+		if c := p.currentRelease(track, env); c != nil {
+			return c.text
+		}
+		return ""
+	}
+	if p.tenancy.allowsUntenanted() {
+		row := MatrixRow{Untenanted: true, Cells: make([]MatrixCell, len(s.envs))}
+		for e, c := range ctxs {
+			rs, _ := c.untenantedReasons()
+			row.Cells[e] = MatrixCell{Environment: s.envs[e], Current: current(-1, e), Deployable: len(rs) == 0, Reasons: rs}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	visible := s.visible(pr, p.name)
+	for i := range p.connected.Intersect(visible).Indexes() {
+		row := MatrixRow{Tenant: s.tenants.At(i).Name(), Cells: make([]MatrixCell, len(s.envs))}
+		for e, c := range ctxs {
+			rs, _ := c.tenantReasons(i)
+			row.Cells[e] = MatrixCell{Environment: s.envs[e], Current: current(i, e), Deployable: len(rs) == 0, Reasons: rs}
+		}
+		m.Rows = append(m.Rows, row)
+	}
+	if m.Rows == nil {
+		m.Rows = []MatrixRow{}
+	}
+	return m, nil
+}
+
+// JSON returns the plan as indented JSON. The output is deterministic: the same request on the
+// same model (whatever the order of the model's lists) gives the same bytes (§8.6).
+func (p *DeployPlan) JSON() ([]byte, error) { return json.MarshalIndent(p, "", "  ") }
+
+// JSON returns the matrix as indented, deterministic JSON (§8.6).
+func (m *Matrix) JSON() ([]byte, error) { return json.MarshalIndent(m, "", "  ") }

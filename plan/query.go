@@ -1,0 +1,278 @@
+package plan
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/tenantplan/tenantplan/lifecycle"
+	"github.com/tenantplan/tenantplan/tags"
+	"github.com/tenantplan/tenantplan/variables"
+)
+
+// Targets returns the names of the deployment targets of the cell (project, environment, tenant)
+// (§5.2), sorted; tenant "" is the untenanted track. It returns a *RequestError for unknown names.
+func (s *Space) Targets(project, environment, tenantName string) ([]string, error) {
+	p, err := s.project("project", project)
+	if err != nil {
+		return nil, err
+	}
+	env, err := s.environment("environment", environment)
+	if err != nil {
+		return nil, err
+	}
+	c := &cellCtx{s: s, p: p}
+	for _, t := range s.targets {
+		if t.envs.Has(env) && (len(p.roles) == 0 || hasAny(t.roles, p.roles)) {
+			c.targets = append(c.targets, t)
+		}
+	}
+	if tenantName == "" {
+		return orEmpty(c.untenantedTargets()), nil
+	}
+	i, err := s.tenantIndex("tenant", tenantName)
+	if err != nil {
+		return nil, err
+	}
+	return orEmpty(c.tenantTargets(i)), nil
+}
+
+func orEmpty(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+func (s *Space) tenantIndex(field, name string) (int, error) {
+	i, ok := s.tenants.Index(name)
+	if !ok {
+		return 0, &RequestError{Field: field, Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant, Msg: "unknown tenant " + quote(name)}
+	}
+	return i, nil
+}
+
+// AutomaticRequest asks which deployments of a release are queued automatically given the
+// history (§8.4). At, when not zero, is the time for freezes.
+type AutomaticRequest struct {
+	Project string
+	Release string
+	At      time.Time
+	Policy  lifecycle.Policy
+}
+
+// Queued is one automatic deployment: an environment and a track (Tenant "" and Untenanted true
+// for the untenanted track).
+type Queued struct {
+	Environment string `json:"environment"`
+	Tenant      string `json:"tenant,omitempty"`
+	Untenanted  bool   `json:"untenanted,omitempty"`
+}
+
+// Automatic lists the automatic deployments of a release (§8.4, AUTO-1, AUTO-2, WS-17): every
+// automatic environment of a non-optional phase that is deployable now for a track (every check of
+// §7.3 passes), where that track has no deployment of the release yet and the cell is not frozen.
+// Tracks are the untenanted track (when the project allows it) and the tenants connected to the
+// project. The result is ordered by environment, then untenanted first, then tenant name.
+func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
+	p, err := s.project("project", req.Project)
+	if err != nil {
+		return nil, err
+	}
+	r, err := p.release("release", req.Release)
+	if err != nil {
+		return nil, err
+	}
+	lc := r.channel.lc
+	if lc == nil {
+		lc = p.lc
+	}
+	out := []Queued{}
+	for _, ph := range lc.Phases() {
+		if ph.Optional() {
+			continue
+		}
+		for _, env := range ph.Environments() {
+			if !ph.IsAutomatic(env) {
+				continue
+			}
+			c := s.newCellCtx(p, r, env, req.Policy, req.At, nil, nil, false)
+			if p.tenancy.allowsUntenanted() && !r.attempted(-1, env) {
+				if rs, _ := c.untenantedReasons(); len(rs) == 0 {
+					out = append(out, Queued{Environment: s.envs[env], Untenanted: true})
+				}
+			}
+			if !p.tenancy.allowsTenants() {
+				continue
+			}
+			for i := range p.connected.Indexes() {
+				if !p.conn[i].Has(env) || r.attempted(i, env) {
+					continue
+				}
+				if rs, _ := c.tenantReasons(i); len(rs) == 0 {
+					out = append(out, Queued{Environment: s.envs[env], Tenant: s.tenants.At(i).Name()})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Queued) int {
+		return s.envIndex[a.Environment] - s.envIndex[b.Environment]
+	})
+	return out, nil
+}
+
+// attempted reports whether the track has any deployment of the release to env, whatever its outcome.
+func (r *release) attempted(track, env int) bool {
+	for _, a := range r.attempts[track] {
+		if a.Env == env {
+			return true
+		}
+	}
+	return false
+}
+
+// ScheduledRequest asks what a scheduled promotion from Source to Destination deploys for the
+// listed tenants (§8.5).
+type ScheduledRequest struct {
+	Project     string
+	Source      string
+	Destination string
+	Tenants     []string
+	At          time.Time
+	Policy      lifecycle.Policy
+}
+
+// Promotion is one deployment a scheduled promotion makes.
+type Promotion struct {
+	Tenant  string `json:"tenant"`
+	Release string `json:"release"`
+}
+
+// Scheduled computes a scheduled promotion (§8.5, SCH-3, WS-18): a tenant connected to Source gets
+// its own latest successful release in Source; any other tenant gets the latest release
+// successfully deployed to Source by anyone that is deployable to Destination for it. A tenant whose
+// current release in Destination already is that release, or for which it is not deployable to
+// Destination, gets nothing. The result follows the order of req.Tenants.
+func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
+	p, err := s.project("project", req.Project)
+	if err != nil {
+		return nil, err
+	}
+	src, err := s.environment("source", req.Source)
+	if err != nil {
+		return nil, err
+	}
+	dst, err := s.environment("destination", req.Destination)
+	if err != nil {
+		return nil, err
+	}
+	idx := make([]int, len(req.Tenants))
+	for k, n := range req.Tenants {
+		if idx[k], err = s.tenantIndex("tenants["+itoa(k)+"]", n); err != nil {
+			return nil, err
+		}
+	}
+	// Releases successfully deployed to Source by anyone, latest first.
+	bySource := slices.Clone(p.releases)
+	bySource = slices.DeleteFunc(bySource, func(r *release) bool { _, ok := r.lastSuccess[src]; return !ok })
+	slices.SortStableFunc(bySource, func(a, b *release) int { return b.lastSuccess[src].Compare(a.lastSuccess[src]) })
+	ctxs := map[*release]*cellCtx{}
+	ctx := func(r *release) *cellCtx {
+		if c, ok := ctxs[r]; ok {
+			return c
+		}
+		c := s.newCellCtx(p, r, dst, req.Policy, req.At, nil, nil, false)
+		ctxs[r] = c
+		return c
+	}
+	deployable := func(r *release, i int) bool {
+		rs, _ := ctx(r).tenantReasons(i)
+		return len(rs) == 0
+	}
+	out := []Promotion{}
+	for _, i := range idx {
+		var pick *release
+		if p.conn[i].Has(src) {
+			pick = p.currentRelease(i, src)
+			if pick != nil && !deployable(pick, i) {
+				pick = nil
+			}
+		} else {
+			for _, r := range bySource {
+				if deployable(r, i) {
+					pick = r
+					break
+				}
+			}
+		}
+		if pick == nil || p.currentRelease(i, dst) == pick {
+			continue
+		}
+		out = append(out, Promotion{Tenant: s.tenants.At(i).Name(), Release: pick.text})
+	}
+	return out, nil
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// VariablesRequest asks for the variables of a deployment context (§6).
+type VariablesRequest struct {
+	Project     string
+	Environment string
+	Tenant      string // "" = untenanted
+	Release     string // optional: for Octopus.Release.Number and the release's channel
+	Channel     string // optional: overrides the release's channel
+	Step        string
+	Target      string // optional: its roles scope role-scoped values
+	Options     variables.Options
+}
+
+// Variables resolves every variable of a deployment context: precedence (§6.2, §6.3), tenant
+// values (§6.5, §6.6), missing values (§6.7), substitution (§6.8) and system variables (§6.9).
+// Sensitive values stay masked in every output of the Resolution except Value.Reveal.
+func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
+	p, err := s.project("project", req.Project)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.environment("environment", req.Environment); err != nil {
+		return nil, err
+	}
+	ctx := variables.Context{Project: p.name, Environment: req.Environment, Step: req.Step, Channel: req.Channel}
+	if req.Release != "" {
+		r, err := p.release("release", req.Release)
+		if err != nil {
+			return nil, err
+		}
+		ctx.Release = r.text
+		if ctx.Channel == "" {
+			ctx.Channel = r.channel.ch.Name()
+		}
+	}
+	if ctx.Channel != "" && !slices.ContainsFunc(p.channels, func(c *channel) bool { return c.ch.Name() == ctx.Channel }) {
+		return nil, &RequestError{Field: "channel", Code: CodeUnknownChannel, Err: ErrUnknownChannel,
+			Msg: "project " + quote(p.name) + " has no channel " + quote(ctx.Channel)}
+	}
+	if req.Target != "" {
+		k := slices.IndexFunc(s.targets, func(t *target) bool { return t.name == req.Target })
+		if k < 0 {
+			return nil, &RequestError{Field: "target", Code: CodeUnknownTarget, Err: ErrUnknownTarget, Msg: "unknown target " + quote(req.Target)}
+		}
+		ctx.Target = req.Target
+		ctx.Roles = slices.Clone(s.targets[k].roles)
+	}
+	if req.Tenant != "" {
+		i, err := s.tenantIndex("tenant", req.Tenant)
+		if err != nil {
+			return nil, err
+		}
+		ctx.Tenant = req.Tenant
+		ctx.TenantTags = slices.Clone(s.tenantTags[i])
+		ctx.Values = variables.TenantValues{Project: p.values[i], Common: s.common[i]}
+	}
+	res, err := p.vars.Resolve(ctx, req.Options)
+	if err != nil {
+		return nil, requestErr("variables", err)
+	}
+	return res, nil
+}

@@ -1,0 +1,25 @@
+// Package scenario runs scenario files: rollout rules tested as data.
+//
+// A scenario file (the specification's scenario-format.md) is a JSON object holding a model and a
+// list of checks; each check asks the library one question (validate the model, select tenants by
+// a filter or an expression, plan a deployment, resolve variables, substitute text, list targets,
+// automatic or scheduled deployments) and says what the answer must be. Keep scenario files beside
+// your own model and run them from your own tests:
+//
+//	func TestRolloutRules(t *testing.T) {
+//		scenario.Test(t, "testdata/scenarios")
+//	}
+//
+// Each check is compared as the format says: lists of names and of objects as sets, reason lists
+// in order (the order of semantics §7.3), skipped and rejected as whole maps, variable names
+// case-insensitively, validation errors by code and path prefix, request errors by code. Every
+// difference is reported with the file, the check and what was wanted and got; the run ends with
+// the line "N passed, M failed" counting checks.
+//
+// A malformed scenario file, an unknown key, or a check of a kind this version does not support is
+// a failure with a clear message: never a skip, never a pass, never a panic.
+//
+// # Concurrency
+//
+// Run, RunFS and Test are safe for concurrent use; each run compiles its own model.
+package scenario

@@ -1,0 +1,247 @@
+package plan
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/tenantplan/tenantplan/lifecycle"
+	"github.com/tenantplan/tenantplan/plan/freeze"
+	"github.com/tenantplan/tenantplan/plan/model"
+	"github.com/tenantplan/tenantplan/tags"
+	"github.com/tenantplan/tenantplan/tenant"
+	"github.com/tenantplan/tenantplan/variables"
+)
+
+// Tenancy is a project's tenanted-deployment mode (PM-1) or a target's participation (DT-1).
+type Tenancy uint8
+
+// The tenancy modes. The zero value is Untenanted, the default of both projects and targets.
+const (
+	Untenanted Tenancy = iota
+	TenantedOrUntenanted
+	Tenanted
+)
+
+// ParseTenancy parses "Untenanted" (also ""), "TenantedOrUntenanted" or "Tenanted".
+func ParseTenancy(s string) (Tenancy, error) {
+	switch s {
+	case "", "Untenanted":
+		return Untenanted, nil
+	case "TenantedOrUntenanted":
+		return TenantedOrUntenanted, nil
+	case "Tenanted":
+		return Tenanted, nil
+	}
+	return 0, &badValue{what: "tenancy", value: s, want: `"Untenanted", "TenantedOrUntenanted" or "Tenanted"`}
+}
+
+// String returns the model-file spelling.
+func (t Tenancy) String() string {
+	switch t {
+	case TenantedOrUntenanted:
+		return "TenantedOrUntenanted"
+	case Tenanted:
+		return "Tenanted"
+	}
+	return "Untenanted"
+}
+
+func (t Tenancy) allowsTenants() bool    { return t != Untenanted }
+func (t Tenancy) allowsUntenanted() bool { return t != Tenanted }
+
+// badValue is an invalid enum value; it wraps ErrInvalidValue.
+type badValue struct{ what, value, want string }
+
+func (e *badValue) Error() string {
+	return "invalid " + e.what + " " + quote(e.value) + ": want " + e.want
+}
+func (e *badValue) Unwrap() error { return ErrInvalidValue }
+
+// Space is a compiled, valid model: the only input the planner accepts. Build it with Load or
+// Compile, which validate the whole model first; an invalid model never reaches the planner. A
+// Space is immutable and safe for concurrent use.
+type Space struct {
+	envs       []string
+	envIndex   map[string]int
+	catalog    *tags.Catalog
+	tenants    *tenant.Set
+	tenantTags [][]string                           // canonical tags per tenant index, catalog order (§6.9)
+	common     []map[string][]variables.TenantValue // per tenant index: values of common templates
+	lifecycles map[string]*lifecycle.Lifecycle
+	projects   []*project
+	projIndex  map[string]*project
+	targets    []*target // by name
+	freezes    *freeze.Index
+	principals map[string]*principal
+}
+
+type project struct {
+	name       string
+	tenancy    Tenancy
+	lc         *lifecycle.Lifecycle
+	roles      []string
+	channels   []*channel
+	defChannel int
+	vars       *variables.Project
+	templates  bool // whether any template is required (§6.7)
+	releases   []*release
+	relIndex   map[string]*release
+	conn       []lifecycle.EnvSet // per tenant index: connected environments
+	connected  tenant.Selection
+	values     map[int][]variables.TenantValue // per tenant index: values of project templates
+	// current[track] is the latest successful deployment per environment; track -1 = untenanted.
+	current map[int][]currentEntry
+}
+
+type currentEntry struct {
+	env int
+	rel *release
+	at  time.Time
+}
+
+type channel struct {
+	ch       lifecycle.Channel
+	lc       *lifecycle.Lifecycle
+	restrict *tags.Bound // nil: no tenant restriction
+}
+
+type release struct {
+	project *project
+	version lifecycle.Version
+	text    string
+	channel *channel
+	blocked bool
+	// attempts per track (-1 = untenanted), in model order.
+	attempts map[int][]lifecycle.Attempt
+	facts    [2]releaseFacts // by lifecycle.Policy
+	// lastSuccess is the time of the latest successful deployment per environment, any track.
+	lastSuccess map[int]time.Time
+}
+
+// releaseFacts are computed once per release (never once per tenant): every track's counted
+// successes and the environments where anyone has one.
+type releaseFacts struct {
+	any lifecycle.EnvSet
+	own map[int]lifecycle.EnvSet // per track, -1 = untenanted
+}
+
+type target struct {
+	name    string
+	envs    lifecycle.EnvSet
+	roles   []string
+	tenancy Tenancy
+	filter  *tags.Bound // nil when the filter is empty (matches nobody, TF-4)
+}
+
+// Load decodes a model file strictly and compiles it. All problems of the file, from unknown keys
+// to unknown names, are returned at once as ValidationErrors.
+func Load(data []byte) (*Space, error) {
+	f, err := model.Decode(data)
+	if err != nil {
+		return nil, fromModelErrors(err)
+	}
+	return Compile(f)
+}
+
+func fromModelErrors(err error) ValidationErrors {
+	var out ValidationErrors
+	if es, ok := err.(model.Errors); ok {
+		for _, e := range es {
+			msg := e.Msg
+			if e.Line > 0 {
+				msg = e.Error()
+			}
+			out = append(out, &ValidationError{Path: e.Path, Code: Code(e.Code()), Msg: msg, Err: e})
+		}
+		return out
+	}
+	return ValidationErrors{{Code: CodeInvalidValue, Msg: err.Error(), Err: err}}
+}
+
+// Compile validates a decoded model and compiles it into a Space. It reports every problem at
+// once as ValidationErrors, sorted by path; it never stops at the first. The File is not retained
+// by reference: later changes to it do not affect the Space.
+func Compile(f *model.File) (*Space, error) {
+	if f == nil {
+		f = &model.File{}
+	}
+	c := &compiler{f: f}
+	c.validate()
+	if len(c.errs) > 0 {
+		slices.SortStableFunc(c.errs, func(a, b *ValidationError) int {
+			if d := comparePaths(a.Path, b.Path); d != 0 {
+				return d
+			}
+			return strings.Compare(string(a.Code), string(b.Code))
+		})
+		return nil, c.errs
+	}
+	return c.build()
+}
+
+// comparePaths orders paths so that "x[2]" comes before "x[10]".
+func comparePaths(a, b string) int {
+	for a != "" && b != "" {
+		ia, ib := strings.IndexByte(a, '['), strings.IndexByte(b, '[')
+		if ia < 0 || ib < 0 || a[:ia] != b[:ib] {
+			return strings.Compare(a, b)
+		}
+		a, b = a[ia+1:], b[ib+1:]
+		ja, jb := strings.IndexByte(a, ']'), strings.IndexByte(b, ']')
+		if ja < 0 || jb < 0 {
+			return strings.Compare(a, b)
+		}
+		na, nb := a[:ja], b[:jb]
+		if len(na) != len(nb) {
+			if isDigits(na) && isDigits(nb) {
+				return len(na) - len(nb)
+			}
+		}
+		if d := strings.Compare(na, nb); d != 0 {
+			return d
+		}
+		a, b = a[ja+1:], b[jb+1:]
+	}
+	return strings.Compare(a, b)
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Environments returns the model's environments in order.
+func (s *Space) Environments() []string { return slices.Clone(s.envs) }
+
+// Catalog returns the tag catalog.
+func (s *Space) Catalog() *tags.Catalog { return s.catalog }
+
+// Tenants returns the tenant set, ordered by name.
+func (s *Space) Tenants() *tenant.Set { return s.tenants }
+
+// Projects returns the project names in model order.
+func (s *Space) Projects() []string {
+	out := make([]string, len(s.projects))
+	for i, p := range s.projects {
+		out[i] = p.name
+	}
+	return out
+}
+
+// Releases returns the release versions of a project in model order.
+func (s *Space) Releases(project string) ([]string, error) {
+	p, err := s.project("project", project)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(p.releases))
+	for i, r := range p.releases {
+		out[i] = r.text
+	}
+	return out, nil
+}
