@@ -260,30 +260,35 @@ func (b *Bound) Match(tags Bits, tenant int) bool {
 		return false
 	}
 	w := tags.w
+	prog := b.prog
 	pc := b.start
 	for pc >= 0 {
-		in := &b.prog[pc]
+		in := &prog[pc]
 		var ok bool
-		switch in.kind {
-		case kWord:
-			ok = int(in.arg) < len(w) && w[in.arg]&in.mask != 0
-		case kTenant:
-			ok = tenant == int(in.arg)
-		default:
-			for _, p := range b.pairs[in.arg : in.arg+in.n] {
-				if p.word < len(w) && w[p.word]&p.mask != 0 {
-					ok = true
-					break
-				}
-			}
+		if in.kind == kWord {
+			ok = uint(in.arg) < uint(len(w)) && w[in.arg]&in.mask != 0
+		} else {
+			ok = b.test(in, w, tenant)
 		}
+		pc = in.f
 		if ok {
 			pc = in.t
-		} else {
-			pc = in.f
 		}
 	}
 	return pc == accept
+}
+
+// test evaluates an instruction other than kWord.
+func (b *Bound) test(in *instr, w []uint64, tenant int) bool {
+	if in.kind == kTenant {
+		return tenant == int(in.arg)
+	}
+	for _, p := range b.pairs[in.arg : in.arg+in.n] {
+		if p.word < len(w) && w[p.word]&p.mask != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Algebra lets other packages evaluate a bound expression over their own representation (package

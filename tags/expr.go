@@ -1,6 +1,7 @@
 package tags
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -75,6 +76,7 @@ func And(es ...Expr) Expr { return Expr{join(opAnd, nodes(es))} }
 // Or returns the disjunction of es; Or() is False().
 func Or(es ...Expr) Expr { return Expr{join(opOr, nodes(es))} }
 
+// nodes returns a new slice of the nodes of es.
 func nodes(es []Expr) []*node {
 	ns := make([]*node, len(es))
 	for i, e := range es {
@@ -83,14 +85,17 @@ func nodes(es []Expr) []*node {
 	return ns
 }
 
-// join builds an and/or node, flattening operands of the same operator.
+// join builds an and/or node, flattening operands of the same operator. It may reuse kids.
 func join(o op, kids []*node) *node {
-	flat := make([]*node, 0, len(kids))
-	for _, k := range kids {
-		if k.op == o {
-			flat = append(flat, k.kids...)
-		} else {
-			flat = append(flat, k)
+	flat := kids
+	if slices.ContainsFunc(kids, func(k *node) bool { return k.op == o }) {
+		flat = make([]*node, 0, len(kids)+4)
+		for _, k := range kids {
+			if k.op == o {
+				flat = append(flat, k.kids...)
+			} else {
+				flat = append(flat, k)
+			}
 		}
 	}
 	switch len(flat) {

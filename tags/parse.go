@@ -164,8 +164,17 @@ func (p *parser) next() error {
 // str scans a string literal starting at p.pos.
 func (p *parser) str() error {
 	in, start := p.in, p.pos
-	var b strings.Builder
 	i := start + 1
+	for i < len(in) && in[i] != '"' && in[i] != '\\' {
+		i++
+	}
+	if i < len(in) && in[i] == '"' { // no escapes: the value is a substring of the input
+		p.pos = i + 1
+		p.tok = token{kind: tString, off: start, text: in[start+1 : i]}
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(in[start+1 : i])
 	for i < len(in) {
 		switch in[i] {
 		case '"':
