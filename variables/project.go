@@ -242,7 +242,7 @@ func (c *project) intern(name string) int32 {
 func (p *Project) Name() string { return p.c.name }
 
 // Format implements [fmt.Formatter]: a Project prints as a summary without values.
-func (p *Project) Format(f fmt.State, verb rune) {
+func (p Project) Format(f fmt.State, verb rune) {
 	_, _ = fmt.Fprintf(f, "variables.Project{Name: %q, variables: %d, templates: %d, libraries: %d}",
 		p.c.name, len(p.c.vars), len(p.c.tmpls), len(p.c.libs))
 }

@@ -349,7 +349,7 @@ func (r *Resolution) Conflicts() []Conflict {
 func (r *Resolution) Unresolved() []string { return slices.Clone(r.r.unresolved) }
 
 // Format implements [fmt.Formatter]: a Resolution prints as a summary without values.
-func (r *Resolution) Format(f fmt.State, verb rune) {
+func (r Resolution) Format(f fmt.State, verb rune) {
 	n := 0
 	for _, w := range r.r.win {
 		if w.kind != refNone {
