@@ -131,7 +131,9 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 	for i := range l.phaseOf {
 		l.phaseOf[i] = -1
 	}
-	for k, p := range l.phases {
+	for k := range l.phases {
+		p := &l.phases[k]
+		p.size = p.set.Len()
 		l.all = l.all.Union(p.set)
 		for e := range p.set.Envs() {
 			l.phaseOf[e] = int32(k)

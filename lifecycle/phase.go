@@ -22,6 +22,7 @@ type PhaseSpec struct {
 type Phase struct {
 	name     string
 	set      EnvSet
+	size     int // set.Len()
 	auto     EnvSet
 	minimum  int
 	optional bool

@@ -49,7 +49,7 @@ func (l *Lifecycle) Progress(env int, t Track, anySucc EnvSet, blocked bool) Pro
 		return Progress{Phase: -1, Waiting: -1}
 	}
 	p := Progress{InLifecycle: true, Phase: k, Reachable: true, Waiting: -1}
-	for j := range k {
+	for j := 0; j < k; j++ {
 		if complete, need, have := l.phaseComplete(j, t, anySucc); !complete {
 			p.Reachable, p.Waiting, p.Need, p.Have = false, j, need, have
 			return p
@@ -81,19 +81,34 @@ func (l *Lifecycle) phaseComplete(k int, t Track, anySucc EnvSet) (bool, int, in
 	if ph.optional {
 		return true, 0, 0
 	}
-	if conn := countAnd(t.Connected, ph.set); conn > 0 {
+	var conn, have int
+	small := t.Connected.hi == "" && ph.set.hi == ""
+	if small {
+		conn = bits.OnesCount64(t.Connected.lo & ph.set.lo)
+	} else {
+		conn = countAnd(t.Connected, ph.set)
+	}
+	if conn > 0 {
 		need := conn
 		if ph.minimum > 0 {
 			need = min(ph.minimum, conn)
 		}
-		have := countAnd3(t.Succeeded, t.Connected, ph.set)
+		if small {
+			have = bits.OnesCount64(t.Succeeded.lo & t.Connected.lo & ph.set.lo)
+		} else {
+			have = countAnd3(t.Succeeded, t.Connected, ph.set)
+		}
 		return have >= need, need, have
 	}
-	need := ph.set.Len()
+	need := ph.size
 	if ph.minimum > 0 {
 		need = ph.minimum
 	}
-	have := countAnd(anySucc, ph.set)
+	if ph.set.hi == "" {
+		have = bits.OnesCount64(anySucc.lo & ph.set.lo)
+	} else {
+		have = countAnd(anySucc, ph.set)
+	}
 	return have >= need, need, have
 }
 

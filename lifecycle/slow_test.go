@@ -252,6 +252,11 @@ func TestProgress_Semantics4_6_Isolation(t *testing.T) {
 		if len(connectedPhases) == 0 {
 			return
 		}
+		if k, ok := c.l.PhaseOf(c.env); ok && rapid.Bool().Draw(t, "ownPhase") &&
+			slices.ContainsFunc(c.w.phases[k], tr.Connected.Has) {
+			// Aim at the environment's own phase too: §4.5 reads it.
+			connectedPhases = c.w.phases[k]
+		}
 		others := rapid.SliceOfN(rapid.SampledFrom(connectedPhases), 1, 5).Draw(t, "others")
 		base := lifecycle.EnvSetOf(c.anySucc...)
 		want := c.l.Progress(c.env, tr, base, c.blocked)

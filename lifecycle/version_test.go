@@ -196,6 +196,26 @@ func TestVersion_Properties(t *testing.T) {
 			}
 		})
 	})
+	t.Run("near misses are errors or round trip, never panics", func(t *testing.T) {
+		rapid.Check(t, func(t *rapid.T) {
+			s := versionText().Draw(t, "s")
+			i := rapid.IntRange(0, len(s)-1).Draw(t, "at")
+			c := rapid.SampledFrom([]byte(".-+0a_ v")).Draw(t, "c")
+			mutated := s[:i] + string(c) + s[i+1:]
+			if rapid.Bool().Draw(t, "insert") {
+				mutated = s[:i] + string(c) + s[i:]
+			}
+			v, err := lifecycle.ParseVersion(mutated)
+			if err != nil {
+				var pe *lifecycle.ParseError
+				require.ErrorAs(t, err, &pe)
+				require.ErrorIs(t, err, lifecycle.ErrInvalidVersion)
+				require.LessOrEqual(t, pe.Offset, len(mutated))
+				return
+			}
+			require.Equal(t, mutated, v.String())
+		})
+	})
 	t.Run("build metadata is ignored", func(t *testing.T) {
 		rapid.Check(t, func(t *rapid.T) {
 			v := versionGen().Draw(t, "v")
