@@ -17,7 +17,7 @@ import (
 )
 
 // kinds lists the check kinds this version runs, in the order of the format's table.
-var kinds = []string{"validate", "filter", "expression", "deploy", "variables", "substitute", "targets", "automatic", "scheduled"}
+var kinds = []string{"validate", "filter", "expression", "deploy", "variables", "substitute", "targets", "automatic", "scheduled", "rollout"}
 
 // env is the model of one file, compiled once for all its checks.
 type env struct {
@@ -75,7 +75,7 @@ func (e *env) run(i int, raw json.RawMessage) (res CheckResult) {
 	for k := range fields {
 		switch {
 		case k == "name" || k == "want":
-		case slices.Contains(kinds, k) || k == "rollout":
+		case slices.Contains(kinds, k):
 			if kind != "" {
 				res.Diffs = []string{fmt.Sprintf("a check has exactly one kind; this one has %q and %q", kind, k)}
 				return res
@@ -133,6 +133,8 @@ func (e *env) dispatch(kind string, q, want json.RawMessage, d *diffs) error {
 		return automatic(s, q, want, d)
 	case "scheduled":
 		return scheduled(s, q, want, d)
+	case "rollout":
+		return rollout(s, q, want, d)
 	}
 	return fmt.Errorf("check kind %q is not supported", kind)
 }
@@ -683,6 +685,128 @@ func scheduled(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 			gs = append(gs, x.Tenant+"@"+x.Release)
 		}
 		setDiff(d, "deploy", ws, gs, false)
+	}
+	return nil
+}
+
+// ---- rollout
+
+func rollout(s *plan.Space, q, want json.RawMessage, d *diffs) error {
+	var rq struct {
+		Project      string   `json:"project"`
+		Release      string   `json:"release"`
+		Environments []string `json:"environments"`
+		Order        string   `json:"order"`
+		Policy       string   `json:"policy"`
+		Rings        []struct {
+			Name               string   `json:"name"`
+			Tags               []string `json:"tags"`
+			Tenants            []string `json:"tenants"`
+			Expression         string   `json:"expression"`
+			Percent            float64  `json:"percent"`
+			Salt               string   `json:"salt"`
+			MaxParallel        int      `json:"maxParallel"`
+			MaxParallelPercent float64  `json:"maxParallelPercent"`
+			Soak               string   `json:"soak"`
+		} `json:"rings"`
+	}
+	if err := strict(q, &rq); err != nil {
+		return fmt.Errorf("malformed rollout policy: %v", err)
+	}
+	var w struct {
+		Waves *[]struct {
+			Environment string   `json:"environment"`
+			Ring        string   `json:"ring"`
+			Tenants     []string `json:"tenants"`
+		} `json:"waves"`
+		Unassigned *[]string `json:"unassigned"`
+		Overlaps   *[]string `json:"overlaps"`
+		Empty      *[]string `json:"empty"`
+		Done       *[]struct {
+			Tenant      string `json:"tenant"`
+			Environment string `json:"environment"`
+		} `json:"done"`
+		Never *[]struct {
+			Tenant      string   `json:"tenant"`
+			Environment string   `json:"environment"`
+			Reasons     []string `json:"reasons"`
+		} `json:"never"`
+		Error string `json:"error"`
+	}
+	if err := strict(want, &w); err != nil {
+		return fmt.Errorf("malformed want: %v", err)
+	}
+	order, err := plan.ParseOrder(rq.Order)
+	if err != nil {
+		return fmt.Errorf("malformed rollout policy: %v", err)
+	}
+	pol, err := lifecycle.ParsePolicy(rq.Policy)
+	if err != nil {
+		return fmt.Errorf("malformed rollout policy: %v", err)
+	}
+	p := plan.RolloutPolicy{Project: rq.Project, Release: rq.Release, Environments: rq.Environments, Order: order, Policy: pol}
+	for k, r := range rq.Rings {
+		ring := plan.Ring{Name: r.Name, Tags: r.Tags, Tenants: r.Tenants, Expression: r.Expression, Percent: r.Percent,
+			Salt: r.Salt, MaxParallel: r.MaxParallel, MaxParallelPercent: r.MaxParallelPercent}
+		if r.Soak != "" {
+			if ring.Soak, err = time.ParseDuration(r.Soak); err != nil {
+				return fmt.Errorf("malformed rollout policy: rings[%d].soak: %v", k, err)
+			}
+		}
+		p.Rings = append(p.Rings, ring)
+	}
+	got, err := s.Rollout(p)
+	if w.Error != "" {
+		errorDiff(d, w.Error, err)
+		return nil
+	}
+	if err != nil {
+		d.add("unexpected error: %v", err)
+		return nil
+	}
+	if w.Waves != nil {
+		wave := func(env, ring string, ts []string) string {
+			return fmt.Sprintf("{%s %s %s}", env, ring, list(ts))
+		}
+		var ws, gs []string
+		for _, x := range *w.Waves {
+			ws = append(ws, wave(x.Environment, x.Ring, x.Tenants))
+		}
+		for _, x := range got.Waves {
+			gs = append(gs, wave(x.Environment, x.Ring, x.Tenants))
+		}
+		if !slices.Equal(ws, gs) {
+			d.add("waves: want %v, got %v", ws, gs)
+		}
+	}
+	if w.Unassigned != nil {
+		setDiff(d, "unassigned", *w.Unassigned, got.Unassigned, false)
+	}
+	if w.Overlaps != nil {
+		setDiff(d, "overlaps", *w.Overlaps, got.Overlaps, false)
+	}
+	if w.Empty != nil {
+		setDiff(d, "empty", *w.Empty, got.Empty, false)
+	}
+	if w.Done != nil {
+		var ws, gs []string
+		for _, x := range *w.Done {
+			ws = append(ws, x.Tenant+"@"+x.Environment)
+		}
+		for _, x := range got.Done {
+			gs = append(gs, x.Tenant+"@"+x.Environment)
+		}
+		setDiff(d, "done", ws, gs, false)
+	}
+	if w.Never != nil {
+		var ws, gs []string
+		for _, x := range *w.Never {
+			ws = append(ws, fmt.Sprintf("%s@%s%v", x.Tenant, x.Environment, x.Reasons))
+		}
+		for _, x := range got.Never {
+			gs = append(gs, fmt.Sprintf("%s@%s%v", x.Tenant, x.Environment, codes(x.Reasons)))
+		}
+		setDiff(d, "never", ws, gs, false)
 	}
 	return nil
 }
