@@ -74,7 +74,8 @@
 // argument, a reference cycle ("A -> B -> A"), and the limits of [Options]: nesting (blocks,
 // nested bindings and the chain of variables being expanded, 64 by default), expanded size
 // (1 MiB by default, checked while writing, so an exponential expansion stops early) and work
-// (16 times the size limit, so loops that write nothing cannot run forever).
+// (4 times the size limit, counting a unit per construct evaluated and per 16 to 64 bytes
+// handled, so that loops that write nothing cannot run for long).
 //
 // # Decisions
 //

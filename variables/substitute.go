@@ -13,7 +13,7 @@ type Options struct {
 	// MaxDepth bounds nesting: blocks and nested bindings inside a text, plus the chain of
 	// variables being expanded at once. 0 (or less) means 64; values above 10000 count as 10000.
 	MaxDepth int
-	// MaxSize bounds the size in bytes of any expanded value, and (times 16) the work spent on
+	// MaxSize bounds the size in bytes of any expanded value, and (times 4) the work spent on
 	// one expansion. 0 (or less) means 1 MiB.
 	MaxSize int
 }
@@ -21,7 +21,7 @@ type Options struct {
 const (
 	defaultDepth = 64
 	defaultSize  = 1 << 20
-	workFactor   = 16
+	workFactor   = 4
 )
 
 type limits struct {
@@ -433,6 +433,9 @@ func (e *engine) each(p *prog, n *eachNode, w *strings.Builder) error {
 	defer func() { e.depth-- }()
 	base := len(e.lex)
 	for i, item := range items {
+		if err := e.spend(p, n.off, 4); err != nil {
+			return err
+		}
 		e.lex = append(e.lex[:base],
 			lexVar{key: n.varKey, v: Value{s: item, sensitive: v.sensitive}},
 			lexVar{key: "octopus.template.each.index", v: Plain(strconv.Itoa(i))},

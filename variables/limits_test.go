@@ -1,0 +1,83 @@
+package variables_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantplan/tenantplan/variables"
+)
+
+func TestSubstitute_Limits_Semantics6_8(t *testing.T) {
+	bomb := map[string]variables.Value{"L0": variables.Plain("ha")}
+	for i := 1; i <= 11; i++ {
+		bomb[fmt.Sprintf("L%d", i)] = variables.Plain(strings.Repeat(fmt.Sprintf("#{L%d}", i-1), 10))
+	}
+	loops := plainVars("L", strings.Repeat("a,", 5000))
+	tests := []struct {
+		name string
+		text string
+		vars map[string]variables.Value
+		opts variables.Options
+	}{
+		{"exponential expansion", "#{L11}", bomb, variables.Options{}},
+		{"deep nesting of #{", strings.Repeat("#{", 1<<19), nil, variables.Options{}},
+		{"deep blocks", strings.Repeat("#{if A}", 1000), nil, variables.Options{}},
+		{"nested loops that write nothing", "#{each a in L}#{each b in L}#{each c in L}#{if a == \"b\"}x#{/if}#{/each}#{/each}#{/each}", loops, variables.Options{}},
+		{"long chain", "#{V0}", chain(100), variables.Options{}},
+		{"small size", "#{A}#{A}", plainVars("A", "12345"), variables.Options{MaxSize: 8}},
+		{"filter growth", "#{A | HtmlEscape}", plainVars("A", strings.Repeat("&", 10)), variables.Options{MaxSize: 20}},
+		{"replace growth", "#{A | Replace a aaaaaaaaaa}", plainVars("A", strings.Repeat("a", 10)), variables.Options{MaxSize: 50}},
+		{"plain text over the size", strings.Repeat("x", 100), nil, variables.Options{MaxSize: 10}},
+		{"depth option", "#{if A}#{if A}#{/if}#{/if}", nil, variables.Options{MaxDepth: 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := variables.Substitute(tt.text, tt.vars, tt.opts)
+			require.ErrorIs(t, err, variables.ErrLimit)
+			require.Equal(t, "limit", variables.Code(err))
+			require.Less(t, time.Since(start), 5*time.Second, "limits must stop evaluation early")
+		})
+	}
+	got, err := variables.Substitute("#{V0}", chain(30), variables.Options{})
+	require.NoError(t, err)
+	require.Equal(t, "end", got.Text.Reveal())
+	_, err = variables.Substitute("#{V0}", chain(100), variables.Options{MaxDepth: 200})
+	require.NoError(t, err)
+}
+
+func chain(n int) map[string]variables.Value {
+	m := map[string]variables.Value{fmt.Sprintf("V%d", n): variables.Plain("end")}
+	for i := range n {
+		m[fmt.Sprintf("V%d", i)] = variables.Plain(fmt.Sprintf("#{V%d}", i+1))
+	}
+	return m
+}
+
+func TestSubstitute_DuplicateNames(t *testing.T) {
+	_, err := variables.Substitute("#{a}", plainVars("A", "1", "a", "2"), variables.Options{})
+	require.ErrorIs(t, err, variables.ErrDuplicateName)
+	require.ErrorContains(t, err, `variables "A" and "a" differ only in letter case`)
+}
+
+func TestResolve_Errors_Semantics6_8(t *testing.T) {
+	p, err := variables.NewProject(variables.ProjectSpec{Name: "P", Variables: []variables.Variable{
+		pv("A", "#{B}", variables.Scope{}), pv("B", "#{A}", variables.Scope{}), pv("C", "#{A}", variables.Scope{}),
+	}, Templates: []variables.Template{{Name: "T"}}})
+	require.NoError(t, err)
+	_, err = p.Resolve(variables.Context{Environment: "Dev"}, variables.Options{})
+	require.ErrorIs(t, err, variables.ErrCycle)
+	require.Equal(t, "cycle", variables.Code(err))
+	require.Len(t, err.(interface{ Unwrap() []error }).Unwrap(), 1, "one cycle reported once")
+
+	p, err = variables.NewProject(variables.ProjectSpec{Name: "P", Templates: []variables.Template{{Name: "T"}}})
+	require.NoError(t, err)
+	_, err = p.Resolve(variables.Context{Tenant: "X", Values: variables.TenantValues{Project: []variables.TenantValue{
+		{Template: "T", Value: variables.Plain("x#{y")}}}}, variables.Options{})
+	require.ErrorIs(t, err, variables.ErrSyntax)
+	require.ErrorContains(t, err, `variable "T" at offset 1`)
+}
