@@ -31,9 +31,18 @@ var (
 	ErrInvalidValue = errors.New("invalid value")
 )
 
-// Code returns the stable machine-readable code (scenario-format.md) of the first sentinel of
-// this package that err wraps, or "" when it wraps none.
+// Code returns the stable machine-readable code (scenario-format.md) of the sentinel of this
+// package that err wraps, or "" when it wraps none. For a joined error (errors.Join) it is the
+// code of the first joined error that has one.
 func Code(err error) string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if c := Code(e); c != "" {
+				return c
+			}
+		}
+		return ""
+	}
 	switch {
 	case err == nil:
 		return ""

@@ -16,8 +16,9 @@ const maxSuggest = 256
 
 // Closest returns the candidate closest to name, for "did you mean" messages: a candidate equal
 // to name ignoring letter case wins; otherwise the one with the smallest edit distance (ignoring
-// case), provided that distance is at most max(1, len/3) runes. Ties go to the earlier candidate.
-// ok is false when no candidate is close. Closest costs nothing for names longer than 256 runes.
+// case; a transposition of adjacent letters is one edit), provided that distance is at most
+// max(1, len/3) runes. Ties go to the earlier candidate. ok is false when no candidate is close.
+// Closest costs nothing for names longer than 256 runes.
 func Closest(name string, candidates iter.Seq[string]) (best string, ok bool) {
 	n := utf8.RuneCountInString(name)
 	if n > maxSuggest {
@@ -53,8 +54,11 @@ func abs(x int) int {
 	return x
 }
 
-// distance is the Levenshtein distance of a and b, or bound when it is at least bound.
+// distance is the edit distance of a and b, counting an insertion, deletion, substitution or
+// transposition of two adjacent runes as one edit (optimal string alignment), or bound when it
+// is at least bound.
 func distance(a, b []rune, bound int) int {
+	pp := make([]int, len(b)+1) // row i-2
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
@@ -69,12 +73,15 @@ func distance(a, b []rune, bound int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
 		if rowMin >= bound {
 			return bound
 		}
-		prev, cur = cur, prev
+		pp, prev, cur = prev, cur, pp
 	}
 	return min(prev[len(b)], bound)
 }
