@@ -1,0 +1,276 @@
+package plan
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Decision is what a plan decided for a cell.
+type Decision string
+
+// Decisions of deploy plans (deploy, skipped, rejected) and matrices (deployable, blocked).
+const (
+	DecisionDeploy     Decision = "deploy"
+	DecisionSkipped    Decision = "skipped"
+	DecisionRejected   Decision = "rejected"
+	DecisionDeployable Decision = "deployable"
+	DecisionBlocked    Decision = "blocked"
+)
+
+// PlanCell is one cell of a plan in a form that plans of different kinds share, so that they can
+// be compared: its environment and track, the decision, the current release (matrices only), the
+// targets and the reasons.
+type PlanCell struct {
+	Environment string   `json:"environment"`
+	Tenant      string   `json:"tenant"`
+	Untenanted  bool     `json:"untenanted,omitempty"`
+	Decision    Decision `json:"decision"`
+	Current     string   `json:"current,omitempty"`
+	Targets     []string `json:"targets,omitempty"`
+	Reasons     []Reason `json:"reasons,omitempty"`
+}
+
+func (c PlanCell) key() cellKey { return cellKey{c.Environment, c.Untenanted, c.Tenant} }
+
+type cellKey struct {
+	env        string
+	untenanted bool
+	tenant     string
+}
+
+func (c PlanCell) label() string {
+	if c.Untenanted {
+		return c.Environment + " / (untenanted)"
+	}
+	return c.Environment + " / " + c.Tenant
+}
+
+// Cells returns the plan's cells: deploy, skipped and rejected, ordered by track.
+func (p *DeployPlan) Cells() []PlanCell {
+	var out []PlanCell
+	add := func(cs []Cell, d Decision) {
+		for _, c := range cs {
+			out = append(out, PlanCell{Environment: p.Environment, Tenant: c.Tenant, Untenanted: c.Untenanted,
+				Decision: d, Targets: c.Targets, Reasons: c.Reasons})
+		}
+	}
+	add(p.Deploy, DecisionDeploy)
+	add(p.Skipped, DecisionSkipped)
+	add(p.Rejected, DecisionRejected)
+	sortCells(out, nil)
+	return out
+}
+
+// Cells returns the matrix's cells, row by row.
+func (m *Matrix) Cells() []PlanCell {
+	var out []PlanCell
+	for _, r := range m.Rows {
+		for _, c := range r.Cells {
+			d := DecisionBlocked
+			if c.Deployable {
+				d = DecisionDeployable
+			}
+			out = append(out, PlanCell{Environment: c.Environment, Tenant: r.Tenant, Untenanted: r.Untenanted,
+				Decision: d, Current: c.Current, Reasons: c.Reasons})
+		}
+	}
+	return out
+}
+
+func sortCells(cs []PlanCell, envOrder map[string]int) {
+	slices.SortStableFunc(cs, func(a, b PlanCell) int {
+		if a.Environment != b.Environment {
+			if envOrder != nil {
+				return envOrder[a.Environment] - envOrder[b.Environment]
+			}
+			return strings.Compare(a.Environment, b.Environment)
+		}
+		if a.Untenanted != b.Untenanted {
+			if a.Untenanted {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Tenant, b.Tenant)
+	})
+}
+
+// ChangeKind says how a cell changed between two plans.
+type ChangeKind string
+
+// The kinds of change.
+const (
+	Added   ChangeKind = "added"
+	Removed ChangeKind = "removed"
+	Changed ChangeKind = "changed"
+)
+
+// Change is one cell that differs between two plans. Before is nil for Added, After for Removed.
+type Change struct {
+	Kind   ChangeKind `json:"kind"`
+	Before *PlanCell  `json:"before,omitempty"`
+	After  *PlanCell  `json:"after,omitempty"`
+}
+
+// PlanDiff lists the cells that were added, removed, or changed decision, current release,
+// targets or reasons between two plans, ordered by environment (first-seen order) then track.
+type PlanDiff struct {
+	Changes []Change `json:"changes"`
+}
+
+// Diff compares the cells of two plans (for example a plan before and after a tag change or a new
+// deployment; use DeployPlan.Cells or Matrix.Cells). Diff(a, a) is empty, and applying
+// Diff(a, b) to a gives b.
+func Diff(before, after []PlanCell) PlanDiff {
+	order := map[string]int{}
+	for _, cs := range [][]PlanCell{before, after} {
+		for _, c := range cs {
+			if _, ok := order[c.Environment]; !ok {
+				order[c.Environment] = len(order)
+			}
+		}
+	}
+	old := make(map[cellKey]PlanCell, len(before))
+	for _, c := range before {
+		old[c.key()] = c
+	}
+	d := PlanDiff{Changes: []Change{}}
+	seen := make(map[cellKey]bool, len(after))
+	for _, c := range after {
+		c := c
+		seen[c.key()] = true
+		b, ok := old[c.key()]
+		switch {
+		case !ok:
+			d.Changes = append(d.Changes, Change{Kind: Added, After: &c})
+		case !sameCell(b, c):
+			d.Changes = append(d.Changes, Change{Kind: Changed, Before: &b, After: &c})
+		}
+	}
+	for _, c := range before {
+		c := c
+		if !seen[c.key()] {
+			d.Changes = append(d.Changes, Change{Kind: Removed, Before: &c})
+		}
+	}
+	slices.SortStableFunc(d.Changes, func(x, y Change) int {
+		a, b := x.cell(), y.cell()
+		if a.Environment != b.Environment {
+			return order[a.Environment] - order[b.Environment]
+		}
+		if a.Untenanted != b.Untenanted {
+			if a.Untenanted {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.Tenant, b.Tenant)
+	})
+	return d
+}
+
+func (c Change) cell() PlanCell {
+	if c.After != nil {
+		return *c.After
+	}
+	return *c.Before
+}
+
+func sameCell(a, b PlanCell) bool {
+	return a.Decision == b.Decision && a.Current == b.Current && slices.Equal(a.Targets, b.Targets) &&
+		slices.EqualFunc(a.Reasons, b.Reasons, sameReason)
+}
+
+func sameReason(a, b Reason) bool {
+	return a.Code == b.Code && a.Phase == b.Phase && a.Need == b.Need && a.Have == b.Have &&
+		a.Freeze == b.Freeze && a.Until.Equal(b.Until) && slices.Equal(a.Missing, b.Missing) && a.Message == b.Message
+}
+
+// IsEmpty reports whether the two plans had the same cells.
+func (d PlanDiff) IsEmpty() bool { return len(d.Changes) == 0 }
+
+// Apply applies the diff to the cells of the plan it was computed from and returns the cells of
+// the other plan, in the order of sortCells (environment in first-seen order, untenanted first,
+// then tenant name).
+func (d PlanDiff) Apply(cells []PlanCell) []PlanCell {
+	byKey := make(map[cellKey]PlanCell, len(cells))
+	order := map[string]int{}
+	for _, c := range cells {
+		byKey[c.key()] = c
+		if _, ok := order[c.Environment]; !ok {
+			order[c.Environment] = len(order)
+		}
+	}
+	for _, ch := range d.Changes {
+		switch ch.Kind {
+		case Removed:
+			delete(byKey, ch.Before.key())
+		default:
+			byKey[ch.After.key()] = *ch.After
+			if _, ok := order[ch.After.Environment]; !ok {
+				order[ch.After.Environment] = len(order)
+			}
+		}
+	}
+	out := make([]PlanCell, 0, len(byKey))
+	for _, c := range byKey {
+		out = append(out, c)
+	}
+	sortCells(out, order)
+	return out
+}
+
+// Text renders the diff as Markdown that reads well in a pull request: one bullet per cell, with
+// the decision and the reason codes before and after.
+func (d PlanDiff) Text() string {
+	if d.IsEmpty() {
+		return "No cell changed.\n"
+	}
+	var b strings.Builder
+	added, removed, changed := 0, 0, 0
+	for _, c := range d.Changes {
+		switch c.Kind {
+		case Added:
+			added++
+		case Removed:
+			removed++
+		default:
+			changed++
+		}
+	}
+	fmt.Fprintf(&b, "%d cell(s) changed, %d added, %d removed.\n\n", changed, added, removed)
+	for _, c := range d.Changes {
+		switch c.Kind {
+		case Added:
+			fmt.Fprintf(&b, "- **%s**: added, %s\n", c.After.label(), describe(*c.After))
+		case Removed:
+			fmt.Fprintf(&b, "- **%s**: removed (was %s)\n", c.Before.label(), describe(*c.Before))
+		default:
+			fmt.Fprintf(&b, "- **%s**: %s → %s\n", c.After.label(), describe(*c.Before), describe(*c.After))
+		}
+	}
+	return b.String()
+}
+
+func describe(c PlanCell) string {
+	s := string(c.Decision)
+	if len(c.Reasons) > 0 {
+		codes := make([]string, len(c.Reasons))
+		for i, r := range c.Reasons {
+			codes[i] = string(r.Code)
+			if r.Code == ReasonLifecycle && r.Phase != "" {
+				codes[i] += fmt.Sprintf(" (phase %s: %d/%d)", r.Phase, r.Have, r.Need)
+			}
+		}
+		s += " (" + strings.Join(codes, ", ") + ")"
+	}
+	if c.Current != "" {
+		s += ", current " + c.Current
+	}
+	if len(c.Targets) > 0 {
+		s += ", targets " + strings.Join(c.Targets, ", ")
+	}
+	return s
+}
