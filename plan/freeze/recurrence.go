@@ -192,16 +192,29 @@ func (r *rule) begin(s int64) time.Time {
 	return time.Date(int(y), time.Month(m), d, r.hh, r.mi, r.ss, r.ns, r.loc).In(r.out)
 }
 
+// maxGap bounds a daylight-saving gap (two hours in today's IANA database, 30 minutes to one hour
+// almost everywhere).
+const maxGap = 4 * time.Hour
+
+// mayBeginDayBefore reports whether slot s, on a date after day, might begin on day: only when its
+// date is the next day and its wall-clock time is so close to midnight that a daylight-saving gap
+// could normalise it back across midnight (time.Date moves times in a gap either way).
+func (r *rule) mayBeginDayBefore(s, day int64) bool {
+	if time.Duration(r.hh)*time.Hour+time.Duration(r.mi)*time.Minute >= maxGap {
+		return false
+	}
+	y, m, d, _ := r.slotDate(s)
+	return daysFromCivil(y, m, d) == day+1
+}
+
 // latestAtOrBefore returns the latest occurrence slot that begins at or before t, with its begin.
 func (r *rule) latestAtOrBefore(t time.Time) (int64, time.Time, bool) {
 	if r.last < r.first {
 		return 0, time.Time{}, false
 	}
 	y, m, d := t.In(r.loc).Date()
-	// One slot past the date's last: a wall-clock time near midnight that falls in a
-	// daylight-saving gap may normalise to the day before.
 	s := r.slotOnOrBefore(int64(y), int(m), d)
-	if s < r.last {
+	if s < r.last && r.mayBeginDayBefore(s+1, daysFromCivil(int64(y), int(m), d)) {
 		s++
 	}
 	s = min(s, r.last)
