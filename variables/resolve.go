@@ -170,12 +170,14 @@ func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 		}
 	}
 	seen := make(map[error]bool)
+	var root prog
 	for id := range int32(n) {
 		if r.win[id].kind == refNone {
 			continue
 		}
 		e.work = lim.work
-		if _, _, err := e.evalID(id, &prog{variable: c.display[id]}, 0); err != nil && !seen[err] {
+		root.variable = c.display[id]
+		if _, _, err := e.evalID(id, &root, 0); err != nil && !seen[err] {
 			seen[err] = true
 			errs = append(errs, err)
 		}

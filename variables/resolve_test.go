@@ -294,3 +294,22 @@ func TestCheckTenantValues_Semantics6_5(t *testing.T) {
 	require.ErrorContains(t, err, `project values[1] (template "tenant.database.password"): environment "Test" is also in value [0]: overlapping tenant values`)
 	require.NoError(t, p.CheckTenantValues(bev))
 }
+
+func TestResolve_Concurrent(t *testing.T) {
+	p := mojo(t)
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			r, err := p.Resolve(variables.Context{Project: "Mojo", Environment: "MT Production", Tenant: "Beverley Sanchez", Values: bev}, variables.Options{})
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			v, _ := r.Get("HostURL")
+			done <- v.Reveal()
+		}()
+	}
+	for range 8 {
+		require.Equal(t, "https://beverley-sanchez.mojo.com", <-done)
+	}
+}
