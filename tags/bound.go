@@ -39,7 +39,7 @@ var (
 // close name exists. A FreeText value that nobody carries (not in the catalog) binds to false,
 // not an error; "Set/*" binds to "carries any tag of Set" (false when Set has no IDs).
 func (e Expr) Bind(c *Catalog, tenants TenantLookup) (*Bound, error) {
-	b := binder{c: c, tenants: tenants}
+	b := binder{c: c.orEmpty(), tenants: tenants}
 	root := b.bind(e.node())
 	if len(b.errs) > 0 {
 		return nil, joinErrors(b.errs)

@@ -14,6 +14,7 @@ type ID uint32
 // dense [ID]. IDs are laid out in catalog order: sets in the given order, a set's tags in its
 // order, a FreeText set's values sorted by byte order; so each set's IDs are contiguous and
 // sorting IDs gives display order (§6.9). A Catalog is immutable and safe for concurrent use.
+// A nil *Catalog is an empty catalog.
 type Catalog struct {
 	sets     []TagSet
 	start    []ID // start[i]: first ID of set i; start[len(sets)] == Len()
@@ -106,13 +107,24 @@ func MustNewCatalog(sets []TagSet, freeValues []string) *Catalog {
 }
 
 // Len returns the number of IDs.
-func (c *Catalog) Len() int { return len(c.names) }
+func (c *Catalog) Len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.names)
+}
 
 // Sets returns a copy of the tag sets, in catalog order.
-func (c *Catalog) Sets() []TagSet { return slices.Clone(c.sets) }
+func (c *Catalog) Sets() []TagSet {
+	if c == nil {
+		return nil
+	}
+	return slices.Clone(c.sets)
+}
 
 // SetIndex returns the index in Sets() of the set with exactly this name.
 func (c *Catalog) SetIndex(name string) (int, bool) {
+	c = c.orEmpty()
 	i, ok := c.setIndex[name]
 	return i, ok
 }
@@ -120,6 +132,7 @@ func (c *Catalog) SetIndex(name string) (int, bool) {
 // SetRange returns the IDs of set i: lo <= id < hi (empty for a FreeText set without values or
 // an index out of range).
 func (c *Catalog) SetRange(i int) (lo, hi ID) {
+	c = c.orEmpty()
 	if i < 0 || i >= len(c.sets) {
 		return 0, 0
 	}
@@ -128,6 +141,7 @@ func (c *Catalog) SetRange(i int) (lo, hi ID) {
 
 // SetOf returns the index in Sets() of the set of id, or -1 when id is out of range.
 func (c *Catalog) SetOf(id ID) int {
+	c = c.orEmpty()
 	if int(id) >= len(c.setOf) {
 		return -1
 	}
@@ -136,6 +150,7 @@ func (c *Catalog) SetOf(id ID) int {
 
 // Name returns the canonical name "Set/Tag" of id, or "" when id is out of range.
 func (c *Catalog) Name(id ID) string {
+	c = c.orEmpty()
 	if int(id) >= len(c.names) {
 		return ""
 	}
@@ -144,6 +159,7 @@ func (c *Catalog) Name(id ID) string {
 
 // IDs returns every ID in catalog order with its canonical name.
 func (c *Catalog) IDs() iter.Seq2[ID, string] {
+	c = c.orEmpty()
 	return func(yield func(ID, string) bool) {
 		for i, n := range c.names {
 			if !yield(ID(i), n) {
@@ -158,6 +174,7 @@ func (c *Catalog) IDs() iter.Seq2[ID, string] {
 // suggestion when a close name exists. A FreeText value that is not in the catalog is
 // ErrUnknownTag (nobody carries it); so is the wildcard "Set/*", which names no single tag.
 func (c *Catalog) Lookup(canonical string) (ID, error) {
+	c = c.orEmpty()
 	id, st := c.resolve(canonical)
 	if st == resolved {
 		return id, nil
@@ -232,4 +249,12 @@ func (c *Catalog) setNames() iter.Seq[string] {
 			}
 		}
 	}
+}
+
+// orEmpty returns c, or an empty catalog when c is nil.
+func (c *Catalog) orEmpty() *Catalog {
+	if c == nil {
+		return &Catalog{start: []ID{0}}
+	}
+	return c
 }

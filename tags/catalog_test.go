@@ -219,3 +219,17 @@ func TestCode(t *testing.T) {
 		require.Equal(t, code, tags.Code(err))
 	}
 }
+
+func TestCatalog_NilIsEmpty(t *testing.T) {
+	var c *tags.Catalog
+	require.Zero(t, c.Len())
+	require.Nil(t, c.Sets())
+	require.Equal(t, -1, c.SetOf(0))
+	_, err := c.Lookup("S/a")
+	require.ErrorIs(t, err, tags.ErrUnknownTagSet)
+	_, err = tags.Tag("S/a").Bind(c, nil)
+	require.ErrorIs(t, err, tags.ErrUnknownTagSet)
+	b, err := tags.True().Bind(c, nil)
+	require.NoError(t, err)
+	require.True(t, b.Match(tags.Bits{}, 0))
+}

@@ -69,6 +69,7 @@ func (f Filter) Expr() Expr {
 // Tags() (or in Tenants() for an unknown tenant) and Offset -1; every position is reported,
 // tenants first. Bound.Expr() of the result is f.Expr().
 func (f Filter) Bind(c *Catalog, tenants TenantLookup) (*Bound, error) {
+	c = c.orEmpty()
 	var errs []error
 	for i, t := range f.tenants {
 		if tenants != nil {
