@@ -26,8 +26,9 @@
 // whose scope covers the cell contains `at`; overridden freezes do not block (FRZ-4).
 //
 // Occurrence computation jumps arithmetically on the civil calendar to the neighbourhood of the
-// time asked about; it never steps from start. The one exception is EndAfter, whose last
-// occurrence is found once, in [New], by counting (bounded by [MaxEndAfter]).
+// time asked about; it never steps from start. Even EndAfter's last occurrence is found without
+// counting one by one: months without the day repeat with the 400-year Gregorian cycle, so whole
+// cycles are skipped. Times are returned in the location of the freeze's start.
 //
 // # Decisions
 //
@@ -44,7 +45,8 @@
 //     (fall back) is resolved by Go's time.Date normalisation, which does not promise a direction:
 //     in a gap the time moves by the gap's length (for example 02:30 becomes 01:30 EST in
 //     America/New_York but 03:30 CEST in Europe/Berlin), and in an overlap one of the two instants
-//     is taken. The occurrence still lasts end - start. A weekly freeze at 22:00
+//     is taken. The occurrence still lasts end - start. Gaps are assumed shorter than four hours
+//     (at most two in today's IANA database). A weekly freeze at 22:00
 //     local stays at 22:00 local across daylight-saving changes.
 //   - Decision: occurrences may overlap when end - start is longer than the step; a cell is frozen
 //     while any occurrence holds it, and [Freeze.Occurrence] and [Hit] report the one ending last.

@@ -143,3 +143,40 @@ func TestIndex_Nil(t *testing.T) {
 	require.False(t, x.HasTenantFreezes("Shop", "Production"))
 	require.Nil(t, x.Freezes())
 }
+
+// TestIndex_ConcurrentUse: an Index and its freezes are read from many goroutines at once (run
+// with -race).
+func TestIndex_ConcurrentUse(t *testing.T) {
+	x := conformance14(t)
+	at := ts(t, "2026-11-27T23:00:00Z")
+	want := x.Active("Shop", "Production", "Acme", at, nil)
+	done := make(chan []freeze.Hit)
+	for range 8 {
+		go func() {
+			var got []freeze.Hit
+			for range 100 {
+				got = x.Active("Shop", "Production", "Acme", at, nil)
+				x.Clear("Shop", "Production", "Acme", at, nil, 0)
+			}
+			done <- got
+		}()
+	}
+	for range 8 {
+		require.Equal(t, want, <-done)
+	}
+}
+
+// TestOccurrence_Semantics7_1_JumpsFarAhead: a query tens of thousands of years after start answers
+// at once, because the search jumps instead of stepping.
+func TestOccurrence_Semantics7_1_JumpsFarAhead(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	require.NoError(t, err)
+	f := mustNew(t, "Daily", "2026-01-01T08:00:00Z", "2026-01-01T09:00:00Z", // 09:00 in Berlin
+		&freeze.Recurrence{Unit: freeze.Daily, TimeZone: "Europe/Berlin"}, shopProd)
+	b, e, ok := f.Occurrence(time.Date(50000, 6, 1, 9, 30, 0, 0, berlin))
+	require.True(t, ok)
+	require.True(t, b.Equal(time.Date(50000, 6, 1, 9, 0, 0, 0, berlin)), b)
+	require.Equal(t, time.Hour, e.Sub(b))
+	_, _, ok = f.Occurrence(time.Date(50000, 6, 1, 10, 0, 0, 0, berlin))
+	require.False(t, ok)
+}

@@ -22,8 +22,7 @@ type Recurrence struct {
 const (
 	// MaxEvery is the largest accepted Recurrence.Every.
 	MaxEvery = 10_000
-	// MaxEndAfter is the largest accepted Recurrence.EndAfter. Counting occurrences up to it is
-	// the only place where occurrence computation steps rather than jumps.
+	// MaxEndAfter is the largest accepted Recurrence.EndAfter.
 	MaxEndAfter = 100_000
 )
 
@@ -50,7 +49,8 @@ type rule struct {
 	out            *time.Location // start's location, in which occurrences are returned
 
 	first, last int64 // occurrence slots are valid slots in [first, last]
-	period      int64 // Monthly/Annually: slot validity repeats with this period
+	period      int64 // slot validity repeats with this period (in slots)
+	always      bool  // every slot is valid: Daily, Weekly, a day <= 28, or an annual day other than 29 February
 }
 
 // compile builds the rule of a validated recurrence for a freeze starting at start.
@@ -90,22 +90,20 @@ func compile(rec *Recurrence, loc *time.Location, start time.Time) *rule {
 		r.m0 = int64(y)*12 + int64(mo) - 1
 		r.period = calendarPeriodMonths / gcd(r.every, calendarPeriodMonths)
 	}
+	r.always = (rec.Unit != Monthly && rec.Unit != Annually) || r.dom <= 28 ||
+		(rec.Unit == Annually && !(mo == time.February && d == 29))
 	r.first = r.slotOnOrBefore(int64(y), int(mo), d) + 1
 	r.last = math.MaxInt64
 	if !r.anyValidFrom(r.first) {
 		r.last = r.first - 1
 		return r
 	}
-	if n := int64(rec.EndAfter); n > 0 {
-		// The first occurrence is [start, end); n-1 later ones remain.
-		s := r.first - 1
-		for i := int64(1); i < n; i++ {
-			s++
-			for !r.valid(s) {
-				s++
-			}
-		}
-		r.last = s
+	if n := int64(rec.EndAfter); n == 1 {
+		r.last = r.first - 1
+	} else if n > 1 {
+		// The first occurrence is [start, end); the last is the valid slot numbered n-2 (from 0)
+		// counting from first.
+		r.last = r.nthValid(n - 2)
 	}
 	if !rec.EndOn.IsZero() {
 		ey, em, ed := rec.EndOn.In(loc).Date()
@@ -117,6 +115,33 @@ func compile(rec *Recurrence, loc *time.Location, start time.Time) *rule {
 	}
 	return r
 }
+
+// nthValid returns the i-th (from 0) valid slot at or after first, given that some exist.
+// Validity repeats with the rule's period, so whole periods are skipped arithmetically and at most
+// two periods are scanned.
+func (r *rule) nthValid(i int64) int64 {
+	if r.alwaysValid() {
+		return r.first + i
+	}
+	perPeriod := int64(0)
+	for s := r.first; s < r.first+r.period; s++ {
+		if r.valid(s) {
+			perPeriod++
+		}
+	}
+	s := r.first + i/perPeriod*r.period
+	for rem := i % perPeriod; ; s++ {
+		if r.valid(s) {
+			if rem == 0 {
+				return s
+			}
+			rem--
+		}
+	}
+}
+
+// alwaysValid reports whether every slot's date exists.
+func (r *rule) alwaysValid() bool { return r.always }
 
 // slotDate returns the local calendar date of slot s and whether that date exists.
 func (r *rule) slotDate(s int64) (y int64, m, d int, ok bool) {
@@ -139,7 +164,7 @@ func (r *rule) slotDate(s int64) (y int64, m, d int, ok bool) {
 
 // valid reports whether slot s's date exists.
 func (r *rule) valid(s int64) bool {
-	if r.unit != Monthly && r.unit != Annually {
+	if r.alwaysValid() {
 		return true
 	}
 	_, _, _, ok := r.slotDate(s)
@@ -149,6 +174,9 @@ func (r *rule) valid(s int64) bool {
 // anyValidFrom reports whether some slot at or after s is valid. Validity is periodic, so one
 // period decides.
 func (r *rule) anyValidFrom(s int64) bool {
+	if r.alwaysValid() {
+		return true
+	}
 	for i := int64(0); i < r.period; i++ {
 		if r.valid(s + i) {
 			return true

@@ -2,7 +2,10 @@ package freeze_test
 
 import (
 	"slices"
+	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 
 	"github.com/tenantplan/tenantplan/plan/freeze"
 )
@@ -112,4 +115,44 @@ func slowClear(occs []interval, at time.Time) time.Time {
 		}
 	}
 	return at
+}
+
+// TestOccurrences_Semantics7_1_EndAfterAgreesWithCounting: the last occurrence under a large
+// endAfter, found without counting, is the one the slow reference counts to.
+func TestOccurrences_Semantics7_1_EndAfterAgreesWithCounting(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		start string
+		rec   freeze.Recurrence
+	}{
+		{"daily", "2026-01-01T09:00:00Z", freeze.Recurrence{Unit: freeze.Daily, Every: 3, EndAfter: 5000, TimeZone: "Europe/Berlin"}},
+		{"weekly", "2026-01-07T09:00:00Z", freeze.Recurrence{Unit: freeze.Weekly, Every: 2, DaysOfWeek: []time.Weekday{time.Monday, time.Saturday}, EndAfter: 3001}},
+		{"monthly 31st", "2026-01-31T09:00:00Z", freeze.Recurrence{Unit: freeze.Monthly, EndAfter: 1000}},
+		{"monthly 29th every 12", "2024-02-29T09:00:00Z", freeze.Recurrence{Unit: freeze.Monthly, Every: 12, EndAfter: 40}},
+		{"monthly 29th every 5", "2024-01-10T09:00:00Z", freeze.Recurrence{Unit: freeze.Monthly, Every: 5, DayOfMonth: 29, EndAfter: 700}},
+		{"annually 29 February every 100", "2000-02-29T09:00:00Z", freeze.Recurrence{Unit: freeze.Annually, Every: 100, EndAfter: 5}},
+		{"annually 29 February", "2028-02-29T09:00:00Z", freeze.Recurrence{Unit: freeze.Annually, EndAfter: 60}},
+		{"annually 29 February every 4, several 400-year cycles", "2096-02-29T09:00:00Z", freeze.Recurrence{Unit: freeze.Annually, Every: 4, EndAfter: 300}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := ts(t, tc.start)
+			end := start.Add(90 * time.Minute)
+			f, err := freeze.New("F", start, end, &tc.rec, shopProd)
+			require.NoError(t, err)
+			occs := slowOccurrences(start, end, &tc.rec, start.AddDate(2100, 0, 0))
+			require.Len(t, occs, tc.rec.EndAfter)
+			last := occs[len(occs)-1]
+			var got []interval
+			for b, e := range f.Occurrences(last.begin.AddDate(0, 0, -1)) {
+				got = append(got, interval{b, e})
+			}
+			require.Equal(t, []interval{last}, got[len(got)-1:])
+			require.True(t, got[0].end.After(last.begin.AddDate(0, 0, -1)))
+			_, _, ok := f.Occurrence(last.end)
+			require.False(t, ok)
+			b, _, ok := f.Occurrence(last.begin)
+			require.True(t, ok)
+			require.Equal(t, last.begin, b)
+		})
+	}
 }
