@@ -110,6 +110,12 @@ type cellCtx struct {
 	principal   *principal
 	grants      []grant
 	skipCurrent bool
+	// Reasons whose text does not depend on the track, built once per request (the cell names
+	// the track).
+	rUntenantedProject, rDisabled, rNotConnected, rNotInLifecycle, rChannelMismatch           Reason
+	rBlocked, rForbidden, rAlreadyCurrent, rTenantedProject, rNoTargets, rNoUntenantedTargets Reason
+	rFrozenProject                                                                            *Reason
+	lifecycleReasons                                                                          map[[3]int]Reason
 }
 
 func (s *Space) project(field, name string) (*project, error) {
@@ -185,7 +191,42 @@ func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Pol
 	if pr != nil {
 		c.grants = pr.deployGrants(p.name, env)
 	}
+	c.prepareReasons()
 	return c
+}
+
+// prepareReasons builds the reasons whose text is the same for every track of the request.
+func (c *cellCtx) prepareReasons() {
+	p, r, env := c.p, c.r, quote(c.envName)
+	c.rUntenantedProject = reason(ReasonUntenantedProject, "project %s does not allow tenanted deployments", quote(p.name))
+	c.rTenantedProject = reason(ReasonTenantedProject, "project %s allows only tenanted deployments", quote(p.name))
+	c.rDisabled = reason(ReasonDisabled, "the tenant is disabled")
+	c.rNotConnected = reason(ReasonNotConnected, "the tenant is not connected to project %s in environment %s", quote(p.name), env)
+	c.rNotInLifecycle = reason(ReasonNotInLifecycle, "environment %s is not in lifecycle %s of release %s",
+		env, quote(c.lc.Name()), quote(r.text))
+	c.rChannelMismatch = reason(ReasonChannelMismatch, "channel %s of release %s does not admit the tenant",
+		quote(r.channel.ch.Name()), quote(r.text))
+	c.rBlocked = reason(ReasonReleaseBlocked,
+		"release %s is blocked: only its first phase and phases the track has already reached stay open", quote(r.text))
+	roles := strings.Join(p.roles, " or ")
+	c.rNoTargets = reason(ReasonNoTargets, "no target in %s with role %s serves the tenant", env, roles)
+	c.rNoUntenantedTargets = reason(ReasonNoTargets, "no untenanted target in %s with role %s", env, roles)
+	if c.principal != nil {
+		c.rForbidden = reason(ReasonForbidden, "principal %s may not deploy project %s to %s for this track",
+			quote(c.principal.name), quote(p.name), env)
+	}
+	c.rAlreadyCurrent = reason(ReasonAlreadyCurrent, "release %s is already current in %s", quote(r.text), env)
+	if len(c.projectHits) > 0 {
+		fr := frozenReason(c.projectHits[0])
+		c.rFrozenProject = &fr
+	}
+	c.lifecycleReasons = map[[3]int]Reason{}
+}
+
+func frozenReason(h freeze.Hit) Reason {
+	r := reason(ReasonFrozen, "freeze %s holds the cell until %s", quote(h.Freeze), h.End.UTC().Format(time.RFC3339))
+	r.Freeze, r.Until = h.Freeze, h.End
+	return r
 }
 
 func hasAny(have, want []string) bool {
@@ -224,24 +265,23 @@ func reason(code Code, format string, args ...any) Reason {
 	return Reason{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-func (c *cellCtx) notInLifecycle() Reason {
-	return reason(ReasonNotInLifecycle, "environment %s is not in lifecycle %s of release %s",
-		quote(c.envName), quote(c.lc.Name()), quote(c.r.text))
-}
-
 // progression adds lifecycle and release-blocked (§4, §7.3) for an environment of the lifecycle.
 func (c *cellCtx) progression(rs []Reason, track lifecycle.Track) []Reason {
 	pg := c.lc.Progress(c.env, track, c.facts.any, c.r.blocked)
 	if !pg.Reachable {
-		ph := c.lc.Phase(pg.Waiting)
-		r := reason(ReasonLifecycle, "phase %s is not complete: it needs %d successful environment(s) and has %d",
-			quote(ph.Name()), pg.Need, pg.Have)
-		r.Phase, r.Need, r.Have = ph.Name(), pg.Need, pg.Have
+		k := [3]int{pg.Waiting, pg.Need, pg.Have}
+		r, ok := c.lifecycleReasons[k]
+		if !ok {
+			ph := c.lc.Phase(pg.Waiting)
+			r = reason(ReasonLifecycle, "phase %s is not complete: it needs %d successful environment(s) and has %d",
+				quote(ph.Name()), pg.Need, pg.Have)
+			r.Phase, r.Need, r.Have = ph.Name(), pg.Need, pg.Have
+			c.lifecycleReasons[k] = r
+		}
 		return append(rs, r)
 	}
 	if pg.Blocked {
-		return append(rs, reason(ReasonReleaseBlocked,
-			"release %s is blocked: only its first phase and phases it has already reached stay open", quote(c.r.text)))
+		return append(rs, c.rBlocked)
 	}
 	return rs
 }
@@ -250,25 +290,22 @@ func (c *cellCtx) frozen(rs []Reason, tenantName string) []Reason {
 	if c.at.IsZero() {
 		return rs
 	}
-	hits := c.projectHits
 	if tenantName != "" && c.tenantFrz {
 		if th := c.s.freezes.TenantActive(c.p.name, c.envName, tenantName, c.at, c.override); len(th) > 0 {
-			hits = append(slices.Clone(hits), th...)
+			hits := append(slices.Clone(c.projectHits), th...)
 			slices.SortFunc(hits, func(a, b freeze.Hit) int {
 				if d := b.End.Compare(a.End); d != 0 {
 					return d
 				}
 				return strings.Compare(a.Freeze, b.Freeze)
 			})
+			return append(rs, frozenReason(hits[0]))
 		}
 	}
-	if len(hits) == 0 {
-		return rs
+	if c.rFrozenProject != nil {
+		return append(rs, *c.rFrozenProject)
 	}
-	h := hits[0]
-	r := reason(ReasonFrozen, "freeze %s holds the cell until %s", quote(h.Freeze), h.End.UTC().Format(time.RFC3339))
-	r.Freeze, r.Until = h.Freeze, h.End
-	return append(rs, r)
+	return rs
 }
 
 // tenantReasons evaluates every check of §7.3 for tenant i, in order, and returns the reasons
@@ -278,22 +315,20 @@ func (c *cellCtx) tenantReasons(i int) ([]Reason, []string) {
 	t := s.tenants.At(i)
 	var rs []Reason
 	if !p.tenancy.allowsTenants() {
-		rs = append(rs, reason(ReasonUntenantedProject, "project %s does not allow tenanted deployments", quote(p.name)))
+		rs = append(rs, c.rUntenantedProject)
 	}
 	if t.Disabled() {
-		rs = append(rs, reason(ReasonDisabled, "tenant %s is disabled", quote(t.Name())))
+		rs = append(rs, c.rDisabled)
 	}
 	conn := p.conn[i]
 	if !conn.Has(c.env) {
-		rs = append(rs, reason(ReasonNotConnected, "tenant %s is not connected to project %s in environment %s",
-			quote(t.Name()), quote(p.name), quote(c.envName)))
+		rs = append(rs, c.rNotConnected)
 	}
 	if !c.inLC {
-		rs = append(rs, c.notInLifecycle())
+		rs = append(rs, c.rNotInLifecycle)
 	}
 	if c.r.channel.restrict != nil && !c.r.channel.restrict.Match(s.tenants.Bits(i), i) {
-		rs = append(rs, reason(ReasonChannelMismatch, "channel %s of release %s does not admit tenant %s",
-			quote(c.r.channel.ch.Name()), quote(c.r.text), quote(t.Name())))
+		rs = append(rs, c.rChannelMismatch)
 	}
 	if c.inLC {
 		rs = c.progression(rs, lifecycle.Track{Connected: conn, Succeeded: c.facts.own[i]})
@@ -301,23 +336,20 @@ func (c *cellCtx) tenantReasons(i int) ([]Reason, []string) {
 	rs = c.frozen(rs, t.Name())
 	if p.templates {
 		if missing := p.vars.Missing(c.envName, variables.TenantValues{Project: p.values[i], Common: s.common[i]}); len(missing) > 0 {
-			r := reason(ReasonMissingVariables, "tenant %s has no value for %s", quote(t.Name()), strings.Join(missing, ", "))
+			r := reason(ReasonMissingVariables, "no value for %s", strings.Join(missing, ", "))
 			r.Missing = missing
 			rs = append(rs, r)
 		}
 	}
 	targets := c.tenantTargets(i)
 	if len(p.roles) > 0 && len(targets) == 0 {
-		rs = append(rs, reason(ReasonNoTargets, "no target in %s with role %s serves tenant %s",
-			quote(c.envName), strings.Join(p.roles, " or "), quote(t.Name())))
+		rs = append(rs, c.rNoTargets)
 	}
 	if c.principal != nil && !c.granted(i) {
-		rs = append(rs, reason(ReasonForbidden, "principal %s may not deploy project %s to %s for tenant %s",
-			quote(c.principal.name), quote(p.name), quote(c.envName), quote(t.Name())))
+		rs = append(rs, c.rForbidden)
 	}
 	if c.skipCurrent && p.currentRelease(i, c.env) == c.r {
-		rs = append(rs, reason(ReasonAlreadyCurrent, "tenant %s already runs release %s in %s",
-			quote(t.Name()), quote(c.r.text), quote(c.envName)))
+		rs = append(rs, c.rAlreadyCurrent)
 	}
 	return rs, targets
 }
@@ -336,55 +368,33 @@ func (c *cellCtx) untenantedReasons() ([]Reason, []string) {
 	p := c.p
 	var rs []Reason
 	if !p.tenancy.allowsUntenanted() {
-		rs = append(rs, reason(ReasonTenantedProject, "project %s allows only tenanted deployments", quote(p.name)))
+		rs = append(rs, c.rTenantedProject)
 	}
 	if !c.inLC {
-		rs = append(rs, c.notInLifecycle())
+		rs = append(rs, c.rNotInLifecycle)
 	} else {
 		rs = c.progression(rs, lifecycle.Track{Connected: c.lc.Environments(), Succeeded: c.facts.own[-1]})
 	}
 	rs = c.frozen(rs, "")
 	targets := c.untenantedTargets()
 	if len(p.roles) > 0 && len(targets) == 0 {
-		rs = append(rs, reason(ReasonNoTargets, "no untenanted target in %s with role %s",
-			quote(c.envName), strings.Join(p.roles, " or ")))
+		rs = append(rs, c.rNoUntenantedTargets)
 	}
 	if c.principal != nil && !c.granted(-1) {
-		rs = append(rs, reason(ReasonForbidden, "principal %s may not deploy project %s to %s untenanted",
-			quote(c.principal.name), quote(p.name), quote(c.envName)))
+		rs = append(rs, c.rForbidden)
 	}
 	if c.skipCurrent && p.currentRelease(-1, c.env) == c.r {
-		rs = append(rs, reason(ReasonAlreadyCurrent, "release %s is already current in %s", quote(c.r.text), quote(c.envName)))
+		rs = append(rs, c.rAlreadyCurrent)
 	}
 	return rs, targets
 }
 
 // visible returns the tenants a principal may view for the project (all when pr is nil).
 func (s *Space) visible(pr *principal, project string) tenant.Selection {
-	all := s.tenants.All()
 	if pr == nil {
-		return all
+		return s.tenants.All()
 	}
-	var hidden []int
-	for i := range all.Indexes() {
-		if !pr.canView(s, project, i) {
-			hidden = append(hidden, i)
-		}
-	}
-	if len(hidden) == 0 {
-		return all
-	}
-	return all.Minus(s.selectionOf(hidden))
-}
-
-// selectionOf builds a selection from tenant indexes, through the tenant set's own API.
-func (s *Space) selectionOf(idx []int) tenant.Selection {
-	names := make([]string, len(idx))
-	for k, i := range idx {
-		names[k] = s.tenants.At(i).Name()
-	}
-	sel, _ := s.tenants.SelectFilter(tags.NewFilter(names, nil))
-	return sel
+	return s.tenants.Where(func(i int) bool { return pr.canView(s, project, i) })
 }
 
 // Deploy plans a deploy request (§8.1, §8.2). Every selected tenant appears exactly once: in
@@ -451,7 +461,7 @@ func (s *Space) selection(p *project, visible tenant.Selection, named, tagList [
 		}
 		idx = append(idx, i)
 	}
-	explicit = s.selectionOf(idx)
+	explicit = s.tenants.Selection(idx...)
 	sel = explicit
 	if len(tagList) > 0 {
 		m, err := s.tenants.SelectFilter(tags.NewFilter(nil, tagList))

@@ -224,6 +224,34 @@ func (s *Set) All() Selection {
 	return Selection{s: s, w: s.all}
 }
 
+// Selection returns the selection of the given tenant indexes; indexes out of range are ignored.
+func (s *Set) Selection(indexes ...int) Selection {
+	if s == nil {
+		return Selection{}
+	}
+	w := make([]uint64, s.words)
+	for _, i := range indexes {
+		if i >= 0 && i < len(s.tenants) {
+			w[i/64] |= 1 << (i % 64)
+		}
+	}
+	return Selection{s: s, w: w}
+}
+
+// Where returns the tenants i for which keep(i) is true.
+func (s *Set) Where(keep func(i int) bool) Selection {
+	if s == nil {
+		return Selection{}
+	}
+	w := make([]uint64, s.words)
+	for i := range s.tenants {
+		if keep(i) {
+			w[i/64] |= 1 << (i % 64)
+		}
+	}
+	return Selection{s: s, w: w}
+}
+
 // Select returns the tenants that b matches, evaluated with tags.Fold over the postings: each
 // clause costs one pass over its postings and one over a bitset of Len() bits. b must be bound
 // to this set's catalog and Lookup; a nil b selects nobody.

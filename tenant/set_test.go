@@ -196,3 +196,12 @@ func TestNewSet_Semantics2_2(t *testing.T) {
 	require.Empty(t, cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return a == b })))
 	require.EqualError(t, &got[5], `tenant "acme", tag "Upgrade ring/Stabel": unknown tag; did you mean "Upgrade ring/Stable"?`)
 }
+
+func TestSet_SelectionAndWhere(t *testing.T) {
+	cat := tags.MustNewCatalog(nil, nil)
+	set, err := tenant.NewSet(cat, []tenant.Tenant{tenant.New(tenant.Config{Name: "b"}), tenant.New(tenant.Config{Name: "a"}), tenant.New(tenant.Config{Name: "c"})})
+	require.NoError(t, err)
+	require.Equal(t, []string{"a", "c"}, set.Selection(0, 2, 7, -1).Names())
+	require.Equal(t, []string{"b"}, set.Where(func(i int) bool { return set.At(i).Name() == "b" }).Names())
+	require.Equal(t, 0, set.Selection().Len())
+}
