@@ -38,8 +38,10 @@ func (s Scope) clone() Scope {
 
 // Freeze is a validated deployment freeze (§7.1): a name, a first occurrence [start, end), an
 // optional [Recurrence] and a [Scope]. Build one with [New]. A Freeze is immutable and cheap to
-// copy; the zero value is a nameless freeze that holds nothing at no time.
+// copy; the zero value is a nameless freeze that holds nothing at no time. Freezes are not
+// comparable with ==, which would compare identity rather than content.
 type Freeze struct {
+	_ [0]func()
 	f *frozen
 }
 
@@ -163,7 +165,7 @@ func New(name string, start, end time.Time, rec *Recurrence, scope Scope) (Freez
 		f.rec = &c
 		f.rule = compile(&c, loc, start)
 	}
-	return Freeze{f}, nil
+	return Freeze{f: f}, nil
 }
 
 // formatTime renders a time for error messages.
