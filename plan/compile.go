@@ -44,6 +44,9 @@ type cproject struct {
 	releases   map[string]int // version text -> model release index
 	relChannel map[int]int    // model release index -> channel index
 	versions   map[int]lifecycle.Version
+	// badChannels: some channel of the project is invalid, so its releases' channels are not
+	// checked (they would only repeat that problem).
+	badChannels bool
 }
 
 func (c *compiler) add(path string, code Code, err error, format string, args ...any) {
@@ -472,6 +475,7 @@ func (c *compiler) validateChannels(p string, pr model.Project, cp *cproject) {
 			TenantExpression: ch.TenantExpression, Default: ch.Default})
 		if err != nil {
 			each(err, func(e error) { c.addErr(path, e) })
+			cp.badChannels = true
 			continue
 		}
 		if ch.TenantExpression != "" {
@@ -480,6 +484,9 @@ func (c *compiler) validateChannels(p string, pr model.Project, cp *cproject) {
 					each(err, func(e error) { c.addErr(path+".tenantExpression", e) })
 				}
 			}
+		}
+		if !ok {
+			cp.badChannels = true
 		}
 		if ok {
 			cp.channels = append(cp.channels, channel)
@@ -625,19 +632,21 @@ func (c *compiler) validateReleases() {
 			c.add(p+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(r.Project))
 			continue
 		}
+		if _, dup := cp.releases[r.Version]; dup {
+			c.add(p, CodeDuplicateName, ErrDuplicateName, "project %s has release %s twice", quote(r.Project), quote(r.Version))
+			continue
+		}
+		// A release with an invalid version is still a known release: deployments of it are not
+		// reported a second time.
+		cp.releases[r.Version] = i
 		v, err := lifecycle.ParseVersion(r.Version)
 		if err != nil {
 			c.addErr(p, err)
 			continue
 		}
-		if _, dup := cp.releases[r.Version]; dup {
-			c.add(p, CodeDuplicateName, ErrDuplicateName, "project %s has release %s twice", quote(r.Project), quote(r.Version))
-			continue
-		}
-		cp.releases[r.Version] = i
 		cp.versions[i] = v
-		if len(cp.channels) == 0 {
-			continue // the channels were reported invalid
+		if cp.badChannels {
+			continue // the channels were reported invalid; a release has no home to check
 		}
 		if r.Channel != "" {
 			k := -1
