@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/tenantplan/tenantplan/plan"
+)
+
+// cmdDiff: diff BEFORE.json AFTER.json, or diff MODEL_A MODEL_B --project P --release V [--environment E].
+func cmdDiff(e *env, args []string) error {
+	fs := newFlags(e, "diff", "diff BEFORE.json AFTER.json | diff MODEL_A MODEL_B --project P --release V [flags]")
+	var (
+		project, release, environment, principal string
+		untenanted                               bool
+		at                                       timeFlag
+		pol                                      policyFlag
+		format                                   = newFormat("text", "json")
+	)
+	fs.StringVar(&project, "project", "", "compare the plans of this `project` on two models")
+	fs.StringVar(&release, "release", "", "the release `version` (with --project)")
+	fs.StringVar(&environment, "environment", "", "compare deploy plans to this `environment` for all tenants (default: compare matrices)")
+	fs.BoolVar(&untenanted, "untenanted", false, "include the untenanted deployment in the deploy plans")
+	fs.Var(&at, "at", "the `time`, RFC 3339, for freezes (default: no freeze applies)")
+	fs.StringVar(&principal, "as", "", "the `principal` who looks")
+	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
+	fs.Var(format, "format", "output `format`: text (Markdown) or json")
+	pos, err := parse(fs, args, 2, 2, "two plan files, or two models with --project")
+	if err != nil {
+		return err
+	}
+	var before, after []plan.PlanCell
+	if project == "" {
+		if release != "" || environment != "" || untenanted || principal != "" || !at.t.IsZero() {
+			return usageErr("--release, --environment, --untenanted, --at and --as need --project (two models)")
+		}
+		if before, err = readCells(pos[0]); err != nil {
+			return err
+		}
+		if after, err = readCells(pos[1]); err != nil {
+			return err
+		}
+	} else {
+		if err := required(fs, "release"); err != nil {
+			return err
+		}
+		cells := func(path string) ([]plan.PlanCell, error) {
+			s, err := loadModel(e, path)
+			if err != nil {
+				return nil, err
+			}
+			if environment != "" {
+				p, err := s.Deploy(plan.DeployRequest{Project: project, Release: release, Environment: environment,
+					All: true, Untenanted: untenanted, At: at.t, Principal: principal, Policy: pol.p})
+				if err != nil {
+					return nil, requestErr(fmt.Errorf("%s: %w", path, err))
+				}
+				return p.Cells(), nil
+			}
+			m, err := s.Matrix(plan.MatrixRequest{Project: project, Release: release, At: at.t,
+				Principal: principal, Policy: pol.p})
+			if err != nil {
+				return nil, requestErr(fmt.Errorf("%s: %w", path, err))
+			}
+			return m.Cells(), nil
+		}
+		if before, err = cells(pos[0]); err != nil {
+			return err
+		}
+		if after, err = cells(pos[1]); err != nil {
+			return err
+		}
+	}
+	d := plan.Diff(before, after)
+	if format.value == "json" {
+		err = writeJSON(e.stdout, d)
+	} else {
+		_, err = io.WriteString(e.stdout, d.Text())
+	}
+	if err != nil {
+		return err
+	}
+	if !d.IsEmpty() {
+		return silent(exitFindings)
+	}
+	return nil
+}
+
+// readCells reads a plan or matrix written by this tool with --format json.
+func readCells(path string) ([]plan.PlanCell, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, inputErr("%v", err)
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(data, &keys); err != nil {
+		return nil, inputErr("%s: not a plan or matrix file: %v", path, err)
+	}
+	switch {
+	case keys["rows"] != nil:
+		var m plan.Matrix
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, inputErr("%s: malformed matrix: %v", path, err)
+		}
+		return m.Cells(), nil
+	case keys["deploy"] != nil:
+		var p plan.DeployPlan
+		if err := json.Unmarshal(data, &p); err != nil {
+			return nil, inputErr("%s: malformed plan: %v", path, err)
+		}
+		return p.Cells(), nil
+	}
+	return nil, inputErr("%s: not a plan or matrix file: it has neither \"deploy\" nor \"rows\" (write one with --format json)", path)
+}
