@@ -161,13 +161,9 @@ func TestCompile_ReferenceChecks(t *testing.T) {
 			f := shopFile(t)
 			tc.mutate(f)
 			got := validationCodes(t, f)
-			var pathsCodes []string
-			for _, g := range got {
-				pathsCodes = append(pathsCodes, g)
-			}
 			for _, w := range tc.want {
 				found := false
-				for _, g := range pathsCodes {
+				for _, g := range got {
 					path, code, _ := strings.Cut(w, " ")
 					gp, gc, _ := strings.Cut(g, " ")
 					if gc == code && strings.HasPrefix(gp, path) {
@@ -242,13 +238,13 @@ func TestDeploy_ReasonsInOrderOfSemantics7_3(t *testing.T) {
 	s := shop(t)
 	// Initech: disabled, not connected to Test, the beta channel does not admit Pinned, Test is not
 	// reachable for it... every failing check is listed, in order.
-	p, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.2.0-beta.1", Environment: "Test",
+	_, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.2.0-beta.1", Environment: "Test",
 		Tenants: []string{"Initech"}, SkipCurrent: true, Principal: "acme-admin"})
 	require.Error(t, err, "Initech is not visible to acme-admin")
 	require.Equal(t, plan.CodeUnknownTenant, plan.CodeOf(err))
 	require.NotContains(t, err.Error(), "Acme")
 
-	p, err = s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.2.0-beta.1", Environment: "Production",
+	p, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.2.0-beta.1", Environment: "Production",
 		Tenants: []string{"Initech"}, Principal: "ops", At: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)})
 	require.NoError(t, err)
 	require.Equal(t, []plan.Code{plan.ReasonDisabled, plan.ReasonChannelMismatch, plan.ReasonLifecycle,
