@@ -254,21 +254,27 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		out.Environments = append(out.Environments, s.envs[e])
 	}
 
-	// Membership (§9.2, §9.3).
+	// Membership (§9.2, §9.3): the first ring that admits a tenant gets it; a later ring that admits
+	// it too makes it an overlap; a ring that admits nobody (even if every tenant it admits went to an
+	// earlier ring, it is not empty) is empty.
 	members := make([][]int, len(rings))
+	admitted := make([]int, len(rings))
 	for i := range p.connected.Indexes() {
-		first := -1
+		first, overlap := -1, false
 		for k := range rings {
 			if !rings[k].admits(s, i) {
 				continue
 			}
+			admitted[k]++
 			if first < 0 {
 				first = k
 				members[k] = append(members[k], i)
 			} else {
-				out.Overlaps = append(out.Overlaps, s.tenants.At(i).Name())
-				break
+				overlap = true
 			}
+		}
+		if overlap {
+			out.Overlaps = append(out.Overlaps, s.tenants.At(i).Name())
 		}
 		if first < 0 {
 			out.Unassigned = append(out.Unassigned, s.tenants.At(i).Name())
@@ -282,7 +288,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		for j, i := range members[k] {
 			rep.Members[j] = s.tenants.At(i).Name()
 		}
-		if len(members[k]) == 0 {
+		if admitted[k] == 0 {
 			out.Empty = append(out.Empty, rg.Name)
 		}
 		out.Rings = append(out.Rings, rep)
