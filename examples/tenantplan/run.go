@@ -255,7 +255,9 @@ type formatFlag struct {
 	allowed []string
 }
 
-func newFormat(allowed ...string) *formatFlag { return &formatFlag{value: allowed[0], allowed: allowed} }
+func newFormat(allowed ...string) *formatFlag {
+	return &formatFlag{value: allowed[0], allowed: allowed}
+}
 
 func (f *formatFlag) String() string { return f.value }
 
