@@ -629,3 +629,21 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestRollout_MembershipOverlapsAndEmpty_Semantics9_2: the first admitting ring gets a tenant; a
+// later admitting ring makes it an overlap; a ring is empty only when it admits nobody.
+func TestRollout_MembershipOverlapsAndEmpty_Semantics9_2(t *testing.T) {
+	s := shop(t)
+	r, err := s.Rollout(plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{
+		{Name: "Gold", Tags: []string{"Tier/Gold"}},
+		{Name: "AlsoGold", Expression: "Tier/Gold"},
+		{Name: "Nobody", Expression: "Tier/Gold and Tier/Free"},
+		{Name: "Standard", Tenants: []string{"Globex"}},
+	}})
+	require.NoError(t, err)
+	require.Equal(t, []string{"Acme", "Umbrella"}, r.Overlaps)
+	require.Equal(t, []string{"Nobody"}, r.Empty, "AlsoGold admits tenants, so it is not empty")
+	require.Equal(t, []string{"Initech"}, r.Unassigned)
+	require.Equal(t, []string{"Acme", "Umbrella"}, r.Rings[0].Members)
+	require.Empty(t, r.Rings[1].Members)
+}
