@@ -363,8 +363,8 @@ func after(f *model.File) time.Time {
 //     most MaxParallel of them (or MaxParallelPercent of the step's cells, rounded up); no cell is
 //     in two waves or both in a wave and done; gates point at the previous wave;
 //   - replaying the waves in order as successful deployments, each wave is deployable: Deploy,
-//     asked for the wave's tenants at the wave's start (zero when untimed) on f plus the successes
-//     of every earlier wave, deploys every one of them (so no wave runs before its lifecycle
+//     asked for the wave's tenants at the wave's start (zero when untimed) on f plus a success of
+//     every done cell and of every earlier wave, deploys every one of them (so no wave runs before its lifecycle
 //     allows it, §4, and no timed wave starts inside a freeze of its cells, §9.5);
 //   - timed waves start no earlier than the previous wave's end plus its ring's soak.
 func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error {
@@ -495,6 +495,13 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 func replayWaves(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error {
 	g := cloneShallow(f)
 	at := after(f)
+	// Done cells count as successes for later steps (§9.4), whatever the policy says of their
+	// history (under LatestOutcome a later failure may hide the success that made them current).
+	for _, c := range r.Done {
+		at = at.Add(time.Second)
+		g.Deployments = append(g.Deployments, model.Deployment{Project: pol.Project, Release: pol.Release,
+			Environment: c.Environment, Tenant: c.Tenant, Outcome: "Success", At: at.Format(time.RFC3339)})
+	}
 	for wi, w := range r.Waves {
 		s, err := plan.Compile(g)
 		if err != nil {

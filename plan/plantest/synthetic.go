@@ -188,7 +188,7 @@ func Synthetic(o SyntheticOptions) *model.File {
 	for i := range nf {
 		start := Epoch.Add(time.Duration(7*24*(i+1)) * time.Hour)
 		fr := model.Freeze{Name: "Freeze " + strconv.Itoa(i+1), Start: start.Format(time.RFC3339),
-			End: start.Add(time.Duration(2+rng.IntN(46)) * time.Hour).Format(time.RFC3339),
+			End:      start.Add(time.Duration(2+rng.IntN(46)) * time.Hour).Format(time.RFC3339),
 			Projects: map[string][]string{projects[rng.IntN(np)]: {"Production"}}}
 		switch i {
 		case 0:
