@@ -87,7 +87,7 @@ func TestIsolation_Semantics4_6(t *testing.T) {
 func withSuccess(f *model.File, d model.Deployment) *model.File {
 	g := plantest.Clone(f)
 	d.Outcome = "Success"
-	d.At = plantest.Epoch.Add(10 * plantest.Window).Format(time.RFC3339)
+	d.At = plantest.Epoch().Add(10 * plantest.Window).Format(time.RFC3339)
 	g.Deployments = append(g.Deployments, d)
 	return g
 }

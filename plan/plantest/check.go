@@ -16,9 +16,11 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// ReasonOrder lists the reason codes in the order the checks of §7.3 run. tenanted-project, the
+// ReasonOrder returns the reason codes in the order the checks of §7.3 run. tenanted-project, the
 // untenanted track's replacement of the tenant checks, sits with untenanted-project.
-var ReasonOrder = []plan.Code{
+func ReasonOrder() []plan.Code { return slices.Clone(reasonOrder) }
+
+var reasonOrder = []plan.Code{ // never written
 	plan.ReasonUntenantedProject, plan.ReasonTenantedProject, plan.ReasonDisabled, plan.ReasonNotConnected,
 	plan.ReasonNotInLifecycle, plan.ReasonChannelMismatch, plan.ReasonLifecycle, plan.ReasonReleaseBlocked,
 	plan.ReasonFrozen, plan.ReasonMissingVariables, plan.ReasonNoTargets, plan.ReasonForbidden,
@@ -32,12 +34,12 @@ func CheckReasons(rs []plan.Reason, untenanted bool) error {
 	last := -1
 	has := map[plan.Code]bool{}
 	for i, r := range rs {
-		k := slices.Index(ReasonOrder, r.Code)
+		k := slices.Index(reasonOrder, r.Code)
 		if k < 0 {
 			return fmt.Errorf("reason %d: unknown code %q", i, r.Code)
 		}
 		if k <= last {
-			return fmt.Errorf("reason %d: %q comes after %q, against the order of §7.3", i, r.Code, ReasonOrder[last])
+			return fmt.Errorf("reason %d: %q comes after %q, against the order of §7.3", i, r.Code, reasonOrder[last])
 		}
 		last = k
 		has[r.Code] = true
@@ -344,9 +346,9 @@ func CheckIsolation(f *model.File, d model.Deployment) error {
 	return nil
 }
 
-// after returns a time later than every deployment of f (and not before Epoch+Window).
+// after returns a time later than every deployment of f (and not before Epoch()+Window).
 func after(f *model.File) time.Time {
-	t := Epoch.Add(Window)
+	t := epoch.Add(Window)
 	for _, d := range f.Deployments {
 		if at, err := time.Parse(time.RFC3339Nano, d.At); err == nil && at.After(t) {
 			t = at

@@ -18,7 +18,7 @@
 //	...
 //
 // DeployRequest and RolloutPolicy draw requests on a model; Expression draws tag expressions
-// (§1.4). Generated times lie in [Epoch, Epoch+Window) on a coarse grid, so that ties happen.
+// (§1.4). Generated times lie in [Epoch(), Epoch()+Window) on a coarse grid, so that ties happen.
 //
 // # Property-testing your own rollout rule
 //

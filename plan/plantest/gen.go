@@ -12,9 +12,11 @@ import (
 	"pgregory.net/rapid"
 )
 
-// Epoch is the instant generated histories and freezes start from: every generated deployment
-// time and freeze start lies in the 30 days after it.
-var Epoch = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
+// Epoch returns the instant generated histories and freezes start from, 2026-03-01T00:00:00Z:
+// every generated deployment time and freeze start lies in the Window after it.
+func Epoch() time.Time { return epoch }
+
+var epoch = time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC) // never written
 
 // Window is the length of the period after Epoch in which generated times lie.
 const Window = 30 * 24 * time.Hour
@@ -494,7 +496,7 @@ func Releases(f *model.File, s Sizes) *rapid.Generator[[]model.Release] {
 
 // Deployments generates a history of up to s.Deployments deployments of f's releases: mostly for
 // tenants connected to the project (sometimes for others, and untenanted where the project allows
-// it), with every outcome, at times in [Epoch, Epoch+Window) on a coarse grid so that equal times
+// it), with every outcome, at times in [Epoch(), Epoch()+Window) on a coarse grid so that equal times
 // happen.
 func Deployments(f *model.File, s Sizes) *rapid.Generator[[]model.Deployment] {
 	s = s.withDefaults()
@@ -552,11 +554,11 @@ func DeploymentOf(f *model.File) *rapid.Generator[model.Deployment] {
 	})
 }
 
-// Time generates a time in [Epoch, Epoch+Window) on a 6-hour grid, so that generated times
+// Time generates a time in [Epoch(), Epoch()+Window) on a 6-hour grid, so that generated times
 // often collide (ties are part of the semantics, §7.3).
 func Time() *rapid.Generator[time.Time] {
 	return rapid.Custom(func(t *rapid.T) time.Time {
-		return Epoch.Add(time.Duration(rapid.IntRange(0, int(Window/(6*time.Hour))-1).Draw(t, "slot")) * 6 * time.Hour)
+		return epoch.Add(time.Duration(rapid.IntRange(0, int(Window/(6*time.Hour))-1).Draw(t, "slot")) * 6 * time.Hour)
 	})
 }
 
@@ -578,7 +580,7 @@ func cloneShallow(f *model.File) *model.File {
 }
 
 // Freezes generates up to s.Freezes freezes against f: windows of 1 to 72 hours starting in
-// [Epoch, Epoch+Window), project scopes, single-cell tenant scopes and, for some, a recurrence
+// [Epoch(), Epoch()+Window), project scopes, single-cell tenant scopes and, for some, a recurrence
 // (every unit, days of week, day of month, end after N or on a date, time zones with DST) (§7.1).
 func Freezes(f *model.File, s Sizes) *rapid.Generator[[]model.Freeze] {
 	s = s.withDefaults()
@@ -590,7 +592,7 @@ func Freezes(f *model.File, s Sizes) *rapid.Generator[[]model.Freeze] {
 		n := rapid.IntRange(0, s.Freezes).Draw(t, "freezes")
 		out := make([]model.Freeze, n)
 		for i := range out {
-			start := Epoch.Add(time.Duration(rapid.IntRange(0, int(Window/time.Hour)-1).Draw(t, "startHour")) * time.Hour)
+			start := epoch.Add(time.Duration(rapid.IntRange(0, int(Window/time.Hour)-1).Draw(t, "startHour")) * time.Hour)
 			end := start.Add(time.Duration(rapid.IntRange(1, 72).Draw(t, "hours")) * time.Hour)
 			fr := model.Freeze{Name: "Freeze " + strconv.Itoa(i+1), Start: start.Format(time.RFC3339), End: end.Format(time.RFC3339)}
 			for _, p := range subset(t, "frozenProjects", f.Projects, 0, 2) {

@@ -16,7 +16,7 @@ import (
 type RequestOptions struct {
 	// Principal lets a request name one of the model's principals.
 	Principal bool
-	// At lets a request carry a time in [Epoch, Epoch+Window) (freezes apply, §7.1) and name
+	// At lets a request carry a time in [Epoch(), Epoch()+Window) (freezes apply, §7.1) and name
 	// freezes to override.
 	At bool
 }
@@ -54,7 +54,7 @@ func DeployRequest(f *model.File, o RequestOptions) *rapid.Generator[plan.Deploy
 		req.SkipCurrent = chance(t, "skipCurrent", 2)
 		req.Policy = Policy().Draw(t, "policy")
 		if o.At && !chance(t, "noAt", 4) {
-			req.At = Epoch.Add(time.Duration(rapid.IntRange(0, int(Window/time.Hour)).Draw(t, "atHour")) * time.Hour)
+			req.At = epoch.Add(time.Duration(rapid.IntRange(0, int(Window/time.Hour)).Draw(t, "atHour")) * time.Hour)
 			req.OverrideFreezes = subset(t, "override", freezes, 0, 1)
 		}
 		if o.Principal && len(principals) > 0 && chance(t, "principal", 2) {
@@ -95,7 +95,7 @@ func RolloutPolicy(f *model.File, timed bool) *rapid.Generator[plan.RolloutPolic
 			pol.Rings = append(pol.Rings, ring)
 		}
 		if timed {
-			pol.Start = Epoch.Add(time.Duration(rapid.IntRange(0, int(Window/time.Hour)).Draw(t, "startHour")) * time.Hour)
+			pol.Start = epoch.Add(time.Duration(rapid.IntRange(0, int(Window/time.Hour)).Draw(t, "startHour")) * time.Hour)
 			pol.WaveDuration = time.Duration(rapid.IntRange(1, 12).Draw(t, "waveHours")) * time.Hour
 		}
 		return pol

@@ -161,7 +161,7 @@ func Synthetic(o SyntheticOptions) *model.File {
 	// History: walk tenants through the lifecycle, one release after another.
 	f.Deployments = make([]model.Deployment, 0, nd)
 	if nt > 0 && np > 0 {
-		at := Epoch
+		at := epoch
 		for i := 0; len(f.Deployments) < nd && i < 4*nd+4; i++ {
 			p := i % np
 			tn := &f.Tenants[(i/np)%nt]
@@ -186,7 +186,7 @@ func Synthetic(o SyntheticOptions) *model.File {
 	}
 	// Freezes.
 	for i := range nf {
-		start := Epoch.Add(time.Duration(7*24*(i+1)) * time.Hour)
+		start := epoch.Add(time.Duration(7*24*(i+1)) * time.Hour)
 		fr := model.Freeze{Name: "Freeze " + strconv.Itoa(i+1), Start: start.Format(time.RFC3339),
 			End:      start.Add(time.Duration(2+rng.IntN(46)) * time.Hour).Format(time.RFC3339),
 			Projects: map[string][]string{projects[rng.IntN(np)]: {"Production"}}}
