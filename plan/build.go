@@ -60,7 +60,7 @@ func (c *compiler) build() (*Space, error) {
 			name:       pr.Name,
 			tenancy:    cp.tenancy,
 			lc:         cp.lc,
-			roles:      slices.Clone(pr.TargetRoles),
+			roles:      slices.Compact(slices.Sorted(slices.Values(pr.TargetRoles))), // a set: sorted for §8.6
 			defChannel: cp.defChannel,
 			vars:       cp.vars,
 			relIndex:   map[string]*release{},

@@ -63,11 +63,13 @@ func (p *DeployPlan) Cells() []PlanCell {
 	return out
 }
 
-// Cells returns the matrix's cells, row by row.
+// Cells returns the matrix's cells in the order of every plan (§8.2): by environment, then the
+// untenanted track, then tenant name.
 func (m *Matrix) Cells() []PlanCell {
-	var out []PlanCell
-	for _, r := range m.Rows {
-		for _, c := range r.Cells {
+	out := make([]PlanCell, 0, len(m.Rows)*len(m.Environments))
+	for e := range m.Environments {
+		for _, r := range m.Rows {
+			c := r.Cells[e]
 			d := DecisionBlocked
 			if c.Deployable {
 				d = DecisionDeployable
@@ -192,8 +194,8 @@ func sameReason(a, b Reason) bool {
 func (d PlanDiff) IsEmpty() bool { return len(d.Changes) == 0 }
 
 // Apply applies the diff to the cells of the plan it was computed from and returns the cells of
-// the other plan, in the order of sortCells (environment in first-seen order, untenanted first,
-// then tenant name).
+// the other plan, in the order of Cells: environment (in the order first seen), the untenanted
+// track, then tenant name.
 func (d PlanDiff) Apply(cells []PlanCell) []PlanCell {
 	byKey := make(map[cellKey]PlanCell, len(cells))
 	order := map[string]int{}

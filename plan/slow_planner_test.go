@@ -583,6 +583,10 @@ func slowMatrix(f *model.File, req plan.MatrixRequest) []refCell {
 	for _, t := range ts {
 		row(t.Name, false, func(env string) ([]refReason, []string) { return s.tenantCell(env, t) })
 	}
+	// Cells are listed by environment (model order), then track, like every plan (§8.2).
+	slices.SortStableFunc(cells, func(a, b refCell) int {
+		return slices.Index(f.Environments, a.Environment) - slices.Index(f.Environments, b.Environment)
+	})
 	return cells
 }
 
