@@ -44,8 +44,6 @@ func tenantName(i int) string {
 	return fmt.Sprintf("Tenant %04d", i)
 }
 
-func lowerKey(s string) string { return strings.ToLower(s) }
-
 // subset draws a sub-list of xs (order kept) of at most maxLen elements.
 func subset[E any](t *rapid.T, label string, xs []E, minLen, maxLen int) []E {
 	if len(xs) == 0 || maxLen <= 0 {
