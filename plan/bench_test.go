@@ -93,7 +93,7 @@ func benchModel(n, templates, freezes int) *model.File {
 			End:        base.Add(time.Duration(k)*time.Hour + 2*time.Hour).Format(time.RFC3339),
 			Recurrence: &model.Recurrence{Unit: "Weekly", DaysOfWeek: []string{"Saturday"}, TimeZone: "Europe/Berlin"}}
 		if k%2 == 0 {
-			fr.Projects = map[string][]string{"Portal": {"Staging"}}
+			fr.Projects = map[string][]string{"Portal": {"Staging", "Production"}}
 		} else {
 			fr.Tenants = []model.FreezeTenant{{Tenant: fmt.Sprintf("tenant-%06d", (k*7919)%n), Project: "Portal", Environment: "Production"}}
 		}

@@ -110,8 +110,20 @@ func (c *compiler) build() (*Space, error) {
 			p.values[i] = toTenantValues(pv, templatesOf(f.Projects[c.projects[pn].index].Templates))
 		}
 	}
+	s.frozenTenants = map[frozenKey]tenant.Selection{}
 	for _, p := range s.projects {
 		p.connected = set.ConnectedTo(p.name)
+		for e, env := range s.envs {
+			var idx []int
+			for _, n := range s.freezes.Tenants(p.name, env) {
+				if i, ok := set.Index(n); ok {
+					idx = append(idx, i)
+				}
+			}
+			if len(idx) > 0 {
+				s.frozenTenants[frozenKey{p.name, e}] = set.Selection(idx...)
+			}
+		}
 	}
 
 	for i, r := range f.Releases {

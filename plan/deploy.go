@@ -105,8 +105,8 @@ type cellCtx struct {
 	at          time.Time
 	override    func(string) bool
 	projectHits []freeze.Hit
-	tenantFrz   bool
-	targets     []*target // targets in env carrying one of the project's roles
+	tenantFrz   tenant.Selection // tenants that tenant-scoped freezes name for this cell
+	targets     []*target        // targets in env carrying one of the project's roles
 	principal   *principal
 	grants      []grant
 	skipCurrent bool
@@ -181,7 +181,7 @@ func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Pol
 	}
 	if !at.IsZero() {
 		c.projectHits = s.freezes.ProjectActive(p.name, c.envName, at, c.override)
-		c.tenantFrz = s.freezes.HasTenantFreezes(p.name, c.envName)
+		c.tenantFrz = s.frozenTenants[frozenKey{p.name, env}]
 	}
 	for _, t := range s.targets {
 		if t.envs.Has(env) && (len(p.roles) == 0 || hasAny(t.roles, p.roles)) {
@@ -286,11 +286,13 @@ func (c *cellCtx) progression(rs []Reason, track lifecycle.Track) []Reason {
 	return rs
 }
 
-func (c *cellCtx) frozen(rs []Reason, tenantName string) []Reason {
+// frozen adds the frozen reason (§7.1) of track i (-1: untenanted).
+func (c *cellCtx) frozen(rs []Reason, i int) []Reason {
 	if c.at.IsZero() {
 		return rs
 	}
-	if tenantName != "" && c.tenantFrz {
+	if i >= 0 && c.tenantFrz.Contains(i) {
+		tenantName := c.s.tenants.At(i).Name()
 		if th := c.s.freezes.TenantActive(c.p.name, c.envName, tenantName, c.at, c.override); len(th) > 0 {
 			hits := append(slices.Clone(c.projectHits), th...)
 			slices.SortFunc(hits, func(a, b freeze.Hit) int {
@@ -333,7 +335,7 @@ func (c *cellCtx) tenantReasons(i int) ([]Reason, []string) {
 	if c.inLC {
 		rs = c.progression(rs, lifecycle.Track{Connected: conn, Succeeded: c.facts.own[i]})
 	}
-	rs = c.frozen(rs, t.Name())
+	rs = c.frozen(rs, i)
 	if p.templates {
 		if missing := p.vars.Missing(c.envName, variables.TenantValues{Project: p.values[i], Common: s.common[i]}); len(missing) > 0 {
 			r := reason(ReasonMissingVariables, "no value for %s", strings.Join(missing, ", "))
@@ -375,7 +377,7 @@ func (c *cellCtx) untenantedReasons() ([]Reason, []string) {
 	} else {
 		rs = c.progression(rs, lifecycle.Track{Connected: c.lc.Environments(), Succeeded: c.facts.own[-1]})
 	}
-	rs = c.frozen(rs, "")
+	rs = c.frozen(rs, -1)
 	targets := c.untenantedTargets()
 	if len(p.roles) > 0 && len(targets) == 0 {
 		rs = append(rs, c.rNoUntenantedTargets)

@@ -73,7 +73,15 @@ type Space struct {
 	projIndex  map[string]*project
 	targets    []*target // by name
 	freezes    *freeze.Index
-	principals map[string]*principal
+	// frozenTenants: per (project, environment), the tenants that tenant-scoped freezes name, so
+	// that the per-tenant freeze check is a bit test.
+	frozenTenants map[frozenKey]tenant.Selection
+	principals    map[string]*principal
+}
+
+type frozenKey struct {
+	project string
+	env     int
 }
 
 type project struct {

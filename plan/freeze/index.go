@@ -117,6 +117,23 @@ func (x *Index) TenantActive(project, environment, tenant string, at time.Time, 
 	return hits
 }
 
+// Tenants returns the tenants that tenant-scoped freezes name for (project, environment) (those
+// [Index.TenantActive] may report), sorted. A planner turns them into a set once, so that the
+// per-tenant check costs a bit test, not a map lookup.
+func (x *Index) Tenants(project, environment string) []string {
+	if x == nil || !x.tenanted[cellKey{project, environment}] {
+		return nil
+	}
+	var out []string
+	for k := range x.tenant {
+		if k.project == project && k.environment == environment {
+			out = append(out, k.tenant)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // HasTenantFreezes says whether any tenant-scoped freeze exists for (project, environment) (one
 // that [Index.TenantActive] may report): callers skip per-tenant work when false.
 func (x *Index) HasTenantFreezes(project, environment string) bool {

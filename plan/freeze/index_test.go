@@ -1,6 +1,7 @@
 package freeze_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -179,4 +180,30 @@ func TestOccurrence_Semantics7_1_JumpsFarAhead(t *testing.T) {
 	require.Equal(t, time.Hour, e.Sub(b))
 	_, _, ok = f.Occurrence(time.Date(50000, 6, 1, 10, 0, 0, 0, berlin))
 	require.False(t, ok)
+}
+
+func TestIndex_Tenants(t *testing.T) {
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	a, err := freeze.New("a", start, start.Add(time.Hour), nil, freeze.Scope{Tenants: []freeze.TenantScope{
+		{Tenant: "Zed", Project: "P", Environment: "Prod"}, {Tenant: "Amy", Project: "P", Environment: "Prod"},
+		{Tenant: "Bob", Project: "P", Environment: "Dev"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := freeze.New("b", start, start.Add(time.Hour), nil, freeze.Scope{
+		Projects: map[string][]string{"P": {"Dev"}},
+		Tenants:  []freeze.TenantScope{{Tenant: "Amy", Project: "P", Environment: "Prod"}, {Tenant: "Cy", Project: "P", Environment: "Dev"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := freeze.NewIndex([]freeze.Freeze{a, b})
+	if got := x.Tenants("P", "Prod"); !slices.Equal(got, []string{"Amy", "Zed"}) {
+		t.Fatalf("Tenants(P, Prod) = %q", got)
+	}
+	if got := x.Tenants("P", "Dev"); !slices.Equal(got, []string{"Bob"}) {
+		t.Fatalf("Tenants(P, Dev) = %q: Cy is held by b's project scope, reported by ProjectActive", got)
+	}
+	if got := x.Tenants("Q", "Prod"); got != nil {
+		t.Fatalf("Tenants(Q, Prod) = %q", got)
+	}
 }
