@@ -29,15 +29,7 @@ func (c *compiler) build() (*Space, error) {
 		principals: map[string]*principal{},
 		freezes:    freeze.NewIndex(c.freezes),
 	}
-	ts := make([]tenant.Tenant, len(f.Tenants))
-	for i, t := range f.Tenants {
-		ts[i] = tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
-			Disabled: t.Disabled, Projects: t.Projects})
-	}
-	set, err := tenant.NewSet(c.catalog, ts)
-	if err != nil {
-		return nil, ValidationErrors{{Path: "tenants", Code: sentinelCode(err), Msg: err.Error(), Err: err}}
-	}
+	set := c.set // validation built it, and found no problem
 	s.tenants = set
 	n := set.Len()
 	s.tenantTags = make([][]string, n)

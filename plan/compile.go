@@ -29,7 +29,11 @@ type compiler struct {
 	projects   map[string]*cproject
 	targets    map[string]bool
 	varsOfLib  map[string]variables.Library
-	freezes    []freeze.Freeze
+	// libCheck holds, per library, a variable set of that library alone: it checks tenants'
+	// common values (built once, not once per tenant).
+	libCheck map[string]*variables.Project
+	freezes  []freeze.Freeze
+	set      *tenant.Set // the validated tenant set, kept for build
 }
 
 // cproject is what validation learns about a project, kept for building the Space.
@@ -504,6 +508,7 @@ func (c *compiler) validateChannels(p string, pr model.Project, cp *cproject) {
 
 func (c *compiler) validateTenants() {
 	f := c.f
+	c.libCheck = map[string]*variables.Project{}
 	var ts []tenant.Tenant
 	for i, t := range f.Tenants {
 		p := idx("tenants", i)
@@ -528,9 +533,13 @@ func (c *compiler) validateTenants() {
 			}
 			vals := t.CommonValues[ln]
 			c.checkValueEnvs(path, vals)
-			check, err := variables.NewProject(variables.ProjectSpec{Libraries: []variables.Library{lib}})
-			if err != nil {
-				continue // reported where the library is defined
+			check, built := c.libCheck[ln]
+			if !built {
+				check, _ = variables.NewProject(variables.ProjectSpec{Libraries: []variables.Library{lib}})
+				c.libCheck[ln] = check // nil when the library is invalid: reported where it is defined
+			}
+			if check == nil {
+				continue
 			}
 			c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{
 				Common: map[string][]variables.TenantValue{ln: toTenantValues(vals, lib.Templates)}}))
@@ -553,7 +562,9 @@ func (c *compiler) validateTenants() {
 		ts = append(ts, tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
 			Disabled: t.Disabled, Projects: t.Projects}))
 	}
-	if _, err := tenant.NewSet(c.catalog, ts); err != nil {
+	set, err := tenant.NewSet(c.catalog, ts)
+	c.set = set
+	if err != nil {
 		each(err, func(e error) {
 			path := "tenants"
 			var te *tenant.TagError
