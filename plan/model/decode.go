@@ -43,17 +43,16 @@ func decodeInto(data []byte, v any) error {
 	if err != nil {
 		return Errors{err.(*Error)}
 	}
+	// Check the tree against the Go types and fill a fresh value in the same walk; v is only set
+	// when the whole document is valid.
+	out := reflect.New(rv.Type().Elem())
 	c := checker{fields: map[reflect.Type]map[string]fieldInfo{}}
-	c.check(tree, rv.Type().Elem(), "", 0)
+	c.check(tree, out.Elem())
 	if len(c.errs) > 0 {
 		slices.SortStableFunc(c.errs, func(a, b *Error) int { return strings.Compare(a.Path, b.Path) })
 		return c.errs
 	}
-	if err := json.Unmarshal(data, v); err != nil {
-		// The shape was checked above; this is a last line of defence (for example a number that
-		// overflows the Go type), reported with whatever location encoding/json gives.
-		return Errors{{Msg: err.Error(), Err: ErrInvalidValue}}
-	}
+	rv.Elem().Set(out.Elem())
 	return nil
 }
 
@@ -143,16 +142,37 @@ func position(data []byte, off int64) (line, col int) {
 }
 
 type fieldInfo struct {
-	typ reflect.Type
+	typ   reflect.Type
+	index int
 }
 
+// checker walks the tree. path is the location of the value being checked, kept as a byte
+// buffer that grows and shrinks with the walk, so that a valid document costs no path strings.
 type checker struct {
 	fields map[reflect.Type]map[string]fieldInfo
 	errs   Errors
+	path   []byte
 }
 
 func (c *checker) add(path, msg string, err error) {
 	c.errs = append(c.errs, &Error{Path: path, Msg: msg, Err: err})
+}
+
+// here returns the current path as a string.
+func (c *checker) here() string { return string(c.path) }
+
+// at checks v against rv at the path extended by a key (or an index when key is "" and i >= 0).
+func (c *checker) at(v any, rv reflect.Value, key string, i int) {
+	n := len(c.path)
+	if i >= 0 {
+		c.path = append(c.path, '[')
+		c.path = strconv.AppendInt(c.path, int64(i), 10)
+		c.path = append(c.path, ']')
+	} else {
+		c.path = appendKey(c.path, key)
+	}
+	c.check(v, rv)
+	c.path = c.path[:n]
 }
 
 func (c *checker) structFields(t reflect.Type) map[string]fieldInfo {
@@ -172,7 +192,7 @@ func (c *checker) structFields(t reflect.Type) map[string]fieldInfo {
 		if name == "" {
 			name = f.Name
 		}
-		m[name] = fieldInfo{typ: f.Type}
+		m[name] = fieldInfo{typ: f.Type, index: i}
 	}
 	c.fields[t] = m
 	return m
@@ -196,88 +216,100 @@ func kindName(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-func (c *checker) check(v any, t reflect.Type, path string, depth int) {
+// check checks the JSON value v against the type of the settable rv and stores it there,
+// recording every mismatch with its path.
+func (c *checker) check(v any, rv reflect.Value) {
 	if v == nil {
 		// null is the zero value of any type, as in encoding/json.
 		return
 	}
+	t := rv.Type()
 	switch t.Kind() {
 	case reflect.Pointer:
-		c.check(v, t.Elem(), path, depth)
+		p := reflect.New(t.Elem())
+		c.check(v, p.Elem())
+		rv.Set(p)
 	case reflect.Struct:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			c.add(path, fmt.Sprintf("expected an object, got %s", kindName(v)), ErrInvalidValue)
+			c.add(c.here(), fmt.Sprintf("expected an object, got %s", kindName(v)), ErrInvalidValue)
 			return
 		}
 		fields := c.structFields(t)
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for k, e := range obj {
 			fi, ok := fields[k]
 			if !ok {
 				msg := fmt.Sprintf("unknown key %s", quote(k))
 				if s := suggest(k, fields); s != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)
 				}
-				c.add(join(path, k), msg, ErrUnknownField)
+				c.add(join(c.here(), k), msg, ErrUnknownField)
 				continue
 			}
-			c.check(obj[k], fi.typ, join(path, k), depth+1)
+			c.at(e, rv.Field(fi.index), k, -1)
 		}
 	case reflect.Slice:
 		arr, ok := v.([]any)
 		if !ok {
-			c.add(path, fmt.Sprintf("expected an array, got %s", kindName(v)), ErrInvalidValue)
+			c.add(c.here(), fmt.Sprintf("expected an array, got %s", kindName(v)), ErrInvalidValue)
 			return
 		}
+		sl := reflect.MakeSlice(t, len(arr), len(arr))
 		for i, e := range arr {
-			c.check(e, t.Elem(), path+"["+strconv.Itoa(i)+"]", depth+1)
+			c.at(e, sl.Index(i), "", i)
 		}
+		rv.Set(sl)
 	case reflect.Map:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			c.add(path, fmt.Sprintf("expected an object, got %s", kindName(v)), ErrInvalidValue)
+			c.add(c.here(), fmt.Sprintf("expected an object, got %s", kindName(v)), ErrInvalidValue)
 			return
 		}
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
+		m := reflect.MakeMapWithSize(t, len(obj))
+		for k, x := range obj {
+			e := reflect.New(t.Elem()).Elem()
+			c.at(x, e, k, -1)
+			m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
 		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			c.check(obj[k], t.Elem(), join(path, k), depth+1)
-		}
+		rv.Set(m)
 	case reflect.String:
-		if _, ok := v.(string); !ok {
-			c.add(path, fmt.Sprintf("expected a string, got %s", kindName(v)), ErrInvalidValue)
+		s, ok := v.(string)
+		if !ok {
+			c.add(c.here(), fmt.Sprintf("expected a string, got %s", kindName(v)), ErrInvalidValue)
+			return
 		}
+		rv.SetString(s)
 	case reflect.Bool:
-		if _, ok := v.(bool); !ok {
-			c.add(path, fmt.Sprintf("expected true or false, got %s", kindName(v)), ErrInvalidValue)
+		b, ok := v.(bool)
+		if !ok {
+			c.add(c.here(), fmt.Sprintf("expected true or false, got %s", kindName(v)), ErrInvalidValue)
+			return
 		}
+		rv.SetBool(b)
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		n, ok := v.(json.Number)
 		if !ok {
-			c.add(path, fmt.Sprintf("expected a whole number, got %s", kindName(v)), ErrInvalidValue)
+			c.add(c.here(), fmt.Sprintf("expected a whole number, got %s", kindName(v)), ErrInvalidValue)
 			return
 		}
 		i, err := strconv.ParseInt(string(n), 10, 64)
 		if err != nil || i > math.MaxInt32 || i < math.MinInt32 {
-			c.add(path, fmt.Sprintf("expected a whole number, got %s", quote(string(n))), ErrInvalidValue)
+			c.add(c.here(), fmt.Sprintf("expected a whole number, got %s", quote(string(n))), ErrInvalidValue)
+			return
 		}
+		rv.SetInt(i)
 	case reflect.Interface:
-		// any value is accepted
+		rv.Set(reflect.ValueOf(v))
 	default:
-		c.add(path, fmt.Sprintf("unsupported Go type %s", t), ErrInvalidValue)
+		c.add(c.here(), fmt.Sprintf("unsupported Go type %s", t), ErrInvalidValue)
 	}
 }
 
 // join appends a key to a path, in bracket form when the key is not a plain identifier.
-func join(path, key string) string {
+func join(path, key string) string { return string(appendKey([]byte(path), key)) }
+
+// appendKey appends a key to a path held in a byte slice (see join).
+func appendKey(path []byte, key string) []byte {
 	plain := key != ""
 	for _, r := range key {
 		if !(r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
@@ -286,12 +318,14 @@ func join(path, key string) string {
 		}
 	}
 	if !plain {
-		return path + "[" + quote(key) + "]"
+		path = append(path, '[')
+		path = append(path, quote(key)...)
+		return append(path, ']')
 	}
-	if path == "" {
-		return key
+	if len(path) > 0 {
+		path = append(path, '.')
 	}
-	return path + "." + key
+	return append(path, key...)
 }
 
 // suggest returns the known key closest to k (case-insensitive edit distance at most 2, or equal
