@@ -287,3 +287,37 @@ func TestScheduled_Semantics8_5(t *testing.T) {
 		}
 	})
 }
+
+// TestDeploy_SlowReference_LargerModels_Semantics4_7_3 runs the reference agreement on larger
+// models than the default sizes (rapid favours small draws): up to 40 tenants and 120 deployments.
+func TestDeploy_SlowReference_LargerModels_Semantics4_7_3(t *testing.T) {
+	if testing.Short() {
+		t.Skip("larger models: skipped with -short")
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		sz := plantest.Sizes{Tenants: 40, Deployments: 120, TagSets: 4, Environments: 6, Phases: 5, Freezes: 4, Principals: 3}
+		f := plantest.Model(sz).Draw(t, "model")
+		s, err := plan.Compile(f)
+		if err != nil {
+			t.Fatalf("model: %v", err)
+		}
+		req := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "request")
+		want, ok := slowDeploy(f, req)
+		p, err := s.Deploy(req)
+		if !ok {
+			if err == nil {
+				t.Fatalf("the reference rejects the request, Deploy answers it")
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("deploy: %v", err)
+		}
+		if got := fromPlan(p.Cells(), true); fmt.Sprint(want) != fmt.Sprint(got) {
+			t.Fatalf("Deploy differs from the reference:\nwant %v\ngot  %v", want, got)
+		}
+		if err := plantest.CheckDeployPlan(s, req, p); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
