@@ -321,3 +321,68 @@ func TestDeploy_SlowReference_LargerModels_Semantics4_7_3(t *testing.T) {
 		}
 	})
 }
+
+// TestRollout_WavesAllowedBySlowReference_Semantics9_4: replaying a rollout's waves in order as
+// successful deployments, the slow reference planner deploys every tenant of every wave at its
+// turn: no wave runs before the tenant's lifecycle allows it (§4, §9.4).
+func TestRollout_WavesAllowedBySlowReference_Semantics9_4(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f := plantest.Model(plantest.Sizes{Tenants: 12, Deployments: 30}).Draw(t, "model")
+		if len(f.Releases) == 0 {
+			t.Skip("no release")
+		}
+		if rapid.Bool().Draw(t, "friendly") {
+			// Most generated tenants cannot take a release (disabled, unconnected, missing
+			// values): half of the time, make every tenant eligible so that waves are long.
+			for i := range f.Projects {
+				p := &f.Projects[i]
+				if p.Tenancy == "" || p.Tenancy == "Untenanted" {
+					p.Tenancy = "TenantedOrUntenanted"
+				}
+				p.Templates, p.Libraries, p.TargetRoles = nil, nil, nil
+			}
+			for i := range f.Tenants {
+				tn := &f.Tenants[i]
+				tn.Disabled, tn.ProjectValues, tn.CommonValues = false, nil, nil
+				tn.Projects = map[string][]string{}
+				for _, p := range f.Projects {
+					tn.Projects[p.Name] = slices.Clone(f.Environments)
+				}
+			}
+		}
+		s, err := plan.Compile(f)
+		if err != nil {
+			t.Fatalf("model: %v", err)
+		}
+		pol := plantest.RolloutPolicy(f, false).Draw(t, "policy")
+		r, err := s.Rollout(pol)
+		if err != nil {
+			t.Skipf("policy rejected: %v", err)
+		}
+		g := plantest.Clone(f)
+		at := plantest.Epoch().Add(2 * plantest.Window)
+		succeed := func(env, tn string) {
+			at = at.Add(time.Minute)
+			g.Deployments = append(g.Deployments, model.Deployment{Project: pol.Project, Release: pol.Release,
+				Environment: env, Tenant: tn, Outcome: "Success", At: at.Format(time.RFC3339)})
+		}
+		for _, d := range r.Done {
+			succeed(d.Environment, d.Tenant)
+		}
+		for _, w := range r.Waves {
+			cells, ok := slowDeploy(g, plan.DeployRequest{Project: pol.Project, Release: pol.Release,
+				Environment: w.Environment, Tenants: w.Tenants, Policy: pol.Policy})
+			if !ok {
+				t.Fatalf("wave %d: the reference rejects the request", w.Index)
+			}
+			for _, c := range cells {
+				if c.Decision != plan.DecisionDeploy {
+					t.Fatalf("wave %d (%s, ring %s): the reference does not deploy %s yet: %v", w.Index, w.Environment, w.Ring, c.Tenant, c.Reasons)
+				}
+			}
+			for _, tn := range w.Tenants {
+				succeed(w.Environment, tn)
+			}
+		}
+	})
+}
