@@ -145,6 +145,27 @@ func (p *project) release(field, version string) (*release, error) {
 	return r, nil
 }
 
+// projectRelease resolves a request's project and release.
+func (s *Space) projectRelease(project, version string) (*project, *release, error) {
+	p, err := s.project("project", project)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := p.release("release", version)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, r, nil
+}
+
+// lifecycle returns the release's lifecycle: its channel's, else its project's (§3.4).
+func (r *release) lifecycle() *lifecycle.Lifecycle {
+	if r.channel.lc != nil {
+		return r.channel.lc
+	}
+	return r.project.lc
+}
+
 func (s *Space) principal(name string) (*principal, error) {
 	if name == "" {
 		return nil, nil
@@ -162,10 +183,7 @@ func (s *Space) principal(name string) (*principal, error) {
 func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Policy, at time.Time,
 	overrides []string, pr *principal, skipCurrent bool) *cellCtx {
 	c := &cellCtx{s: s, p: p, r: r, env: env, envName: s.envs[env], at: at, principal: pr, skipCurrent: skipCurrent}
-	c.lc = r.channel.lc
-	if c.lc == nil {
-		c.lc = p.lc
-	}
+	c.lc = r.lifecycle()
 	_, c.inLC = c.lc.PhaseOf(env)
 	pol := int(policy)
 	if pol < 0 || pol >= len(r.facts) {
@@ -403,11 +421,7 @@ func (s *Space) visible(pr *principal, project string) tenant.Selection {
 // Deploy, Skipped or Rejected. Request errors (unknown names, a malformed expression) are
 // *RequestError values with the codes of the scenario format.
 func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
-	p, err := s.project("project", req.Project)
-	if err != nil {
-		return nil, err
-	}
-	r, err := p.release("release", req.Release)
+	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
 		return nil, err
 	}

@@ -77,11 +77,7 @@ type Explanation struct {
 // depended on, and on request the provenance of the cell's variables (§6.11). A tenant the
 // principal cannot view is an unknown tenant.
 func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
-	p, err := s.project("project", req.Project)
-	if err != nil {
-		return nil, err
-	}
-	r, err := p.release("release", req.Release)
+	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
 		return nil, err
 	}

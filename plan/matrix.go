@@ -47,11 +47,7 @@ type MatrixCell struct {
 // Matrix computes the matrix of a project for a release (§8.3). Per-release facts are computed
 // once; each cell costs a handful of set operations.
 func (s *Space) Matrix(req MatrixRequest) (*Matrix, error) {
-	p, err := s.project("project", req.Project)
-	if err != nil {
-		return nil, err
-	}
-	r, err := p.release("release", req.Release)
+	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
 		return nil, err
 	}

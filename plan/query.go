@@ -75,18 +75,11 @@ type Queued struct {
 // Tracks are the untenanted track (when the project allows it) and the tenants connected to the
 // project. The result is ordered by environment, then untenanted first, then tenant name.
 func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
-	p, err := s.project("project", req.Project)
+	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
 		return nil, err
 	}
-	r, err := p.release("release", req.Release)
-	if err != nil {
-		return nil, err
-	}
-	lc := r.channel.lc
-	if lc == nil {
-		lc = p.lc
-	}
+	lc := r.lifecycle()
 	out := []Queued{}
 	for _, ph := range lc.Phases() {
 		if ph.Optional() {

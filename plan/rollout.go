@@ -208,18 +208,11 @@ func (r cring) admits(s *Space, i int) bool {
 // succeeded, cut into waves of at most maxParallel cells. Cells that no step can deploy are reported
 // in Never with their reasons.
 func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
-	p, err := s.project("project", pol.Project)
+	p, r, err := s.projectRelease(pol.Project, pol.Release)
 	if err != nil {
 		return nil, err
 	}
-	r, err := p.release("release", pol.Release)
-	if err != nil {
-		return nil, err
-	}
-	lc := r.channel.lc
-	if lc == nil {
-		lc = p.lc
-	}
+	lc := r.lifecycle()
 	var envs []int
 	if len(pol.Environments) == 0 {
 		envs = lc.Order()

@@ -168,6 +168,21 @@ func list(xs []string) string {
 	return "[" + strings.Join(ys, ", ") + "]"
 }
 
+// answered compares a request's error with the wanted one. It reports whether the answer itself
+// is to be compared: never when an error was wanted (the codes were compared) or returned (an
+// unexpected error is a difference).
+func answered(d *diffs, wantErr string, err error) bool {
+	if wantErr != "" {
+		errorDiff(d, wantErr, err)
+		return false
+	}
+	if err != nil {
+		d.add("unexpected error: %v", err)
+		return false
+	}
+	return true
+}
+
 func errorDiff(d *diffs, want string, err error) {
 	got := string(plan.CodeOf(err))
 	switch {
@@ -365,12 +380,7 @@ func deploy(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	p, err := s.Deploy(plan.DeployRequest{Project: dq.Project, Release: dq.Release, Environment: dq.Environment,
 		Tenants: dq.Tenants, Tags: dq.Tags, Expression: dq.Expression, All: dq.All, Untenanted: dq.Untenanted,
 		SkipCurrent: dq.SkipCurrent, At: at, OverrideFreezes: dq.OverrideFreezes, Principal: dq.Principal, Policy: pol})
-	if w.Error != "" {
-		errorDiff(d, w.Error, err)
-		return nil
-	}
-	if err != nil {
-		d.add("unexpected error: %v", err)
+	if !answered(d, w.Error, err) {
 		return nil
 	}
 	var deployed []string
@@ -476,12 +486,7 @@ func vars(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	}
 	res, err := s.Variables(plan.VariablesRequest{Project: vq.Project, Environment: vq.Environment, Tenant: vq.Tenant,
 		Release: vq.Release, Channel: vq.Channel, Step: vq.Step, Target: vq.Target})
-	if w.Error != "" {
-		errorDiff(d, w.Error, err)
-		return nil
-	}
-	if err != nil {
-		d.add("unexpected error: %v", err)
+	if !answered(d, w.Error, err) {
 		return nil
 	}
 	for _, name := range slices.Sorted(maps.Keys(w.Values)) {
@@ -536,12 +541,7 @@ func substitute(q, want json.RawMessage, d *diffs) error {
 		vs[k] = variables.Plain(v)
 	}
 	res, err := variables.Substitute(sq.Text, vs, variables.Options{})
-	if w.Error != "" {
-		errorDiff(d, w.Error, err)
-		return nil
-	}
-	if err != nil {
-		d.add("unexpected error: %v", err)
+	if !answered(d, w.Error, err) {
 		return nil
 	}
 	if w.Text != nil && res.Text.Reveal() != *w.Text {
@@ -572,12 +572,7 @@ func targets(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 		return fmt.Errorf("malformed want: %v", err)
 	}
 	got, err := s.Targets(tq.Project, tq.Environment, tq.Tenant)
-	if w.Error != "" {
-		errorDiff(d, w.Error, err)
-		return nil
-	}
-	if err != nil {
-		d.add("unexpected error: %v", err)
+	if !answered(d, w.Error, err) {
 		return nil
 	}
 	if w.Targets != nil {
@@ -615,12 +610,7 @@ func automatic(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 		return fmt.Errorf("malformed automatic request: %v", err)
 	}
 	got, err := s.Automatic(plan.AutomaticRequest{Project: aq.Project, Release: aq.Release, At: at, Policy: pol})
-	if w.Error != "" {
-		errorDiff(d, w.Error, err)
-		return nil
-	}
-	if err != nil {
-		d.add("unexpected error: %v", err)
+	if !answered(d, w.Error, err) {
 		return nil
 	}
 	if w.Deploy != nil {
@@ -668,12 +658,7 @@ func scheduled(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	}
 	got, err := s.Scheduled(plan.ScheduledRequest{Project: sq.Project, Source: sq.Source, Destination: sq.Destination,
 		Tenants: sq.Tenants, At: at, Policy: pol})
-	if w.Error != "" {
-		errorDiff(d, w.Error, err)
-		return nil
-	}
-	if err != nil {
-		d.add("unexpected error: %v", err)
+	if !answered(d, w.Error, err) {
 		return nil
 	}
 	if w.Deploy != nil {
@@ -756,12 +741,7 @@ func rollout(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 		p.Rings = append(p.Rings, ring)
 	}
 	got, err := s.Rollout(p)
-	if w.Error != "" {
-		errorDiff(d, w.Error, err)
-		return nil
-	}
-	if err != nil {
-		d.add("unexpected error: %v", err)
+	if !answered(d, w.Error, err) {
 		return nil
 	}
 	if w.Waves != nil {
