@@ -21,6 +21,22 @@
 //   - Automatic (§8.4) and Scheduled (§8.5): what the history queues automatically, and what a
 //     scheduled promotion deploys.
 //   - Targets (§5.2) and Variables (§6): the targets and the resolved variables of a cell.
+//   - Rollout (§9): a whole upgrade ring by ring: membership by selector and stable-hash
+//     percentage, waves of at most maxParallel cells computed by simulating the success of earlier
+//     waves, soak gates, optional timing around freezes, and every tenant or cell left out
+//     (unassigned, overlaps, empty rings, done, never deployable with reasons).
+//   - Explain: one cell's every check with its outcome, the phase facts it depended on and, on
+//     request, where each of its variables comes from; as data and as text for a ticket.
+//   - Diff: the cells that were added, removed or changed between two plans (deploy plans or
+//     matrices), as data and as Markdown for a pull request.
+//
+// # Freezes and principals
+//
+// A request with a time (At) is checked against the model's freezes (§7.1, package plan/freeze):
+// a frozen cell carries the freeze's name and the end of its occurrence; OverrideFreezes names
+// freezes that do not block. A request with a Principal (§7.2) only sees the tenants the
+// principal's view grants cover, and a cell is forbidden unless one deploy grant covers its
+// project, environment and tenant (the untenanted track needs a grant with no tenant restriction).
 //
 // # Reasons
 //
@@ -54,6 +70,17 @@
 //     the automatic environment; a track with any deployment of the release there, whatever its
 //     outcome, is not queued again.
 //   - A request time of zero means "no freeze applies" (the scenario format's default).
+//   - Rollouts plan tenants only (the untenanted track is not part of a ring). Ring membership is
+//     among the tenants connected to the project. A ring's Percent of 0 means "no percentage"
+//     (the whole ring). A ring is empty when it admits nobody; a ring whose every admitted tenant
+//     went to an earlier ring has no members but is not empty (those tenants are overlaps). A
+//     cell that is not deployable at its (environment, ring) step is reported in Never with the
+//     reasons of that step; it is not retried at later steps. Cells already running the release
+//     are done: reported, not planned, and counted as successes from the start.
+//   - Timed rollouts search for a start outside the freezes of a wave's cells for at most ten
+//     years after its earliest possible start; past that the rollout is marked Unscheduled.
+//   - Reason texts name the request's project, environment and release but not the tenant (the
+//     cell already names it), so that they are built once per request.
 //
 // # Determinism
 //
