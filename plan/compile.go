@@ -422,6 +422,11 @@ func (c *compiler) validateProjects() {
 // lifecycleRef resolves a lifecycle name; "" is the implicit lifecycle over every environment.
 func (c *compiler) lifecycleRef(path, name string) *lifecycle.Lifecycle {
 	if name == "" {
+		if len(c.f.Environments) == 0 {
+			// Decision: a project that names no lifecycle in a model without environments is
+			// valid (a model may describe only tags and tenants); it has nowhere to deploy to.
+			return nil
+		}
 		lc, err := lifecycle.New("", c.f.Environments, nil)
 		if err != nil {
 			each(err, func(e error) { c.addErr(path, e) })

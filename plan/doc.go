@@ -70,6 +70,9 @@
 //     the automatic environment; a track with any deployment of the release there, whatever its
 //     outcome, is not queued again.
 //   - A request time of zero means "no freeze applies" (the scenario format's default).
+//   - A project that names no lifecycle, in a model without environments, is valid: the model may
+//     describe only tags and tenants, and the project simply has nowhere to deploy to. A lifecycle
+//     the model defines with no phases is still an error there (§3.3).
 //   - Rollouts plan tenants only (the untenanted track is not part of a ring). Ring membership is
 //     among the tenants connected to the project. A ring's Percent of 0 means "no percentage"
 //     (the whole ring). A ring is empty when it admits nobody; a ring whose every admitted tenant

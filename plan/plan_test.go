@@ -647,3 +647,19 @@ func TestRollout_MembershipOverlapsAndEmpty_Semantics9_2(t *testing.T) {
 	require.Equal(t, []string{"Acme", "Umbrella"}, r.Rings[0].Members)
 	require.Empty(t, r.Rings[1].Members)
 }
+
+// TestCompile_ProjectsWithoutEnvironments: a model of tags and tenants may have projects and no
+// environments; an explicit empty lifecycle there is still an error (§3.3).
+func TestCompile_ProjectsWithoutEnvironments(t *testing.T) {
+	s, err := plan.Load([]byte(`{"projects":[{"name":"P","tenancy":"Tenanted"}],"releases":[{"project":"P","version":"1.0.0"}]}`))
+	require.NoError(t, err)
+	q, err := s.Automatic(plan.AutomaticRequest{Project: "P", Release: "1.0.0"})
+	require.NoError(t, err)
+	require.Empty(t, q)
+	r, err := s.Rollout(plan.RolloutPolicy{Project: "P", Release: "1.0.0", Rings: []plan.Ring{{Name: "All", Expression: "true"}}})
+	require.NoError(t, err)
+	require.Empty(t, r.Waves)
+	_, err = plan.Load([]byte(`{"lifecycles":[{"name":"Empty"}]}`))
+	require.Error(t, err)
+	require.Equal(t, plan.CodeInvalidValue, plan.CodeOf(err.(plan.ValidationErrors)[0]))
+}

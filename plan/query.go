@@ -81,6 +81,9 @@ func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
 	}
 	lc := r.lifecycle()
 	out := []Queued{}
+	if lc == nil {
+		return out, nil // a model without environments
+	}
 	for _, ph := range lc.Phases() {
 		if ph.Optional() {
 			continue

@@ -214,7 +214,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	}
 	lc := r.lifecycle()
 	var envs []int
-	if len(pol.Environments) == 0 {
+	if len(pol.Environments) == 0 && lc != nil {
 		envs = lc.Order()
 	} else {
 		for k, n := range pol.Environments {
