@@ -248,11 +248,15 @@ func TestGolden(t *testing.T) {
 }
 
 // TestCheck_Conformance runs the conformance suite through the tool. Its folder comes from
-// TENANTPLAN_SCENARIOS; the test is skipped when that is not set.
+// TENANTPLAN_SCENARIOS (a relative folder is relative to the module root, two levels up); the
+// test is skipped when that is not set.
 func TestCheck_Conformance(t *testing.T) {
 	dir := os.Getenv("TENANTPLAN_SCENARIOS")
 	if dir == "" {
 		t.Skip("TENANTPLAN_SCENARIOS is not set")
+	}
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join("..", "..", dir)
 	}
 	got := exe(t, "check", dir)
 	require.Equal(t, exitOK, got.code, "stdout:\n%s\nstderr:\n%s", got.stdout, got.stderr)
