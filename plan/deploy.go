@@ -110,6 +110,7 @@ type cellCtx struct {
 	principal   *principal
 	grants      []grant
 	skipCurrent bool
+	listTargets bool // whether cells list their targets (deploy plans and explanations do)
 	// Reasons whose text does not depend on the track, built once per request (the cell names
 	// the track).
 	rUntenantedProject, rDisabled, rNotConnected, rNotInLifecycle, rChannelMismatch           Reason
@@ -258,25 +259,31 @@ func hasAny(have, want []string) bool {
 
 // tenantTargets lists the targets of a tenanted cell (§5.2): participation Tenanted or
 // TenantedOrUntenanted, and a tenant filter that matches the tenant (an empty one matches nobody).
-func (c *cellCtx) tenantTargets(i int) []string {
-	var out []string
+// Unless the request lists targets (c.listTargets), it only says whether there is one, without
+// allocating.
+func (c *cellCtx) tenantTargets(i int) (names []string, served bool) {
 	for _, t := range c.targets {
 		if t.tenancy != Untenanted && t.filter != nil && t.filter.Match(c.s.tenants.Bits(i), i) {
-			out = append(out, t.name)
+			if !c.listTargets {
+				return nil, true
+			}
+			names = append(names, t.name)
 		}
 	}
-	return out
+	return names, len(names) > 0
 }
 
-// untenantedTargets lists the targets of the untenanted cell (§5.2, DT-5).
-func (c *cellCtx) untenantedTargets() []string {
-	var out []string
+// untenantedTargets lists the targets of the untenanted cell (§5.2, DT-5), as tenantTargets does.
+func (c *cellCtx) untenantedTargets() (names []string, served bool) {
 	for _, t := range c.targets {
 		if t.tenancy != Tenanted {
-			out = append(out, t.name)
+			if !c.listTargets {
+				return nil, true
+			}
+			names = append(names, t.name)
 		}
 	}
-	return out
+	return names, len(names) > 0
 }
 
 func reason(code Code, format string, args ...any) Reason {
@@ -361,8 +368,8 @@ func (c *cellCtx) tenantReasons(i int) ([]Reason, []string) {
 			rs = append(rs, r)
 		}
 	}
-	targets := c.tenantTargets(i)
-	if len(p.roles) > 0 && len(targets) == 0 {
+	targets, served := c.tenantTargets(i)
+	if len(p.roles) > 0 && !served {
 		rs = append(rs, c.rNoTargets)
 	}
 	if c.principal != nil && !c.granted(i) {
@@ -396,8 +403,8 @@ func (c *cellCtx) untenantedReasons() ([]Reason, []string) {
 		rs = c.progression(rs, lifecycle.Track{Connected: c.lc.Environments(), Succeeded: c.facts.own[-1]})
 	}
 	rs = c.frozen(rs, -1)
-	targets := c.untenantedTargets()
-	if len(p.roles) > 0 && len(targets) == 0 {
+	targets, served := c.untenantedTargets()
+	if len(p.roles) > 0 && !served {
 		rs = append(rs, c.rNoUntenantedTargets)
 	}
 	if c.principal != nil && !c.granted(-1) {
@@ -439,6 +446,7 @@ func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
 		return nil, err
 	}
 	c := s.newCellCtx(p, r, env, req.Policy, req.At, req.OverrideFreezes, pr, req.SkipCurrent)
+	c.listTargets = true
 	plan := &DeployPlan{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Environment: s.envs[env],
 		At: req.At, Principal: req.Principal, Deploy: []Cell{}, Skipped: []Cell{}, Rejected: []Cell{}}
 	if req.Untenanted {

@@ -99,6 +99,7 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 		track = i
 	}
 	c := s.newCellCtx(p, r, env, req.Policy, req.At, req.OverrideFreezes, pr, req.SkipCurrent)
+	c.listTargets = true
 	var rs []Reason
 	var targets []string
 	var connected lifecycle.EnvSet

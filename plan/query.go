@@ -21,20 +21,22 @@ func (s *Space) Targets(project, environment, tenantName string) ([]string, erro
 	if err != nil {
 		return nil, err
 	}
-	c := &cellCtx{s: s, p: p}
+	c := &cellCtx{s: s, p: p, listTargets: true}
 	for _, t := range s.targets {
 		if t.envs.Has(env) && (len(p.roles) == 0 || hasAny(t.roles, p.roles)) {
 			c.targets = append(c.targets, t)
 		}
 	}
 	if tenantName == "" {
-		return orEmpty(c.untenantedTargets()), nil
+		names, _ := c.untenantedTargets()
+		return orEmpty(names), nil
 	}
 	i, err := s.tenantIndex("tenant", tenantName)
 	if err != nil {
 		return nil, err
 	}
-	return orEmpty(c.tenantTargets(i)), nil
+	names, _ := c.tenantTargets(i)
+	return orEmpty(names), nil
 }
 
 func orEmpty(xs []string) []string {
