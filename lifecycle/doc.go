@@ -64,7 +64,9 @@
 //   - Decision: an optional phase is complete whatever happened; PhaseComplete
 //     reports need and have 0 for it.
 //   - Decision: §4.5 looks at the track's successes in ANY environment of
-//     the phase, connected or not.
+//     the phase, connected or not. The blocked check is evaluated on its
+//     own, like every check: an environment of a later phase that is not
+//     reachable yet is also Blocked when the track has not started it.
 //   - Decision: an environment listed twice in one phase (or both automatic
 //     and manual) counts once and is automatic if any listing says so.
 //   - Decision: phase names are not validated (empty or repeated names are

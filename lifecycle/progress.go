@@ -25,8 +25,11 @@ type Progress struct {
 	// Need and Have are, for the Waiting phase, the number of environments
 	// needed and counted (§4.3); 0 when Reachable.
 	Need, Have int
-	// Blocked reports that the environment is reachable but the release is
-	// blocked and §4.5 does not keep it open.
+	// Blocked reports that the release is blocked and the environment's
+	// phase is not kept open for the track: it is not the first phase and the
+	// track has no success of the release in it. It is evaluated on its own,
+	// whether or not the environment is reachable, so an unreachable cell of
+	// a blocked release can be both not Reachable and Blocked.
 	Blocked bool
 }
 
@@ -49,14 +52,12 @@ func (l *Lifecycle) Progress(env int, t Track, anySucc EnvSet, blocked bool) Pro
 		return Progress{Phase: -1, Waiting: -1}
 	}
 	p := Progress{InLifecycle: true, Phase: k, Reachable: true, Waiting: -1}
+	p.Blocked = blocked && k > 0 && !intersects(t.Succeeded, l.phases[k].set)
 	for j := 0; j < k; j++ {
 		if complete, need, have := l.phaseComplete(j, t, anySucc); !complete {
 			p.Reachable, p.Waiting, p.Need, p.Have = false, j, need, have
 			return p
 		}
-	}
-	if blocked && k > 0 && !intersects(t.Succeeded, l.phases[k].set) {
-		p.Blocked = true
 	}
 	return p
 }

@@ -167,14 +167,16 @@ func TestProgress_Semantics4_5_Blocked(t *testing.T) {
 			lifecycle.Progress{InLifecycle: true, Phase: 2, Reachable: true, Waiting: -1, Blocked: true}},
 		{"not blocked: reachable", 3, t1, false,
 			lifecycle.Progress{InLifecycle: true, Phase: 2, Reachable: true, Waiting: -1}},
-		{"unreachable is not reported as blocked", 3, t2, true,
+		{"blocked is evaluated on its own: an unreachable, unstarted phase is also blocked", 3, t2, true,
+			lifecycle.Progress{InLifecycle: true, Phase: 2, Waiting: 1, Need: 1, Have: 0, Blocked: true}},
+		{"unreachable and not blocked when the release is not blocked", 3, t2, false,
 			lifecycle.Progress{InLifecycle: true, Phase: 2, Waiting: 1, Need: 1, Have: 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := l.Progress(tt.env, tt.track, anySucc, tt.blocked)
 			require.Equal(t, tt.want, got)
-			require.Equal(t, got.Reachable && !got.Blocked, got.Deployable())
+			require.Equal(t, got.InLifecycle && got.Reachable && !got.Blocked, got.Deployable())
 		})
 	}
 }

@@ -159,12 +159,13 @@ func slowProgress(w world, env int, conn, succ, anySucc map[int]bool, blocked bo
 	if k < 0 {
 		return lifecycle.Progress{Phase: -1, Waiting: -1}
 	}
+	p := lifecycle.Progress{InLifecycle: true, Phase: k, Reachable: true, Waiting: -1}
 	for j := 0; j < k; j++ {
 		if ok, need, have := slowComplete(w, j, conn, succ, anySucc); !ok {
-			return lifecycle.Progress{InLifecycle: true, Phase: k, Waiting: j, Need: need, Have: have}
+			p = lifecycle.Progress{InLifecycle: true, Phase: k, Waiting: j, Need: need, Have: have}
+			break
 		}
 	}
-	p := lifecycle.Progress{InLifecycle: true, Phase: k, Reachable: true, Waiting: -1}
 	if blocked && k != 0 {
 		started := false
 		for _, e := range w.phases[k] {

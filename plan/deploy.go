@@ -303,7 +303,7 @@ func (c *cellCtx) progression(rs []Reason, track lifecycle.Track) []Reason {
 			r.Phase, r.Need, r.Have = ph.Name(), pg.Need, pg.Have
 			c.lifecycleReasons[k] = r
 		}
-		return append(rs, r)
+		rs = append(rs, r)
 	}
 	if pg.Blocked {
 		return append(rs, c.rBlocked)

@@ -74,9 +74,11 @@
 //     describe only tags and tenants, and the project simply has nowhere to deploy to. A lifecycle
 //     the model defines with no phases is still an error there (§3.3).
 //   - Rollouts plan tenants only (the untenanted track is not part of a ring). Ring membership is
-//     among the tenants connected to the project. A ring's Percent of 0 means "no percentage"
-//     (the whole ring). A ring is empty when it admits nobody; a ring whose every admitted tenant
-//     went to an earlier ring has no members but is not empty (those tenants are overlaps). A
+//     among the tenants connected to the project, including those that list the project with no
+//     environments (they are members, or unassigned, but have no cells). A ring's Percent of 0
+//     means "no percentage" (the whole ring). A ring is empty when it has no members: it admits
+//     nobody, or every tenant it admits already belongs to an earlier ring (those tenants are
+//     overlaps); either way it deploys nothing. A
 //     cell that is not deployable at its (environment, ring) step is reported in Never with the
 //     reasons of that step; it is not retried at later steps. Cells already running the release
 //     are done: reported, not planned, and counted as successes from the start.

@@ -258,7 +258,8 @@ func TestDeploy_BlockedReleaseAndCurrent(t *testing.T) {
 	s := shop(t)
 	p, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "0.9.0", Environment: "Production", Tenants: []string{"Acme"}})
 	require.NoError(t, err)
-	require.Equal(t, []plan.Code{plan.ReasonLifecycle}, codesOf(p.Rejected[0].Reasons))
+	require.Equal(t, []plan.Code{plan.ReasonLifecycle, plan.ReasonReleaseBlocked}, codesOf(p.Rejected[0].Reasons),
+		"a blocked release is reported even where the phase is not reachable yet")
 	p, err = s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production", Tenants: []string{"Acme"}, SkipCurrent: true})
 	require.NoError(t, err)
 	require.Equal(t, []plan.Code{plan.ReasonAlreadyCurrent}, codesOf(p.Rejected[0].Reasons))
@@ -631,7 +632,8 @@ func FuzzLoad(f *testing.F) {
 }
 
 // TestRollout_MembershipOverlapsAndEmpty_Semantics9_2: the first admitting ring gets a tenant; a
-// later admitting ring makes it an overlap; a ring is empty only when it admits nobody.
+// later admitting ring makes it an overlap; a ring with no members is empty, also when every
+// tenant it admits belongs to an earlier ring.
 func TestRollout_MembershipOverlapsAndEmpty_Semantics9_2(t *testing.T) {
 	s := shop(t)
 	r, err := s.Rollout(plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{
@@ -642,7 +644,7 @@ func TestRollout_MembershipOverlapsAndEmpty_Semantics9_2(t *testing.T) {
 	}})
 	require.NoError(t, err)
 	require.Equal(t, []string{"Acme", "Umbrella"}, r.Overlaps)
-	require.Equal(t, []string{"Nobody"}, r.Empty, "AlsoGold admits tenants, so it is not empty")
+	require.Equal(t, []string{"AlsoGold", "Nobody"}, r.Empty, "AlsoGold's tenants all went to Gold: it deploys nothing")
 	require.Equal(t, []string{"Initech"}, r.Unassigned)
 	require.Equal(t, []string{"Acme", "Umbrella"}, r.Rings[0].Members)
 	require.Empty(t, r.Rings[1].Members)

@@ -248,17 +248,14 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	}
 
 	// Membership (§9.2, §9.3): the first ring that admits a tenant gets it; a later ring that admits
-	// it too makes it an overlap; a ring that admits nobody (even if every tenant it admits went to an
-	// earlier ring, it is not empty) is empty.
+	// it too makes it an overlap; a ring left with no members is empty, since it deploys nothing.
 	members := make([][]int, len(rings))
-	admitted := make([]int, len(rings))
 	for i := range p.connected.Indexes() {
 		first, overlap := -1, false
 		for k := range rings {
 			if !rings[k].admits(s, i) {
 				continue
 			}
-			admitted[k]++
 			if first < 0 {
 				first = k
 				members[k] = append(members[k], i)
@@ -281,7 +278,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		for j, i := range members[k] {
 			rep.Members[j] = s.tenants.At(i).Name()
 		}
-		if admitted[k] == 0 {
+		if len(members[k]) == 0 {
 			out.Empty = append(out.Empty, rg.Name)
 		}
 		out.Rings = append(out.Rings, rep)

@@ -227,11 +227,21 @@ func (s *slowPlanner) complete(track string, untenanted bool, k int) (bool, int,
 	return ph.Optional || have >= need, need, have
 }
 
-// progression adds lifecycle (§4.4) or release-blocked (§4.5) for env in phase k.
+// connected reports whether the tenant's connections list the project, with or without
+// environments.
+func connected(t model.Tenant, project string) bool {
+	_, ok := t.Projects[project]
+	return ok
+}
+
+// progression adds lifecycle (the first incomplete earlier phase) and release-blocked (the
+// release is blocked and the track has not started the phase) for env in phase k; each is
+// evaluated on its own.
 func (s *slowPlanner) progression(rs []refReason, track string, untenanted bool, k int) []refReason {
 	for j := range k {
 		if ok, need, have := s.complete(track, untenanted, j); !ok {
-			return append(rs, refReason{Code: plan.ReasonLifecycle, Phase: s.lcPh[j].Name, Need: need, Have: have})
+			rs = append(rs, refReason{Code: plan.ReasonLifecycle, Phase: s.lcPh[j].Name, Need: need, Have: have})
+			break
 		}
 	}
 	if s.r.Blocked && k > 0 {
@@ -519,7 +529,7 @@ func slowDeploy(f *model.File, req plan.DeployRequest) (cells []refCell, ok bool
 		in := slices.Contains(req.Tenants, t.Name) ||
 			len(req.Tags) > 0 && plantest.MatchFilterTags(req.Tags, t.Tags) ||
 			req.Expression != "" && exprMatchesVisible(s, req.Expression, t) ||
-			req.All && len(t.Projects[s.p.Name]) > 0
+			req.All && connected(t, s.p.Name)
 		if in && s.visible(t) {
 			sel = append(sel, t)
 		}
@@ -575,7 +585,7 @@ func slowMatrix(f *model.File, req plan.MatrixRequest) []refCell {
 	}
 	var ts []model.Tenant
 	for _, t := range f.Tenants {
-		if len(t.Projects[s.p.Name]) > 0 && s.visible(t) {
+		if connected(t, s.p.Name) && s.visible(t) {
 			ts = append(ts, t)
 		}
 	}

@@ -25,8 +25,11 @@
 // Decision: a FreeText value must be in the catalog like any tag; [NewCatalog] builds a catalog
 // whose FreeText values are exactly the ones the tenants carry.
 //
-// Decision: a tenant is connected to a project when it lists at least one environment for it
-// ([Set.ConnectedTo]); a project listed with no environments is no connection.
+// A tenant is connected to a project when its connections list the project, even with an empty
+// list of environments ([Set.ConnectedTo]); Octopus shows such a tenant under the project with no
+// environments. It is selected by "all tenants", counts for rollout ring membership, and each of
+// its cells reads not-connected. A tenant whose connections do not list the project is not
+// connected to it.
 //
 // # Concurrency
 //

@@ -304,14 +304,15 @@ func (s *Set) suggest(err error) error {
 	return err
 }
 
-// ConnectedTo returns the tenants connected to at least one environment of project.
+// ConnectedTo returns the tenants connected to project: those whose connections list the
+// project, even with no environments.
 func (s *Set) ConnectedTo(project string) Selection {
 	if s == nil {
 		return Selection{}
 	}
 	w := make([]uint64, s.words)
 	for i, t := range s.tenants {
-		if len(t.projects[project]) > 0 {
+		if t.Connected(project) {
 			w[i/64] |= 1 << (i % 64)
 		}
 	}

@@ -63,6 +63,13 @@ func (t Tenant) Projects() []string { return slices.Clone(t.projectNames) }
 // the given order (nil when none).
 func (t Tenant) Environments(project string) []string { return slices.Clone(t.projects[project]) }
 
+// Connected reports whether the tenant is connected to project: its connections list the
+// project, with or without environments.
+func (t Tenant) Connected(project string) bool {
+	_, ok := t.projects[project]
+	return ok
+}
+
 // ConnectedTo reports whether the tenant is connected to env for project.
 func (t Tenant) ConnectedTo(project, env string) bool {
 	return slices.Contains(t.projects[project], env)

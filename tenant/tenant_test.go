@@ -57,7 +57,7 @@ func TestSet_IndexAndConnections(t *testing.T) {
 	require.Equal(t, "", s.At(3).Name())
 	require.Equal(t, "{0}", s.Bits(1).String())
 	require.Equal(t, "{}", s.Bits(-1).String())
-	require.Equal(t, []string{"C", "b"}, s.ConnectedTo("Web").Names())
+	require.Equal(t, []string{"C", "a", "b"}, s.ConnectedTo("Web").Names(), "a lists Web with no environments: still connected")
 	require.Equal(t, []string{"C"}, s.ConnectedTo("Api").Names())
 	require.Equal(t, []string{}, s.ConnectedTo("None").Names())
 	j, ok := s.Lookup()("b")

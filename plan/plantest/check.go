@@ -50,9 +50,6 @@ func CheckReasons(rs []plan.Reason, untenanted bool) error {
 	if has[plan.ReasonNotInLifecycle] && (has[plan.ReasonLifecycle] || has[plan.ReasonReleaseBlocked]) {
 		return errors.New("lifecycle or release-blocked evaluated for an environment not in the lifecycle (§7.3)")
 	}
-	if has[plan.ReasonLifecycle] && has[plan.ReasonReleaseBlocked] {
-		return errors.New("release-blocked together with lifecycle: a blocked release only closes reachable phases (§4.5)")
-	}
 	tenantOnly := []plan.Code{plan.ReasonUntenantedProject, plan.ReasonDisabled, plan.ReasonNotConnected, plan.ReasonChannelMismatch}
 	for _, c := range tenantOnly {
 		if untenanted && has[c] {
@@ -88,7 +85,7 @@ func Selection(s *plan.Space, req plan.DeployRequest) ([]string, error) {
 		sel := slices.Contains(req.Tenants, t.Name()) ||
 			(len(req.Tags) > 0 && MatchFilterTags(req.Tags, t.Tags())) ||
 			(bound != nil && MatchExpr(s.Catalog(), bound, i, t.Tags())) ||
-			(req.All && len(t.Environments(req.Project)) > 0)
+			(req.All && t.Connected(req.Project))
 		if sel {
 			out = append(out, t.Name())
 		}
@@ -358,9 +355,9 @@ func after(f *model.File) time.Time {
 }
 
 // CheckRollout returns an error unless r is a sound rollout of pol on the model f (§9):
-//   - ring membership partitions the tenants connected to the project (to at least one of its
-//     environments) into the rings' members
-//     and the unassigned; overlaps are members; every ring reported empty has no members;
+//   - ring membership partitions the tenants connected to the project (those whose connections
+//     list it, with or without environments) into the rings' members and the unassigned;
+//     overlaps are members; the rings reported empty are exactly the rings with no members;
 //   - every wave deploys members of its ring, sorted, in one of the rollout's environments, at
 //     most MaxParallel of them (or MaxParallelPercent of the step's cells, rounded up); no cell is
 //     in two waves or both in a wave and done; gates point at the previous wave;
@@ -375,7 +372,7 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 	}
 	var connected []string
 	for _, t := range f.Tenants {
-		if len(t.Projects[pol.Project]) > 0 {
+		if _, ok := t.Projects[pol.Project]; ok {
 			connected = append(connected, t.Name)
 		}
 	}
@@ -418,12 +415,10 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 			return fmt.Errorf("overlap %q is not a member of any ring", o)
 		}
 	}
-	// A ring that admits nobody is empty (§9.2); a ring whose every admitted tenant went to an
-	// earlier ring has no members but is not empty, so only the inclusion can be checked here.
-	for _, e := range r.Empty {
-		if !slices.Contains(empty, e) {
-			return fmt.Errorf("ring %q is reported empty but has members", e)
-		}
+	// A ring is empty exactly when it has no members, whether it admits nobody or every tenant it
+	// admits belongs to an earlier ring.
+	if !slices.Equal(r.Empty, empty) {
+		return fmt.Errorf("rings reported empty %q, but the rings with no members are %q", r.Empty, empty)
 	}
 	ringIdx := map[string]int{}
 	for k, ring := range pol.Rings {
