@@ -480,8 +480,7 @@ func (s *Space) selection(p *project, visible tenant.Selection, named, tagList [
 	for k, n := range named {
 		i, ok := s.tenants.Index(n)
 		if !ok || !visible.Contains(i) {
-			return sel, explicit, &RequestError{Field: fmt.Sprintf("tenants[%d]", k), Code: CodeUnknownTenant,
-				Err: tags.ErrUnknownTenant, Msg: "unknown tenant " + quote(n)}
+			return sel, explicit, unknownTenant(fmt.Sprintf("tenants[%d]", k), n)
 		}
 		idx = append(idx, i)
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
-	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
 
@@ -93,8 +92,7 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 	if req.Tenant != "" {
 		i, ok := s.tenants.Index(req.Tenant)
 		if !ok || (pr != nil && !pr.canView(s, p.name, i)) {
-			return nil, &RequestError{Field: "tenant", Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant,
-				Msg: "unknown tenant " + quote(req.Tenant)}
+			return nil, unknownTenant("tenant", req.Tenant)
 		}
 		track = i
 	}
@@ -176,7 +174,8 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 			Anyone: names(set.Intersect(c.facts.any)), Complete: complete, Need: need, Have: have})
 	}
 	if req.Variables {
-		res, err := s.Variables(VariablesRequest{Project: p.name, Environment: c.envName, Tenant: req.Tenant, Release: r.text})
+		res, err := s.Variables(VariablesRequest{Project: p.name, Environment: c.envName, Tenant: req.Tenant, Release: r.text,
+			Principal: req.Principal})
 		if err != nil {
 			return nil, err
 		}

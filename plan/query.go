@@ -49,9 +49,15 @@ func orEmpty(xs []string) []string {
 func (s *Space) tenantIndex(field, name string) (int, error) {
 	i, ok := s.tenants.Index(name)
 	if !ok {
-		return 0, &RequestError{Field: field, Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant, Msg: "unknown tenant " + quote(name)}
+		return 0, unknownTenant(field, name)
 	}
 	return i, nil
+}
+
+// unknownTenant is the error of naming a tenant that does not exist, or that the principal who
+// asks cannot view: the two read the same.
+func unknownTenant(field, name string) error {
+	return &RequestError{Field: field, Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant, Msg: "unknown tenant " + quote(name)}
 }
 
 // AutomaticRequest asks which deployments of a release are queued automatically given the
@@ -222,7 +228,11 @@ type VariablesRequest struct {
 	Channel     string // optional: overrides the release's channel
 	Step        string
 	Target      string // optional: its roles scope role-scoped values
-	Options     variables.Options
+	// Principal, when not empty, names the principal who asks: a tenant it cannot view is an
+	// unknown tenant, and the Resolution's explanations and conflicts leave out every candidate
+	// scoped to a tenant it cannot view (see variables.Resolution.Restrict).
+	Principal string
+	Options   variables.Options
 }
 
 // Variables resolves every variable of a deployment context: precedence (§6.2, §6.3), tenant
@@ -234,6 +244,10 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 		return nil, err
 	}
 	if _, err := s.environment("environment", req.Environment); err != nil {
+		return nil, err
+	}
+	pr, err := s.principal(req.Principal)
+	if err != nil {
 		return nil, err
 	}
 	ctx := variables.Context{Project: p.name, Environment: req.Environment, Step: req.Step, Channel: req.Channel}
@@ -261,6 +275,9 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 	}
 	if req.Tenant != "" {
 		i, err := s.tenantIndex("tenant", req.Tenant)
+		if err == nil && pr != nil && !pr.canView(s, p.name, i) {
+			err = unknownTenant("tenant", req.Tenant)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -271,6 +288,12 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 	res, err := p.vars.Resolve(ctx, req.Options)
 	if err != nil {
 		return nil, requestErr("variables", err)
+	}
+	if pr != nil {
+		res = res.Restrict(func(name string) bool {
+			i, ok := s.tenants.Index(name)
+			return ok && pr.canView(s, p.name, i)
+		})
 	}
 	return res, nil
 }
