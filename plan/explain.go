@@ -90,11 +90,14 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 	}
 	track := -1
 	if req.Tenant != "" {
-		i, ok := s.tenants.Index(req.Tenant)
-		if !ok || (pr != nil && !pr.canView(s, p.name, i)) {
-			return nil, unknownTenant("tenant", req.Tenant)
+		i, err := s.tenantIndex("tenant", req.Tenant, s.viewer(pr, p.name))
+		if err != nil {
+			return nil, err
 		}
 		track = i
+	}
+	if err := s.overrides("overrideFreezes", req.OverrideFreezes, pr, p.name); err != nil {
+		return nil, err
 	}
 	c := s.newCellCtx(p, r, env, req.Policy, req.At, req.OverrideFreezes, pr, req.SkipCurrent)
 	c.listTargets = true

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
-	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
 
@@ -31,7 +30,7 @@ func (s *Space) Targets(project, environment, tenantName string) ([]string, erro
 		names, _ := c.untenantedTargets()
 		return orEmpty(names), nil
 	}
-	i, err := s.tenantIndex("tenant", tenantName)
+	i, err := s.tenantIndex("tenant", tenantName, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -44,20 +43,6 @@ func orEmpty(xs []string) []string {
 		return []string{}
 	}
 	return xs
-}
-
-func (s *Space) tenantIndex(field, name string) (int, error) {
-	i, ok := s.tenants.Index(name)
-	if !ok {
-		return 0, unknownTenant(field, name)
-	}
-	return i, nil
-}
-
-// unknownTenant is the error of naming a tenant that does not exist, or that the principal who
-// asks cannot view: the two read the same.
-func unknownTenant(field, name string) error {
-	return &RequestError{Field: field, Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant, Msg: "unknown tenant " + quote(name)}
 }
 
 // AutomaticRequest asks which deployments of a release are queued automatically given the
@@ -172,7 +157,7 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 	}
 	idx := make([]int, len(req.Tenants))
 	for k, n := range req.Tenants {
-		if idx[k], err = s.tenantIndex("tenants["+itoa(k)+"]", n); err != nil {
+		if idx[k], err = s.tenantIndex("tenants["+itoa(k)+"]", n, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -261,23 +246,21 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 			ctx.Channel = r.channel.ch.Name()
 		}
 	}
-	if ctx.Channel != "" && !slices.ContainsFunc(p.channels, func(c *channel) bool { return c.ch.Name() == ctx.Channel }) {
-		return nil, &RequestError{Field: "channel", Code: CodeUnknownChannel, Err: ErrUnknownChannel,
-			Msg: "project " + quote(p.name) + " has no channel " + quote(ctx.Channel)}
+	if ctx.Channel != "" {
+		if _, err := p.channel("channel", ctx.Channel); err != nil {
+			return nil, err
+		}
 	}
 	if req.Target != "" {
-		k := slices.IndexFunc(s.targets, func(t *target) bool { return t.name == req.Target })
-		if k < 0 {
-			return nil, &RequestError{Field: "target", Code: CodeUnknownTarget, Err: ErrUnknownTarget, Msg: "unknown target " + quote(req.Target)}
+		t, err := s.target("target", req.Target)
+		if err != nil {
+			return nil, err
 		}
 		ctx.Target = req.Target
-		ctx.Roles = slices.Clone(s.targets[k].roles)
+		ctx.Roles = slices.Clone(t.roles)
 	}
 	if req.Tenant != "" {
-		i, err := s.tenantIndex("tenant", req.Tenant)
-		if err == nil && pr != nil && !pr.canView(s, p.name, i) {
-			err = unknownTenant("tenant", req.Tenant)
-		}
+		i, err := s.tenantIndex("tenant", req.Tenant, s.viewer(pr, p.name))
 		if err != nil {
 			return nil, err
 		}
