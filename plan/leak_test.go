@@ -315,3 +315,44 @@ func TestSpace_FormatNeverPrintsValues(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestProperty_SuggestionsNeverNameHiddenTenants: a principal who misspells a tenant it cannot
+// view (here: its name with one letter more) gets the error of an unknown tenant, and no "did
+// you mean" names the hidden tenant, whichever request it makes.
+func TestProperty_SuggestionsNeverNameHiddenTenants(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f := plantest.Model(plantest.Sizes{Principals: 3}).Draw(t, "model")
+		if len(f.Tenants) < 2 {
+			t.Skip("too few tenants")
+		}
+		seen := f.Tenants[0].Name
+		f.Principals = append(f.Principals, model.Principal{Name: "probe", Grants: []model.Grant{{Action: "view", Tenants: []string{seen}}}})
+		s, err := plan.Compile(f)
+		if err != nil {
+			t.Fatalf("model is invalid: %v", err)
+		}
+		req := plantest.DeployRequest(f, plantest.RequestOptions{}).Draw(t, "request")
+		h := rapid.SampledFrom(f.Tenants[1:]).Draw(t, "hidden").Name
+		typo := h + rapid.SampledFrom([]string{"x", "s", "e"}).Draw(t, "typo")
+		var errs []error
+		_, err = s.Deploy(plan.DeployRequest{Project: req.Project, Release: req.Release, Environment: req.Environment,
+			Tenants: []string{typo}, Principal: "probe"})
+		errs = append(errs, err)
+		_, err = s.Deploy(plan.DeployRequest{Project: req.Project, Release: req.Release, Environment: req.Environment,
+			Expression: fmt.Sprintf("tenant(%q)", typo), Principal: "probe"})
+		errs = append(errs, err)
+		_, err = s.Explain(plan.ExplainRequest{Project: req.Project, Release: req.Release, Environment: req.Environment,
+			Tenant: typo, Principal: "probe"})
+		errs = append(errs, err)
+		_, err = s.Variables(plan.VariablesRequest{Project: req.Project, Environment: req.Environment, Tenant: typo, Principal: "probe"})
+		errs = append(errs, err)
+		for k, err := range errs {
+			if plan.CodeOf(err) != plan.CodeUnknownTenant {
+				t.Fatalf("request %d naming %q: %v, want an unknown tenant", k, typo, err)
+			}
+			if strings.Contains(err.Error(), fmt.Sprintf("%q", h)) {
+				t.Fatalf("request %d: the error names hidden tenant %q: %v", k, h, err)
+			}
+		}
+	})
+}
