@@ -82,7 +82,11 @@ func (e *env) run(i int, raw json.RawMessage) (res CheckResult) {
 			}
 			kind = k
 		default:
-			res.Diffs = []string{fmt.Sprintf("unknown key %q in check", k)}
+			msg := fmt.Sprintf("unknown key %q in check: a check has \"name\", \"want\" and one kind of %s", k, strings.Join(kinds, ", "))
+			if s, ok := tags.Closest(k, slices.Values(append([]string{"name", "want"}, kinds...))); ok {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			res.Diffs = []string{msg}
 			return res
 		}
 	}

@@ -120,3 +120,13 @@ func TestRun_FailingValueCheckNeverPrintsASecret(t *testing.T) {
 	require.Contains(t, rep, `values["Plain"]: want "other", got "shown"`)
 	require.Contains(t, rep, `values["Nope"]: want a value, got none`)
 }
+
+// TestRun_UnknownKindListsTheKinds: a misspelt check kind names the valid kinds and the closest.
+func TestRun_UnknownKindListsTheKinds(t *testing.T) {
+	r := run(t, `{"deplyo":{"project":"App"},"want":{}}`)
+	require.Equal(t, 1, r.Failed())
+	rep := r.Report()
+	require.Contains(t, rep, `unknown key "deplyo" in check`)
+	require.Contains(t, rep, "validate, filter, expression, deploy, variables, substitute, targets, automatic, scheduled, rollout")
+	require.Contains(t, rep, `did you mean "deploy"?`)
+}
