@@ -36,11 +36,16 @@ func cmdDiff(e *env, args []string) error {
 		if release != "" || environment != "" || untenanted || principal != "" || !at.t.IsZero() {
 			return usageErr("--release, --environment, --untenanted, --at and --as need --project (two models)")
 		}
-		if before, err = readCells(pos[0]); err != nil {
+		var kindBefore, kindAfter string
+		if before, kindBefore, err = readCells(pos[0]); err != nil {
 			return err
 		}
-		if after, err = readCells(pos[1]); err != nil {
+		if after, kindAfter, err = readCells(pos[1]); err != nil {
 			return err
+		}
+		if kindBefore != kindAfter {
+			return inputErr("%s is a %s but %s is a %s: diff compares two plans or two matrices",
+				pos[0], kindBefore, pos[1], kindAfter)
 		}
 	} else {
 		if err := required(fs, "release"); err != nil {
@@ -88,29 +93,43 @@ func cmdDiff(e *env, args []string) error {
 	return nil
 }
 
-// readCells reads a plan or matrix written by this tool with --format json.
-func readCells(path string) ([]plan.PlanCell, error) {
+// Kinds of file that diff compares.
+const (
+	kindPlan   = "deploy plan"
+	kindMatrix = "matrix"
+)
+
+// readCells reads a plan or matrix written by this tool with --format json, and says which it is.
+// A matrix whose rows do not have one cell per environment (a truncated or hand-edited file) is
+// malformed.
+func readCells(path string) ([]plan.PlanCell, string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, inputErr("%v", err)
+		return nil, "", inputErr("%v", err)
 	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(data, &keys); err != nil {
-		return nil, inputErr("%s: not a plan or matrix file: %v", path, err)
+		return nil, "", inputErr("%s: not a plan or matrix file: %v", path, err)
 	}
 	switch {
 	case keys["rows"] != nil:
 		var m plan.Matrix
 		if err := json.Unmarshal(data, &m); err != nil {
-			return nil, inputErr("%s: malformed matrix: %v", path, err)
+			return nil, "", inputErr("%s: malformed matrix: %v", path, err)
 		}
-		return m.Cells(), nil
+		for i, r := range m.Rows {
+			if len(r.Cells) != len(m.Environments) {
+				return nil, "", inputErr("%s: malformed matrix: rows[%d] has %d cell(s) for %d environment(s)",
+					path, i, len(r.Cells), len(m.Environments))
+			}
+		}
+		return m.Cells(), kindMatrix, nil
 	case keys["deploy"] != nil:
 		var p plan.DeployPlan
 		if err := json.Unmarshal(data, &p); err != nil {
-			return nil, inputErr("%s: malformed plan: %v", path, err)
+			return nil, "", inputErr("%s: malformed plan: %v", path, err)
 		}
-		return p.Cells(), nil
+		return p.Cells(), kindPlan, nil
 	}
-	return nil, inputErr("%s: not a plan or matrix file: it has neither \"deploy\" nor \"rows\" (write one with --format json)", path)
+	return nil, "", inputErr("%s: not a plan or matrix file: it has neither \"deploy\" nor \"rows\" (write one with --format json)", path)
 }

@@ -216,6 +216,52 @@ func TestDiff_PlanFiles(t *testing.T) {
 	require.True(t, plan.Diff(m2v.Cells(), d.Apply(m.Cells())).IsEmpty(), "applying the diff of two files to the first gives the second")
 }
 
+// TestDiff_FileKinds: diff refuses a plan against a matrix, and a truncated matrix (a row with
+// fewer cells than environments), with an input error naming the files, never a panic.
+func TestDiff_FileKinds(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+		return path
+	}
+	sel := []string{"--project", "Shop", "--release", "1.1.0", "--format", "json"}
+	p := call(append([]string{"plan", shop, "--environment", "Production", "--all"}, sel...)...)
+	require.Equal(t, exitOK, p.code, p.stderr)
+	m := call(append([]string{"matrix", shop}, sel...)...)
+	require.Equal(t, exitOK, m.code, m.stderr)
+	planFile, matrixFile := write("plan.json", p.stdout), write("matrix.json", m.stdout)
+
+	var mv plan.Matrix
+	require.NoError(t, json.Unmarshal([]byte(m.stdout), &mv))
+	require.Len(t, mv.Environments, 2)
+	mv.Rows[1].Cells = mv.Rows[1].Cells[:1]
+	b, err := json.Marshal(mv)
+	require.NoError(t, err)
+	ragged := write("ragged.json", string(b))
+
+	tests := []struct {
+		name   string
+		a, b   string
+		stderr []string
+	}{
+		{"plan against matrix", planFile, matrixFile, []string{planFile + " is a deploy plan but " + matrixFile + " is a matrix"}},
+		{"matrix against plan", matrixFile, planFile, []string{matrixFile + " is a matrix but " + planFile + " is a deploy plan"}},
+		{"truncated matrix after", matrixFile, ragged, []string{ragged + ": malformed matrix: rows[1] has 1 cell(s) for 2 environment(s)"}},
+		{"truncated matrix before", ragged, matrixFile, []string{ragged + ": malformed matrix: rows[1]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := call("diff", tt.a, tt.b)
+			require.Equal(t, exitInput, got.code, "stdout:\n%s\nstderr:\n%s", got.stdout, got.stderr)
+			require.Empty(t, got.stdout)
+			for _, s := range tt.stderr {
+				require.Contains(t, got.stderr, s)
+			}
+		})
+	}
+}
+
 // TestGolden compares whole outputs of the table formats with testdata/golden (go test -update
 // rewrites them).
 func TestGolden(t *testing.T) {
