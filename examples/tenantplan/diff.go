@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/tenantplan/tenantplan/plan"
 )
@@ -27,6 +26,7 @@ func cmdDiff(e *env, args []string) error {
 	fs.StringVar(&principal, "as", "", "the `principal` who looks")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: text (Markdown) or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 2, 2, "two plan files, or two models with --project")
 	if err != nil {
 		return err
@@ -37,10 +37,10 @@ func cmdDiff(e *env, args []string) error {
 			return usageErr("--release, --environment, --untenanted, --at and --as need --project (two models)")
 		}
 		var kindBefore, kindAfter string
-		if before, kindBefore, err = readCells(pos[0]); err != nil {
+		if before, kindBefore, err = readCells(pos[0], e.maxInput); err != nil {
 			return err
 		}
-		if after, kindAfter, err = readCells(pos[1]); err != nil {
+		if after, kindAfter, err = readCells(pos[1], e.maxInput); err != nil {
 			return err
 		}
 		if kindBefore != kindAfter {
@@ -93,22 +93,19 @@ func cmdDiff(e *env, args []string) error {
 	return nil
 }
 
-// Kinds of file that diff compares.
-const (
-	kindPlan   = "deploy plan"
-	kindMatrix = "matrix"
-)
-
 // readCells reads a plan or matrix written by this tool with --format json, and says which it is.
 // A matrix whose rows do not have one cell per environment (a truncated or hand-edited file) is
 // malformed.
-func readCells(path string) ([]plan.PlanCell, string, error) {
-	data, err := os.ReadFile(path)
+func readCells(path string, limit int64) ([]plan.PlanCell, string, error) {
+	data, err := readInput(path, limit)
 	if err != nil {
-		return nil, "", inputErr("%v", err)
+		return nil, "", err
 	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(data, &keys); err != nil {
+		if json.Valid(data) {
+			return nil, "", wrongKind(path, data, kindCells)
+		}
 		return nil, "", inputErr("%s: not a plan or matrix file: %v", path, err)
 	}
 	switch {
@@ -130,6 +127,9 @@ func readCells(path string) ([]plan.PlanCell, string, error) {
 			return nil, "", inputErr("%s: malformed plan: %v", path, err)
 		}
 		return p.Cells(), kindPlan, nil
+	}
+	if err := wrongKind(path, data, kindCells); err != nil {
+		return nil, "", err
 	}
 	return nil, "", inputErr("%s: not a plan or matrix file: it has neither \"deploy\" nor \"rows\" (write one with --format json)", path)
 }

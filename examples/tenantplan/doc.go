@@ -29,8 +29,25 @@
 //	0  success
 //	1  findings: the model is invalid, a scenario check failed, or diff found differences
 //	2  usage error: unknown command or flag, missing or extra arguments, bad flag value
-//	3  input error: a file cannot be read or is malformed, or the request names something the
-//	   model does not have
+//	3  input error: a file is missing, cannot be read, is not a regular file, is larger than the
+//	   input limit, is not well-formed JSON or is the wrong kind of file (a scenario file given as
+//	   a model, a model given as a plan, ...), or the request names something the model does not
+//	   have
+//
+// An invalid model (well-formed JSON that breaks the rules of the model) is a finding, exit 1, for
+// every command; a file that is not a well-formed model at all is an input error, exit 3. check
+// runs every scenario file it can and prints "N passed, M failed" for their checks; when a path
+// cannot be run as a scenario file (missing, unreadable, malformed, not a scenario, a folder
+// without *.json files) it says so on standard error and exits 3 whatever the checks gave.
+//
+// # Input files
+//
+// Only regular files are read (symbolic links are followed): a folder, a named pipe (FIFO), a
+// device such as /dev/zero or a socket where a file is expected is an input error, at once, so
+// that the tool never waits for a writer nor reads an endless device. A file larger than the
+// input limit is an input error before it is read; the limit is 256 MiB by default, and
+// --max-input SIZE (a number of bytes with an optional unit B, KiB, MiB, GiB or TiB, like
+// 512MiB) sets it for every file of a command.
 //
 // Errors go to standard error, each with its location: "FILE:LINE:COLUMN: message" for
 // malformed JSON, "FILE: PATH: message [code]" for a problem of the model (PATH such as
@@ -41,8 +58,14 @@
 // Decision: diff exits 1 when the plans differ, like diff(1), so that a CI step can fail on a
 // change; "No cell changed." with exit 0 means equal plans.
 //
-// Decision: a scenario path that cannot be read counts as one failed check (exit 1), as the
-// scenario format asks, not as an input error.
+// Decision: a scenario path that cannot be read or run makes check fail with exit 3 (an input
+// error) rather than 1, so that a typo in a CI path is not mistaken for a failing rule; it is not
+// counted in "N passed, M failed", which counts checks.
+//
+// Decision: a file's kind is told from its top-level keys ("checks": scenario file, "deploy":
+// deploy plan, "rows": matrix, "rings": rollout policy, a key of the model format: model), and
+// only to explain a file that did not decode as the kind wanted; a model that merely has
+// mistakes, such as a misspelt key, stays an invalid model.
 //
 // Decision: validation problems go to standard error like every other error; standard output
 // gets the one-line summary of a valid model, so that "tenantplan validate m.json >/dev/null"

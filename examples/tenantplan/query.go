@@ -12,6 +12,7 @@ import (
 // cmdValidate: validate MODEL.
 func cmdValidate(e *env, args []string) error {
 	fs := newFlags(e, "validate", "validate MODEL")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
@@ -49,6 +50,7 @@ func cmdPlan(e *env, args []string) error {
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who deploys (default: no permission check)")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: table or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
@@ -129,6 +131,7 @@ func cmdMatrix(e *env, args []string) error {
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who looks: tenants it cannot view are left out")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: table or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
@@ -204,6 +207,7 @@ func cmdExplain(e *env, args []string) error {
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who asks")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: text or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err

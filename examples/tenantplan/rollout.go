@@ -1,9 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -40,14 +40,19 @@ type ringFile struct {
 
 // readPolicy reads a rollout policy file strictly: an unknown key or a value of the wrong type is
 // an error with its path, and so is a malformed order, time or duration.
-func readPolicy(path string) (plan.RolloutPolicy, error) {
+func readPolicy(path string, limit int64) (plan.RolloutPolicy, error) {
 	var out plan.RolloutPolicy
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, limit)
 	if err != nil {
-		return out, inputErr("%v", err)
+		return out, err
 	}
 	var pf policyFile
 	if err := model.DecodeInto(data, &pf); err != nil {
+		if json.Valid(data) {
+			if err := wrongKind(path, data, kindPolicy); err != nil {
+				return out, err
+			}
+		}
 		var lines []string
 		if es, ok := err.(model.Errors); ok {
 			for _, e := range es {
@@ -100,11 +105,12 @@ func cmdRollout(e *env, args []string) error {
 	fs := newFlags(e, "rollout", "rollout MODEL POLICY [--format table|json]")
 	format := newFormat("table", "json")
 	fs.Var(format, "format", "output `format`: table or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 2, 2, "MODEL POLICY")
 	if err != nil {
 		return err
 	}
-	pol, err := readPolicy(pos[1])
+	pol, err := readPolicy(pos[1], e.maxInput)
 	if err != nil {
 		return err
 	}

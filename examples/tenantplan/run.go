@@ -20,7 +20,7 @@ const (
 	exitOK       = 0 // success
 	exitFindings = 1 // findings: an invalid model, failing checks, plans that differ
 	exitUsage    = 2 // usage errors: unknown command or flag, missing or extra arguments, bad flag value
-	exitInput    = 3 // input errors: unreadable file, malformed policy or plan file, a request the model cannot answer
+	exitInput    = 3 // input errors: a missing, unreadable, too large, malformed or wrong kind of file, a request the model cannot answer
 )
 
 // progressTenants is the model size from which loading shows a progress line on a terminal.
@@ -61,12 +61,18 @@ Commands:
 Times are RFC 3339 (2026-03-16T09:00:00Z); durations are Go durations (24h, 90m).
 Run "tenantplan COMMAND --help" for the flags of a command.
 
+Input files: only regular files are read; a folder, named pipe or device given as a file is an
+input error. A file larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...)
+sets the limit for every file of a command.
+
 Exit codes:
   0  success
   1  findings: the model is invalid, a scenario check failed, or diff found differences
   2  usage error: unknown command or flag, missing or extra arguments, bad flag value
-  3  input error: a file cannot be read or is malformed, or the request names something the
-     model does not have (project, release, environment, tenant, principal, tag, ...)
+  3  input error: a file is missing, unreadable, not a regular file, too large, not well-formed
+     JSON or the wrong kind of file (check: any path that cannot be run as a scenario file), or
+     the request names something the model does not have (project, release, environment,
+     tenant, principal, tag, ...)
 `
 
 // exitError carries an exit code up to run, with the message already written (or to write).
@@ -88,9 +94,11 @@ func inputErr(format string, args ...any) error {
 // silent is an error whose messages were written already; only its code matters.
 func silent(code int) error { return &exitError{code: code} }
 
-// env is what every command gets: its arguments and the two output streams.
+// env is what every command gets: the two output streams and the largest input file it reads
+// (--max-input).
 type env struct {
 	stdout, stderr io.Writer
+	maxInput       int64
 }
 
 type command struct {
@@ -114,7 +122,7 @@ func commands() []command {
 // run is the whole tool: it runs the command in args and returns the exit code. Output goes to
 // stdout; errors, with their location, to stderr.
 func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	e := &env{stdout: stdout, stderr: stderr, maxInput: defaultMaxInput}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -174,6 +182,11 @@ func newFlags(e *env, name, synopsis string) *flagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	return &flagSet{FlagSet: fs, synopsis: synopsis, out: e.stdout}
+}
+
+// inputs adds --max-input, the largest file the command reads, to a command that reads files.
+func (fs *flagSet) inputs(e *env) {
+	fs.Var(sizeFlag{&e.maxInput}, "max-input", "the largest input file to read, in bytes or with a unit B, KiB, MiB, GiB, TiB (`size`)")
 }
 
 func (fs *flagSet) help() {
@@ -300,17 +313,25 @@ func required(fs *flagSet, names ...string) error {
 }
 
 // loadModel reads, decodes and compiles a model file. Every problem goes to stderr with its
-// location (file, then line and column for malformed JSON or the path in the model), and the
-// error carries exitFindings. A model of more than 10,000 tenants shows a progress line on stderr
+// location (file, then line and column for malformed JSON or the path in the model). The error
+// carries exitInput when the file cannot be read, is not well-formed JSON or is another kind of
+// file, and exitFindings when it is a model that breaks the rules. A model of more than 10,000 tenants shows a progress line on stderr
 // when stderr is a terminal.
 func loadModel(e *env, path string) (*plan.Space, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, e.maxInput)
 	if err != nil {
-		return nil, inputErr("%v", err)
+		return nil, err
 	}
 	f, err := model.Decode(data)
 	if err != nil {
-		printModelErrors(e, path, err)
+		if !json.Valid(data) {
+			printModelErrors(e, path, err, "malformed model")
+			return nil, silent(exitInput)
+		}
+		if err := wrongKind(path, data, kindModel); err != nil {
+			return nil, err
+		}
+		printModelErrors(e, path, err, "invalid model")
 		return nil, silent(exitFindings)
 	}
 	progress := len(f.Tenants) > progressTenants && isTerminal(e.stderr)
@@ -324,7 +345,7 @@ func loadModel(e *env, path string) (*plan.Space, error) {
 			time.Since(start).Round(time.Millisecond))
 	}
 	if err != nil {
-		printModelErrors(e, path, err)
+		printModelErrors(e, path, err, "invalid model")
 		return nil, silent(exitFindings)
 	}
 	return s, nil
@@ -340,8 +361,9 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// printModelErrors writes every problem of a model, one per line, prefixed by its location.
-func printModelErrors(e *env, path string, err error) {
+// printModelErrors writes every problem of a model, one per line, prefixed by its location, then
+// a line "PATH: WHAT: N problem(s)".
+func printModelErrors(e *env, path string, err error, what string) {
 	var (
 		mes model.Errors
 		ves plan.ValidationErrors
@@ -366,7 +388,7 @@ func printModelErrors(e *env, path string, err error) {
 		fmt.Fprintf(e.stderr, "%s: %v\n", path, err)
 		n = 1
 	}
-	fmt.Fprintf(e.stderr, "%s: invalid model: %d problem(s)\n", path, n)
+	fmt.Fprintf(e.stderr, "%s: %s: %d problem(s)\n", path, what, n)
 }
 
 func location(p string) string {

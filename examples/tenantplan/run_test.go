@@ -55,7 +55,7 @@ func TestRun(t *testing.T) {
 			`testdata/invalid.json: tenants[0].projects.Shop[1]: unknown environment "Prod" [unknown-environment]`,
 			`testdata/invalid.json: tenants[0].tags[0]: tenant "Alpha", tag "Tier/Gld": unknown tag; did you mean "Tier/Gold"? [unknown-tag]`,
 			"invalid model: 3 problem(s)"}},
-		{name: "malformed JSON: line and column", args: []string{"validate", "testdata/malformed.json"}, code: exitFindings, stderr: []string{"testdata/malformed.json:3:13: malformed JSON"}},
+		{name: "malformed JSON is an input error: line and column", args: []string{"validate", "testdata/malformed.json"}, code: exitInput, stderr: []string{"testdata/malformed.json:3:13: malformed JSON", "testdata/malformed.json: malformed model: 1 problem(s)"}},
 		{name: "unknown key", args: []string{"validate", "testdata/typo.json"}, code: exitFindings, stderr: []string{`testdata/typo.json: tenant: unknown key "tenant" (did you mean "tenants"?) [unknown-field]`}},
 		{name: "invalid model in plan", args: append([]string{"plan", "testdata/invalid.json", "--environment", "Test", "--all"}, sel...), code: exitFindings, stderr: []string{"[unknown-tag]"}},
 
@@ -109,8 +109,9 @@ func TestRun(t *testing.T) {
 		{name: "check fails with every difference", args: []string{"check", "testdata/failing", "testdata/scenarios/shop.json"}, code: exitFindings, stdout: []string{
 			`testdata/failing/wrong.json: check #0 "wrong on purpose" (deploy): deploy: want [Alpha, Beta], got [Alpha, Beta, Omega]`,
 			"5 passed, 1 failed"}},
-		{name: "check missing path fails", args: []string{"check", "testdata/none"}, code: exitFindings, stdout: []string{"testdata/none", "0 passed, 1 failed"}},
-		{name: "check a model is not a scenario", args: []string{"check", shop}, code: exitFindings, stdout: []string{"0 passed, 1 failed"}},
+		{name: "check missing path is an input error", args: []string{"check", "testdata/none"}, code: exitInput, stdout: []string{"0 passed, 0 failed"}, stderr: []string{"testdata/none: no such file or directory"}},
+		{name: "check a model is an input error", args: []string{"check", shop}, code: exitInput, stderr: []string{`testdata/shop.json: not a scenario file: it looks like a model (it has "environments")`}},
+		{name: "check runs what it can besides an input error", args: []string{"check", "testdata/none", "testdata/failing"}, code: exitInput, stdout: []string{"wrong on purpose", "1 passed, 1 failed"}, stderr: []string{"testdata/none"}},
 
 		{name: "generate bounds", args: []string{"generate", "--tenants", "0"}, code: exitUsage, stderr: []string{"--tenants 0 is not between 1 and 1000000"}},
 		{name: "generate no argument", args: []string{"generate", "x"}, code: exitUsage, stderr: []string{`unexpected argument "x"`}},
