@@ -14,7 +14,6 @@ func cmdDiff(e *env, args []string) error {
 	var (
 		project, release, environment, principal string
 		untenanted                               bool
-		at                                       timeFlag
 		pol                                      policyFlag
 		format                                   = newFormat("text", "json")
 	)
@@ -22,7 +21,7 @@ func cmdDiff(e *env, args []string) error {
 	fs.StringVar(&release, "release", "", "the release `version` (with --project)")
 	fs.StringVar(&environment, "environment", "", "compare deploy plans to this `environment` for all tenants (default: compare matrices)")
 	fs.BoolVar(&untenanted, "untenanted", false, "include the untenanted deployment in the deploy plans")
-	fs.Var(&at, "at", "the `time`, RFC 3339, for freezes (default: no freeze applies)")
+	at := fs.freezeFlags(e, "with --project, the `time` for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&principal, "as", "", "the `principal` who looks")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: text (Markdown) or json")
@@ -33,8 +32,8 @@ func cmdDiff(e *env, args []string) error {
 	}
 	var before, after []plan.PlanCell
 	if project == "" {
-		if release != "" || environment != "" || untenanted || principal != "" || !at.t.IsZero() {
-			return usageErr("--release, --environment, --untenanted, --at and --as need --project (two models)")
+		if release != "" || environment != "" || untenanted || principal != "" || at.given() {
+			return usageErr("--release, --environment, --untenanted, --at, --ignore-freezes and --as need --project (two models)")
 		}
 		var kindBefore, kindAfter string
 		if before, kindBefore, err = readCells(pos[0], e.maxInput); err != nil {
@@ -51,6 +50,10 @@ func cmdDiff(e *env, args []string) error {
 		if err := required(fs, "release"); err != nil {
 			return err
 		}
+		when, err := at.time()
+		if err != nil {
+			return err
+		}
 		cells := func(path string) ([]plan.PlanCell, error) {
 			s, err := loadModel(e, path)
 			if err != nil {
@@ -58,13 +61,13 @@ func cmdDiff(e *env, args []string) error {
 			}
 			if environment != "" {
 				p, err := s.Deploy(plan.DeployRequest{Project: project, Release: release, Environment: environment,
-					All: true, Untenanted: untenanted, At: at.t, Principal: principal, Policy: pol.p})
+					All: true, Untenanted: untenanted, At: when, Principal: principal, Policy: pol.p})
 				if err != nil {
 					return nil, requestErr(fmt.Errorf("%s: %w", path, err))
 				}
 				return p.Cells(), nil
 			}
-			m, err := s.Matrix(plan.MatrixRequest{Project: project, Release: release, At: at.t,
+			m, err := s.Matrix(plan.MatrixRequest{Project: project, Release: release, At: when,
 				Principal: principal, Policy: pol.p})
 			if err != nil {
 				return nil, requestErr(fmt.Errorf("%s: %w", path, err))

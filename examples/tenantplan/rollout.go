@@ -102,17 +102,29 @@ func readPolicy(path string, limit int64) (plan.RolloutPolicy, error) {
 
 // cmdRollout: rollout MODEL POLICY.
 func cmdRollout(e *env, args []string) error {
-	fs := newFlags(e, "rollout", "rollout MODEL POLICY [--format table|json]")
+	fs := newFlags(e, "rollout", "rollout MODEL POLICY [flags]")
 	format := newFormat("table", "json")
 	fs.Var(format, "format", "output `format`: table or json")
+	at := fs.freezeFlags(e, "when the policy has a waveDuration, the `time` the first wave may start, "+
+		"around freezes: now or RFC 3339 (default: the policy's start, else now)")
+	fs.Lookup("ignore-freezes").Usage = "do not time the waves (timing them is a search for times outside freezes); not with --at"
 	fs.inputs(e)
 	pos, err := parse(fs, args, 2, 2, "MODEL POLICY")
+	if err != nil {
+		return err
+	}
+	start, err := at.time()
 	if err != nil {
 		return err
 	}
 	pol, err := readPolicy(pos[1], e.maxInput)
 	if err != nil {
 		return err
+	}
+	// Waves are timed only from a start: --at, else the policy's start, else now. Ignoring the
+	// freezes leaves the waves untimed, since timing them is a search for times outside freezes.
+	if at.given() || pol.Start.IsZero() {
+		pol.Start = start
 	}
 	s, err := loadModel(e, pos[0])
 	if err != nil {

@@ -32,14 +32,16 @@ Usage:
   tenantplan validate MODEL
   tenantplan plan MODEL --project P --release V --environment E [--tenant T]... [--tag TAG]...
                   [--expr EXPR] [--all] [--untenanted] [--skip-current] [--override FREEZE]...
-                  [--at TIME] [--as PRINCIPAL] [--policy POLICY] [--format table|json]
-  tenantplan matrix MODEL --project P --release V [--at TIME] [--as PRINCIPAL] [--format table|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY]
+                  [--format table|json]
+  tenantplan matrix MODEL --project P --release V [--at TIME | --ignore-freezes] [--as PRINCIPAL]
+                  [--format table|json]
   tenantplan explain MODEL --project P --release V --environment E [--tenant T] [--variables]
-                  [--at TIME] [--as PRINCIPAL] [--format text|json]
-  tenantplan rollout MODEL POLICY [--format table|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
+  tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--format table|json]
   tenantplan diff BEFORE.json AFTER.json [--format text|json]
   tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E] [--untenanted]
-                  [--at TIME] [--as PRINCIPAL] [--format text|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
   tenantplan check FILE_OR_DIR...
   tenantplan generate --tenants N --projects M [--seed S]
 
@@ -60,6 +62,12 @@ Commands:
 
 Times are RFC 3339 (2026-03-16T09:00:00Z); durations are Go durations (24h, 90m).
 Run "tenantplan COMMAND --help" for the flags of a command.
+
+Freezes: plan, matrix, explain and diff of two models check freezes at --at TIME, which is now
+unless given ("now" or RFC 3339). --ignore-freezes plans as if no freeze applied (--override
+FREEZE lets one freeze through). rollout times its waves around freezes when the policy has a
+waveDuration, from --at, else the policy's start, else now; with --ignore-freezes the waves are
+not timed. Scenario files (check) keep their own "at": without it no freeze applies.
 
 Input files: only regular files are read; a folder, named pipe or device given as a file is an
 input error. A file larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...)
@@ -94,10 +102,12 @@ func inputErr(format string, args ...any) error {
 // silent is an error whose messages were written already; only its code matters.
 func silent(code int) error { return &exitError{code: code} }
 
-// env is what every command gets: the two output streams and the largest input file it reads
+// env is what every command gets: the two output streams, the clock of the run (the only place
+// the tool reads the time: --at defaults to now) and the largest input file it reads
 // (--max-input).
 type env struct {
 	stdout, stderr io.Writer
+	now            func() time.Time
 	maxInput       int64
 }
 
@@ -120,9 +130,12 @@ func commands() []command {
 }
 
 // run is the whole tool: it runs the command in args and returns the exit code. Output goes to
-// stdout; errors, with their location, to stderr.
-func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr, maxInput: defaultMaxInput}
+// stdout; errors, with their location, to stderr. The time "now" is the system clock's.
+func run(args []string, stdout, stderr io.Writer) int { return runAt(time.Now, args, stdout, stderr) }
+
+// runAt is run with the clock now, which tests set.
+func runAt(now func() time.Time, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, now: now, maxInput: defaultMaxInput}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -186,7 +199,7 @@ func newFlags(e *env, name, synopsis string) *flagSet {
 
 // inputs adds --max-input, the largest file the command reads, to a command that reads files.
 func (fs *flagSet) inputs(e *env) {
-	fs.Var(sizeFlag{&e.maxInput}, "max-input", "the largest input file to read, in bytes or with a unit B, KiB, MiB, GiB, TiB (`size`)")
+	fs.Var(sizeFlag{&e.maxInput}, "max-input", "the largest input file to read: a `size` in bytes, or with a unit B, KiB, MiB, GiB or TiB")
 }
 
 func (fs *flagSet) help() {
@@ -243,24 +256,64 @@ func (l *listFlag) Set(s string) error {
 	return nil
 }
 
-// timeFlag is an RFC 3339 time flag; the zero time means "not given".
-type timeFlag struct{ t time.Time }
+// freezeTime is the pair --at and --ignore-freezes: the time at which freezes are checked.
+// Without either flag it is the time the command runs, read from the clock of the run.
+type freezeTime struct {
+	now    func() time.Time
+	at     time.Time
+	set    bool // --at was given
+	ignore bool // --ignore-freezes was given
+}
 
-func (f *timeFlag) String() string {
-	if f.t.IsZero() {
+// freezeFlags adds --at and --ignore-freezes to a command, with the usage of --at.
+func (fs *flagSet) freezeFlags(e *env, usage string) *freezeTime {
+	f := &freezeTime{now: e.now}
+	fs.Var(f, "at", usage)
+	fs.BoolVar(&f.ignore, "ignore-freezes", false, "plan as if no freeze applied; not with --at")
+	return f
+}
+
+func (f *freezeTime) String() string {
+	if f == nil || !f.set {
 		return ""
 	}
-	return f.t.Format(time.RFC3339)
+	return f.at.Format(time.RFC3339Nano)
 }
 
-func (f *timeFlag) Set(s string) error {
+// Set parses --at: "now" or an RFC 3339 time.
+func (f *freezeTime) Set(s string) error {
+	if s == "now" {
+		f.at, f.set = clockTime(f.now), true
+		return nil
+	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return fmt.Errorf("time %q is not RFC 3339 (like 2026-03-16T09:00:00Z)", truncate(s))
+		return fmt.Errorf("time %q is neither \"now\" nor an RFC 3339 time (like 2026-03-16T09:00:00Z)", truncate(s))
 	}
-	f.t = t
+	f.at, f.set = t, true
 	return nil
 }
+
+// given reports whether --at or --ignore-freezes was given.
+func (f *freezeTime) given() bool { return f.set || f.ignore }
+
+// time returns the time to plan at: the zero time (no freeze applies) with --ignore-freezes, the
+// time of --at when given, and otherwise now. --at with --ignore-freezes is a usage error.
+func (f *freezeTime) time() (time.Time, error) {
+	switch {
+	case f.set && f.ignore:
+		return time.Time{}, usageErr("--at and --ignore-freezes contradict each other: give one of them")
+	case f.ignore:
+		return time.Time{}, nil
+	case f.set:
+		return f.at, nil
+	}
+	return clockTime(f.now), nil
+}
+
+// clockTime reads the clock, in UTC and cut to the second so that outputs stay readable and two
+// runs in the same second agree.
+func clockTime(now func() time.Time) time.Time { return now().UTC().Truncate(time.Second) }
 
 // formatFlag is an output format, one of a fixed list.
 type formatFlag struct {

@@ -39,12 +39,16 @@ func TestRun(t *testing.T) {
 		{name: "help command", args: []string{"help"}, code: exitOK, stdout: []string{"tenantplan check FILE_OR_DIR..."}},
 		{name: "unknown command", args: []string{"deploy"}, code: exitUsage, stderr: []string{`unknown command "deploy"`}},
 		{name: "command help", args: []string{"plan", "--help"}, code: exitOK, stdout: []string{"Usage: tenantplan plan", "-expr expression"}, emptyError: true},
+		{name: "help documents time, freezes and input limits", args: []string{"--help"}, code: exitOK, stdout: []string{
+			"[--at TIME | --ignore-freezes]", "which is now\nunless given", "--ignore-freezes plans as if no freeze applied", "larger than 256 MiB", "--max-input SIZE"}},
+		{name: "rollout help: --at, --ignore-freezes, --max-input", args: []string{"rollout", "--help"}, code: exitOK, stdout: []string{
+			"-at time", "default: the policy's start, else now", "-ignore-freezes\n    \tdo not time the waves", "-max-input size", "(default 256 MiB)"}, emptyError: true},
 		{name: "unknown flag", args: []string{"plan", shop, "--bogus"}, code: exitUsage, stderr: []string{"-bogus"}},
 		{name: "missing model", args: []string{"validate"}, code: exitUsage, stderr: []string{"missing arguments: want MODEL"}},
 		{name: "extra argument", args: []string{"validate", shop, "more"}, code: exitUsage, stderr: []string{`unexpected argument "more"`}},
 		{name: "missing flags", args: []string{"plan", shop, "--all"}, code: exitUsage, stderr: []string{"missing --project, --release, --environment"}},
 		{name: "no selection", args: append([]string{"plan", shop, "--environment", "Production"}, sel...), code: exitUsage, stderr: []string{"select what to plan"}},
-		{name: "bad time", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--at", "tomorrow"}, sel...), code: exitUsage, stderr: []string{`time "tomorrow" is not RFC 3339`}},
+		{name: "bad time", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--at", "tomorrow"}, sel...), code: exitUsage, stderr: []string{`time "tomorrow" is neither "now" nor an RFC 3339 time`}},
 		{name: "bad format", args: append([]string{"matrix", shop, "--format", "xml"}, sel...), code: exitUsage, stderr: []string{`format "xml" is not one of table, json`}},
 		{name: "bad policy", args: append([]string{"matrix", shop, "--policy", "Latest"}, sel...), code: exitUsage, stderr: []string{`policy "Latest"`}},
 		{name: "unreadable model", args: []string{"validate", "testdata/none.json"}, code: exitInput, stderr: []string{"testdata/none.json"}},
