@@ -84,3 +84,28 @@ func TestRun_Clock(t *testing.T) {
 		})
 	}
 }
+
+// FuzzAtFlag: --at takes "now" or an RFC 3339 time and nothing else; a time it takes prints back
+// to the same instant.
+func FuzzAtFlag(f *testing.F) {
+	for _, s := range []string{"now", "2026-06-02T00:00:00Z", "2026-06-02T02:00:00.5+02:00", "tomorrow", "", "2026-13-01T00:00:00Z", "NOW"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ft := &freezeTime{now: func() time.Time { return testNow }}
+		if err := ft.Set(s); err != nil {
+			require.Contains(t, err.Error(), "is neither \"now\" nor an RFC 3339 time")
+			require.False(t, ft.given())
+			return
+		}
+		require.True(t, ft.given())
+		got, err := ft.time()
+		require.NoError(t, err)
+		if s == "now" {
+			require.Equal(t, testNow, got)
+		}
+		back, err := time.Parse(time.RFC3339, ft.String())
+		require.NoError(t, err)
+		require.True(t, back.Equal(got), "%q prints as %q", s, ft.String())
+	})
+}

@@ -164,3 +164,51 @@ func TestParseSize(t *testing.T) {
 		require.Error(t, err, "%q", bad)
 	}
 }
+
+// FuzzParseSize: any text gives a positive size or an error, never a panic; a size written by
+// formatSize reads back to the same number of bytes.
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"1", "256MiB", "1 GiB", "3TiB", "0", "-1KiB", "1MB", "9999999999TiB", "4611686018427387904B", " 7 B "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := parseSize(s)
+		if err != nil {
+			require.Contains(t, err.Error(), "is not a positive whole number of bytes")
+			return
+		}
+		require.Positive(t, n)
+		back, err := parseSize(formatSize(n))
+		require.NoError(t, err, "formatSize(%d) = %q", n, formatSize(n))
+		require.Equal(t, n, back)
+	})
+}
+
+// FuzzInputFile: any bytes given as a model, a policy, a plan file or a scenario file give a
+// documented exit code, never a panic; an input error names the file.
+func FuzzInputFile(f *testing.F) {
+	for _, p := range []string{shop, policy, "testdata/malformed.json", "testdata/typo.json", "testdata/scenarios/shop.json", "testdata/golden/plan.json"} {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	for _, s := range []string{"", "null", "[]", `"x"`, "{}", `{"checks": []}`, `{"rows": [{"cells": []}], "environments": ["A"]}`, `{"deploy": null}`, "{\"rings\": 1}"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := filepath.Join(t.TempDir(), "in.json")
+		require.NoError(t, os.WriteFile(path, data, 0o644))
+		for _, args := range [][]string{
+			{"validate", path},
+			{"rollout", shop, path},
+			{"diff", path, path},
+			{"check", path},
+		} {
+			got := call(args...)
+			require.Contains(t, []int{exitOK, exitFindings, exitInput}, got.code, "%v: %s", args, got.stderr)
+			if got.code == exitInput {
+				require.Contains(t, got.stderr, path, "%v", args)
+			}
+		}
+	})
+}

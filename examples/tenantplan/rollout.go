@@ -132,7 +132,7 @@ func cmdRollout(e *env, args []string) error {
 	}
 	r, err := s.Rollout(pol)
 	if err != nil {
-		return requestErr(err)
+		return requestErr(fmt.Errorf("%s: %w", pos[1], err)) // the request comes from the policy
 	}
 	if format.value == "json" {
 		b, err := r.JSON()

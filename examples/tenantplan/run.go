@@ -451,14 +451,9 @@ func location(p string) string {
 	return p
 }
 
-// requestErr turns an error of the planner into an input error naming the request field.
-func requestErr(err error) error {
-	var re *plan.RequestError
-	if errors.As(err, &re) {
-		return inputErr("%s", re.Error())
-	}
-	return inputErr("%v", err)
-}
+// requestErr turns an error of the planner, such as a *plan.RequestError naming the request
+// field, into an input error; callers wrap it with the file the request comes from, if any.
+func requestErr(err error) error { return inputErr("%v", err) }
 
 // writeJSON writes v as indented JSON followed by a newline.
 func writeJSON(w io.Writer, v any) error {

@@ -99,12 +99,14 @@ func TestRun(t *testing.T) {
 		{name: "rollout json", args: []string{"rollout", shop, policy, "--format", "json"}, code: exitOK, stdout: []string{`"waves"`, `"unassigned"`, `"start": "2026-06-08T00:00:00Z"`}},
 		{name: "rollout policy with a typo", args: []string{"rollout", shop, "testdata/policy-typo.json"}, code: exitInput, stderr: []string{`testdata/policy-typo.json: rings[0].tag: unknown key "tag" (did you mean "tags"?)`}},
 		{name: "rollout policy with a bad soak", args: []string{"rollout", shop, "testdata/policy-soak.json"}, code: exitInput, stderr: []string{`testdata/policy-soak.json: rings[0].soak: "a day" is not a duration`}},
+		{name: "rollout policy names an unknown project", args: []string{"rollout", shop, "testdata/policy-project.json"}, code: exitInput, stderr: []string{`testdata/policy-project.json: request project: unknown project "Shopp"`}},
 		{name: "rollout without policy", args: []string{"rollout", shop}, code: exitUsage, stderr: []string{"MODEL POLICY"}},
 
 		{name: "diff models: matrices", args: []string{"diff", shop, after, "--project", "Shop", "--release", "1.1.0"}, code: exitFindings, stdout: []string{
 			"4 cell(s) changed", "- **Production / Delta**: blocked (missing-variables) → deployable"}},
 		{name: "diff models: plans", args: []string{"diff", shop, after, "--project", "Shop", "--release", "1.1.0", "--environment", "Production"}, code: exitFindings, stdout: []string{
 			"2 cell(s) changed", "- **Production / Gamma**: skipped (lifecycle (phase Test: 0/1)) → deploy, targets web-prod"}},
+		{name: "diff models: the model without the project is named", args: []string{"diff", shop, after, "--project", "Nope", "--release", "1"}, code: exitInput, stderr: []string{`testdata/shop.json: request project: unknown project "Nope"`}},
 		{name: "diff same model", args: []string{"diff", shop, shop, "--project", "Shop", "--release", "1.1.0"}, code: exitOK, stdout: []string{"No cell changed."}},
 		{name: "diff flags need --project", args: []string{"diff", shop, after, "--release", "1.1.0"}, code: exitUsage, stderr: []string{"need --project"}},
 		{name: "diff of a model file as a plan file", args: []string{"diff", shop, after}, code: exitInput, stderr: []string{"not a plan or matrix file"}},
