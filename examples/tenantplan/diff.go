@@ -106,8 +106,8 @@ func readCells(path string, limit int64) ([]plan.PlanCell, string, error) {
 	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(data, &keys); err != nil {
-		if json.Valid(data) {
-			return nil, "", wrongKind(path, data, kindCells)
+		if kerr := wrongKind(path, data, kindCells); kerr != nil && json.Valid(data) {
+			return nil, "", kerr
 		}
 		return nil, "", inputErr("%s: not a plan or matrix file: %v", path, err)
 	}

@@ -368,8 +368,8 @@ func required(fs *flagSet, names ...string) error {
 // loadModel reads, decodes and compiles a model file. Every problem goes to stderr with its
 // location (file, then line and column for malformed JSON or the path in the model). The error
 // carries exitInput when the file cannot be read, is not well-formed JSON or is another kind of
-// file, and exitFindings when it is a model that breaks the rules. A model of more than 10,000 tenants shows a progress line on stderr
-// when stderr is a terminal.
+// file, and exitFindings when it is a model that breaks the rules. A model of more than 10,000
+// tenants shows a progress line on stderr when stderr is a terminal.
 func loadModel(e *env, path string) (*plan.Space, error) {
 	data, err := readInput(path, e.maxInput)
 	if err != nil {
