@@ -31,7 +31,9 @@ type DeployRequest struct {
 	Untenanted  bool
 	// SkipCurrent skips cells whose current release already is this release (already-current).
 	SkipCurrent bool
-	// At is the time of the deployment, for freezes. The zero time means no freeze applies.
+	// At is the time of the deployment, for freezes. The zero time means that no freeze applies.
+	// The planner never reads the clock: a caller that means "deploy now" passes the current
+	// time (the command-line tool does so unless told otherwise).
 	At time.Time
 	// OverrideFreezes names freezes that do not block this request.
 	OverrideFreezes []string

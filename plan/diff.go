@@ -63,12 +63,20 @@ func (p *DeployPlan) Cells() []PlanCell {
 	return out
 }
 
-// Cells returns the matrix's cells in the order of every plan (§8.2): by environment, then the
+// Cells returns the matrix's cells in the order of every plan: by environment, then the
 // untenanted track, then tenant name.
+//
+// Cells is total: a matrix decoded from a hand-written or truncated file may have rows with fewer
+// or more cells than Environments. A row contributes only the cells it has: a missing cell is
+// left out (so Diff reports it as removed or added), and a cell beyond the last environment is
+// ignored.
 func (m *Matrix) Cells() []PlanCell {
 	out := make([]PlanCell, 0, len(m.Rows)*len(m.Environments))
 	for e := range m.Environments {
 		for _, r := range m.Rows {
+			if e >= len(r.Cells) {
+				continue
+			}
 			c := r.Cells[e]
 			d := DecisionBlocked
 			if c.Deployable {

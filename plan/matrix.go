@@ -12,7 +12,7 @@ import (
 type MatrixRequest struct {
 	Project   string
 	Release   string
-	At        time.Time // zero: no freeze applies
+	At        time.Time // for freezes; the zero time means no freeze applies (the planner never reads the clock)
 	Principal string    // when set, tenants it cannot view are left out and forbidden applies
 	Policy    lifecycle.Policy
 }

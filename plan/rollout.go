@@ -74,9 +74,15 @@ type Ring struct {
 	Soak               time.Duration
 }
 
-// RolloutPolicy asks for a rollout plan (§9): a release of a project through Environments (default:
+// RolloutPolicy asks for a rollout plan: a release of a project through Environments (default:
 // the release's lifecycle in phase order, model order inside a phase), ring by ring in Order.
-// Start and WaveDuration, when both are set, time the waves (§9.5) around freezes.
+//
+// Start and WaveDuration, when both are set, time the waves around freezes: each wave starts at
+// the earliest time, from Start or the end of the previous wave plus its soak, at which none of
+// its cells is frozen. The zero Start leaves the waves untimed, and then no freeze is considered
+// at all. Freezes only ever delay a wave: they never make a cell undeployable in a rollout. The
+// planner never reads the clock: a caller that means "roll out from now" passes the current time
+// as Start (the command-line tool does so when the policy file has no start).
 type RolloutPolicy struct {
 	Project      string
 	Release      string

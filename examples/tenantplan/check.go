@@ -1,24 +1,38 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/tenantplan/tenantplan/plan/scenario"
 )
 
 // cmdCheck: check FILE_OR_DIR...
+//
+// Every scenario file that can be run is run, and its differences and the closing line
+// "N passed, M failed" go to standard output. A path that cannot be read, or a file that is not a
+// scenario file (malformed JSON, a model, no checks), is an input error on standard error; the
+// exit code is then 3 whatever the checks gave.
 func cmdCheck(e *env, args []string) error {
 	fs := newFlags(e, "check", "check FILE_OR_DIR...")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, -1, "FILE_OR_DIR...")
 	if err != nil {
 		return err
 	}
-	var all []scenario.Result
+	var (
+		all []scenario.Result
+		bad []error
+	)
 	for _, p := range pos {
-		all = append(all, runScenarios(p)...)
+		rs, errs := runScenarios(p, e.maxInput)
+		all, bad = append(all, rs...), append(bad, errs...)
 	}
 	failed := 0
 	for _, r := range all {
@@ -30,34 +44,91 @@ func cmdCheck(e *env, args []string) error {
 	if _, err := fmt.Fprintln(e.stdout, scenario.Summary(all)); err != nil {
 		return err
 	}
+	if len(bad) > 0 {
+		for _, err := range bad {
+			fmt.Fprintf(e.stderr, "tenantplan check: %v\n", err)
+		}
+		return inputErr("%d file(s) could not be run as scenario files", len(bad))
+	}
 	if failed > 0 {
 		return silent(exitFindings)
 	}
 	return nil
 }
 
-// runScenarios runs one scenario file, or every *.json file at the top of a directory. A path that
-// cannot be read is a failed result, as the scenario format asks.
-func runScenarios(path string) []scenario.Result {
-	fi, err := os.Stat(path)
+// runScenarios runs one scenario file, or every *.json file at the top of a directory in name
+// order. The results are those of the files that could be run; each file that could not (it
+// cannot be read, or is not a scenario file) and a directory without *.json files is an input
+// error naming it.
+func runScenarios(p string, limit int64) ([]scenario.Result, []error) {
+	fi, err := os.Stat(p)
 	if err != nil {
-		return []scenario.Result{{File: path, Err: err}}
+		return nil, []error{fileErr(p, err)}
 	}
 	if !fi.IsDir() {
-		data, err := os.ReadFile(path)
+		r, err := runScenario(p, limit)
 		if err != nil {
-			return []scenario.Result{{File: path, Err: err}}
+			return nil, []error{err}
 		}
-		return []scenario.Result{scenario.Run(path, data)}
+		return []scenario.Result{r}, nil
 	}
-	rs, err := scenario.RunFS(os.DirFS(path))
-	for i := range rs {
-		rs[i].File = filepath.Join(path, rs[i].File)
-	}
+	entries, err := os.ReadDir(p)
 	if err != nil {
-		rs = append(rs, scenario.Result{File: path, Err: err})
-	} else if len(rs) == 0 {
-		rs = append(rs, scenario.Result{File: path, Err: fmt.Errorf("no *.json scenario file in the directory")})
+		return nil, []error{fileErr(p, err)}
 	}
-	return rs
+	var (
+		rs   []scenario.Result
+		errs []error
+		n    int
+	)
+	for _, de := range entries {
+		if ok, _ := path.Match("*.json", de.Name()); !ok {
+			continue
+		}
+		n++
+		r, err := runScenario(filepath.Join(p, de.Name()), limit)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		rs = append(rs, r)
+	}
+	if n == 0 {
+		errs = append(errs, inputErr("%s: no *.json scenario file in the directory", p))
+	}
+	return rs, errs
+}
+
+// runScenario runs one scenario file. A file that cannot be read or run (malformed JSON, not a
+// scenario, no checks) is an input error naming it.
+func runScenario(p string, limit int64) (scenario.Result, error) {
+	data, err := readInput(p, limit)
+	if err != nil {
+		return scenario.Result{}, err
+	}
+	r := scenario.Run(p, data)
+	if r.Err == nil {
+		return r, nil
+	}
+	if json.Valid(data) {
+		if err := wrongKind(p, data, kindScenario); err != nil {
+			return r, err
+		}
+	}
+	var se *json.SyntaxError
+	if errors.As(r.Err, &se) {
+		line, col := position(data, se.Offset)
+		return r, inputErr("%s:%d:%d: malformed scenario file: %v", p, line, col, se)
+	}
+	return r, inputErr("%s: %v", p, r.Err)
+}
+
+// position returns the 1-based line and column (in bytes) of the byte at offset in data; a
+// syntax error's offset is just past the byte that gave it away.
+func position(data []byte, offset int64) (line, col int) {
+	offset = min(max(offset-1, 0), int64(len(data)))
+	before := data[:offset]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	col = 1 + len(before) - (bytes.LastIndexByte(before, '\n') + 1)
+	return line, col
 }

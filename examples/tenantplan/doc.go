@@ -4,22 +4,49 @@
 //
 //	tenantplan validate MODEL
 //	tenantplan plan MODEL --project P --release V --environment E [--tenant T]... [--tag TAG]...
-//	                [--expr EXPR] [--all] [--untenanted] [--at TIME] [--as PRINCIPAL] [--format table|json]
-//	tenantplan matrix MODEL --project P --release V [--format table|json]
+//	                [--expr EXPR] [--all] [--untenanted] [--skip-current] [--override FREEZE]...
+//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY]
+//	                [--format table|json]
+//	tenantplan matrix MODEL --project P --release V [--at TIME | --ignore-freezes] [--as PRINCIPAL]
+//	                [--format table|json]
 //	tenantplan explain MODEL --project P --release V --environment E [--tenant T] [--variables]
-//	tenantplan rollout MODEL POLICY
-//	tenantplan diff BEFORE.json AFTER.json
-//	tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E]
+//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
+//	tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--format table|json]
+//	tenantplan diff BEFORE.json AFTER.json [--format text|json]
+//	tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E] [--untenanted]
+//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
 //	tenantplan check FILE_OR_DIR...
 //	tenantplan generate --tenants N --projects M [--seed S]
 //
-// validate reports every problem of a model (§3.3 and the model format) with its location;
-// plan answers a deploy request (§8.1, §8.2); matrix is the "why not" view (§8.3); explain
-// gives every check of one cell (§7.3), the phase facts (§4) and, with --variables, the
-// provenance of each variable (§6.11) with secrets masked (§6.10); rollout plans waves by ring
-// (§9) from a JSON policy with the keys of the scenario format's rollout check plus start and
-// waveDuration; diff compares plans (§8.6) and prints Markdown for a pull request; check runs
-// scenario files; generate writes a synthetic model built by plantest.Synthetic.
+// Every command that reads files also takes --max-input SIZE (see Input files).
+//
+// validate reports every problem of a model with its location; plan answers a deploy request
+// (which selected tenants are deployed, skipped or rejected, and why); matrix is the "why not"
+// view of a project; explain gives every check of one cell, the lifecycle phases and, with
+// --variables, where each variable's value comes from, with secrets masked; rollout plans waves
+// by ring from a JSON policy with the keys of the scenario format's rollout check plus start and
+// waveDuration; diff compares plans and prints Markdown for a pull request; check runs scenario
+// files; generate writes a synthetic model built by plantest.Synthetic.
+//
+// # Time and freezes
+//
+// A person who asks to deploy now means now, so the tool checks freezes at the time it runs
+// unless told otherwise. This is the one place where tenantplan reads the clock: the library
+// takes the time as an input, and its zero time means that no freeze applies.
+//
+//   - plan, matrix, explain and diff of two models check freezes at --at, which is "now" (the
+//     default: the system clock, in UTC, cut to the second) or an RFC 3339 time.
+//   - --ignore-freezes plans as if no freeze applied: it passes the library's zero time. Giving
+//     it with --at is a usage error. To let one freeze through, name it with --override FREEZE
+//     (plan, explain) instead.
+//   - rollout times its waves only when the policy has a waveDuration; the first wave may start at
+//     --at when given, else at the policy's start, else now, and every wave is moved past the
+//     freezes of its cells. With --ignore-freezes the waves are not timed at all (the library
+//     times waves only as a search for times outside freezes), whatever the policy's start.
+//   - check runs scenario files as they are written: a check without "at" sees no freeze.
+//
+// The table outputs of plan and matrix say which time was used ("at 2026-06-02T09:00:00Z" or
+// "ignoring freezes"); the JSON plan records it as "at".
 //
 // Flags and positional arguments may come in any order; "--" ends the flags. Each command has
 // its own flag.FlagSet; repeatable flags (--tenant, --tag, --override) are flag.Values.
@@ -29,8 +56,25 @@
 //	0  success
 //	1  findings: the model is invalid, a scenario check failed, or diff found differences
 //	2  usage error: unknown command or flag, missing or extra arguments, bad flag value
-//	3  input error: a file cannot be read or is malformed, or the request names something the
-//	   model does not have
+//	3  input error: a file is missing, cannot be read, is not a regular file, is larger than the
+//	   input limit, is not well-formed JSON or is the wrong kind of file (a scenario file given as
+//	   a model, a model given as a plan, ...), or the request names something the model does not
+//	   have
+//
+// An invalid model (well-formed JSON that breaks the rules of the model) is a finding, exit 1, for
+// every command; a file that is not a well-formed model at all is an input error, exit 3. check
+// runs every scenario file it can and prints "N passed, M failed" for their checks; when a path
+// cannot be run as a scenario file (missing, unreadable, malformed, not a scenario, a folder
+// without *.json files) it says so on standard error and exits 3 whatever the checks gave.
+//
+// # Input files
+//
+// Only regular files are read (symbolic links are followed): a folder, a named pipe (FIFO), a
+// device such as /dev/zero or a socket where a file is expected is an input error, at once, so
+// that the tool never waits for a writer nor reads an endless device. A file larger than the
+// input limit is an input error before it is read; the limit is 256 MiB by default, and
+// --max-input SIZE (a number of bytes with an optional unit B, KiB, MiB, GiB or TiB, like
+// 512MiB) sets it for every file of a command.
 //
 // Errors go to standard error, each with its location: "FILE:LINE:COLUMN: message" for
 // malformed JSON, "FILE: PATH: message [code]" for a problem of the model (PATH such as
@@ -41,15 +85,27 @@
 // Decision: diff exits 1 when the plans differ, like diff(1), so that a CI step can fail on a
 // change; "No cell changed." with exit 0 means equal plans.
 //
-// Decision: a scenario path that cannot be read counts as one failed check (exit 1), as the
-// scenario format asks, not as an input error.
+// Decision: a scenario path that cannot be read or run makes check fail with exit 3 (an input
+// error) rather than 1, so that a typo in a CI path is not mistaken for a failing rule; it is not
+// counted in "N passed, M failed", which counts checks.
+//
+// Decision: a file's kind is told from its top-level keys ("checks": scenario file, "deploy":
+// deploy plan, "rows": matrix, "rings": rollout policy, a key of the model format: model), and
+// only to explain a file that did not decode as the kind wanted; a model that merely has
+// mistakes, such as a misspelt key, stays an invalid model.
 //
 // Decision: validation problems go to standard error like every other error; standard output
 // gets the one-line summary of a valid model, so that "tenantplan validate m.json >/dev/null"
 // still shows the problems.
 //
-// Decision: --at is optional everywhere: without it no freeze applies, as in the scenario
-// format. The tool never reads the clock to decide a plan.
+// Decision: --ignore-freezes passes the zero time rather than overriding every freeze by name,
+// so that it means exactly what the library's zero time means, and the plan shows no time.
+//
+// Decision: the clock is read once per use, cut to whole seconds, so that outputs are readable
+// and stable within a second; a freeze boundary inside a second is seen at that second's start.
+//
+// Decision: --at given on the command line wins over the start of a rollout policy file, as a
+// flag wins over a file elsewhere.
 //
 // # Concurrency
 //

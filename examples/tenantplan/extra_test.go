@@ -188,7 +188,7 @@ func FuzzReadPolicy(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		path := filepath.Join(t.TempDir(), "p.json")
 		require.NoError(t, os.WriteFile(path, data, 0o644))
-		_, err := readPolicy(path)
+		_, err := readPolicy(path, defaultMaxInput)
 		if err != nil {
 			var x *exitError
 			require.ErrorAs(t, err, &x)

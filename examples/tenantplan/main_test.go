@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -43,10 +44,16 @@ type result struct {
 	stdout, stderr string
 }
 
-// call runs the tool's logic in process.
-func call(args ...string) result {
+// testNow is the clock of call: a time at which no freeze of the test models holds.
+var testNow = time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)
+
+// call runs the tool's logic in process, at testNow.
+func call(args ...string) result { return callAt(testNow, args...) }
+
+// callAt runs the tool's logic in process with a clock that says now.
+func callAt(now time.Time, args ...string) result {
 	var o, e bytes.Buffer
-	code := run(args, &o, &e)
+	code := runAt(func() time.Time { return now }, args, &o, &e)
 	return result{code: code, stdout: o.String(), stderr: e.String()}
 }
 

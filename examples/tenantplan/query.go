@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/tenantplan/tenantplan/plan"
 )
@@ -12,6 +13,7 @@ import (
 // cmdValidate: validate MODEL.
 func cmdValidate(e *env, args []string) error {
 	fs := newFlags(e, "validate", "validate MODEL")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
@@ -31,7 +33,6 @@ func cmdPlan(e *env, args []string) error {
 	var (
 		req                plan.DeployRequest
 		tenants, tags, ovr listFlag
-		at                 timeFlag
 		pol                policyFlag
 		format             = newFormat("table", "json")
 	)
@@ -45,10 +46,11 @@ func cmdPlan(e *env, args []string) error {
 	fs.BoolVar(&req.Untenanted, "untenanted", false, "plan the untenanted deployment too")
 	fs.BoolVar(&req.SkipCurrent, "skip-current", false, "skip cells that already run the release")
 	fs.Var(&ovr, "override", "a `freeze` that does not block this deployment (repeatable)")
-	fs.Var(&at, "at", "the `time` of the deployment, RFC 3339 (default: no freeze applies)")
+	at := fs.freezeFlags(e, "the `time` of the deployment, for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who deploys (default: no permission check)")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: table or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
@@ -59,7 +61,10 @@ func cmdPlan(e *env, args []string) error {
 	if len(tenants) == 0 && len(tags) == 0 && req.Expression == "" && !req.All && !req.Untenanted {
 		return usageErr("select what to plan: --tenant, --tag, --expr, --all or --untenanted")
 	}
-	req.Tenants, req.Tags, req.OverrideFreezes, req.At, req.Policy = tenants, tags, ovr, at.t, pol.p
+	if req.At, err = at.time(); err != nil {
+		return err
+	}
+	req.Tenants, req.Tags, req.OverrideFreezes, req.Policy = tenants, tags, ovr, pol.p
 	s, err := loadModel(e, pos[0])
 	if err != nil {
 		return err
@@ -77,9 +82,7 @@ func cmdPlan(e *env, args []string) error {
 
 func planTable(w io.Writer, p *plan.DeployPlan) error {
 	fmt.Fprintf(w, "Plan: %s %s (channel %s) to %s", p.Project, p.Release, p.Channel, p.Environment)
-	if !p.At.IsZero() {
-		fmt.Fprintf(w, " at %s", p.At.Format("2006-01-02T15:04:05Z07:00"))
-	}
+	fmt.Fprintf(w, " %s", when(p.At))
 	if p.Principal != "" {
 		fmt.Fprintf(w, " as %s", p.Principal)
 	}
@@ -119,16 +122,16 @@ func cmdMatrix(e *env, args []string) error {
 	fs := newFlags(e, "matrix", "matrix MODEL --project P --release V [flags]")
 	var (
 		req    plan.MatrixRequest
-		at     timeFlag
 		pol    policyFlag
 		format = newFormat("table", "json")
 	)
 	fs.StringVar(&req.Project, "project", "", "the `project` (required)")
 	fs.StringVar(&req.Release, "release", "", "the release `version` to check every cell for (required)")
-	fs.Var(&at, "at", "the `time`, RFC 3339, for freezes (default: no freeze applies)")
+	at := fs.freezeFlags(e, "the `time` for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who looks: tenants it cannot view are left out")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: table or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
@@ -136,7 +139,10 @@ func cmdMatrix(e *env, args []string) error {
 	if err := required(fs, "project", "release"); err != nil {
 		return err
 	}
-	req.At, req.Policy = at.t, pol.p
+	if req.At, err = at.time(); err != nil {
+		return err
+	}
+	req.Policy = pol.p
 	s, err := loadModel(e, pos[0])
 	if err != nil {
 		return err
@@ -149,12 +155,20 @@ func cmdMatrix(e *env, args []string) error {
 		b, err := m.JSON()
 		return writeBytes(e.stdout, b, err)
 	}
-	return matrixTable(e.stdout, m)
+	return matrixTable(e.stdout, m, req.At)
 }
 
-func matrixTable(w io.Writer, m *plan.Matrix) error {
-	fmt.Fprintf(w, "Matrix: %s %s (channel %s); each cell: the current release, then ok or the reasons why not\n\n",
-		m.Project, m.Release, m.Channel)
+// when says at what time a plan checked freezes; the zero time means they were ignored.
+func when(at time.Time) string {
+	if at.IsZero() {
+		return "ignoring freezes"
+	}
+	return "at " + at.Format(time.RFC3339)
+}
+
+func matrixTable(w io.Writer, m *plan.Matrix, at time.Time) error {
+	fmt.Fprintf(w, "Matrix: %s %s (channel %s) %s; each cell: the current release, then ok or the reasons why not\n\n",
+		m.Project, m.Release, m.Channel, when(at))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "TENANT")
 	for _, env := range m.Environments {
@@ -189,7 +203,6 @@ func cmdExplain(e *env, args []string) error {
 	var (
 		req    plan.ExplainRequest
 		ovr    listFlag
-		at     timeFlag
 		pol    policyFlag
 		format = newFormat("text", "json")
 	)
@@ -200,10 +213,11 @@ func cmdExplain(e *env, args []string) error {
 	fs.BoolVar(&req.Variables, "variables", false, "explain where each variable's value comes from")
 	fs.BoolVar(&req.SkipCurrent, "skip-current", false, "count a cell that already runs the release as not deployable")
 	fs.Var(&ovr, "override", "a `freeze` that does not block (repeatable)")
-	fs.Var(&at, "at", "the `time`, RFC 3339, for freezes (default: no freeze applies)")
+	at := fs.freezeFlags(e, "the `time` for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who asks")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
 	fs.Var(format, "format", "output `format`: text or json")
+	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
@@ -211,7 +225,10 @@ func cmdExplain(e *env, args []string) error {
 	if err := required(fs, "project", "release", "environment"); err != nil {
 		return err
 	}
-	req.OverrideFreezes, req.At, req.Policy = ovr, at.t, pol.p
+	if req.At, err = at.time(); err != nil {
+		return err
+	}
+	req.OverrideFreezes, req.Policy = ovr, pol.p
 	s, err := loadModel(e, pos[0])
 	if err != nil {
 		return err

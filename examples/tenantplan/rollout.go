@@ -1,9 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -40,14 +40,19 @@ type ringFile struct {
 
 // readPolicy reads a rollout policy file strictly: an unknown key or a value of the wrong type is
 // an error with its path, and so is a malformed order, time or duration.
-func readPolicy(path string) (plan.RolloutPolicy, error) {
+func readPolicy(path string, limit int64) (plan.RolloutPolicy, error) {
 	var out plan.RolloutPolicy
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, limit)
 	if err != nil {
-		return out, inputErr("%v", err)
+		return out, err
 	}
 	var pf policyFile
 	if err := model.DecodeInto(data, &pf); err != nil {
+		if json.Valid(data) {
+			if err := wrongKind(path, data, kindPolicy); err != nil {
+				return out, err
+			}
+		}
 		var lines []string
 		if es, ok := err.(model.Errors); ok {
 			for _, e := range es {
@@ -97,16 +102,29 @@ func readPolicy(path string) (plan.RolloutPolicy, error) {
 
 // cmdRollout: rollout MODEL POLICY.
 func cmdRollout(e *env, args []string) error {
-	fs := newFlags(e, "rollout", "rollout MODEL POLICY [--format table|json]")
+	fs := newFlags(e, "rollout", "rollout MODEL POLICY [flags]")
 	format := newFormat("table", "json")
 	fs.Var(format, "format", "output `format`: table or json")
+	at := fs.freezeFlags(e, "when the policy has a waveDuration, the `time` the first wave may start, "+
+		"around freezes: now or RFC 3339 (default: the policy's start, else now)")
+	fs.Lookup("ignore-freezes").Usage = "do not time the waves (timing them is a search for times outside freezes); not with --at"
+	fs.inputs(e)
 	pos, err := parse(fs, args, 2, 2, "MODEL POLICY")
 	if err != nil {
 		return err
 	}
-	pol, err := readPolicy(pos[1])
+	start, err := at.time()
 	if err != nil {
 		return err
+	}
+	pol, err := readPolicy(pos[1], e.maxInput)
+	if err != nil {
+		return err
+	}
+	// Waves are timed only from a start: --at, else the policy's start, else now. Ignoring the
+	// freezes leaves the waves untimed, since timing them is a search for times outside freezes.
+	if at.given() || pol.Start.IsZero() {
+		pol.Start = start
 	}
 	s, err := loadModel(e, pos[0])
 	if err != nil {
@@ -114,7 +132,7 @@ func cmdRollout(e *env, args []string) error {
 	}
 	r, err := s.Rollout(pol)
 	if err != nil {
-		return requestErr(err)
+		return requestErr(fmt.Errorf("%s: %w", pos[1], err)) // the request comes from the policy
 	}
 	if format.value == "json" {
 		b, err := r.JSON()

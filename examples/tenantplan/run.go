@@ -20,7 +20,7 @@ const (
 	exitOK       = 0 // success
 	exitFindings = 1 // findings: an invalid model, failing checks, plans that differ
 	exitUsage    = 2 // usage errors: unknown command or flag, missing or extra arguments, bad flag value
-	exitInput    = 3 // input errors: unreadable file, malformed policy or plan file, a request the model cannot answer
+	exitInput    = 3 // input errors: a missing, unreadable, too large, malformed or wrong kind of file, a request the model cannot answer
 )
 
 // progressTenants is the model size from which loading shows a progress line on a terminal.
@@ -32,14 +32,16 @@ Usage:
   tenantplan validate MODEL
   tenantplan plan MODEL --project P --release V --environment E [--tenant T]... [--tag TAG]...
                   [--expr EXPR] [--all] [--untenanted] [--skip-current] [--override FREEZE]...
-                  [--at TIME] [--as PRINCIPAL] [--policy POLICY] [--format table|json]
-  tenantplan matrix MODEL --project P --release V [--at TIME] [--as PRINCIPAL] [--format table|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY]
+                  [--format table|json]
+  tenantplan matrix MODEL --project P --release V [--at TIME | --ignore-freezes] [--as PRINCIPAL]
+                  [--format table|json]
   tenantplan explain MODEL --project P --release V --environment E [--tenant T] [--variables]
-                  [--at TIME] [--as PRINCIPAL] [--format text|json]
-  tenantplan rollout MODEL POLICY [--format table|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
+  tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--format table|json]
   tenantplan diff BEFORE.json AFTER.json [--format text|json]
   tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E] [--untenanted]
-                  [--at TIME] [--as PRINCIPAL] [--format text|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
   tenantplan check FILE_OR_DIR...
   tenantplan generate --tenants N --projects M [--seed S]
 
@@ -61,12 +63,24 @@ Commands:
 Times are RFC 3339 (2026-03-16T09:00:00Z); durations are Go durations (24h, 90m).
 Run "tenantplan COMMAND --help" for the flags of a command.
 
+Freezes: plan, matrix, explain and diff of two models check freezes at --at TIME, which is now
+unless given ("now" or RFC 3339). --ignore-freezes plans as if no freeze applied (--override
+FREEZE lets one freeze through). rollout times its waves around freezes when the policy has a
+waveDuration, from --at, else the policy's start, else now; with --ignore-freezes the waves are
+not timed. Scenario files (check) keep their own "at": without it no freeze applies.
+
+Input files: only regular files are read; a folder, named pipe or device given as a file is an
+input error. A file larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...)
+sets the limit for every file of a command.
+
 Exit codes:
   0  success
   1  findings: the model is invalid, a scenario check failed, or diff found differences
   2  usage error: unknown command or flag, missing or extra arguments, bad flag value
-  3  input error: a file cannot be read or is malformed, or the request names something the
-     model does not have (project, release, environment, tenant, principal, tag, ...)
+  3  input error: a file is missing, unreadable, not a regular file, too large, not well-formed
+     JSON or the wrong kind of file (check: any path that cannot be run as a scenario file), or
+     the request names something the model does not have (project, release, environment,
+     tenant, principal, tag, ...)
 `
 
 // exitError carries an exit code up to run, with the message already written (or to write).
@@ -88,9 +102,13 @@ func inputErr(format string, args ...any) error {
 // silent is an error whose messages were written already; only its code matters.
 func silent(code int) error { return &exitError{code: code} }
 
-// env is what every command gets: its arguments and the two output streams.
+// env is what every command gets: the two output streams, the clock of the run (the only place
+// the tool reads the time: --at defaults to now) and the largest input file it reads
+// (--max-input).
 type env struct {
 	stdout, stderr io.Writer
+	now            func() time.Time
+	maxInput       int64
 }
 
 type command struct {
@@ -112,9 +130,12 @@ func commands() []command {
 }
 
 // run is the whole tool: it runs the command in args and returns the exit code. Output goes to
-// stdout; errors, with their location, to stderr.
-func run(args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+// stdout; errors, with their location, to stderr. The time "now" is the system clock's.
+func run(args []string, stdout, stderr io.Writer) int { return runAt(time.Now, args, stdout, stderr) }
+
+// runAt is run with the clock now, which tests set.
+func runAt(now func() time.Time, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, now: now, maxInput: defaultMaxInput}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -176,6 +197,11 @@ func newFlags(e *env, name, synopsis string) *flagSet {
 	return &flagSet{FlagSet: fs, synopsis: synopsis, out: e.stdout}
 }
 
+// inputs adds --max-input, the largest file the command reads, to a command that reads files.
+func (fs *flagSet) inputs(e *env) {
+	fs.Var(sizeFlag{&e.maxInput}, "max-input", "the largest input file to read: a `size` in bytes, or with a unit B, KiB, MiB, GiB or TiB")
+}
+
 func (fs *flagSet) help() {
 	fmt.Fprintf(fs.out, "Usage: tenantplan %s\n", fs.synopsis)
 	n := 0
@@ -230,24 +256,64 @@ func (l *listFlag) Set(s string) error {
 	return nil
 }
 
-// timeFlag is an RFC 3339 time flag; the zero time means "not given".
-type timeFlag struct{ t time.Time }
+// freezeTime is the pair --at and --ignore-freezes: the time at which freezes are checked.
+// Without either flag it is the time the command runs, read from the clock of the run.
+type freezeTime struct {
+	now    func() time.Time
+	at     time.Time
+	set    bool // --at was given
+	ignore bool // --ignore-freezes was given
+}
 
-func (f *timeFlag) String() string {
-	if f.t.IsZero() {
+// freezeFlags adds --at and --ignore-freezes to a command, with the usage of --at.
+func (fs *flagSet) freezeFlags(e *env, usage string) *freezeTime {
+	f := &freezeTime{now: e.now}
+	fs.Var(f, "at", usage)
+	fs.BoolVar(&f.ignore, "ignore-freezes", false, "plan as if no freeze applied; not with --at")
+	return f
+}
+
+func (f *freezeTime) String() string {
+	if f == nil || !f.set {
 		return ""
 	}
-	return f.t.Format(time.RFC3339)
+	return f.at.Format(time.RFC3339Nano)
 }
 
-func (f *timeFlag) Set(s string) error {
+// Set parses --at: "now" or an RFC 3339 time.
+func (f *freezeTime) Set(s string) error {
+	if s == "now" {
+		f.at, f.set = clockTime(f.now), true
+		return nil
+	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return fmt.Errorf("time %q is not RFC 3339 (like 2026-03-16T09:00:00Z)", truncate(s))
+		return fmt.Errorf("time %q is neither \"now\" nor an RFC 3339 time (like 2026-03-16T09:00:00Z)", truncate(s))
 	}
-	f.t = t
+	f.at, f.set = t, true
 	return nil
 }
+
+// given reports whether --at or --ignore-freezes was given.
+func (f *freezeTime) given() bool { return f.set || f.ignore }
+
+// time returns the time to plan at: the zero time (no freeze applies) with --ignore-freezes, the
+// time of --at when given, and otherwise now. --at with --ignore-freezes is a usage error.
+func (f *freezeTime) time() (time.Time, error) {
+	switch {
+	case f.set && f.ignore:
+		return time.Time{}, usageErr("--at and --ignore-freezes contradict each other: give one of them")
+	case f.ignore:
+		return time.Time{}, nil
+	case f.set:
+		return f.at, nil
+	}
+	return clockTime(f.now), nil
+}
+
+// clockTime reads the clock, in UTC and cut to the second so that outputs stay readable and two
+// runs in the same second agree.
+func clockTime(now func() time.Time) time.Time { return now().UTC().Truncate(time.Second) }
 
 // formatFlag is an output format, one of a fixed list.
 type formatFlag struct {
@@ -300,17 +366,25 @@ func required(fs *flagSet, names ...string) error {
 }
 
 // loadModel reads, decodes and compiles a model file. Every problem goes to stderr with its
-// location (file, then line and column for malformed JSON or the path in the model), and the
-// error carries exitFindings. A model of more than 10,000 tenants shows a progress line on stderr
-// when stderr is a terminal.
+// location (file, then line and column for malformed JSON or the path in the model). The error
+// carries exitInput when the file cannot be read, is not well-formed JSON or is another kind of
+// file, and exitFindings when it is a model that breaks the rules. A model of more than 10,000
+// tenants shows a progress line on stderr when stderr is a terminal.
 func loadModel(e *env, path string) (*plan.Space, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInput(path, e.maxInput)
 	if err != nil {
-		return nil, inputErr("%v", err)
+		return nil, err
 	}
 	f, err := model.Decode(data)
 	if err != nil {
-		printModelErrors(e, path, err)
+		if !json.Valid(data) {
+			printModelErrors(e, path, err, "malformed model")
+			return nil, silent(exitInput)
+		}
+		if err := wrongKind(path, data, kindModel); err != nil {
+			return nil, err
+		}
+		printModelErrors(e, path, err, "invalid model")
 		return nil, silent(exitFindings)
 	}
 	progress := len(f.Tenants) > progressTenants && isTerminal(e.stderr)
@@ -324,7 +398,7 @@ func loadModel(e *env, path string) (*plan.Space, error) {
 			time.Since(start).Round(time.Millisecond))
 	}
 	if err != nil {
-		printModelErrors(e, path, err)
+		printModelErrors(e, path, err, "invalid model")
 		return nil, silent(exitFindings)
 	}
 	return s, nil
@@ -340,8 +414,9 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// printModelErrors writes every problem of a model, one per line, prefixed by its location.
-func printModelErrors(e *env, path string, err error) {
+// printModelErrors writes every problem of a model, one per line, prefixed by its location, then
+// a line "PATH: WHAT: N problem(s)".
+func printModelErrors(e *env, path string, err error, what string) {
 	var (
 		mes model.Errors
 		ves plan.ValidationErrors
@@ -366,7 +441,7 @@ func printModelErrors(e *env, path string, err error) {
 		fmt.Fprintf(e.stderr, "%s: %v\n", path, err)
 		n = 1
 	}
-	fmt.Fprintf(e.stderr, "%s: invalid model: %d problem(s)\n", path, n)
+	fmt.Fprintf(e.stderr, "%s: %s: %d problem(s)\n", path, what, n)
 }
 
 func location(p string) string {
@@ -376,14 +451,9 @@ func location(p string) string {
 	return p
 }
 
-// requestErr turns an error of the planner into an input error naming the request field.
-func requestErr(err error) error {
-	var re *plan.RequestError
-	if errors.As(err, &re) {
-		return inputErr("%s", re.Error())
-	}
-	return inputErr("%v", err)
-}
+// requestErr turns an error of the planner, such as a *plan.RequestError naming the request
+// field, into an input error; callers wrap it with the file the request comes from, if any.
+func requestErr(err error) error { return inputErr("%v", err) }
 
 // writeJSON writes v as indented JSON followed by a newline.
 func writeJSON(w io.Writer, v any) error {

@@ -39,12 +39,16 @@ func TestRun(t *testing.T) {
 		{name: "help command", args: []string{"help"}, code: exitOK, stdout: []string{"tenantplan check FILE_OR_DIR..."}},
 		{name: "unknown command", args: []string{"deploy"}, code: exitUsage, stderr: []string{`unknown command "deploy"`}},
 		{name: "command help", args: []string{"plan", "--help"}, code: exitOK, stdout: []string{"Usage: tenantplan plan", "-expr expression"}, emptyError: true},
+		{name: "help documents time, freezes and input limits", args: []string{"--help"}, code: exitOK, stdout: []string{
+			"[--at TIME | --ignore-freezes]", "which is now\nunless given", "--ignore-freezes plans as if no freeze applied", "larger than 256 MiB", "--max-input SIZE"}},
+		{name: "rollout help: --at, --ignore-freezes, --max-input", args: []string{"rollout", "--help"}, code: exitOK, stdout: []string{
+			"-at time", "default: the policy's start, else now", "-ignore-freezes\n    \tdo not time the waves", "-max-input size", "(default 256 MiB)"}, emptyError: true},
 		{name: "unknown flag", args: []string{"plan", shop, "--bogus"}, code: exitUsage, stderr: []string{"-bogus"}},
 		{name: "missing model", args: []string{"validate"}, code: exitUsage, stderr: []string{"missing arguments: want MODEL"}},
 		{name: "extra argument", args: []string{"validate", shop, "more"}, code: exitUsage, stderr: []string{`unexpected argument "more"`}},
 		{name: "missing flags", args: []string{"plan", shop, "--all"}, code: exitUsage, stderr: []string{"missing --project, --release, --environment"}},
 		{name: "no selection", args: append([]string{"plan", shop, "--environment", "Production"}, sel...), code: exitUsage, stderr: []string{"select what to plan"}},
-		{name: "bad time", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--at", "tomorrow"}, sel...), code: exitUsage, stderr: []string{`time "tomorrow" is not RFC 3339`}},
+		{name: "bad time", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--at", "tomorrow"}, sel...), code: exitUsage, stderr: []string{`time "tomorrow" is neither "now" nor an RFC 3339 time`}},
 		{name: "bad format", args: append([]string{"matrix", shop, "--format", "xml"}, sel...), code: exitUsage, stderr: []string{`format "xml" is not one of table, json`}},
 		{name: "bad policy", args: append([]string{"matrix", shop, "--policy", "Latest"}, sel...), code: exitUsage, stderr: []string{`policy "Latest"`}},
 		{name: "unreadable model", args: []string{"validate", "testdata/none.json"}, code: exitInput, stderr: []string{"testdata/none.json"}},
@@ -55,7 +59,7 @@ func TestRun(t *testing.T) {
 			`testdata/invalid.json: tenants[0].projects.Shop[1]: unknown environment "Prod" [unknown-environment]`,
 			`testdata/invalid.json: tenants[0].tags[0]: tenant "Alpha", tag "Tier/Gld": unknown tag; did you mean "Tier/Gold"? [unknown-tag]`,
 			"invalid model: 3 problem(s)"}},
-		{name: "malformed JSON: line and column", args: []string{"validate", "testdata/malformed.json"}, code: exitFindings, stderr: []string{"testdata/malformed.json:3:13: malformed JSON"}},
+		{name: "malformed JSON is an input error: line and column", args: []string{"validate", "testdata/malformed.json"}, code: exitInput, stderr: []string{"testdata/malformed.json:3:13: malformed JSON", "testdata/malformed.json: malformed model: 1 problem(s)"}},
 		{name: "unknown key", args: []string{"validate", "testdata/typo.json"}, code: exitFindings, stderr: []string{`testdata/typo.json: tenant: unknown key "tenant" (did you mean "tenants"?) [unknown-field]`}},
 		{name: "invalid model in plan", args: append([]string{"plan", "testdata/invalid.json", "--environment", "Test", "--all"}, sel...), code: exitFindings, stderr: []string{"[unknown-tag]"}},
 
@@ -95,12 +99,14 @@ func TestRun(t *testing.T) {
 		{name: "rollout json", args: []string{"rollout", shop, policy, "--format", "json"}, code: exitOK, stdout: []string{`"waves"`, `"unassigned"`, `"start": "2026-06-08T00:00:00Z"`}},
 		{name: "rollout policy with a typo", args: []string{"rollout", shop, "testdata/policy-typo.json"}, code: exitInput, stderr: []string{`testdata/policy-typo.json: rings[0].tag: unknown key "tag" (did you mean "tags"?)`}},
 		{name: "rollout policy with a bad soak", args: []string{"rollout", shop, "testdata/policy-soak.json"}, code: exitInput, stderr: []string{`testdata/policy-soak.json: rings[0].soak: "a day" is not a duration`}},
+		{name: "rollout policy names an unknown project", args: []string{"rollout", shop, "testdata/policy-project.json"}, code: exitInput, stderr: []string{`testdata/policy-project.json: request project: unknown project "Shopp"`}},
 		{name: "rollout without policy", args: []string{"rollout", shop}, code: exitUsage, stderr: []string{"MODEL POLICY"}},
 
 		{name: "diff models: matrices", args: []string{"diff", shop, after, "--project", "Shop", "--release", "1.1.0"}, code: exitFindings, stdout: []string{
 			"4 cell(s) changed", "- **Production / Delta**: blocked (missing-variables) → deployable"}},
 		{name: "diff models: plans", args: []string{"diff", shop, after, "--project", "Shop", "--release", "1.1.0", "--environment", "Production"}, code: exitFindings, stdout: []string{
 			"2 cell(s) changed", "- **Production / Gamma**: skipped (lifecycle (phase Test: 0/1)) → deploy, targets web-prod"}},
+		{name: "diff models: the model without the project is named", args: []string{"diff", shop, after, "--project", "Nope", "--release", "1"}, code: exitInput, stderr: []string{`testdata/shop.json: request project: unknown project "Nope"`}},
 		{name: "diff same model", args: []string{"diff", shop, shop, "--project", "Shop", "--release", "1.1.0"}, code: exitOK, stdout: []string{"No cell changed."}},
 		{name: "diff flags need --project", args: []string{"diff", shop, after, "--release", "1.1.0"}, code: exitUsage, stderr: []string{"need --project"}},
 		{name: "diff of a model file as a plan file", args: []string{"diff", shop, after}, code: exitInput, stderr: []string{"not a plan or matrix file"}},
@@ -109,8 +115,9 @@ func TestRun(t *testing.T) {
 		{name: "check fails with every difference", args: []string{"check", "testdata/failing", "testdata/scenarios/shop.json"}, code: exitFindings, stdout: []string{
 			`testdata/failing/wrong.json: check #0 "wrong on purpose" (deploy): deploy: want [Alpha, Beta], got [Alpha, Beta, Omega]`,
 			"5 passed, 1 failed"}},
-		{name: "check missing path fails", args: []string{"check", "testdata/none"}, code: exitFindings, stdout: []string{"testdata/none", "0 passed, 1 failed"}},
-		{name: "check a model is not a scenario", args: []string{"check", shop}, code: exitFindings, stdout: []string{"0 passed, 1 failed"}},
+		{name: "check missing path is an input error", args: []string{"check", "testdata/none"}, code: exitInput, stdout: []string{"0 passed, 0 failed"}, stderr: []string{"testdata/none: no such file or directory"}},
+		{name: "check a model is an input error", args: []string{"check", shop}, code: exitInput, stderr: []string{`testdata/shop.json: not a scenario file: it looks like a model (it has "environments")`}},
+		{name: "check runs what it can besides an input error", args: []string{"check", "testdata/none", "testdata/failing"}, code: exitInput, stdout: []string{"wrong on purpose", "1 passed, 1 failed"}, stderr: []string{"testdata/none"}},
 
 		{name: "generate bounds", args: []string{"generate", "--tenants", "0"}, code: exitUsage, stderr: []string{"--tenants 0 is not between 1 and 1000000"}},
 		{name: "generate no argument", args: []string{"generate", "x"}, code: exitUsage, stderr: []string{`unexpected argument "x"`}},
@@ -214,6 +221,52 @@ func TestDiff_PlanFiles(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(data, &m2v))
 	require.True(t, plan.Diff(m2v.Cells(), d.Apply(m.Cells())).IsEmpty(), "applying the diff of two files to the first gives the second")
+}
+
+// TestDiff_FileKinds: diff refuses a plan against a matrix, and a truncated matrix (a row with
+// fewer cells than environments), with an input error naming the files, never a panic.
+func TestDiff_FileKinds(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+		return path
+	}
+	sel := []string{"--project", "Shop", "--release", "1.1.0", "--format", "json"}
+	p := call(append([]string{"plan", shop, "--environment", "Production", "--all"}, sel...)...)
+	require.Equal(t, exitOK, p.code, p.stderr)
+	m := call(append([]string{"matrix", shop}, sel...)...)
+	require.Equal(t, exitOK, m.code, m.stderr)
+	planFile, matrixFile := write("plan.json", p.stdout), write("matrix.json", m.stdout)
+
+	var mv plan.Matrix
+	require.NoError(t, json.Unmarshal([]byte(m.stdout), &mv))
+	require.Len(t, mv.Environments, 2)
+	mv.Rows[1].Cells = mv.Rows[1].Cells[:1]
+	b, err := json.Marshal(mv)
+	require.NoError(t, err)
+	ragged := write("ragged.json", string(b))
+
+	tests := []struct {
+		name   string
+		a, b   string
+		stderr []string
+	}{
+		{"plan against matrix", planFile, matrixFile, []string{planFile + " is a deploy plan but " + matrixFile + " is a matrix"}},
+		{"matrix against plan", matrixFile, planFile, []string{matrixFile + " is a matrix but " + planFile + " is a deploy plan"}},
+		{"truncated matrix after", matrixFile, ragged, []string{ragged + ": malformed matrix: rows[1] has 1 cell(s) for 2 environment(s)"}},
+		{"truncated matrix before", ragged, matrixFile, []string{ragged + ": malformed matrix: rows[1]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := call("diff", tt.a, tt.b)
+			require.Equal(t, exitInput, got.code, "stdout:\n%s\nstderr:\n%s", got.stdout, got.stderr)
+			require.Empty(t, got.stdout)
+			for _, s := range tt.stderr {
+				require.Contains(t, got.stderr, s)
+			}
+		})
+	}
 }
 
 // TestGolden compares whole outputs of the table formats with testdata/golden (go test -update
