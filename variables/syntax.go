@@ -276,18 +276,17 @@ func (p *parser) eof() bool { return p.pos >= len(p.src) }
 // the terminator and its offset.
 func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 	var nodes []node
-	pending, pendingOff := "", p.pos
-	start := p.pos
+	var text pendingText
+	pendingOff, start := p.pos, p.pos
 	flush := func() {
-		if pending != "" {
-			nodes = append(nodes, &textNode{s: pending, off: pendingOff})
+		if s := text.take(); s != "" {
+			nodes = append(nodes, &textNode{s: s, off: pendingOff})
 		}
-		pending = ""
 	}
 	for {
 		i := strings.IndexByte(p.src[p.pos:], '#')
 		if i < 0 {
-			pending += p.src[start:]
+			text.add(p.src[start:])
 			p.pos = len(p.src)
 			flush()
 			return nodes, termEOF, p.pos, nil
@@ -295,7 +294,7 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 		i += p.pos
 		switch {
 		case i+1 < len(p.src) && p.src[i+1] == '{':
-			pending += p.src[start:i]
+			text.add(p.src[start:i])
 			p.pos = i + 2
 			n, term, err := p.directive(i, depth)
 			if err != nil {
@@ -309,13 +308,44 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 			start, pendingOff = p.pos, p.pos
 		case i+2 < len(p.src) && p.src[i+1] == '#' && p.src[i+2] == '{':
 			// "##{" is a literal "#{" (SUB-4).
-			pending += p.src[start : i+1]
+			text.add(p.src[start : i+1])
 			start = i + 2
 			p.pos = i + 3
 		default:
 			p.pos = i + 1
 		}
 	}
+}
+
+// pendingText collects the pieces of one literal text in linear time: a single piece is kept
+// as a substring of the source, several are appended to one buffer (a text of many "##{"
+// escapes must not be rebuilt at every piece).
+type pendingText struct {
+	one string
+	buf []byte
+}
+
+func (t *pendingText) add(s string) {
+	switch {
+	case s == "":
+	case t.buf != nil:
+		t.buf = append(t.buf, s...)
+	case t.one == "":
+		t.one = s
+	default:
+		t.buf = append(append(make([]byte, 0, 2*(len(t.one)+len(s))), t.one...), s...)
+		t.one = ""
+	}
+}
+
+// take returns the collected text and empties t.
+func (t *pendingText) take() string {
+	s := t.one
+	if t.buf != nil {
+		s = string(t.buf)
+	}
+	*t = pendingText{}
+	return s
 }
 
 // word returns the run of bytes at p.pos up to white space, "}", "|" or "#".
