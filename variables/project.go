@@ -115,6 +115,9 @@ type nameInfo struct {
 // are expanded.
 const parseDepth = 1000
 
+// parseDepthLimit explains parseDepth in error messages.
+const parseDepthLimit = "the fixed limit of NewProject; Options.MaxDepth applies when values are expanded"
+
 // NewProject compiles spec. It copies its input and reports every problem at once (each a
 // *[SpecError], joined with [errors.Join], in input order): empty names ([ErrEmptyName]), a
 // template name defined twice in one source or a library included twice
@@ -133,7 +136,7 @@ func NewProject(spec ProjectSpec) (*Project, error) {
 				report(path, fmt.Errorf("variable without a name: %w", ErrEmptyName))
 				continue
 			}
-			pr, err := parse(v.Value.s, v.Name, v.Value.sensitive, parseDepth)
+			pr, err := parse(v.Value.s, v.Name, v.Value.sensitive, parseDepth, parseDepthLimit)
 			if err != nil {
 				report(path, err)
 				continue
@@ -163,7 +166,7 @@ func NewProject(spec ProjectSpec) (*Project, error) {
 				ct.t.Default.sensitive = true
 			}
 			if t.HasDefault {
-				pr, err := parse(ct.t.Default.s, t.Name, ct.t.Default.sensitive, parseDepth)
+				pr, err := parse(ct.t.Default.s, t.Name, ct.t.Default.sensitive, parseDepth, parseDepthLimit)
 				if err != nil {
 					report(path, err)
 					continue

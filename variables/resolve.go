@@ -151,7 +151,8 @@ func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 	r.sys = systemValues(&r.f)
 	n := len(c.names)
 	r.win = make([]ref, n)
-	e := &engine{lim: lim, ids: c.ids, display: c.display, progs: make([]*prog, n)}
+	e := newEngine(lim)
+	e.ids, e.display, e.progs = c.ids, c.display, make([]*prog, n)
 	e.init(n)
 	for id := range int32(n) {
 		w, conflict := c.choose(id, &r.f, r.eff, &r.sys)
@@ -175,11 +176,13 @@ func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 		if r.win[id].kind == refNone {
 			continue
 		}
-		e.work = lim.work
 		root.variable = c.display[id]
 		if _, _, err := e.evalID(id, &root, 0); err != nil && !seen[err] {
 			seen[err] = true
 			errs = append(errs, err)
+		}
+		if e.spent != nil {
+			break // a total limit: every later expansion would fail the same way
 		}
 	}
 	if len(errs) > 0 {
@@ -256,7 +259,7 @@ func (c *project) effective(env string, tv TenantValues, out []eff, lim limits) 
 			o.prog = &o.lit
 			continue
 		}
-		pr, err := parse(o.value.s, ct.t.Name, o.value.sensitive, lim.depth)
+		pr, err := parse(o.value.s, ct.t.Name, o.value.sensitive, lim.depth, depthLimit)
 		if err != nil {
 			errs = append(errs, err)
 			o.lit = prog{variable: ct.t.Name, sensitive: true, literal: true}

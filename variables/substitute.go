@@ -8,37 +8,63 @@ import (
 	"strings"
 )
 
-// Options are the limits of substitution (§6.8). The zero Options means the defaults.
+// Options are the limits of substitution: each bounds one call of [Project.Resolve] or
+// [Substitute], so that no input, however large or hostile, makes it run for long or use much
+// memory. The zero Options means the defaults; a field of 0 (or less) means its default. Going
+// over a limit is an error wrapping [ErrLimit] whose message names the field and its default.
 type Options struct {
 	// MaxDepth bounds nesting: blocks and nested bindings inside a text, plus the chain of
-	// variables being expanded at once. 0 (or less) means 64; values above 10000 count as 10000.
+	// variables being expanded at once. Default 64; values above 10000 count as 10000.
 	MaxDepth int
-	// MaxSize bounds the size in bytes of any expanded value, and (times 4) the work spent on
-	// one expansion. 0 (or less) means 1 MiB.
+	// MaxSize bounds the size in bytes of any one expanded value, filter output or computed
+	// name. Default 1 MiB (1048576).
 	MaxSize int
+	// MaxTotalSize bounds the bytes one call produces in all: the sum of the sizes of every
+	// value it expands, filter output and computed name (a value that is plain text, or a
+	// plain reference to another variable, shares its text and produces nothing). Default
+	// 64 MiB (67108864).
+	MaxTotalSize int
+	// MaxWork bounds the work of one call, in units: one per construct evaluated, one per 64
+	// bytes written, one per 16 bytes a filter, a condition or a computed name reads, one per
+	// 16 bytes and two per item of an each list, four per each iteration, and for Replace one
+	// per 4 steps of its regular expression (one character read times the instructions of the
+	// compiled expression) plus, when its pattern is computed, one per byte and per instruction
+	// to compile it. Default 8 Mi units (8388608), about a second of work.
+	MaxWork int
 }
 
 const (
-	defaultDepth = 64
-	defaultSize  = 1 << 20
-	workFactor   = 4
+	defaultDepth     = 64
+	defaultSize      = 1 << 20
+	defaultTotalSize = 64 << 20
+	defaultWork      = 8 << 20
+)
+
+// The explanations of the limits in error messages.
+const (
+	depthLimit = "Options.MaxDepth, default 64"
+	sizeLimit  = "Options.MaxSize, default 1 MiB"
+	totalLimit = "Options.MaxTotalSize, the total of one resolution, default 64 MiB"
+	workLimit  = "Options.MaxWork, the total of one resolution, default 8388608 units"
 )
 
 type limits struct {
-	depth, size, work int
+	depth, size, total, work int
 }
 
 func (o Options) limits() limits {
-	l := limits{depth: o.MaxDepth, size: o.MaxSize}
-	if l.depth <= 0 {
-		l.depth = defaultDepth
+	orDefault := func(v, d int) int {
+		if v <= 0 {
+			return d
+		}
+		return v
 	}
-	l.depth = min(l.depth, hardDepth)
-	if l.size <= 0 {
-		l.size = defaultSize
+	return limits{
+		depth: min(orDefault(o.MaxDepth, defaultDepth), hardDepth),
+		size:  orDefault(o.MaxSize, defaultSize),
+		total: orDefault(o.MaxTotalSize, defaultTotalSize),
+		work:  orDefault(o.MaxWork, defaultWork),
 	}
-	l.work = workFactor*l.size + 1024
-	return l
 }
 
 // Result is the outcome of [Substitute]: the expanded text, sensitive when it bound a sensitive
@@ -55,13 +81,13 @@ type Result struct {
 // differ only in letter case are an error wrapping [ErrDuplicateName].
 func Substitute(text string, vars map[string]Value, opts Options) (Result, error) {
 	lim := opts.limits()
-	root, err := parse(text, "", false, lim.depth)
+	root, err := parse(text, "", false, lim.depth, depthLimit)
 	if err != nil {
 		return Result{}, err
 	}
 	if root.literal {
 		if len(root.text) > lim.size {
-			return Result{}, &TemplateError{Err: ErrLimit, Msg: fmt.Sprintf("expanded size over %d bytes", lim.size)}
+			return Result{}, &TemplateError{Err: ErrLimit, Msg: sizeMsg(lim.size)}
 		}
 		return Result{Text: Plain(root.text)}, nil
 	}
@@ -70,7 +96,8 @@ func Substitute(text string, vars map[string]Value, opts Options) (Result, error
 		names = append(names, k)
 	}
 	slices.SortFunc(names, compareNames)
-	e := &engine{lim: lim, ids: make(map[string]int32, len(names))}
+	e := newEngine(lim)
+	e.ids = make(map[string]int32, len(names))
 	e.display = names
 	e.raw = make([]Value, len(names))
 	for i, k := range names {
@@ -124,14 +151,20 @@ type engine struct {
 	stack   []int32
 	lex     []lexVar
 	depth   int
-	work    int
-	sens    bool // the expansion under way has read a sensitive value
+	work    int   // units left of lim.work
+	bytes   int   // bytes left of lim.total
+	spent   error // the error of the first total limit exceeded: evaluation stops there
+	sens    bool  // the expansion under way has read a sensitive value
 	unres   map[string]string
 }
 
 type lexVar struct {
 	key string
 	v   Value
+}
+
+func newEngine(lim limits) *engine {
+	return &engine{lim: lim, work: lim.work, bytes: lim.total}
 }
 
 func (e *engine) init(n int) {
@@ -169,21 +202,44 @@ func (e *engine) errAt(pr *prog, off int, sentinel error, format string, args ..
 }
 
 func (e *engine) sizeErr(pr *prog, off int) *TemplateError {
-	return e.errAt(pr, off, ErrLimit, "expanded size over %d bytes", e.lim.size)
+	return e.errAt(pr, off, ErrLimit, "%s", sizeMsg(e.lim.size))
+}
+
+func sizeMsg(size int) string {
+	return fmt.Sprintf("expanded size over %d bytes (%s)", size, sizeLimit)
 }
 
 // spend charges n units of work.
 func (e *engine) spend(pr *prog, off, n int) error {
 	e.work -= n
-	if e.work < 0 {
-		return e.errAt(pr, off, ErrLimit, "evaluation work over %d units", e.lim.work)
+	return e.checkWork(pr, off, "")
+}
+
+// checkWork returns an error when the work budget is spent; what names the spender, if any.
+func (e *engine) checkWork(pr *prog, off int, what string) error {
+	if e.work >= 0 {
+		return nil
 	}
-	return nil
+	if e.spent == nil {
+		e.spent = e.errAt(pr, off, ErrLimit, "evaluation work over %d units%s (%s)", e.lim.work, what, workLimit)
+	}
+	return e.spent
+}
+
+// produce charges n bytes of new text to the total size budget.
+func (e *engine) produce(pr *prog, off, n int) error {
+	e.bytes -= n
+	if e.bytes >= 0 {
+		return nil
+	}
+	if e.spent == nil {
+		e.spent = e.errAt(pr, off, ErrLimit, "bytes produced over %d (%s)", e.lim.total, totalLimit)
+	}
+	return e.spent
 }
 
 // root expands a text that is not a variable (the text of Substitute).
 func (e *engine) root(pr *prog) (Value, error) {
-	e.work = e.lim.work
 	e.sens = pr.sensitive
 	if pr.literal {
 		if len(pr.text) > e.lim.size {
@@ -225,7 +281,7 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 		}
 		raw := e.raw[id]
 		var err error
-		if p, err = parse(raw.s, e.display[id], raw.sensitive, e.lim.depth); err != nil {
+		if p, err = parse(raw.s, e.display[id], raw.sensitive, e.lim.depth, depthLimit); err != nil {
 			return Value{}, true, e.failed(id, err)
 		}
 		e.progs[id] = p
@@ -240,7 +296,7 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 		return v, true, nil
 	}
 	if e.depth+1 > e.lim.depth {
-		return Value{}, true, e.errAt(pr, off, ErrLimit, "variables nested deeper than %d", e.lim.depth)
+		return Value{}, true, e.errAt(pr, off, ErrLimit, "variables nested deeper than %d (%s)", e.lim.depth, depthLimit)
 	}
 	e.state[id] = stBusy
 	e.stack = append(e.stack, id)
@@ -301,6 +357,9 @@ func (e *engine) write(p *prog, off int, w *strings.Builder, s string) error {
 	if err := e.spend(p, off, len(s)/64); err != nil {
 		return err
 	}
+	if err := e.produce(p, off, len(s)); err != nil {
+		return err
+	}
 	w.WriteString(s)
 	return nil
 }
@@ -343,7 +402,7 @@ func (e *engine) enter(p *prog, off int) error {
 	e.depth++
 	if e.depth > e.lim.depth {
 		e.depth--
-		return e.errAt(p, off, ErrLimit, "nesting deeper than %d", e.lim.depth)
+		return e.errAt(p, off, ErrLimit, "nesting deeper than %d (%s)", e.lim.depth, depthLimit)
 	}
 	return nil
 }
@@ -424,6 +483,9 @@ func (e *engine) each(p *prog, n *eachNode, w *strings.Builder) error {
 			items = append(items, item)
 		}
 	}
+	if err := e.spend(p, n.off, 2*len(items)); err != nil {
+		return err
+	}
 	if len(items) == 0 || len(n.body) == 0 {
 		return nil
 	}
@@ -488,6 +550,9 @@ func (e *engine) name(p *prog, ne *nameExpr) (key, display string, ok bool, err 
 	e.sens = saved || sens
 	name := b.String()
 	if err := e.spend(p, ne.off, len(name)/16); err != nil {
+		return "", "", false, err
+	}
+	if err := e.produce(p, ne.off, len(name)); err != nil {
 		return "", "", false, err
 	}
 	display = name
@@ -562,7 +627,13 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 			vals[i] = text
 		}
 		c := *f
-		if aerr := c.decode(vals); aerr != nil {
+		aerr := c.decode(vals)
+		if c.pat != nil { // compiled for this evaluation
+			if err := e.spend(p, f.off, len(vals[0])+c.pat.insts); err != nil {
+				return "", err
+			}
+		}
+		if aerr != nil {
 			q := strconv.Quote
 			if argSens || p.sensitive {
 				q = func(string) string { return "(sensitive text)" }
@@ -571,12 +642,17 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 		}
 		fc = &c
 	}
-	out, ok, aerr := fc.apply(s, vals, e.lim.size)
-	if aerr != nil {
+	out, oc, aerr := fc.apply(s, vals, e.lim.size, &e.work)
+	switch {
+	case aerr != nil:
 		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: input is not %s", f.name, aerr.want)
-	}
-	if !ok {
+	case oc == overSize:
 		return "", e.sizeErr(p, f.off)
+	case oc == overWork:
+		return "", e.checkWork(p, f.off, " in filter "+f.name)
+	}
+	if err := e.produce(p, f.off, len(out)); err != nil {
+		return "", err
 	}
 	return out, nil
 }
@@ -601,6 +677,9 @@ func (e *engine) argText(p *prog, ne *nameExpr) (string, error) {
 			return "", e.sizeErr(p, ne.off)
 		}
 		b.WriteString(s)
+	}
+	if err := e.produce(p, ne.off, b.Len()); err != nil {
+		return "", err
 	}
 	return b.String(), nil
 }

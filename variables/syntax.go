@@ -2,7 +2,6 @@ package variables
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -170,7 +169,7 @@ type filterCall struct {
 	static bool     // every argument is static and decoded below
 	vals   []string // the static argument values
 	ints   [2]int
-	re     *regexp.Regexp
+	pat    *pattern // Replace
 }
 
 // arg is a filter argument: a quoted string, or a word that may contain bindings.
@@ -209,18 +208,20 @@ type parser struct {
 	src       string
 	pos       int
 	maxDepth  int
+	depthName string // explains maxDepth in the error
 	variable  string
 	sensitive bool
 }
 
-// parse parses a template text. maxDepth bounds the nesting of blocks and bindings.
-func parse(src, variable string, sensitive bool, maxDepth int) (*prog, error) {
+// parse parses a template text. maxDepth bounds the nesting of blocks and bindings; depthName
+// says in an error where that bound comes from.
+func parse(src, variable string, sensitive bool, maxDepth int, depthName string) (*prog, error) {
 	pr := &prog{variable: variable, sensitive: sensitive}
 	if !strings.Contains(src, "#{") {
 		pr.literal, pr.text = true, src
 		return pr, nil
 	}
-	p := &parser{src: src, maxDepth: min(maxDepth, hardDepth), variable: variable, sensitive: sensitive}
+	p := &parser{src: src, maxDepth: min(maxDepth, hardDepth), depthName: depthName, variable: variable, sensitive: sensitive}
 	nodes, term, toff, err := p.seq(0)
 	if err != nil {
 		return nil, err
@@ -257,7 +258,7 @@ func (p *parser) quote(s string) string {
 }
 
 func (p *parser) limitErr(off int) *TemplateError {
-	return p.errf(off, ErrLimit, "nesting deeper than %d", p.maxDepth)
+	return p.errf(off, ErrLimit, "nesting deeper than %d (%s)", p.maxDepth, p.depthName)
 }
 
 func isSpace(c byte) bool {
@@ -613,11 +614,11 @@ func (f *filterCall) decode(vals []string) *argError {
 			return &argError{arg: 0, val: vals[0], want: "start or end"}
 		}
 	case fReplace:
-		re, err := regexp.Compile(vals[0])
+		pat, err := compilePattern(vals[0])
 		if err != nil {
 			return &argError{arg: 0, val: vals[0], want: "a valid regular expression"}
 		}
-		f.re = re
+		f.pat = pat
 	}
 	return nil
 }
