@@ -34,11 +34,14 @@
 //     and lose to step, target and role scoped values. A template default ranks as a tenant
 //     value without environment.
 //   - Substitution (§6.8) and system variables (§6.9): see the grammar below.
-//   - Secrets (§6.10): a [Value] made with [Sensitive] prints as [Mask] in every fmt verb,
-//     String, GoString, JSON and text encodings, errors and explanations; only
-//     [Value.Reveal] gives the plaintext. A value that binds a sensitive value is sensitive as
-//     a whole (stricter than SEN-2). A template marked Sensitive makes its values and its
-//     default sensitive (SEN-4).
+//   - Secrets: a [Value] made with [Sensitive] prints as [Mask] in every fmt verb, String,
+//     GoString, JSON and text encodings, errors and explanations; only [Value.Reveal] gives the
+//     plaintext. Every exported type that can hold a value (Variable, Template, Library,
+//     ProjectSpec, TenantValue, TenantValues, Context, Project, Resolution, Candidate,
+//     Conflict, Explanation, Beaten, Result) formats itself for fmt, so no verb walks into a
+//     plaintext. A value that binds a sensitive value is sensitive as a whole (stricter than
+//     SEN-2). A template marked Sensitive makes its values and its default sensitive (SEN-4).
+//     Nothing written inside a sensitive value is reported either: see the decision below.
 //   - Explanations (§6.11): [Resolution.Explain] names the winner's source and scope and every
 //     other candidate with the reason it lost.
 //
@@ -127,6 +130,16 @@
 // reported as unresolved. A binding with a nested binding that is undefined is echoed whole and
 // only the inner name is reported. Names used only as conditions or each collections are not
 // reported: an undefined operand is "".
+//
+// Decision: the text of a sensitive value stays secret, names included. An undefined name
+// referenced inside a sensitive value is not listed by [Resolution.Unresolved] (or
+// Result.Unresolved); the variable or template whose sensitive value it is is listed by
+// [Resolution.UnresolvedInSensitive] (Result.UnresolvedInSensitive) instead, without the name.
+// An error in the text of a sensitive value has [TemplateError].Sensitive set and Offset 0,
+// prints "variable "X" (sensitive value): ..." without an offset, and quotes none of the text.
+// A reference cycle through a sensitive value shows every name referenced from a sensitive
+// value as [Mask], in Cycle and in the message, and is reported on the first variable of the
+// cycle whose value is sensitive.
 //
 // Decision: "==" and "!=" compare the texts exactly (case-sensitive, like the comparison filters
 // of SUB-10).

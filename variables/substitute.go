@@ -68,10 +68,22 @@ func (o Options) limits() limits {
 }
 
 // Result is the outcome of [Substitute]: the expanded text, sensitive when it bound a sensitive
-// value (§6.10), and the names referenced but undefined, sorted case-insensitively.
+// value, and the names referenced but undefined, sorted case-insensitively. A name referenced
+// in a sensitive value is text of that secret: it is not in Unresolved; the variable whose
+// value it is is listed in UnresolvedInSensitive instead.
 type Result struct {
-	Text       Value
-	Unresolved []string
+	Text                  Value
+	Unresolved            []string
+	UnresolvedInSensitive []string
+}
+
+// resultFields is Result without methods, for [formatFields].
+type resultFields Result
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, the text as [Mask] when
+// sensitive, in every verb.
+func (x Result) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Result", resultFields(x))
 }
 
 // Substitute expands text with vars (§6.8). Names are case-insensitive; values are themselves
@@ -114,7 +126,9 @@ func Substitute(text string, vars map[string]Value, opts Options) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Text: v, Unresolved: e.unresolvedNames()}, nil
+	res := Result{Text: v}
+	res.Unresolved, res.UnresolvedInSensitive = e.unresolvedNames()
+	return res, nil
 }
 
 // Escape returns text that substitutes back to s: every "#{" becomes "##{" (SUB-4).
@@ -156,6 +170,8 @@ type engine struct {
 	spent   error // the error of the first total limit exceeded: evaluation stops there
 	sens    bool  // the expansion under way has read a sensitive value
 	unres   map[string]string
+	// variables whose sensitive value references an undefined name (lower case -> as spelled)
+	unresSens map[string]string
 }
 
 type lexVar struct {
@@ -175,30 +191,42 @@ func (e *engine) init(n int) {
 	}
 }
 
-func (e *engine) unresolvedNames() []string {
-	if len(e.unres) == 0 {
+// unresolvedNames returns the names referenced but undefined, and the variables whose sensitive
+// values reference undefined names, each sorted.
+func (e *engine) unresolvedNames() (names, inSensitive []string) {
+	return sortedValues(e.unres), sortedValues(e.unresSens)
+}
+
+func sortedValues(m map[string]string) []string {
+	if len(m) == 0 {
 		return nil
 	}
-	out := make([]string, 0, len(e.unres))
-	for _, v := range e.unres {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
 		out = append(out, v)
 	}
 	slices.SortFunc(out, compareNames)
 	return out
 }
 
-func (e *engine) addUnresolved(name string) {
-	key := strings.ToLower(name)
-	if e.unres == nil {
-		e.unres = make(map[string]string)
+// addUnresolved records an undefined name referenced in the text p: the name itself, or only
+// the variable when p is a sensitive value (the name is text of the secret).
+func (e *engine) addUnresolved(p *prog, name string) {
+	m := &e.unres
+	if p.sensitive {
+		m, name = &e.unresSens, p.variable
 	}
-	if _, ok := e.unres[key]; !ok {
-		e.unres[key] = name
+	key := strings.ToLower(name)
+	if *m == nil {
+		*m = make(map[string]string)
+	}
+	if _, ok := (*m)[key]; !ok {
+		(*m)[key] = name
 	}
 }
 
 func (e *engine) errAt(pr *prog, off int, sentinel error, format string, args ...any) *TemplateError {
-	return &TemplateError{Variable: pr.variable, Offset: off, Err: sentinel, Msg: fmt.Sprintf(format, args...)}
+	return templateError(pr.variable, pr.sensitive, off, sentinel, fmt.Sprintf(format, args...))
 }
 
 func (e *engine) sizeErr(pr *prog, off int) *TemplateError {
@@ -264,15 +292,7 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 	case stFailed:
 		return Value{}, true, e.fail[id]
 	case stBusy:
-		i := slices.Index(e.stack, id)
-		cycle := make([]string, 0, len(e.stack)-i+1)
-		for _, s := range e.stack[i:] {
-			cycle = append(cycle, e.display[s])
-		}
-		cycle = append(cycle, e.display[id])
-		err := e.errAt(pr, off, ErrCycle, "%s", strings.Join(cycle, " -> "))
-		err.Cycle = cycle
-		return Value{}, true, err
+		return Value{}, true, e.cycleErr(id, pr, off)
 	}
 	p := e.progs[id]
 	if p == nil {
@@ -314,6 +334,36 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 	e.memo[id], e.state[id] = v, stDone
 	e.sens = savedSens || v.sensitive
 	return v, true, nil
+}
+
+// cycleErr reports the cycle that a reference to id, at offset off of pr, closes. A name
+// referenced from a sensitive value is masked, and the error is then reported on the first
+// variable of the cycle whose value is sensitive.
+func (e *engine) cycleErr(id int32, pr *prog, off int) *TemplateError {
+	ids := append(slices.Clone(e.stack[slices.Index(e.stack, id):]), id)
+	cycle := make([]string, len(ids))
+	masked := make(map[int32]bool)
+	first := -1 // the first variable of the cycle whose value is sensitive
+	for i, v := range ids[:len(ids)-1] {
+		if p := e.progs[v]; p != nil && p.sensitive {
+			masked[ids[i+1]] = true
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	for i, v := range ids {
+		cycle[i] = e.display[v]
+		if masked[v] {
+			cycle[i] = Mask
+		}
+	}
+	err := e.errAt(pr, off, ErrCycle, "%s", strings.Join(cycle, " -> "))
+	if first >= 0 {
+		err.Variable, err.Offset, err.Sensitive = e.display[ids[first]], 0, true
+	}
+	err.Cycle = cycle
+	return err
 }
 
 func (e *engine) failed(id int32, err error) error {
@@ -590,7 +640,7 @@ func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
 		return "", false, err
 	}
 	if !found {
-		e.addUnresolved(display)
+		e.addUnresolved(p, display)
 		return "", false, nil
 	}
 	s := v.s

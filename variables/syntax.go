@@ -246,7 +246,7 @@ func parse(src, variable string, sensitive bool, maxDepth int, depthName string)
 
 // errf returns a *TemplateError at byte offset off.
 func (p *parser) errf(off int, sentinel error, format string, args ...any) *TemplateError {
-	return &TemplateError{Variable: p.variable, Offset: off, Err: sentinel, Msg: fmt.Sprintf(format, args...)}
+	return templateError(p.variable, p.sensitive, off, sentinel, fmt.Sprintf(format, args...))
 }
 
 // quote returns s quoted for an error message, or a placeholder when the text is sensitive.
