@@ -93,9 +93,9 @@
 //     it expands, filter output and computed name. A value that is plain text, or a plain
 //     reference to another variable, shares that text and produces nothing.
 //   - MaxWork, default 8 Mi units (8388608), about a second: the work of one call in all. A
-//     unit is a construct evaluated, 64 bytes written, 16 bytes read by a filter, a condition,
-//     a computed name or an each list; an each list costs two more per item and each iteration
-//     four. Replace charges one unit per 4 steps of its regular expression, a step being one
+//     unit is a construct evaluated, 64 bytes written, 16 bytes read or written by a filter,
+//     16 bytes read by a condition, a computed name or an each list; an each list costs two
+//     more per item and each iteration four. Replace charges one unit per 4 steps of its regular expression, a step being one
 //     character read times the instructions of the compiled expression, and counts the
 //     characters every search actually reads (a search may read past its match, and each
 //     match starts a new search), so no expression runs for longer than the budget allows; a

@@ -2,7 +2,6 @@ package variables
 
 import (
 	"encoding/base64"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -154,6 +153,8 @@ func jsonEscape(s string) string {
 	return b.String()
 }
 
+const upperHex = "0123456789ABCDEF"
+
 // uriEscape percent-encodes every byte but the unreserved characters of RFC 3986.
 func uriEscape(s string) string {
 	var b strings.Builder
@@ -165,8 +166,8 @@ func uriEscape(s string) string {
 			continue
 		}
 		b.WriteByte('%')
-		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c)>>4, 16)))
-		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c)&0xF, 16)))
+		b.WriteByte(upperHex[c>>4])
+		b.WriteByte(upperHex[c&0xF])
 	}
 	return b.String()
 }

@@ -121,8 +121,12 @@ func TestLimits_ErrorNamesLimitAndDefault(t *testing.T) {
 // TestResolve_TotalBudget: the limits on bytes produced and work hold for a resolution as a
 // whole, not for each variable, and the first excess ends it with one error.
 func TestResolve_TotalBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spends the whole default budget several times")
+	}
 	big := variables.Variable{Name: "Big", Value: variables.Plain(strings.Repeat("x", 65_000))}
 	list := variables.Variable{Name: "L", Value: variables.Plain(strings.Repeat("a,", 100))}
+	amp := variables.Variable{Name: "Amp", Value: variables.Plain(strings.Repeat("&", 65_000))}
 	tests := []struct {
 		name string
 		each string // the value of each of the many variables
@@ -134,6 +138,8 @@ func TestResolve_TotalBudget(t *testing.T) {
 		{"bytes", strings.Repeat("#{Big}", 16), 80, big, "Options.MaxTotalSize"},
 		// 500 values whose loops each spend about 22,000 units: together over 8 Mi units.
 		{"work", "#{each a in L}#{each b in L}#{/each}#{/each}", 500, list, "Options.MaxWork"},
+		// 400 filters that each read 65 KB and write 325 KB (about 25,000 units each).
+		{"filters", "#{Amp | HtmlEscape | Truncate 1}", 400, amp, "Options.MaxWork"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,11 +25,12 @@ type Options struct {
 	// 64 MiB (67108864).
 	MaxTotalSize int
 	// MaxWork bounds the work of one call, in units: one per construct evaluated, one per 64
-	// bytes written, one per 16 bytes a filter, a condition or a computed name reads, one per
-	// 16 bytes and two per item of an each list, four per each iteration, and for Replace one
-	// per 4 steps of its regular expression (one character read times the instructions of the
-	// compiled expression) plus, when its pattern is computed, one per byte and per instruction
-	// to compile it. Default 8 Mi units (8388608), about a second of work.
+	// bytes written, one per 16 bytes a filter reads or writes, one per 16 bytes a condition,
+	// a computed name or an each list reads, two per item of an each list, four per each
+	// iteration, and for Replace one per 4 steps of its regular expression (one character read
+	// times the instructions of the compiled expression) plus, when its pattern is computed,
+	// one per byte and per instruction to compile it. Default 8 Mi units (8388608), about a
+	// second of work.
 	MaxWork int
 }
 
@@ -700,6 +701,9 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 		return "", e.sizeErr(p, f.off)
 	case oc == overWork:
 		return "", e.checkWork(p, f.off, " in filter "+f.name)
+	}
+	if err := e.spend(p, f.off, len(out)/16); err != nil {
+		return "", err
 	}
 	if err := e.produce(p, f.off, len(out)); err != nil {
 		return "", err
