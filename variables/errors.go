@@ -18,8 +18,8 @@ var (
 	ErrFilterArgument = errors.New("invalid filter argument")
 	// ErrCycle: variables that reference each other in a cycle (§6.8). Code "cycle".
 	ErrCycle = errors.New("reference cycle")
-	// ErrLimit: nesting, recursion, expanded size or evaluation work over the limits of
-	// [Options] (§6.8). Code "limit".
+	// ErrLimit: nesting, recursion, the size of a value, the bytes produced or the work of
+	// one resolution over the limits of [Options]. Code "limit".
 	ErrLimit = errors.New("limit exceeded")
 	// ErrUnknownTemplate: a tenant value for a template the project does not have (§6.5).
 	// Code "unknown-template".
