@@ -39,9 +39,9 @@
 //     plaintext. Every exported type that can hold a value (Variable, Template, Library,
 //     ProjectSpec, TenantValue, TenantValues, Context, Project, Resolution, Candidate,
 //     Conflict, Explanation, Beaten, Result) formats itself for fmt, so no verb walks into a
-//     plaintext. A value that binds a sensitive value is sensitive as a whole (stricter than
-//     SEN-2). A template marked Sensitive makes its values and its default sensitive (SEN-4).
-//     Nothing written inside a sensitive value is reported either: see the decision below.
+//     plaintext. A value that binds a sensitive value is sensitive as a whole. A template
+//     marked Sensitive makes its values and its default sensitive. Nothing written inside a
+//     sensitive value is reported either: see the decisions below.
 //   - Explanations (§6.11): [Resolution.Explain] names the winner's source and scope and every
 //     other candidate with the reason it lost.
 //

@@ -678,9 +678,14 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 			vals[i] = text
 		}
 		c := *f
+		if f.kind == fReplace { // the pattern is compiled for this evaluation
+			if err := e.spend(p, f.off, len(vals[0])); err != nil {
+				return "", err
+			}
+		}
 		aerr := c.decode(vals)
-		if c.pat != nil { // compiled for this evaluation
-			if err := e.spend(p, f.off, len(vals[0])+c.pat.insts); err != nil {
+		if c.pat != nil {
+			if err := e.spend(p, f.off, c.pat.insts); err != nil {
 				return "", err
 			}
 		}
@@ -700,6 +705,7 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 	case oc == overSize:
 		return "", e.sizeErr(p, f.off)
 	case oc == overWork:
+		e.work = min(e.work, -1)
 		return "", e.checkWork(p, f.off, " in filter "+f.name)
 	}
 	if err := e.spend(p, f.off, len(out)/16); err != nil {
