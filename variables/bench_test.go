@@ -94,3 +94,17 @@ func BenchmarkMissing(b *testing.B) {
 		_ = p.Missing("Prod", tv)
 	}
 }
+
+// BenchmarkParseEscapes compiles one value made of n "##{" escapes: the cost must grow
+// linearly with n.
+func BenchmarkParseEscapes(b *testing.B) {
+	for _, n := range []int{20_000, 200_000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			parse := parseEscapes(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				parse()
+			}
+		})
+	}
+}

@@ -34,11 +34,14 @@
 //     and lose to step, target and role scoped values. A template default ranks as a tenant
 //     value without environment.
 //   - Substitution (§6.8) and system variables (§6.9): see the grammar below.
-//   - Secrets (§6.10): a [Value] made with [Sensitive] prints as [Mask] in every fmt verb,
-//     String, GoString, JSON and text encodings, errors and explanations; only
-//     [Value.Reveal] gives the plaintext. A value that binds a sensitive value is sensitive as
-//     a whole (stricter than SEN-2). A template marked Sensitive makes its values and its
-//     default sensitive (SEN-4).
+//   - Secrets: a [Value] made with [Sensitive] prints as [Mask] in every fmt verb, String,
+//     GoString, JSON and text encodings, errors and explanations; only [Value.Reveal] gives the
+//     plaintext. Every exported type that can hold a value (Variable, Template, Library,
+//     ProjectSpec, TenantValue, TenantValues, Context, Project, Resolution, Candidate,
+//     Conflict, Explanation, Beaten, Result) formats itself for fmt, so no verb walks into a
+//     plaintext. A value that binds a sensitive value is sensitive as a whole. A template
+//     marked Sensitive makes its values and its default sensitive. Nothing written inside a
+//     sensitive value is reported either: see the decisions below.
 //   - Explanations (§6.11): [Resolution.Explain] names the winner's source and scope and every
 //     other candidate with the reason it lost.
 //
@@ -71,11 +74,36 @@
 //
 // Errors carry the variable the text came from, the byte offset and a sentinel (see
 // [TemplateError]): an unterminated "#{", an unmatched "#{/if}", an unknown filter, a bad filter
-// argument, a reference cycle ("A -> B -> A"), and the limits of [Options]: nesting (blocks,
-// nested bindings and the chain of variables being expanded, 64 by default), expanded size
-// (1 MiB by default, checked while writing, so an exponential expansion stops early) and work
-// (4 times the size limit, counting a unit per construct evaluated and per 16 to 64 bytes
-// handled, so that loops that write nothing cannot run for long).
+// argument, a reference cycle ("A -> B -> A") and the limits below.
+//
+// # Limits
+//
+// Every call of [Project.Resolve] or [Substitute] is bounded, whatever its input, by the limits of
+// [Options]; a field of 0 (or less) means its default. Going over one is a *[TemplateError]
+// wrapping [ErrLimit] whose message names the field and its default, for example "evaluation
+// work over 8388608 units (Options.MaxWork, the total of one resolution, default 8388608
+// units)".
+//
+//   - MaxDepth, default 64 (at most 10000): the nesting of blocks and nested bindings in a text,
+//     plus the chain of variables being expanded at once. [NewProject], which takes no options,
+//     parses values with a fixed nesting limit of 1000.
+//   - MaxSize, default 1 MiB: the size of any one expanded value, filter output or computed
+//     name, checked while writing, so that an exponential expansion stops early.
+//   - MaxTotalSize, default 64 MiB: the bytes one call produces in all, summed over every value
+//     it expands, filter output and computed name. A value that is plain text, or a plain
+//     reference to another variable, shares that text and produces nothing.
+//   - MaxWork, default 8 Mi units (8388608), about a second: the work of one call in all. A
+//     unit is a construct evaluated, 64 bytes written, 16 bytes read or written by a filter,
+//     16 bytes read by a condition, a computed name or an each list; an each list costs two
+//     more per item and each iteration four. Replace charges one unit per 4 steps of its regular expression, a step being one
+//     character read times the instructions of the compiled expression, and counts the
+//     characters every search actually reads (a search may read past its match, and each
+//     match starts a new search), so no expression runs for longer than the budget allows; a
+//     pattern computed at evaluation costs a unit per byte and per instruction to compile.
+//
+// The totals are per call, not per variable: [Project.Resolve] stops at the first variable that
+// exceeds MaxTotalSize or MaxWork and reports that one error. Parsing takes time and memory
+// linear in the text.
 //
 // # Decisions
 //
@@ -102,6 +130,16 @@
 // reported as unresolved. A binding with a nested binding that is undefined is echoed whole and
 // only the inner name is reported. Names used only as conditions or each collections are not
 // reported: an undefined operand is "".
+//
+// Decision: the text of a sensitive value stays secret, names included. An undefined name
+// referenced inside a sensitive value is not listed by [Resolution.Unresolved] (or
+// Result.Unresolved); the variable or template whose sensitive value it is is listed by
+// [Resolution.UnresolvedInSensitive] (Result.UnresolvedInSensitive) instead, without the name.
+// An error in the text of a sensitive value has [TemplateError].Sensitive set and Offset 0,
+// prints "variable "X" (sensitive value): ..." without an offset, and quotes none of the text.
+// A reference cycle through a sensitive value shows every name referenced from a sensitive
+// value as [Mask], in Cycle and in the message, and is reported on the first variable of the
+// cycle whose value is sensitive.
 //
 // Decision: "==" and "!=" compare the texts exactly (case-sensitive, like the comparison filters
 // of SUB-10).

@@ -18,8 +18,8 @@ var (
 	ErrFilterArgument = errors.New("invalid filter argument")
 	// ErrCycle: variables that reference each other in a cycle (§6.8). Code "cycle".
 	ErrCycle = errors.New("reference cycle")
-	// ErrLimit: nesting, recursion, expanded size or evaluation work over the limits of
-	// [Options] (§6.8). Code "limit".
+	// ErrLimit: nesting, recursion, the size of a value, the bytes produced or the work of
+	// one resolution over the limits of [Options]. Code "limit".
 	ErrLimit = errors.New("limit exceeded")
 	// ErrUnknownTemplate: a tenant value for a template the project does not have (§6.5).
 	// Code "unknown-template".
@@ -59,23 +59,33 @@ func Code(err error) string {
 	return ""
 }
 
-// TemplateError is an error in a template text (§6.8): the variable the text came from ("" =
-// the text given to [Substitute]), the byte offset in that text, the sentinel (Err) and a
-// message. For ErrCycle, Cycle lists the names of the cycle, first name repeated at the end.
-// The message never contains text of a sensitive value.
+// TemplateError is an error in a template text: the variable the text came from ("" = the
+// text given to [Substitute]), the byte offset in that text, the sentinel (Err) and a message.
+// For ErrCycle, Cycle lists the names of the cycle, first name repeated at the end.
+//
+// Nothing of a sensitive value shows in a TemplateError. When the text is a sensitive value,
+// Sensitive is true and Offset is 0, so that no position inside the secret is given, and the
+// message quotes none of its text. In a cycle, a name that is referenced from a sensitive
+// value is [Mask] in Cycle and in the message, and the error is reported on the first
+// variable of the cycle whose value is sensitive (with Sensitive true).
 type TemplateError struct {
-	Variable string
-	Offset   int
-	Err      error
-	Msg      string
-	Cycle    []string
+	Variable  string
+	Offset    int
+	Sensitive bool
+	Err       error
+	Msg       string
+	Cycle     []string
 }
 
-// Error returns "variable "X" at offset N: <sentinel>: <message>".
+// Error returns "variable "X" at offset N: <sentinel>: <message>", or "variable "X"
+// (sensitive value): <sentinel>: <message>" when the text is a sensitive value.
 func (e *TemplateError) Error() string {
 	where := "text"
 	if e.Variable != "" {
 		where = fmt.Sprintf("variable %q", e.Variable)
+	}
+	if e.Sensitive {
+		return fmt.Sprintf("%s (sensitive value): %v: %s", where, e.Err, e.Msg)
 	}
 	return fmt.Sprintf("%s at offset %d: %v: %s", where, e.Offset, e.Err, e.Msg)
 }
@@ -119,6 +129,15 @@ func (e *SpecError) Error() string { return e.Path + ": " + e.Err.Error() }
 
 // Unwrap returns the wrapped error.
 func (e *SpecError) Unwrap() error { return e.Err }
+
+// templateError returns the error at byte offset off of the text of variable, hiding the
+// offset when the text is sensitive.
+func templateError(variable string, sensitive bool, off int, sentinel error, msg string) *TemplateError {
+	if sensitive {
+		off = 0
+	}
+	return &TemplateError{Variable: variable, Offset: off, Sensitive: sensitive, Err: sentinel, Msg: msg}
+}
 
 // maxQuote is the longest input quoted whole in an error message.
 const maxQuote = 48

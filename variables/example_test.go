@@ -99,3 +99,34 @@ func ExampleProject_Resolve() {
 	//   beats project variable [0] "Info" (unscoped): less specific: lacks environment
 	// missing in Staging: [Db.Password]
 }
+
+// Options bound one resolution; going over a limit is an error that names the option and its
+// default.
+func ExampleOptions() {
+	vars := map[string]variables.Value{"A": variables.Plain("12345")}
+	_, err := variables.Substitute("#{A}#{A}", vars, variables.Options{MaxSize: 8})
+	fmt.Println(err)
+	fmt.Println(variables.Code(err))
+	// Output:
+	// text at offset 4: limit exceeded: expanded size over 8 bytes (Options.MaxSize, default 1 MiB)
+	// limit
+}
+
+// A name written inside a sensitive value is text of the secret: it is not reported, the
+// variable holding it is.
+func ExampleSubstitute_sensitive() {
+	vars := map[string]variables.Value{"Password": variables.Sensitive("hunter#{2}")}
+	res, err := variables.Substitute("pw=#{Password} #{User}", vars, variables.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(res.Text)
+	fmt.Println(res.Unresolved, res.UnresolvedInSensitive)
+	_, err = variables.Substitute("#{Password}", map[string]variables.Value{"Password": variables.Sensitive("hunter2#{")}, variables.Options{})
+	fmt.Println(err)
+	// Output:
+	// ********
+	// [User] [Password]
+	// variable "Password" (sensitive value): invalid template syntax: unterminated "#{"
+}

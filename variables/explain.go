@@ -28,6 +28,19 @@ type Beaten struct {
 // String returns e.Text.
 func (e Explanation) String() string { return e.Text }
 
+// explanationFields is Explanation without methods, for [formatFields].
+type explanationFields Explanation
+
+// Format implements [fmt.Formatter]: every verb formats e.Text, in which sensitive values are
+// masked, but %#v, which prints the fields in Go syntax with every sensitive [Value] as [Mask].
+func (e Explanation) Format(f fmt.State, verb rune) {
+	if verb == 'v' && f.Flag('#') {
+		formatFields(f, verb, "variables.Explanation", explanationFields(e))
+		return
+	}
+	formatSummary(f, verb, e.Text)
+}
+
 // Reasons a candidate loses. The conflict reasons are the ones reported by Conflicts.
 const (
 	whyTieOrder    = "tie broken by source order (a conflict, §6.3)"
@@ -221,4 +234,13 @@ func describe(cd *cand) string {
 		}
 	}
 	return fmt.Sprintf("%s %q (%s)", src, cd.Value, scope)
+}
+
+// beatenFields is Beaten without methods, for [formatFields].
+type beatenFields Beaten
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x Beaten) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Beaten", beatenFields(x))
 }

@@ -2,15 +2,22 @@ package variables
 
 import (
 	"encoding/base64"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// apply runs filter f with decoded arguments on s. max bounds the output size; ok=false means
-// the output would exceed it.
-func (f *filterCall) apply(s string, vals []string, max int) (out string, ok bool, aerr *argError) {
+// outcome says how a filter ended.
+type outcome uint8
+
+const (
+	done     outcome = iota
+	overSize         // the output would exceed the size limit
+	overWork         // the work budget ran out
+)
+
+// apply runs filter f with decoded arguments on s. max bounds the output size; Replace spends
+// from work.
+func (f *filterCall) apply(s string, vals []string, max int, work *int) (out string, oc outcome, aerr *argError) {
 	switch f.kind {
 	case fToUpper:
 		out = strings.ToUpper(s)
@@ -38,7 +45,8 @@ func (f *filterCall) apply(s string, vals []string, max int) (out string, ok boo
 		if len(vals) == 2 {
 			repl = vals[1]
 		}
-		return replace(f.re, s, repl, max)
+		out, oc = f.pat.replace(s, repl, max, work)
+		return out, oc, nil
 	case fHTMLEscape:
 		out = htmlEscape(s)
 	case fJSONEscape:
@@ -50,11 +58,14 @@ func (f *filterCall) apply(s string, vals []string, max int) (out string, ok boo
 	case fFromBase64:
 		b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
 		if err != nil {
-			return "", true, &argError{arg: -1, want: "base64 text"}
+			return "", done, &argError{arg: -1, want: "base64 text"}
 		}
 		out = string(b)
 	}
-	return out, len(out) <= max, nil
+	if len(out) > max {
+		return "", overSize, nil
+	}
+	return out, done, nil
 }
 
 // truncate keeps the first n characters and appends "..." when s is longer.
@@ -83,34 +94,6 @@ func substring(s string, start, n int) string {
 		j += size
 	}
 	return s[i:j]
-}
-
-// replace replaces every match of re in s with repl ($1 and ${name} expand to groups), giving up
-// as soon as the output would exceed max.
-func replace(re *regexp.Regexp, s, repl string, max int) (string, bool, *argError) {
-	expand := strings.IndexByte(repl, '$') >= 0
-	size, over := len(s), false
-	out := re.ReplaceAllStringFunc(s, func(m string) string {
-		if over {
-			return ""
-		}
-		r := repl
-		if expand {
-			if idx := re.FindStringSubmatchIndex(m); idx != nil {
-				r = string(re.ExpandString(nil, repl, m, idx))
-			}
-		}
-		size += len(r) - len(m)
-		if size > max {
-			over = true
-			return ""
-		}
-		return r
-	})
-	if over {
-		return "", false, nil
-	}
-	return out, len(out) <= max, nil
 }
 
 func htmlEscape(s string) string {
@@ -170,6 +153,8 @@ func jsonEscape(s string) string {
 	return b.String()
 }
 
+const upperHex = "0123456789ABCDEF"
+
 // uriEscape percent-encodes every byte but the unreserved characters of RFC 3986.
 func uriEscape(s string) string {
 	var b strings.Builder
@@ -181,8 +166,8 @@ func uriEscape(s string) string {
 			continue
 		}
 		b.WriteByte('%')
-		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c)>>4, 16)))
-		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(c)&0xF, 16)))
+		b.WriteByte(upperHex[c>>4])
+		b.WriteByte(upperHex[c&0xF])
 	}
 	return b.String()
 }

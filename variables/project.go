@@ -1,6 +1,7 @@
 package variables
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -115,6 +116,9 @@ type nameInfo struct {
 // are expanded.
 const parseDepth = 1000
 
+// parseDepthLimit explains parseDepth in error messages.
+const parseDepthLimit = "the fixed limit of NewProject; Options.MaxDepth applies when values are expanded"
+
 // NewProject compiles spec. It copies its input and reports every problem at once (each a
 // *[SpecError], joined with [errors.Join], in input order): empty names ([ErrEmptyName]), a
 // template name defined twice in one source or a library included twice
@@ -133,7 +137,7 @@ func NewProject(spec ProjectSpec) (*Project, error) {
 				report(path, fmt.Errorf("variable without a name: %w", ErrEmptyName))
 				continue
 			}
-			pr, err := parse(v.Value.s, v.Name, v.Value.sensitive, parseDepth)
+			pr, err := parse(v.Value.s, v.Name, v.Value.sensitive, parseDepth, parseDepthLimit)
 			if err != nil {
 				report(path, err)
 				continue
@@ -163,7 +167,7 @@ func NewProject(spec ProjectSpec) (*Project, error) {
 				ct.t.Default.sensitive = true
 			}
 			if t.HasDefault {
-				pr, err := parse(ct.t.Default.s, t.Name, ct.t.Default.sensitive, parseDepth)
+				pr, err := parse(ct.t.Default.s, t.Name, ct.t.Default.sensitive, parseDepth, parseDepthLimit)
 				if err != nil {
 					report(path, err)
 					continue
@@ -241,10 +245,15 @@ func (c *project) intern(name string) int32 {
 // Name returns the project name given in the spec.
 func (p *Project) Name() string { return p.c.name }
 
-// Format implements [fmt.Formatter]: a Project prints as a summary without values.
+// Format implements [fmt.Formatter]: a Project prints as a summary without values, in every
+// verb.
 func (p Project) Format(f fmt.State, verb rune) {
-	_, _ = fmt.Fprintf(f, "variables.Project{Name: %q, variables: %d, templates: %d, libraries: %d}",
-		p.c.name, len(p.c.vars), len(p.c.tmpls), len(p.c.libs))
+	s := "variables.Project{}"
+	if p.c != nil {
+		s = fmt.Sprintf("variables.Project{Name: %q, variables: %d, templates: %d, libraries: %d}",
+			p.c.name, len(p.c.vars), len(p.c.tmpls), len(p.c.libs))
+	}
+	formatSummary(f, verb, s)
 }
 
 // findTemplate returns the index of the template of source lib (-1 = project) named name
@@ -374,4 +383,69 @@ func (p *Project) Missing(env string, tv TenantValues) []string {
 		out = append(out, name)
 	}
 	return out
+}
+
+// variableFields is Variable without methods, for [formatFields].
+type variableFields Variable
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x Variable) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Variable", variableFields(x))
+}
+
+// templateFields is Template without methods, for [formatFields].
+type templateFields Template
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb. The Default of a Sensitive template is masked too.
+func (x Template) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Template", templateFields(x.masked()))
+}
+
+// MarshalJSON encodes t as its fields, the Default of a Sensitive template masked.
+func (t Template) MarshalJSON() ([]byte, error) { return json.Marshal(templateFields(t.masked())) }
+
+// masked returns t with its Default sensitive when t is.
+func (t Template) masked() Template {
+	if t.Sensitive {
+		t.Default.sensitive = true
+	}
+	return t
+}
+
+// libraryFields is Library without methods, for [formatFields].
+type libraryFields Library
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x Library) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Library", libraryFields(x))
+}
+
+// projectSpecFields is ProjectSpec without methods, for [formatFields].
+type projectSpecFields ProjectSpec
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x ProjectSpec) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.ProjectSpec", projectSpecFields(x))
+}
+
+// tenantValueFields is TenantValue without methods, for [formatFields].
+type tenantValueFields TenantValue
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x TenantValue) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.TenantValue", tenantValueFields(x))
+}
+
+// tenantValuesFields is TenantValues without methods, for [formatFields].
+type tenantValuesFields TenantValues
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x TenantValues) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.TenantValues", tenantValuesFields(x))
 }

@@ -169,66 +169,146 @@ func TestSubstitute_Deterministic_Semantics6_8(t *testing.T) {
 	})
 }
 
-// TestSecrets_NeverPrinted_Semantics6_10: no rendering of any value of this package contains
-// the plaintext of a sensitive value.
-func TestSecrets_NeverPrinted_Semantics6_10(t *testing.T) {
+// The exported types that can hold a value print masked forms in every verb, whatever fmt
+// would find in their fields.
+var (
+	_ fmt.Formatter = variables.Value{}
+	_ fmt.Formatter = variables.Variable{}
+	_ fmt.Formatter = variables.Template{}
+	_ fmt.Formatter = variables.Library{}
+	_ fmt.Formatter = variables.ProjectSpec{}
+	_ fmt.Formatter = variables.TenantValue{}
+	_ fmt.Formatter = variables.TenantValues{}
+	_ fmt.Formatter = variables.Context{}
+	_ fmt.Formatter = variables.Project{}
+	_ fmt.Formatter = variables.Resolution{}
+	_ fmt.Formatter = variables.Candidate{}
+	_ fmt.Formatter = variables.Conflict{}
+	_ fmt.Formatter = variables.Explanation{}
+	_ fmt.Formatter = variables.Beaten{}
+	_ fmt.Formatter = variables.Result{}
+)
+
+// secretVerbs are the fmt verbs every output is printed with.
+var secretVerbs = []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%10.3v", "%d"}
+
+// TestSecrets_NeverPrinted: no rendering of any value of this package (every exported type
+// that can hold a value, in every fmt verb and in JSON, and every error) contains the plaintext
+// of a sensitive value or a name written inside one, and an error about a sensitive text gives
+// no position in it.
+func TestSecrets_NeverPrinted(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		secret := "zz" + rapid.StringMatching(`[a-y0-9]{2,10}`).Draw(t, "secret")
-		broken := rapid.Bool().Draw(t, "broken")
-		secretText := secret
-		if broken {
-			secretText = secret + rapid.SampledFrom([]string{"#{", "#{X | Nope}", "#{/if}", "#{X | Truncate " + secret + "}"}).Draw(t, "syntax")
-		}
+		inner := "qq" + rapid.StringMatching(`[a-y0-9]{2,10}`).Draw(t, "inner") // a name inside the secret
+		secretText := secret + rapid.SampledFrom([]string{"",
+			"#{" + inner + "}", "#{" + inner + " | ToUpper}", "#{Map[#{" + inner + "}]}", "#{if " + inner + "}a#{/if}#{" + inner + "}",
+			"#{each x in " + inner + "}#{x}#{/each}#{x | Truncate " + inner + "}", "#{Conn | Replace " + inner + "}",
+			"#{", "#{X | Nope}", "#{" + inner + " | Nope}", "#{/if}", "#{X | Truncate " + inner + "}", "#{X | Replace \"(" + inner + "\"}",
+		}).Draw(t, "tail")
+		sensitive := map[string]bool{"password": true, "api.key": true, "other": true, "dup": true, "s": true}
 		spec := variables.ProjectSpec{
 			Name: "P",
 			Variables: []variables.Variable{
-				{Name: "Password", Value: variables.Sensitive(secret)},
+				{Name: "Password", Value: variables.Sensitive(secretText)},
 				{Name: "Conn", Value: variables.Plain("user=a;password=#{Password}")},
 				{Name: "Upper", Value: variables.Plain("#{Password | ToUpper}#{if Password}!#{/if}")},
 				{Name: "Index", Value: variables.Plain("#{Map[#{Password}]}")},
+				{Name: "Dup", Value: variables.Sensitive(secretText)},
+				{Name: "Dup", Value: variables.Plain("plain")},
 			},
-			Templates: []variables.Template{{Name: "Api.Key", Sensitive: true}, {Name: "Other"}},
+			Templates: []variables.Template{{Name: "Api.Key", Sensitive: true, Default: variables.Plain(secretText), HasDefault: true}, {Name: "Other"}},
+			Libraries: []variables.Library{{Name: "Lib", Variables: []variables.Variable{{Name: "Dup", Value: variables.Sensitive(secret)}},
+				Templates: []variables.Template{{Name: "Common", Default: variables.Sensitive(secret), HasDefault: true}}}},
 		}
 		tv := variables.TenantValues{Project: []variables.TenantValue{
 			{Template: "Api.Key", Value: variables.Plain(secret)},
 			{Template: "Other", Value: variables.Sensitive(secretText)},
-		}}
-		var outputs []any
-		p, err := variables.NewProject(spec)
-		if err != nil {
-			t.Fatal(err)
-		}
-		outputs = append(outputs, p, *p)
-		r, err := p.Resolve(variables.Context{Project: "P", Environment: "Dev", Tenant: "T", Values: tv}, variables.Options{})
-		if err != nil {
-			outputs = append(outputs, err, err.Error())
+		}, Common: map[string][]variables.TenantValue{"Lib": {{Template: "Common", Value: variables.Sensitive(secretText)}}}}
+		ctx := variables.Context{Project: "P", Environment: "Dev", Tenant: "T", Values: tv}
+		// A TenantValue does not know its template is sensitive: printed, it shows the value as
+		// given. The template's default, and every output of a resolution, are masked.
+		shown := ctx
+		shown.Values.Project = slices.Clone(tv.Project)
+		shown.Values.Project[0].Value = variables.Sensitive(secret)
+		outputs := []any{spec, spec.Variables[0], spec.Templates[0], spec.Libraries[0], shown, shown.Values, shown.Values.Project[1]}
+		var errs []error
+		if p, err := variables.NewProject(spec); err != nil {
+			errs = append(errs, err)
 		} else {
-			outputs = append(outputs, r, *r, r.Conflicts(), r.Names(), r.Unresolved(), r.Missing())
-			for _, n := range r.Names() {
-				v, _ := r.Get(n)
-				ex, _ := r.Explain(n)
-				outputs = append(outputs, v, ex, ex.Text, ex.String())
+			outputs = append(outputs, p, *p)
+			r, err := p.Resolve(ctx, variables.Options{})
+			if err != nil {
+				errs = append(errs, err)
+			} else {
+				outputs = append(outputs, r, *r, r.Conflicts(), r.Names(), r.Unresolved(), r.UnresolvedInSensitive(), r.Missing())
+				for _, c := range r.Conflicts() {
+					outputs = append(outputs, c, c.Candidates[0])
+				}
+				for _, n := range r.Names() {
+					v, _ := r.Get(n)
+					ex, _ := r.Explain(n)
+					outputs = append(outputs, v, ex, ex.Text, ex.String(), ex.Winner, ex.Beaten)
+					for _, b := range ex.Beaten {
+						outputs = append(outputs, b)
+					}
+				}
 			}
 		}
 		res, err := variables.Substitute("#{Password}#{Password | Truncate #{Password}}", map[string]variables.Value{"Password": variables.Sensitive(secretText)}, variables.Options{})
-		outputs = append(outputs, res, err)
+		outputs = append(outputs, res, res.Unresolved)
+		errs = append(errs, err)
 		_, err = variables.NewProject(variables.ProjectSpec{Variables: []variables.Variable{{Name: "S", Value: variables.Sensitive(secretText + "#{")}}})
-		outputs = append(outputs, err)
+		errs = append(errs, err)
+		for _, err := range errs {
+			outputs = append(outputs, err)
+			for _, te := range templateErrors(err) {
+				outputs = append(outputs, te, *te)
+				if sensitive[strings.ToLower(te.Variable)] && (!te.Sensitive || te.Offset != 0) {
+					t.Fatalf("error in the sensitive value of %q gives a position: %v", te.Variable, te)
+				}
+			}
+		}
 		for _, o := range outputs {
-			for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%10.3v"} {
-				checkNoLeak(t, secret, fmt.Sprintf(verb, o))
+			for _, verb := range secretVerbs {
+				checkNoLeak(t, fmt.Sprintf(verb, o), secret, inner)
+				checkNoLeak(t, fmt.Sprintf(verb, &o), secret, inner)
 			}
 			if b, err := json.Marshal(o); err == nil {
-				checkNoLeak(t, secret, string(b))
+				checkNoLeak(t, string(b), secret, inner)
 			}
 		}
 	})
 }
 
-func checkNoLeak(t *rapid.T, secret, out string) {
-	if strings.Contains(out, secret) || strings.Contains(strings.ToLower(out), hex.EncodeToString([]byte(secret))) ||
-		strings.Contains(out, strings.ToUpper(secret)) {
-		t.Fatalf("secret %q leaked in %q", secret, out)
+// templateErrors returns every *TemplateError in err's tree.
+func templateErrors(err error) []*variables.TemplateError {
+	var out []*variables.TemplateError
+	var walk func(error)
+	walk = func(err error) {
+		if te, ok := err.(*variables.TemplateError); ok {
+			out = append(out, te)
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				walk(e)
+			}
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap())
+		}
+	}
+	if err != nil {
+		walk(err)
+	}
+	return out
+}
+
+// checkNoLeak fails when out shows any of secrets, as it is, in upper case or in hex.
+func checkNoLeak(t *rapid.T, out string, secrets ...string) {
+	for _, secret := range secrets {
+		if strings.Contains(strings.ToLower(out), secret) || strings.Contains(strings.ToLower(out), hex.EncodeToString([]byte(secret))) {
+			t.Fatalf("secret %q leaked in %q", secret, out)
+		}
 	}
 }
 

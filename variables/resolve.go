@@ -89,6 +89,7 @@ type resolution struct {
 	vals       []Value
 	conflicts  []Conflict
 	unresolved []string
+	unresSens  []string
 	missing    []string
 }
 
@@ -152,7 +153,8 @@ func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 	r.sys = systemValues(&r.f)
 	n := len(c.names)
 	r.win = make([]ref, n)
-	e := &engine{lim: lim, ids: c.ids, display: c.display, progs: make([]*prog, n)}
+	e := newEngine(lim)
+	e.ids, e.display, e.progs = c.ids, c.display, make([]*prog, n)
 	e.init(n)
 	for id := range int32(n) {
 		w, conflict := c.choose(id, &r.f, r.eff, &r.sys)
@@ -176,11 +178,13 @@ func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 		if r.win[id].kind == refNone {
 			continue
 		}
-		e.work = lim.work
 		root.variable = c.display[id]
 		if _, _, err := e.evalID(id, &root, 0); err != nil && !seen[err] {
 			seen[err] = true
 			errs = append(errs, err)
+		}
+		if e.spent != nil {
+			break // a total limit: every later expansion would fail the same way
 		}
 	}
 	if len(errs) > 0 {
@@ -193,7 +197,7 @@ func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 		return nil, errors.Join(errs...)
 	}
 	r.vals = e.memo
-	r.unresolved = e.unresolvedNames()
+	r.unresolved, r.unresSens = e.unresolvedNames()
 	slices.SortFunc(r.conflicts, func(a, b Conflict) int { return compareNames(a.Name, b.Name) })
 	if r.eff != nil {
 		for _, t := range c.required {
@@ -257,7 +261,7 @@ func (c *project) effective(env string, tv TenantValues, out []eff, lim limits) 
 			o.prog = &o.lit
 			continue
 		}
-		pr, err := parse(o.value.s, ct.t.Name, o.value.sensitive, lim.depth)
+		pr, err := parse(o.value.s, ct.t.Name, o.value.sensitive, lim.depth, depthLimit)
 		if err != nil {
 			errs = append(errs, err)
 			o.lit = prog{variable: ct.t.Name, sensitive: true, literal: true}
@@ -356,19 +360,32 @@ func (r *Resolution) Conflicts() []Conflict {
 	return out
 }
 
-// Unresolved returns the names referenced but undefined, sorted case-insensitively.
+// Unresolved returns the names referenced but undefined, sorted case-insensitively. A name
+// referenced in a sensitive value is text of that secret and is left out: see
+// [Resolution.UnresolvedInSensitive].
 func (r *Resolution) Unresolved() []string { return slices.Clone(r.r.unresolved) }
 
-// Format implements [fmt.Formatter]: a Resolution prints as a summary without values.
+// UnresolvedInSensitive returns the variables (and templates) whose sensitive value references
+// an undefined name, sorted case-insensitively. The names referenced are not given: they are
+// text of the secret.
+func (r *Resolution) UnresolvedInSensitive() []string { return slices.Clone(r.r.unresSens) }
+
+// Format implements [fmt.Formatter]: a Resolution prints as a summary without values, in every
+// verb: how many names have a value, the missing templates, how many conflicts, the unresolved
+// names and the variables whose sensitive values reference undefined names.
 func (r Resolution) Format(f fmt.State, verb rune) {
-	n := 0
-	for _, w := range r.r.win {
-		if w.kind != refNone {
-			n++
+	s := "variables.Resolution{}"
+	if r.r != nil {
+		n := 0
+		for _, w := range r.r.win {
+			if w.kind != refNone {
+				n++
+			}
 		}
+		s = fmt.Sprintf("variables.Resolution{names: %d, missing: %q, conflicts: %d, unresolved: %q, unresolved in sensitive: %q}",
+			n, r.r.missing, len(r.r.conflicts), r.r.unresolved, r.r.unresSens)
 	}
-	_, _ = fmt.Fprintf(f, "variables.Resolution{names: %d, missing: %q, conflicts: %d, unresolved: %q}",
-		n, r.r.missing, len(r.r.conflicts), r.r.unresolved)
+	formatSummary(f, verb, s)
 }
 
 func cloneCandidates(cs []Candidate) []Candidate {
@@ -378,4 +395,31 @@ func cloneCandidates(cs []Candidate) []Candidate {
 		out[i].Scope = c.Scope.clone()
 	}
 	return out
+}
+
+// contextFields is Context without methods, for [formatFields].
+type contextFields Context
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x Context) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Context", contextFields(x))
+}
+
+// candidateFields is Candidate without methods, for [formatFields].
+type candidateFields Candidate
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x Candidate) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Candidate", candidateFields(x))
+}
+
+// conflictFields is Conflict without methods, for [formatFields].
+type conflictFields Conflict
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, every sensitive [Value] as
+// [Mask], in every verb.
+func (x Conflict) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Conflict", conflictFields(x))
 }

@@ -8,44 +8,83 @@ import (
 	"strings"
 )
 
-// Options are the limits of substitution (§6.8). The zero Options means the defaults.
+// Options are the limits of substitution: each bounds one call of [Project.Resolve] or
+// [Substitute], so that no input, however large or hostile, makes it run for long or use much
+// memory. The zero Options means the defaults; a field of 0 (or less) means its default. Going
+// over a limit is an error wrapping [ErrLimit] whose message names the field and its default.
 type Options struct {
 	// MaxDepth bounds nesting: blocks and nested bindings inside a text, plus the chain of
-	// variables being expanded at once. 0 (or less) means 64; values above 10000 count as 10000.
+	// variables being expanded at once. Default 64; values above 10000 count as 10000.
 	MaxDepth int
-	// MaxSize bounds the size in bytes of any expanded value, and (times 4) the work spent on
-	// one expansion. 0 (or less) means 1 MiB.
+	// MaxSize bounds the size in bytes of any one expanded value, filter output or computed
+	// name. Default 1 MiB (1048576).
 	MaxSize int
+	// MaxTotalSize bounds the bytes one call produces in all: the sum of the sizes of every
+	// value it expands, filter output and computed name (a value that is plain text, or a
+	// plain reference to another variable, shares its text and produces nothing). Default
+	// 64 MiB (67108864).
+	MaxTotalSize int
+	// MaxWork bounds the work of one call, in units: one per construct evaluated, one per 64
+	// bytes written, one per 16 bytes a filter reads or writes, one per 16 bytes a condition,
+	// a computed name or an each list reads, two per item of an each list, four per each
+	// iteration, and for Replace one per 4 steps of its regular expression (one character read
+	// times the instructions of the compiled expression) plus, when its pattern is computed,
+	// one per byte and per instruction to compile it. Default 8 Mi units (8388608), about a
+	// second of work.
+	MaxWork int
 }
 
 const (
-	defaultDepth = 64
-	defaultSize  = 1 << 20
-	workFactor   = 4
+	defaultDepth     = 64
+	defaultSize      = 1 << 20
+	defaultTotalSize = 64 << 20
+	defaultWork      = 8 << 20
+)
+
+// The explanations of the limits in error messages.
+const (
+	depthLimit = "Options.MaxDepth, default 64"
+	sizeLimit  = "Options.MaxSize, default 1 MiB"
+	totalLimit = "Options.MaxTotalSize, the total of one resolution, default 64 MiB"
+	workLimit  = "Options.MaxWork, the total of one resolution, default 8388608 units"
 )
 
 type limits struct {
-	depth, size, work int
+	depth, size, total, work int
 }
 
 func (o Options) limits() limits {
-	l := limits{depth: o.MaxDepth, size: o.MaxSize}
-	if l.depth <= 0 {
-		l.depth = defaultDepth
+	orDefault := func(v, d int) int {
+		if v <= 0 {
+			return d
+		}
+		return v
 	}
-	l.depth = min(l.depth, hardDepth)
-	if l.size <= 0 {
-		l.size = defaultSize
+	return limits{
+		depth: min(orDefault(o.MaxDepth, defaultDepth), hardDepth),
+		size:  orDefault(o.MaxSize, defaultSize),
+		total: orDefault(o.MaxTotalSize, defaultTotalSize),
+		work:  orDefault(o.MaxWork, defaultWork),
 	}
-	l.work = workFactor*l.size + 1024
-	return l
 }
 
 // Result is the outcome of [Substitute]: the expanded text, sensitive when it bound a sensitive
-// value (§6.10), and the names referenced but undefined, sorted case-insensitively.
+// value, and the names referenced but undefined, sorted case-insensitively. A name referenced
+// in a sensitive value is text of that secret: it is not in Unresolved; the variable whose
+// value it is is listed in UnresolvedInSensitive instead.
 type Result struct {
-	Text       Value
-	Unresolved []string
+	Text                  Value
+	Unresolved            []string
+	UnresolvedInSensitive []string
+}
+
+// resultFields is Result without methods, for [formatFields].
+type resultFields Result
+
+// Format implements [fmt.Formatter]: its fields as fmt prints a struct, the text as [Mask] when
+// sensitive, in every verb.
+func (x Result) Format(f fmt.State, verb rune) {
+	formatFields(f, verb, "variables.Result", resultFields(x))
 }
 
 // Substitute expands text with vars (§6.8). Names are case-insensitive; values are themselves
@@ -55,13 +94,13 @@ type Result struct {
 // differ only in letter case are an error wrapping [ErrDuplicateName].
 func Substitute(text string, vars map[string]Value, opts Options) (Result, error) {
 	lim := opts.limits()
-	root, err := parse(text, "", false, lim.depth)
+	root, err := parse(text, "", false, lim.depth, depthLimit)
 	if err != nil {
 		return Result{}, err
 	}
 	if root.literal {
 		if len(root.text) > lim.size {
-			return Result{}, &TemplateError{Err: ErrLimit, Msg: fmt.Sprintf("expanded size over %d bytes", lim.size)}
+			return Result{}, &TemplateError{Err: ErrLimit, Msg: sizeMsg(lim.size)}
 		}
 		return Result{Text: Plain(root.text)}, nil
 	}
@@ -70,7 +109,8 @@ func Substitute(text string, vars map[string]Value, opts Options) (Result, error
 		names = append(names, k)
 	}
 	slices.SortFunc(names, compareNames)
-	e := &engine{lim: lim, ids: make(map[string]int32, len(names))}
+	e := newEngine(lim)
+	e.ids = make(map[string]int32, len(names))
 	e.display = names
 	e.raw = make([]Value, len(names))
 	for i, k := range names {
@@ -87,7 +127,9 @@ func Substitute(text string, vars map[string]Value, opts Options) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Text: v, Unresolved: e.unresolvedNames()}, nil
+	res := Result{Text: v}
+	res.Unresolved, res.UnresolvedInSensitive = e.unresolvedNames()
+	return res, nil
 }
 
 // Escape returns text that substitutes back to s: every "#{" becomes "##{" (SUB-4).
@@ -124,14 +166,22 @@ type engine struct {
 	stack   []int32
 	lex     []lexVar
 	depth   int
-	work    int
-	sens    bool // the expansion under way has read a sensitive value
+	work    int   // units left of lim.work
+	bytes   int   // bytes left of lim.total
+	spent   error // the error of the first total limit exceeded: evaluation stops there
+	sens    bool  // the expansion under way has read a sensitive value
 	unres   map[string]string
+	// variables whose sensitive value references an undefined name (lower case -> as spelled)
+	unresSens map[string]string
 }
 
 type lexVar struct {
 	key string
 	v   Value
+}
+
+func newEngine(lim limits) *engine {
+	return &engine{lim: lim, work: lim.work, bytes: lim.total}
 }
 
 func (e *engine) init(n int) {
@@ -142,48 +192,83 @@ func (e *engine) init(n int) {
 	}
 }
 
-func (e *engine) unresolvedNames() []string {
-	if len(e.unres) == 0 {
+// unresolvedNames returns the names referenced but undefined, and the variables whose sensitive
+// values reference undefined names, each sorted.
+func (e *engine) unresolvedNames() (names, inSensitive []string) {
+	return sortedValues(e.unres), sortedValues(e.unresSens)
+}
+
+func sortedValues(m map[string]string) []string {
+	if len(m) == 0 {
 		return nil
 	}
-	out := make([]string, 0, len(e.unres))
-	for _, v := range e.unres {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
 		out = append(out, v)
 	}
 	slices.SortFunc(out, compareNames)
 	return out
 }
 
-func (e *engine) addUnresolved(name string) {
-	key := strings.ToLower(name)
-	if e.unres == nil {
-		e.unres = make(map[string]string)
+// addUnresolved records an undefined name referenced in the text p: the name itself, or only
+// the variable when p is a sensitive value (the name is text of the secret).
+func (e *engine) addUnresolved(p *prog, name string) {
+	m := &e.unres
+	if p.sensitive {
+		m, name = &e.unresSens, p.variable
 	}
-	if _, ok := e.unres[key]; !ok {
-		e.unres[key] = name
+	key := strings.ToLower(name)
+	if *m == nil {
+		*m = make(map[string]string)
+	}
+	if _, ok := (*m)[key]; !ok {
+		(*m)[key] = name
 	}
 }
 
 func (e *engine) errAt(pr *prog, off int, sentinel error, format string, args ...any) *TemplateError {
-	return &TemplateError{Variable: pr.variable, Offset: off, Err: sentinel, Msg: fmt.Sprintf(format, args...)}
+	return templateError(pr.variable, pr.sensitive, off, sentinel, fmt.Sprintf(format, args...))
 }
 
 func (e *engine) sizeErr(pr *prog, off int) *TemplateError {
-	return e.errAt(pr, off, ErrLimit, "expanded size over %d bytes", e.lim.size)
+	return e.errAt(pr, off, ErrLimit, "%s", sizeMsg(e.lim.size))
+}
+
+func sizeMsg(size int) string {
+	return fmt.Sprintf("expanded size over %d bytes (%s)", size, sizeLimit)
 }
 
 // spend charges n units of work.
 func (e *engine) spend(pr *prog, off, n int) error {
 	e.work -= n
-	if e.work < 0 {
-		return e.errAt(pr, off, ErrLimit, "evaluation work over %d units", e.lim.work)
+	return e.checkWork(pr, off, "")
+}
+
+// checkWork returns an error when the work budget is spent; what names the spender, if any.
+func (e *engine) checkWork(pr *prog, off int, what string) error {
+	if e.work >= 0 {
+		return nil
 	}
-	return nil
+	if e.spent == nil {
+		e.spent = e.errAt(pr, off, ErrLimit, "evaluation work over %d units%s (%s)", e.lim.work, what, workLimit)
+	}
+	return e.spent
+}
+
+// produce charges n bytes of new text to the total size budget.
+func (e *engine) produce(pr *prog, off, n int) error {
+	e.bytes -= n
+	if e.bytes >= 0 {
+		return nil
+	}
+	if e.spent == nil {
+		e.spent = e.errAt(pr, off, ErrLimit, "bytes produced over %d (%s)", e.lim.total, totalLimit)
+	}
+	return e.spent
 }
 
 // root expands a text that is not a variable (the text of Substitute).
 func (e *engine) root(pr *prog) (Value, error) {
-	e.work = e.lim.work
 	e.sens = pr.sensitive
 	if pr.literal {
 		if len(pr.text) > e.lim.size {
@@ -208,15 +293,7 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 	case stFailed:
 		return Value{}, true, e.fail[id]
 	case stBusy:
-		i := slices.Index(e.stack, id)
-		cycle := make([]string, 0, len(e.stack)-i+1)
-		for _, s := range e.stack[i:] {
-			cycle = append(cycle, e.display[s])
-		}
-		cycle = append(cycle, e.display[id])
-		err := e.errAt(pr, off, ErrCycle, "%s", strings.Join(cycle, " -> "))
-		err.Cycle = cycle
-		return Value{}, true, err
+		return Value{}, true, e.cycleErr(id, pr, off)
 	}
 	p := e.progs[id]
 	if p == nil {
@@ -225,7 +302,7 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 		}
 		raw := e.raw[id]
 		var err error
-		if p, err = parse(raw.s, e.display[id], raw.sensitive, e.lim.depth); err != nil {
+		if p, err = parse(raw.s, e.display[id], raw.sensitive, e.lim.depth, depthLimit); err != nil {
 			return Value{}, true, e.failed(id, err)
 		}
 		e.progs[id] = p
@@ -240,7 +317,7 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 		return v, true, nil
 	}
 	if e.depth+1 > e.lim.depth {
-		return Value{}, true, e.errAt(pr, off, ErrLimit, "variables nested deeper than %d", e.lim.depth)
+		return Value{}, true, e.errAt(pr, off, ErrLimit, "variables nested deeper than %d (%s)", e.lim.depth, depthLimit)
 	}
 	e.state[id] = stBusy
 	e.stack = append(e.stack, id)
@@ -258,6 +335,36 @@ func (e *engine) evalID(id int32, pr *prog, off int) (Value, bool, error) {
 	e.memo[id], e.state[id] = v, stDone
 	e.sens = savedSens || v.sensitive
 	return v, true, nil
+}
+
+// cycleErr reports the cycle that a reference to id, at offset off of pr, closes. A name
+// referenced from a sensitive value is masked, and the error is then reported on the first
+// variable of the cycle whose value is sensitive.
+func (e *engine) cycleErr(id int32, pr *prog, off int) *TemplateError {
+	ids := append(slices.Clone(e.stack[slices.Index(e.stack, id):]), id)
+	cycle := make([]string, len(ids))
+	masked := make(map[int32]bool)
+	first := -1 // the first variable of the cycle whose value is sensitive
+	for i, v := range ids[:len(ids)-1] {
+		if p := e.progs[v]; p != nil && p.sensitive {
+			masked[ids[i+1]] = true
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	for i, v := range ids {
+		cycle[i] = e.display[v]
+		if masked[v] {
+			cycle[i] = Mask
+		}
+	}
+	err := e.errAt(pr, off, ErrCycle, "%s", strings.Join(cycle, " -> "))
+	if first >= 0 {
+		err.Variable, err.Offset, err.Sensitive = e.display[ids[first]], 0, true
+	}
+	err.Cycle = cycle
+	return err
 }
 
 func (e *engine) failed(id int32, err error) error {
@@ -299,6 +406,9 @@ func (e *engine) write(p *prog, off int, w *strings.Builder, s string) error {
 		return e.sizeErr(p, off)
 	}
 	if err := e.spend(p, off, len(s)/64); err != nil {
+		return err
+	}
+	if err := e.produce(p, off, len(s)); err != nil {
 		return err
 	}
 	w.WriteString(s)
@@ -343,7 +453,7 @@ func (e *engine) enter(p *prog, off int) error {
 	e.depth++
 	if e.depth > e.lim.depth {
 		e.depth--
-		return e.errAt(p, off, ErrLimit, "nesting deeper than %d", e.lim.depth)
+		return e.errAt(p, off, ErrLimit, "nesting deeper than %d (%s)", e.lim.depth, depthLimit)
 	}
 	return nil
 }
@@ -424,6 +534,9 @@ func (e *engine) each(p *prog, n *eachNode, w *strings.Builder) error {
 			items = append(items, item)
 		}
 	}
+	if err := e.spend(p, n.off, 2*len(items)); err != nil {
+		return err
+	}
 	if len(items) == 0 || len(n.body) == 0 {
 		return nil
 	}
@@ -490,6 +603,9 @@ func (e *engine) name(p *prog, ne *nameExpr) (key, display string, ok bool, err 
 	if err := e.spend(p, ne.off, len(name)/16); err != nil {
 		return "", "", false, err
 	}
+	if err := e.produce(p, ne.off, len(name)); err != nil {
+		return "", "", false, err
+	}
 	display = name
 	if sens {
 		display = ne.src
@@ -525,7 +641,7 @@ func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
 		return "", false, err
 	}
 	if !found {
-		e.addUnresolved(display)
+		e.addUnresolved(p, display)
 		return "", false, nil
 	}
 	s := v.s
@@ -562,7 +678,18 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 			vals[i] = text
 		}
 		c := *f
-		if aerr := c.decode(vals); aerr != nil {
+		if f.kind == fReplace { // the pattern is compiled for this evaluation
+			if err := e.spend(p, f.off, len(vals[0])); err != nil {
+				return "", err
+			}
+		}
+		aerr := c.decode(vals)
+		if c.pat != nil {
+			if err := e.spend(p, f.off, c.pat.insts); err != nil {
+				return "", err
+			}
+		}
+		if aerr != nil {
 			q := strconv.Quote
 			if argSens || p.sensitive {
 				q = func(string) string { return "(sensitive text)" }
@@ -571,12 +698,21 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 		}
 		fc = &c
 	}
-	out, ok, aerr := fc.apply(s, vals, e.lim.size)
-	if aerr != nil {
+	out, oc, aerr := fc.apply(s, vals, e.lim.size, &e.work)
+	switch {
+	case aerr != nil:
 		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: input is not %s", f.name, aerr.want)
-	}
-	if !ok {
+	case oc == overSize:
 		return "", e.sizeErr(p, f.off)
+	case oc == overWork:
+		e.work = min(e.work, -1)
+		return "", e.checkWork(p, f.off, " in filter "+f.name)
+	}
+	if err := e.spend(p, f.off, len(out)/16); err != nil {
+		return "", err
+	}
+	if err := e.produce(p, f.off, len(out)); err != nil {
+		return "", err
 	}
 	return out, nil
 }
@@ -601,6 +737,9 @@ func (e *engine) argText(p *prog, ne *nameExpr) (string, error) {
 			return "", e.sizeErr(p, ne.off)
 		}
 		b.WriteString(s)
+	}
+	if err := e.produce(p, ne.off, b.Len()); err != nil {
+		return "", err
 	}
 	return b.String(), nil
 }

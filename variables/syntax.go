@@ -2,7 +2,6 @@ package variables
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -170,7 +169,7 @@ type filterCall struct {
 	static bool     // every argument is static and decoded below
 	vals   []string // the static argument values
 	ints   [2]int
-	re     *regexp.Regexp
+	pat    *pattern // Replace
 }
 
 // arg is a filter argument: a quoted string, or a word that may contain bindings.
@@ -209,18 +208,20 @@ type parser struct {
 	src       string
 	pos       int
 	maxDepth  int
+	depthName string // explains maxDepth in the error
 	variable  string
 	sensitive bool
 }
 
-// parse parses a template text. maxDepth bounds the nesting of blocks and bindings.
-func parse(src, variable string, sensitive bool, maxDepth int) (*prog, error) {
+// parse parses a template text. maxDepth bounds the nesting of blocks and bindings; depthName
+// says in an error where that bound comes from.
+func parse(src, variable string, sensitive bool, maxDepth int, depthName string) (*prog, error) {
 	pr := &prog{variable: variable, sensitive: sensitive}
 	if !strings.Contains(src, "#{") {
 		pr.literal, pr.text = true, src
 		return pr, nil
 	}
-	p := &parser{src: src, maxDepth: min(maxDepth, hardDepth), variable: variable, sensitive: sensitive}
+	p := &parser{src: src, maxDepth: min(maxDepth, hardDepth), depthName: depthName, variable: variable, sensitive: sensitive}
 	nodes, term, toff, err := p.seq(0)
 	if err != nil {
 		return nil, err
@@ -245,7 +246,7 @@ func parse(src, variable string, sensitive bool, maxDepth int) (*prog, error) {
 
 // errf returns a *TemplateError at byte offset off.
 func (p *parser) errf(off int, sentinel error, format string, args ...any) *TemplateError {
-	return &TemplateError{Variable: p.variable, Offset: off, Err: sentinel, Msg: fmt.Sprintf(format, args...)}
+	return templateError(p.variable, p.sensitive, off, sentinel, fmt.Sprintf(format, args...))
 }
 
 // quote returns s quoted for an error message, or a placeholder when the text is sensitive.
@@ -257,7 +258,7 @@ func (p *parser) quote(s string) string {
 }
 
 func (p *parser) limitErr(off int) *TemplateError {
-	return p.errf(off, ErrLimit, "nesting deeper than %d", p.maxDepth)
+	return p.errf(off, ErrLimit, "nesting deeper than %d (%s)", p.maxDepth, p.depthName)
 }
 
 func isSpace(c byte) bool {
@@ -276,18 +277,17 @@ func (p *parser) eof() bool { return p.pos >= len(p.src) }
 // the terminator and its offset.
 func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 	var nodes []node
-	pending, pendingOff := "", p.pos
-	start := p.pos
+	var text pendingText
+	pendingOff, start := p.pos, p.pos
 	flush := func() {
-		if pending != "" {
-			nodes = append(nodes, &textNode{s: pending, off: pendingOff})
+		if s := text.take(); s != "" {
+			nodes = append(nodes, &textNode{s: s, off: pendingOff})
 		}
-		pending = ""
 	}
 	for {
 		i := strings.IndexByte(p.src[p.pos:], '#')
 		if i < 0 {
-			pending += p.src[start:]
+			text.add(p.src[start:])
 			p.pos = len(p.src)
 			flush()
 			return nodes, termEOF, p.pos, nil
@@ -295,7 +295,7 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 		i += p.pos
 		switch {
 		case i+1 < len(p.src) && p.src[i+1] == '{':
-			pending += p.src[start:i]
+			text.add(p.src[start:i])
 			p.pos = i + 2
 			n, term, err := p.directive(i, depth)
 			if err != nil {
@@ -309,13 +309,44 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 			start, pendingOff = p.pos, p.pos
 		case i+2 < len(p.src) && p.src[i+1] == '#' && p.src[i+2] == '{':
 			// "##{" is a literal "#{" (SUB-4).
-			pending += p.src[start : i+1]
+			text.add(p.src[start : i+1])
 			start = i + 2
 			p.pos = i + 3
 		default:
 			p.pos = i + 1
 		}
 	}
+}
+
+// pendingText collects the pieces of one literal text in linear time: a single piece is kept
+// as a substring of the source, several are appended to one buffer (a text of many "##{"
+// escapes must not be rebuilt at every piece).
+type pendingText struct {
+	one string
+	buf []byte
+}
+
+func (t *pendingText) add(s string) {
+	switch {
+	case s == "":
+	case t.buf != nil:
+		t.buf = append(t.buf, s...)
+	case t.one == "":
+		t.one = s
+	default:
+		t.buf = append(append(make([]byte, 0, 2*(len(t.one)+len(s))), t.one...), s...)
+		t.one = ""
+	}
+}
+
+// take returns the collected text and empties t.
+func (t *pendingText) take() string {
+	s := t.one
+	if t.buf != nil {
+		s = string(t.buf)
+	}
+	*t = pendingText{}
+	return s
 }
 
 // word returns the run of bytes at p.pos up to white space, "}", "|" or "#".
@@ -583,11 +614,11 @@ func (f *filterCall) decode(vals []string) *argError {
 			return &argError{arg: 0, val: vals[0], want: "start or end"}
 		}
 	case fReplace:
-		re, err := regexp.Compile(vals[0])
+		pat, err := compilePattern(vals[0])
 		if err != nil {
 			return &argError{arg: 0, val: vals[0], want: "a valid regular expression"}
 		}
-		f.re = re
+		f.pat = pat
 	}
 	return nil
 }

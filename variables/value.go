@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Mask is what a sensitive value shows instead of its plaintext in every output: String, fmt
@@ -51,6 +52,33 @@ func (v Value) Format(f fmt.State, verb rune) {
 		return
 	}
 	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), v.String())
+}
+
+// formatFields formats fields, a struct of a method-less type defined on an exported type of
+// this package, for fmt: %#v prints it in Go syntax under typeName, %v and %+v print its fields,
+// and every other verb formats the %v (or %+v) text as a string. Every field is printed by its
+// own Format method, so every Value in it shows as [Mask] when sensitive.
+func formatFields(f fmt.State, verb rune, typeName string, fields any) {
+	if verb == 'v' && f.Flag('#') {
+		s := fmt.Sprintf("%#v", fields)
+		_, _ = io.WriteString(f, typeName+s[strings.IndexByte(s, '{'):])
+		return
+	}
+	layout := "%v"
+	if f.Flag('+') {
+		layout = "%+v"
+	}
+	formatSummary(f, verb, fmt.Sprintf(layout, fields))
+}
+
+// formatSummary formats the text s for fmt: %v (with any flag) as is, any other verb as it
+// formats a string.
+func formatSummary(f fmt.State, verb rune, s string) {
+	if verb == 'v' {
+		_, _ = io.WriteString(f, s)
+		return
+	}
+	_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), s)
 }
 
 // GoString returns a Go expression for v: variables.Plain("text"), or
