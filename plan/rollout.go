@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
+	"github.com/tenantplan/tenantplan/plan/freeze"
 	"github.com/tenantplan/tenantplan/tenant"
 )
 
@@ -403,9 +404,10 @@ func policyIndex(p lifecycle.Policy) int {
 
 // timeWaves gives each wave a start and an end (§9.5): a wave starts at the earliest time, not
 // before the previous wave's end plus its gate's soak, at which none of its cells is frozen. The
-// search is bounded to ten years after the earliest possible start.
+// search is bounded to ten years (freeze.DefaultClearLimit) after the earliest possible start; it
+// merges the occurrences of the wave's freezes, so it costs what it visits, even through a calendar
+// that freezes tile.
 func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
-	const horizon = 10 * 365 * 24 * time.Hour
 	next := pol.Start
 	for k := range out.Waves {
 		w := &out.Waves[k]
@@ -413,7 +415,7 @@ func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
 		if k == 0 {
 			earliest = pol.Start
 		}
-		t, ok := s.clearTime(p.name, w.Environment, w.Tenants, earliest, earliest.Add(horizon))
+		t, ok := s.freezes.ClearTenants(p.name, w.Environment, w.Tenants, earliest, nil, freeze.DefaultClearLimit)
 		if !ok {
 			out.Unscheduled = true
 			return
@@ -421,31 +423,4 @@ func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
 		w.Start, w.End = t, t.Add(pol.WaveDuration)
 		next = w.End
 	}
-}
-
-// clearTime returns the earliest t in [from, until) at which no freeze holds any of the cells.
-func (s *Space) clearTime(project, env string, tenants []string, from, until time.Time) (time.Time, bool) {
-	t := from
-	tenantFrz := s.freezes.HasTenantFreezes(project, env)
-	for t.Before(until) {
-		moved := false
-		for _, h := range s.freezes.ProjectActive(project, env, t, nil) {
-			if h.End.After(t) {
-				t, moved = h.End, true
-			}
-		}
-		if tenantFrz {
-			for _, n := range tenants {
-				for _, h := range s.freezes.TenantActive(project, env, n, t, nil) {
-					if h.End.After(t) {
-						t, moved = h.End, true
-					}
-				}
-			}
-		}
-		if !moved {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }

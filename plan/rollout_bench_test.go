@@ -53,11 +53,20 @@ func tiledModelFreezes(n int, span func(i int) (time.Time, time.Time), rec model
 	return out
 }
 
-// tiledRolloutSpace compiles the benchmark model of 1,000 tenants with the freezes of a shape.
+// tiledRolloutSpace compiles a model of 1,000 tenants connected to Portal/Production, where
+// release 1.0.0 is deployable everywhere and deployed nowhere, with the freezes of a shape.
 func tiledRolloutSpace(tb testing.TB, fs []model.Freeze) *plan.Space {
 	tb.Helper()
-	f := benchModel(1000, 0, 0)
-	f.Freezes = append(f.Freezes, fs...)
+	f := &model.File{
+		Environments: []string{"Production"},
+		Lifecycles:   []model.Lifecycle{{Name: "Only", Phases: []model.Phase{{Name: "Production", Manual: []string{"Production"}}}}},
+		Projects:     []model.Project{{Name: "Portal", Tenancy: "Tenanted", Lifecycle: "Only"}},
+		Releases:     []model.Release{{Project: "Portal", Version: "1.0.0"}},
+		Freezes:      fs,
+	}
+	for i := range 1000 {
+		f.Tenants = append(f.Tenants, model.Tenant{Name: fmt.Sprintf("tenant-%04d", i), Projects: map[string][]string{"Portal": {"Production"}}})
+	}
 	s, err := plan.Compile(f)
 	if err != nil {
 		tb.Fatal(err)
@@ -65,10 +74,10 @@ func tiledRolloutSpace(tb testing.TB, fs []model.Freeze) *plan.Space {
 	return s
 }
 
-// tiledRolloutPolicy is a timed rollout of 1.2.0 to Production in one ring: its first wave finds
-// no start outside the freezes within the search bound, so the rollout is unscheduled.
-var tiledRolloutPolicy = plan.RolloutPolicy{Project: "Portal", Release: "1.2.0", Environments: []string{"Production"},
-	Rings: []plan.Ring{{Name: "All", Expression: "true"}},
+// tiledRolloutPolicy is a timed rollout of 1.0.0 in one ring: its first wave finds no start outside
+// the freezes within the search bound, so the rollout is unscheduled.
+var tiledRolloutPolicy = plan.RolloutPolicy{Project: "Portal", Release: "1.0.0",
+	Rings: []plan.Ring{{Name: "All", Expression: "true", MaxParallel: 100}},
 	Start: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), WaveDuration: time.Hour}
 
 // BenchmarkRolloutTiled plans a timed rollout through calendars that freezes tile: the search for
