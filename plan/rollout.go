@@ -75,9 +75,11 @@ type Ring struct {
 	Soak               time.Duration
 }
 
-// RolloutPolicy asks for a rollout plan (§9): a release of a project through Environments (default:
-// the release's lifecycle in phase order, model order inside a phase), ring by ring in Order.
-// Start and WaveDuration, when both are set, time the waves (§9.5) around freezes.
+// RolloutPolicy asks for a rollout plan: a release of a project through Environments (default: the
+// release's lifecycle in phase order, model order inside a phase; each environment at most once),
+// ring by ring in Order, counting successes by Policy (AnySuccess or LatestOutcome). Start and
+// WaveDuration, when both are set (a WaveDuration may not be negative), time the waves around
+// freezes.
 type RolloutPolicy struct {
 	Project      string
 	Release      string
@@ -176,10 +178,16 @@ func (s *Space) compileRing(p *project, k int, r Ring) (cring, error) {
 	if r.Percent > 0 {
 		cr.limit = int(math.Round(r.Percent * 1000))
 	}
-	if r.MaxParallel < 0 || r.MaxParallelPercent < 0 || r.MaxParallelPercent > 100 || math.IsNaN(r.MaxParallelPercent) ||
-		(r.MaxParallel > 0 && r.MaxParallelPercent > 0) {
+	switch {
+	case r.MaxParallel < 0:
 		return cr, &RequestError{Field: field + ".maxParallel", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: "maxParallel must be a positive count or a percent between 0 and 100, not both"}
+			Msg: fmt.Sprintf("maxParallel %d is negative: want a count, or 0 for unlimited", r.MaxParallel)}
+	case r.MaxParallelPercent < 0 || r.MaxParallelPercent > 100 || math.IsNaN(r.MaxParallelPercent):
+		return cr, &RequestError{Field: field + ".maxParallelPercent", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("maxParallelPercent %v is not between 0 and 100", r.MaxParallelPercent)}
+	case r.MaxParallel > 0 && r.MaxParallelPercent > 0:
+		return cr, &RequestError{Field: field + ".maxParallel", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: "maxParallel and maxParallelPercent are both set: give a count or a percent, not both"}
 	}
 	if r.Soak < 0 {
 		return cr, &RequestError{Field: field + ".soak", Code: CodeInvalidValue, Err: ErrInvalidValue,
@@ -203,11 +211,34 @@ func (r cring) admits(s *Space, i int) bool {
 	return r.limit < 0 || Bucket(r.Salt, s.tenants.At(i).Name()) < r.limit
 }
 
+// checkRolloutScalars checks the policy's order, success policy and wave duration.
+func checkRolloutScalars(pol RolloutPolicy) error {
+	if pol.Order > ByRing {
+		return &RequestError{Field: "order", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("unknown order %d: want ByEnvironment or ByRing", uint8(pol.Order))}
+	}
+	if pol.Policy != lifecycle.AnySuccess && pol.Policy != lifecycle.LatestOutcome {
+		return &RequestError{Field: "policy", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("unknown policy %v: want AnySuccess or LatestOutcome", pol.Policy)}
+	}
+	if pol.WaveDuration < 0 {
+		return &RequestError{Field: "waveDuration", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("wave duration %v is negative", pol.WaveDuration)}
+	}
+	return nil
+}
+
 // Rollout plans a rollout (§9). It assigns each tenant connected to the project to the first ring
 // that admits it, then walks the (environment, ring) steps in order: a step's cells are the ring's
 // tenants whose cell is not done and is deployable when every earlier wave is assumed to have
 // succeeded, cut into waves of at most maxParallel cells. Cells that no step can deploy are reported
 // in Never with their reasons.
+//
+// A policy it cannot plan faithfully is a *RequestError naming the field: an unknown project,
+// release or environment; an environment listed twice ("environments[k]", duplicate-name); a ring
+// name empty or used twice (duplicate-name); and, with code invalid-value, an unknown Order or
+// Policy, a negative WaveDuration, and per ring a Percent or MaxParallelPercent outside 0..100
+// (or NaN), a negative MaxParallel or Soak, or both MaxParallel and MaxParallelPercent.
 func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	p, r, err := s.projectRelease(pol.Project, pol.Release)
 	if err != nil {
@@ -218,16 +249,23 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	if len(pol.Environments) == 0 && lc != nil {
 		envs = lc.Order()
 	} else {
+		at := make(map[int]int, len(pol.Environments)) // environment -> its first position
 		for k, n := range pol.Environments {
-			e, err := s.environment(fmt.Sprintf("environments[%d]", k), n)
+			field := fmt.Sprintf("environments[%d]", k)
+			e, err := s.environment(field, n)
 			if err != nil {
 				return nil, err
 			}
+			if j, ok := at[e]; ok {
+				return nil, &RequestError{Field: field, Code: CodeDuplicateName, Err: ErrDuplicateName,
+					Msg: fmt.Sprintf("environment %s is listed twice (also environments[%d]); a rollout passes each environment once", quote(n), j)}
+			}
+			at[e] = k
 			envs = append(envs, e)
 		}
 	}
-	if pol.Order > ByRing {
-		return nil, &RequestError{Field: "order", Code: CodeInvalidValue, Err: ErrInvalidValue, Msg: "unknown order"}
+	if err := checkRolloutScalars(pol); err != nil {
+		return nil, err
 	}
 	rings := make([]cring, len(pol.Rings))
 	seen := map[string]bool{}
