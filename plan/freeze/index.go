@@ -181,6 +181,9 @@ func (x *Index) clear(project, environment string, tenants []string, at time.Tim
 	}
 	ids := slices.Clone(x.project[cellKey{project, environment}])
 	named := false
+	if !x.tenanted[cellKey{project, environment}] {
+		tenants = nil // no tenant scope names this cell: skip the lookups
+	}
 	for _, tn := range tenants {
 		if tn == "" {
 			continue

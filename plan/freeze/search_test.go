@@ -202,3 +202,41 @@ func fastest(reps int, fs []func()) []time.Duration {
 	}
 	return best
 }
+
+// TestIndex_ClearTenants_Property: ClearTenants finds the earliest time at which no freeze holds
+// any of the tenants' cells, according to the slow reference, and agrees with Clear for one tenant.
+func TestIndex_ClearTenants_Property(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := drawIndex(t)
+		tenants := rapid.SliceOfN(rapid.SampledFrom(append([]string{""}, propTenants...)), 0, 4).Draw(t, "tenants")
+		at := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rapid.Int64Range(0, 14*366*24*60).Draw(t, "atMinute")) * time.Minute)
+		limit := time.Duration(rapid.Int64Range(1, 60*24*60).Draw(t, "limitMinutes")) * time.Minute
+		for _, p := range propProjects {
+			for _, e := range propEnvs {
+				var occs []interval
+				for i, g := range c.gens {
+					held := inScope(c.scopes[i], p, e, "")
+					for _, tn := range tenants {
+						held = held || inScope(c.scopes[i], p, e, tn)
+					}
+					if held {
+						occs = append(occs, slowOccurrences(g.start, g.end, g.rec, at.Add(limit+16*24*time.Hour))...)
+					}
+				}
+				want := slowClear(occs, at)
+				got, ok := c.x.ClearTenants(p, e, tenants, at, nil, limit)
+				if want.After(at.Add(limit)) {
+					require.False(t, ok, "%s/%s %q: reference clear %s is beyond the limit", p, e, tenants, want)
+				} else {
+					require.True(t, ok, "%s/%s %q", p, e, tenants)
+					require.Equal(t, want, got, "%s/%s %q", p, e, tenants)
+				}
+				if len(tenants) == 1 {
+					one, oneOK := c.x.Clear(p, e, tenants[0], at, nil, limit)
+					require.Equal(t, oneOK, ok)
+					require.Equal(t, one, got)
+				}
+			}
+		}
+	})
+}
