@@ -179,7 +179,7 @@ func (x *Index) clear(project, environment string, tenants []string, at time.Tim
 	if x == nil {
 		return at, true, 0
 	}
-	ids := slices.Clone(x.project[cellKey{project, environment}])
+	ids := x.project[cellKey{project, environment}] // shared: cloned before appending
 	named := false
 	if !x.tenanted[cellKey{project, environment}] {
 		tenants = nil // no tenant scope names this cell: skip the lookups
@@ -189,8 +189,11 @@ func (x *Index) clear(project, environment string, tenants []string, at time.Tim
 			continue
 		}
 		if tids := x.tenant[tenantKey{project, environment, tn}]; len(tids) > 0 {
+			if !named {
+				ids = slices.Clone(ids)
+				named = true
+			}
 			ids = append(ids, tids...)
-			named = true
 		}
 	}
 	if named {
