@@ -60,7 +60,7 @@ func TestRollout_TimingThroughTiledCalendar(t *testing.T) {
 // run of each counts, as the one least disturbed by other work. Timed for the weekly tiles only:
 // the freeze package counts the work of both shapes, which is robust where timing is not.
 func TestRollout_TimeLinearInFreezes(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("timing")
 	}
 	for _, shape := range tiledRolloutShapes[:1] {

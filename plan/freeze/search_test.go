@@ -170,7 +170,7 @@ func TestIndex_Clear_LinearInFreezes(t *testing.T) {
 // heap of all the freezes; its time grows as n log n, and cache effects on a busy machine make its
 // ratio too noisy to time: TestIndex_Clear_LinearInFreezes counts its work instead.)
 func TestIndex_Clear_TimeLinearInFreezes(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("timing")
 	}
 	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
