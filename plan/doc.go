@@ -21,10 +21,15 @@
 //   - Automatic (§8.4) and Scheduled (§8.5): what the history queues automatically, and what a
 //     scheduled promotion deploys.
 //   - Targets (§5.2) and Variables (§6): the targets and the resolved variables of a cell.
-//   - Rollout (§9): a whole upgrade ring by ring: membership by selector and stable-hash
-//     percentage, waves of at most maxParallel cells computed by simulating the success of earlier
-//     waves, soak gates, optional timing around freezes, and every tenant or cell left out
-//     (unassigned, overlaps, empty rings, done, never deployable with reasons).
+//   - Rollout: a whole upgrade ring by ring: membership by selector and stable-hash percentage,
+//     waves of at most maxParallel cells computed by simulating the success of earlier waves, soak
+//     gates, optional timing around freezes, and every tenant or cell left out (unassigned,
+//     overlaps, empty rings, done, never deployable with reasons). A policy that cannot be planned
+//     faithfully is a *RequestError naming its field: an environment listed twice
+//     ("environments[k]", duplicate-name), a ring name empty or used twice (duplicate-name), and,
+//     with invalid-value, an unknown order or success policy, a negative wave duration, and per
+//     ring a percent or maxParallelPercent outside 0..100 (or NaN), a negative maxParallel or
+//     soak, or both maxParallel and maxParallelPercent.
 //   - Explain: one cell's every check with its outcome, the phase facts it depended on and, on
 //     request, where each of its variables comes from; as data and as text for a ticket.
 //   - Diff: the cells that were added, removed or changed between two plans (deploy plans or
@@ -83,7 +88,13 @@
 //     reasons of that step; it is not retried at later steps. Cells already running the release
 //     are done: reported, not planned, and counted as successes from the start.
 //   - Timed rollouts search for a start outside the freezes of a wave's cells for at most ten
-//     years after its earliest possible start; past that the rollout is marked Unscheduled.
+//     years (of 365 days, freeze.DefaultClearLimit) after its earliest possible start; a start
+//     exactly at that bound still counts. Past it the rollout is marked Unscheduled, and that wave
+//     and the later ones have no times. The search is one clear-time search of the freeze index for
+//     all the wave's tenants (freeze.Index.ClearTenants): linear in the freezes and occurrences it
+//     visits, even through a calendar that freezes tile for the whole ten years.
+//   - A rollout is timed only when both Start and WaveDuration are set; a WaveDuration of zero
+//     leaves it untimed, a negative one is a request error.
 //   - Reason texts name the request's project, environment and release but not the tenant (the
 //     cell already names it), so that they are built once per request.
 //

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
+	"github.com/tenantplan/tenantplan/plan/freeze"
 	"github.com/tenantplan/tenantplan/tenant"
 )
 
@@ -74,15 +75,17 @@ type Ring struct {
 	Soak               time.Duration
 }
 
-// RolloutPolicy asks for a rollout plan: a release of a project through Environments (default:
-// the release's lifecycle in phase order, model order inside a phase), ring by ring in Order.
+// RolloutPolicy asks for a rollout plan: a release of a project through Environments (default: the
+// release's lifecycle in phase order, model order inside a phase; each environment at most once),
+// ring by ring in Order, counting successes by Policy (AnySuccess or LatestOutcome).
 //
-// Start and WaveDuration, when both are set, time the waves around freezes: each wave starts at
-// the earliest time, from Start or the end of the previous wave plus its soak, at which none of
-// its cells is frozen. The zero Start leaves the waves untimed, and then no freeze is considered
-// at all. Freezes only ever delay a wave: they never make a cell undeployable in a rollout. The
-// planner never reads the clock: a caller that means "roll out from now" passes the current time
-// as Start (the command-line tool does so when the policy file has no start).
+// Start and WaveDuration, when both are set (a WaveDuration may not be negative), time the waves
+// around freezes: each wave starts at the earliest time, from Start or the end of the previous
+// wave plus its soak, at which none of its cells is frozen. The zero Start leaves the waves
+// untimed, and then no freeze is considered at all. Freezes only ever delay a wave: they never
+// make a cell undeployable in a rollout. The planner never reads the clock: a caller that means
+// "roll out from now" passes the current time as Start (the command-line tool does so when the
+// policy file has no start).
 type RolloutPolicy struct {
 	Project      string
 	Release      string
@@ -181,10 +184,16 @@ func (s *Space) compileRing(p *project, k int, r Ring) (cring, error) {
 	if r.Percent > 0 {
 		cr.limit = int(math.Round(r.Percent * 1000))
 	}
-	if r.MaxParallel < 0 || r.MaxParallelPercent < 0 || r.MaxParallelPercent > 100 || math.IsNaN(r.MaxParallelPercent) ||
-		(r.MaxParallel > 0 && r.MaxParallelPercent > 0) {
+	switch {
+	case r.MaxParallel < 0:
 		return cr, &RequestError{Field: field + ".maxParallel", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: "maxParallel must be a positive count or a percent between 0 and 100, not both"}
+			Msg: fmt.Sprintf("maxParallel %d is negative: want a count, or 0 for unlimited", r.MaxParallel)}
+	case r.MaxParallelPercent < 0 || r.MaxParallelPercent > 100 || math.IsNaN(r.MaxParallelPercent):
+		return cr, &RequestError{Field: field + ".maxParallelPercent", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("maxParallelPercent %v is not between 0 and 100", r.MaxParallelPercent)}
+	case r.MaxParallel > 0 && r.MaxParallelPercent > 0:
+		return cr, &RequestError{Field: field + ".maxParallel", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: "maxParallel and maxParallelPercent are both set: give a count or a percent, not both"}
 	}
 	if r.Soak < 0 {
 		return cr, &RequestError{Field: field + ".soak", Code: CodeInvalidValue, Err: ErrInvalidValue,
@@ -208,11 +217,34 @@ func (r cring) admits(s *Space, i int) bool {
 	return r.limit < 0 || Bucket(r.Salt, s.tenants.At(i).Name()) < r.limit
 }
 
+// checkRolloutScalars checks the policy's order, success policy and wave duration.
+func checkRolloutScalars(pol RolloutPolicy) error {
+	if pol.Order > ByRing {
+		return &RequestError{Field: "order", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("unknown order %d: want ByEnvironment or ByRing", uint8(pol.Order))}
+	}
+	if pol.Policy != lifecycle.AnySuccess && pol.Policy != lifecycle.LatestOutcome {
+		return &RequestError{Field: "policy", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("unknown policy %v: want AnySuccess or LatestOutcome", pol.Policy)}
+	}
+	if pol.WaveDuration < 0 {
+		return &RequestError{Field: "waveDuration", Code: CodeInvalidValue, Err: ErrInvalidValue,
+			Msg: fmt.Sprintf("wave duration %v is negative", pol.WaveDuration)}
+	}
+	return nil
+}
+
 // Rollout plans a rollout (§9). It assigns each tenant connected to the project to the first ring
 // that admits it, then walks the (environment, ring) steps in order: a step's cells are the ring's
 // tenants whose cell is not done and is deployable when every earlier wave is assumed to have
 // succeeded, cut into waves of at most maxParallel cells. Cells that no step can deploy are reported
 // in Never with their reasons.
+//
+// A policy it cannot plan faithfully is a *RequestError naming the field: an unknown project,
+// release or environment; an environment listed twice ("environments[k]", duplicate-name); a ring
+// name empty or used twice (duplicate-name); and, with code invalid-value, an unknown Order or
+// Policy, a negative WaveDuration, and per ring a Percent or MaxParallelPercent outside 0..100
+// (or NaN), a negative MaxParallel or Soak, or both MaxParallel and MaxParallelPercent.
 func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	p, r, err := s.projectRelease(pol.Project, pol.Release)
 	if err != nil {
@@ -223,16 +255,23 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	if len(pol.Environments) == 0 && lc != nil {
 		envs = lc.Order()
 	} else {
+		at := make(map[int]int, len(pol.Environments)) // environment -> its first position
 		for k, n := range pol.Environments {
-			e, err := s.environment(fmt.Sprintf("environments[%d]", k), n)
+			field := fmt.Sprintf("environments[%d]", k)
+			e, err := s.environment(field, n)
 			if err != nil {
 				return nil, err
 			}
+			if j, ok := at[e]; ok {
+				return nil, &RequestError{Field: field, Code: CodeDuplicateName, Err: ErrDuplicateName,
+					Msg: fmt.Sprintf("environment %s is listed twice (also environments[%d]); a rollout passes each environment once", quote(n), j)}
+			}
+			at[e] = k
 			envs = append(envs, e)
 		}
 	}
-	if pol.Order > ByRing {
-		return nil, &RequestError{Field: "order", Code: CodeInvalidValue, Err: ErrInvalidValue, Msg: "unknown order"}
+	if err := checkRolloutScalars(pol); err != nil {
+		return nil, err
 	}
 	rings := make([]cring, len(pol.Rings))
 	seen := map[string]bool{}
@@ -409,9 +448,10 @@ func policyIndex(p lifecycle.Policy) int {
 
 // timeWaves gives each wave a start and an end (§9.5): a wave starts at the earliest time, not
 // before the previous wave's end plus its gate's soak, at which none of its cells is frozen. The
-// search is bounded to ten years after the earliest possible start.
+// search is bounded to ten years (freeze.DefaultClearLimit) after the earliest possible start; it
+// merges the occurrences of the wave's freezes, so it costs what it visits, even through a calendar
+// that freezes tile.
 func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
-	const horizon = 10 * 365 * 24 * time.Hour
 	next := pol.Start
 	for k := range out.Waves {
 		w := &out.Waves[k]
@@ -419,7 +459,7 @@ func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
 		if k == 0 {
 			earliest = pol.Start
 		}
-		t, ok := s.clearTime(p.name, w.Environment, w.Tenants, earliest, earliest.Add(horizon))
+		t, ok := s.freezes.ClearTenants(p.name, w.Environment, w.Tenants, earliest, nil, freeze.DefaultClearLimit)
 		if !ok {
 			out.Unscheduled = true
 			return
@@ -427,31 +467,4 @@ func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
 		w.Start, w.End = t, t.Add(pol.WaveDuration)
 		next = w.End
 	}
-}
-
-// clearTime returns the earliest t in [from, until) at which no freeze holds any of the cells.
-func (s *Space) clearTime(project, env string, tenants []string, from, until time.Time) (time.Time, bool) {
-	t := from
-	tenantFrz := s.freezes.HasTenantFreezes(project, env)
-	for t.Before(until) {
-		moved := false
-		for _, h := range s.freezes.ProjectActive(project, env, t, nil) {
-			if h.End.After(t) {
-				t, moved = h.End, true
-			}
-		}
-		if tenantFrz {
-			for _, n := range tenants {
-				for _, h := range s.freezes.TenantActive(project, env, n, t, nil) {
-					if h.End.After(t) {
-						t, moved = h.End, true
-					}
-				}
-			}
-		}
-		if !moved {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }

@@ -117,3 +117,79 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// tiledShapes are calendars that freezes cover completely, at two sizes each, so that a clear-time
+// search runs to its ten-year bound:
+//
+//   - weekly-tiles: n weekly freezes (UTC), freeze i from Monday 00:00 + i week/n for week/n, so
+//     that each covers 1/n of the week and together they tile it.
+//   - daily-staggered: n daily freezes (America/New_York), freeze i from midnight + i day/n for
+//     two hours, so that about n/12 overlap at any time, across daylight-saving changes.
+var tiledShapes = []struct {
+	name  string
+	sizes []int
+	build func(n int) []tiledFreeze
+}{
+	{"weekly-tiles", []int{48, 192}, func(n int) []tiledFreeze {
+		base := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+		step := 7 * 24 * time.Hour / time.Duration(n)
+		out := make([]tiledFreeze, n)
+		for i := range out {
+			start := base.Add(time.Duration(i) * step)
+			out[i] = tiledFreeze{start, start.Add(step), &freeze.Recurrence{Unit: freeze.Weekly}}
+		}
+		return out
+	}},
+	{"daily-staggered", []int{250, 1000}, func(n int) []tiledFreeze {
+		ny, err := time.LoadLocation("America/New_York")
+		if err != nil {
+			panic(err)
+		}
+		base := time.Date(2026, 1, 5, 0, 0, 0, 0, ny)
+		step := 24 * time.Hour / time.Duration(n)
+		out := make([]tiledFreeze, n)
+		for i := range out {
+			start := base.Add(time.Duration(i) * step)
+			out[i] = tiledFreeze{start, start.Add(2 * time.Hour), &freeze.Recurrence{Unit: freeze.Daily, TimeZone: "America/New_York"}}
+		}
+		return out
+	}},
+}
+
+type tiledFreeze struct {
+	start, end time.Time
+	rec        *freeze.Recurrence
+}
+
+// tiledIndex builds the freezes of a tiled shape, each holding Shop/Production.
+func tiledIndex(tb testing.TB, fs []tiledFreeze) *freeze.Index {
+	tb.Helper()
+	out := make([]freeze.Freeze, len(fs))
+	for i, g := range fs {
+		f, err := freeze.New(fmt.Sprintf("F%d", i), g.start, g.end, g.rec, shopProd)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[i] = f
+	}
+	return freeze.NewIndex(out)
+}
+
+// BenchmarkClearTiled measures a clear-time search through calendars that freezes tile: the
+// search covers its whole ten-year bound and finds nothing.
+func BenchmarkClearTiled(b *testing.B) {
+	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for _, shape := range tiledShapes {
+		for _, n := range shape.sizes {
+			b.Run(fmt.Sprintf("%s/freezes=%d", shape.name, n), func(b *testing.B) {
+				x := tiledIndex(b, shape.build(n))
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, ok := x.Clear("Shop", "Production", "Acme", at, nil, 0); ok {
+						b.Fatal("found a clear time in a tiled calendar")
+					}
+				}
+			})
+		}
+	}
+}

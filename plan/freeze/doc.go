@@ -58,7 +58,26 @@
 //     work on machines without one; time.LoadLocation still prefers the machine's database when
 //     present.
 //   - Decision: validation limits: Every <= [MaxEvery], EndAfter <= [MaxEndAfter]; [Index.Clear]
-//     searches at most its limit, by default [DefaultClearLimit].
+//     and [Index.ClearTenants] search at most their limit, by default [DefaultClearLimit] (ten
+//     years of 365 days), and report ok=false when the cell is still frozen after it.
+//   - Decision: time.Time ends in the year 292277024627. Occurrences exist only on local dates up
+//     to two days before its last date (so that any time of day, in any zone, is representable);
+//     an endless recurrence ends there, and [Freeze.Occurrences] listed from near the end of time
+//     stops instead of running on.
+//
+// # Clear times
+//
+// [Index.Clear] returns the earliest time at or after `at` when a cell is not frozen;
+// [Index.ClearTenants] does the same for several tenants' cells of one (project, environment) at
+// once (a wave of a rollout). The search merges the occurrences of the cell's freezes in time order,
+// each visited once, and jumps over a freeze's own overlapping occurrences arithmetically. When the
+// calendar stays frozen, it also detects that it repeats: freezes that recur daily or weekly repeat
+// with the least common multiple of their periods (in absolute time, as long as none of their time
+// zones changes its offset and none of them ends); when those alone cover one whole period, they
+// cover everything up to the next offset change or end, and the search jumps there. So a search
+// costs time linear in the freezes and occurrences it visits (a few days around each
+// daylight-saving change), never their product, even when freezes tile the calendar up to the
+// limit.
 //
 // # Concurrency
 //

@@ -83,6 +83,37 @@ func ExampleIndex_Clear() {
 	// false within a day
 }
 
+// ClearTenants finds when a batch of tenants can be deployed together: when neither the project's
+// freezes nor any of the tenants' own freezes hold their cells. Seven daily freezes tile every week
+// for years, so even a search over the whole default limit of ten years is quick, and finds
+// nothing.
+func ExampleIndex_ClearTenants() {
+	utc := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
+	shop := freeze.Scope{Projects: map[string][]string{"Shop": {"Production"}}}
+	nights, _ := freeze.New("Nights", utc("2026-01-01T20:00:00Z"), utc("2026-01-02T08:00:00Z"), &freeze.Recurrence{Unit: freeze.Daily}, shop)
+	audit, _ := freeze.New("Globex audit", utc("2026-03-05T08:00:00Z"), utc("2026-03-05T14:00:00Z"), nil,
+		freeze.Scope{Tenants: []freeze.TenantScope{{Tenant: "Globex", Project: "Shop", Environment: "Production"}}})
+	fs := []freeze.Freeze{nights, audit}
+	monday := utc("2026-01-05T00:00:00Z")
+	for d := range 7 {
+		day, _ := freeze.New(fmt.Sprintf("Tile %d", d), monday.AddDate(0, 0, d), monday.AddDate(0, 0, d+1),
+			&freeze.Recurrence{Unit: freeze.Weekly}, freeze.Scope{Projects: map[string][]string{"Shop": {"Staging"}}})
+		fs = append(fs, day)
+	}
+	x := freeze.NewIndex(fs)
+
+	t, _ := x.ClearTenants("Shop", "Production", []string{"Acme", "Globex"}, utc("2026-03-05T07:00:00Z"), nil, 0)
+	fmt.Println(t.Format(time.RFC3339), "for Acme and Globex")
+	t, _ = x.ClearTenants("Shop", "Production", []string{"Acme"}, utc("2026-03-05T07:00:00Z"), nil, 0)
+	fmt.Println(t.Format(time.RFC3339), "for Acme alone")
+	_, ok := x.ClearTenants("Shop", "Staging", []string{"Acme"}, utc("2026-03-05T07:00:00Z"), nil, 0)
+	fmt.Println(ok, "in Staging within ten years")
+	// Output:
+	// 2026-03-05T14:00:00Z for Acme and Globex
+	// 2026-03-05T08:00:00Z for Acme alone
+	// false in Staging within ten years
+}
+
 func ExampleParseUnit() {
 	u, err := freeze.ParseUnit("Monthly")
 	fmt.Println(u, err)

@@ -257,38 +257,16 @@ func (f Freeze) Occurrence(at time.Time) (start, end time.Time, ok bool) {
 
 // Occurrences yields the occurrences, in order, whose end is after from: (start, end) pairs. It is
 // finite when EndAfter or EndOn bounds the recurrence (or there is none), and endless otherwise:
-// stop ranging when you have seen enough.
+// stop ranging when you have seen enough. Occurrences end with the last date time.Time can
+// represent (see the package documentation), so even an endless recurrence stops there.
 func (f Freeze) Occurrences(from time.Time) iter.Seq2[time.Time, time.Time] {
 	return func(yield func(time.Time, time.Time) bool) {
-		z := f.f
-		if z == nil {
+		if f.f == nil {
 			return
 		}
-		if z.end.After(from) && !yield(z.start, z.end) {
-			return
-		}
-		r := z.rule
-		if r == nil || r.last < r.first {
-			return
-		}
-		// Jump to the slot on the date where an occurrence ending after from may begin, with a
-		// margin of two slots for daylight-saving shifts; then walk forward.
-		y, m, d := from.Add(-z.dur).In(r.loc).Date()
-		s := r.slotOnOrBefore(int64(y), int(m), d) - 2
-		s = max(s, r.first)
-		for ; s <= r.last; s++ {
-			if !r.valid(s) {
-				continue
-			}
-			b := r.begin(s)
-			e := b.Add(z.dur)
-			if !e.After(from) {
-				continue
-			}
-			if !yield(b, e) {
-				return
-			}
-			if s == r.last { // the loop's s++ would overflow at math.MaxInt64
+		c := seek(f.f, from, true)
+		for c.next() {
+			if !yield(c.b, c.e) {
 				return
 			}
 		}

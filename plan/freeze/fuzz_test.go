@@ -2,6 +2,7 @@ package freeze_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +110,54 @@ func FuzzNew(f *testing.F) {
 			}
 			prev = b
 		}
+	})
+}
+
+// FuzzOccurrencesEdge lists occurrences of freezes that start, and are listed from, anywhere in
+// time.Time's range, in zones with extreme offsets: the listing ends or goes on in order, every
+// occurrence ends after from, begins no earlier than start, lasts end - start (unless its end
+// saturates at the end of time.Time's range) and is what Occurrence reports at its begin.
+func FuzzOccurrencesEdge(f *testing.F) {
+	const maxUnix = math.MaxInt64 - 62135596800
+	f.Add(int64(1_767_225_600), int64(7200), uint8(1), 1, uint8(0), int64(maxUnix))
+	f.Add(int64(maxUnix-40*86400), int64(3600), uint8(2), 1, uint8(1), int64(maxUnix-86400))
+	f.Add(int64(1_767_225_600), int64(3600), uint8(3), 1, uint8(2), int64(maxUnix-400*86400))
+	f.Add(int64(math.MinInt64), int64(86400*3), uint8(4), 3, uint8(3), int64(math.MinInt64+1))
+	f.Add(int64(-1e15), int64(60), uint8(1), 10_000, uint8(4), int64(1e16))
+	f.Fuzz(func(t *testing.T, startSec, durSec int64, unit uint8, every int, zone uint8, fromSec int64) {
+		// From about 146 billion years BC (time.Time's range goes further back, but its calendar
+		// arithmetic does not) to the last representable second.
+		clamp := func(s int64) time.Time { return time.Unix(min(max(s, -1<<62), maxUnix), 0) }
+		start := clamp(startSec)
+		dur := time.Duration(max(1, durSec%(400*86400))) * time.Second
+		end := start.Add(dur)
+		if !end.After(start) {
+			return // start at the very end of the range
+		}
+		z := edgeZones[int(zone)%len(edgeZones)]
+		rec := &freeze.Recurrence{Unit: freeze.Unit(unit%4 + 1), Every: max(0, every%(freeze.MaxEvery+1)), TimeZone: z}
+		fr, err := freeze.New("F", start, end, rec, shopProd)
+		if err != nil {
+			t.Fatalf("New: %v", err)
+		}
+		from := clamp(fromSec)
+		var prev time.Time
+		n := 0
+		for b, e := range fr.Occurrences(from) {
+			if n++; n > 20 {
+				break
+			}
+			if !e.After(from) || b.Before(start) || (n > 1 && !b.After(prev)) {
+				t.Fatalf("bad occurrence %v..%v after %v (from %v)", b, e, prev, from)
+			}
+			if e.Sub(b) != dur && !e.Equal(maxTime) {
+				t.Fatalf("occurrence %v..%v lasts %v, want %v", b, e, e.Sub(b), dur)
+			}
+			if ob, _, ok := fr.Occurrence(b); !ok || !ob.Equal(b) {
+				t.Fatalf("Occurrence(%v) = %v, %v", b, ob, ok)
+			}
+			prev = b
+		}
+		fr.Occurrence(from)
 	})
 }

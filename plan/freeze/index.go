@@ -148,9 +148,27 @@ const DefaultClearLimit = 10 * 365 * 24 * time.Hour
 // search is bounded: it gives up when the cell is still frozen after at+limit (0 means
 // [DefaultClearLimit]), returning ok=false. A negative limit only checks `at` itself.
 //
-// The search jumps from occurrence end to occurrence end: each step takes the latest end among the
-// occurrences holding the cell, so every instant skipped is frozen.
+// The search merges the occurrences of the cell's freezes in time order and visits each once; when
+// freezes that recur daily or weekly cover the calendar, it detects that the calendar repeats and
+// jumps to the next change (an offset change of their time zones, or the end of one of them). So
+// its cost is linear in the freezes and occurrences it visits, never their product, even when
+// freezes tile the calendar up to the limit.
 func (x *Index) Clear(project, environment, tenant string, at time.Time, override func(string) bool, limit time.Duration) (time.Time, bool) {
+	t, ok, _ := x.clear(project, environment, []string{tenant}, at, override, limit)
+	return t, ok
+}
+
+// ClearTenants is [Index.Clear] for several cells of one (project, environment) at once: it returns
+// the earliest time >= at when none of the tenants' cells is frozen (nor the untenanted track, which
+// only project scopes hold, like every track). It answers when a batch of tenants can be deployed
+// together, with one search rather than one per tenant.
+func (x *Index) ClearTenants(project, environment string, tenants []string, at time.Time, override func(string) bool, limit time.Duration) (time.Time, bool) {
+	t, ok, _ := x.clear(project, environment, tenants, at, override, limit)
+	return t, ok
+}
+
+// clear is Clear and ClearTenants; it also returns the work done (occurrences computed).
+func (x *Index) clear(project, environment string, tenants []string, at time.Time, override func(string) bool, limit time.Duration) (time.Time, bool, int) {
 	if limit == 0 {
 		limit = DefaultClearLimit
 	}
@@ -158,43 +176,37 @@ func (x *Index) Clear(project, environment, tenant string, at time.Time, overrid
 	if limit > 0 && deadline.Before(at) { // overflow at the edge of time.Time's range
 		deadline = at
 	}
-	var pids, tids []int32
-	if x != nil {
-		pids = x.project[cellKey{project, environment}]
-		if tenant != "" {
-			tids = x.tenant[tenantKey{project, environment, tenant}]
-		}
+	if x == nil {
+		return at, true, 0
 	}
-	t := at
-	for {
-		next, frozen := x.latestEnd(pids, t, override)
-		if e, ok := x.latestEnd(tids, t, override); ok && (!frozen || e.After(next)) {
-			next, frozen = e, true
-		}
-		if !frozen {
-			return t, true
-		}
-		if next.After(deadline) {
-			return time.Time{}, false
-		}
-		t = next
+	ids := x.project[cellKey{project, environment}] // shared: cloned before appending
+	named := false
+	if !x.tenanted[cellKey{project, environment}] {
+		tenants = nil // no tenant scope names this cell: skip the lookups
 	}
-}
-
-// latestEnd returns the latest end among the occurrences of the freezes ids that contain at.
-func (x *Index) latestEnd(ids []int32, at time.Time, override func(string) bool) (time.Time, bool) {
-	var end time.Time
-	found := false
-	for _, id := range ids {
-		f := x.freezes[id]
-		if override != nil && override(f.f.name) {
+	for _, tn := range tenants {
+		if tn == "" {
 			continue
 		}
-		if _, e, ok := f.Occurrence(at); ok && (!found || e.After(end)) {
-			end, found = e, true
+		if tids := x.tenant[tenantKey{project, environment, tn}]; len(tids) > 0 {
+			if !named {
+				ids = slices.Clone(ids)
+				named = true
+			}
+			ids = append(ids, tids...)
 		}
 	}
-	return end, found
+	if named {
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+	}
+	fs := make([]*frozen, 0, len(ids))
+	for _, id := range ids {
+		if f := x.freezes[id]; override == nil || !override(f.f.name) {
+			fs = append(fs, f.f)
+		}
+	}
+	return clearTime(fs, at, deadline)
 }
 
 func (x *Index) appendHits(hits []Hit, ids []int32, at time.Time, override func(string) bool) []Hit {

@@ -1,7 +1,6 @@
 package freeze
 
 import (
-	"math"
 	"slices"
 	"time"
 )
@@ -29,6 +28,12 @@ const (
 // calendarPeriodMonths is the Gregorian calendar's period: 400 years.
 const calendarPeriodMonths = 4800
 
+// lastDay is the day number of the last local date on which an occurrence may begin: two days
+// before the last date time.Time can represent (292277024627-12-06 UTC), so that a begin at any
+// time of that day, in any zone, after any daylight-saving shift, is still representable.
+// Occurrences on later dates would wrap around in time.Date, so they do not exist.
+const lastDay = 106_751_990_448_138 - 2
+
 // rule is a compiled recurrence. Later occurrences (after the first, which is [start, end)) live
 // in numbered "slots": slot s has a local calendar date computed arithmetically (slotDate) and
 // begins at start's local time of day on that date. Slots are ordered by date; only slots in
@@ -48,7 +53,7 @@ type rule struct {
 	loc            *time.Location // the freeze's time zone
 	out            *time.Location // start's location, in which occurrences are returned
 
-	first, last int64 // occurrence slots are valid slots in [first, last]
+	first, last int64 // occurrence slots are valid slots in [first, last]; last is at most lastDay's slot
 	period      int64 // slot validity repeats with this period (in slots)
 	always      bool  // every slot is valid: Daily, Weekly, a day <= 28, or an annual day other than 29 February
 }
@@ -93,8 +98,9 @@ func compile(rec *Recurrence, loc *time.Location, start time.Time) *rule {
 	r.always = (rec.Unit != Monthly && rec.Unit != Annually) || r.dom <= 28 ||
 		(rec.Unit == Annually && !(mo == time.February && d == 29))
 	r.first = r.slotOnOrBefore(int64(y), int(mo), d) + 1
-	r.last = math.MaxInt64
-	if !r.anyValidFrom(r.first) {
+	ly, lm, ld := civilFromDays(lastDay)
+	r.last = r.slotOnOrBefore(ly, lm, ld)
+	if r.last < r.first || !r.anyValidFrom(r.first) {
 		r.last = r.first - 1
 		return r
 	}
@@ -103,7 +109,7 @@ func compile(rec *Recurrence, loc *time.Location, start time.Time) *rule {
 	} else if n > 1 {
 		// The first occurrence is [start, end); the last is the valid slot numbered n-2 (from 0)
 		// counting from first.
-		r.last = r.nthValid(n - 2)
+		r.last = min(r.nthValid(n-2), r.last)
 	}
 	if !rec.EndOn.IsZero() {
 		ey, em, ed := rec.EndOn.In(loc).Date()
