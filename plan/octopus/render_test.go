@@ -24,27 +24,60 @@ type renderOptions struct {
 // with tasks, and (with PageSize) collections split into pages. Only what Octopus can express is
 // rendered: see expressible.
 func render(f *model.File, o renderOptions) fstest.MapFS {
+	return objects(f, o).write(o)
+}
+
+// folder is a rendered folder before it is written: collections (paged when asked) and other
+// files, so that a test can add what only Octopus has before writing it.
+type folder struct {
+	lists    map[string][]obj
+	types    map[string]string
+	files    map[string]any
+	ordering []string
+}
+
+func (d *folder) list(name, itemType string, items []obj) {
+	if _, ok := d.lists[name]; !ok {
+		d.ordering = append(d.ordering, name)
+	}
+	d.lists[name], d.types[name] = nonNil(items), itemType
+}
+
+// write serializes the folder: bare arrays, or page objects of o.PageSize items.
+func (d *folder) write(o renderOptions) fstest.MapFS {
 	fs := fstest.MapFS{}
 	put := func(name string, v any) {
-		data, err := json.Marshal(v)
+		data, err := json.MarshalIndent(v, "", "  ")
 		if err != nil {
 			panic(err)
 		}
-		fs[name] = &fstest.MapFile{Data: data}
+		fs[name] = &fstest.MapFile{Data: append(data, '\n')}
 	}
-	list := func(name, itemType string, items []obj) {
+	for name, v := range d.files {
+		put(name, v)
+	}
+	for _, name := range d.ordering {
+		items := d.lists[name]
 		if o.PageSize <= 0 {
-			put(name+".json", nonNil(items))
-			return
+			put(name+".json", items)
+			continue
 		}
 		n := max(1, (len(items)+o.PageSize-1)/o.PageSize)
 		for k := range n {
 			page := items[min(k*o.PageSize, len(items)):min((k+1)*o.PageSize, len(items))]
-			put(fmt.Sprintf("%s.%d.json", name, k+1), obj{"ItemType": itemType, "TotalResults": len(items),
+			put(fmt.Sprintf("%s.%d.json", name, k+1), obj{"ItemType": d.types[name], "TotalResults": len(items),
 				"ItemsPerPage": o.PageSize, "NumberOfPages": n, "LastPageNumber": n - 1, "Items": nonNil(page),
 				"Links": obj{"Self": "/api/Spaces-1/" + name}})
 		}
 	}
+	return fs
+}
+
+// objects renders f as Octopus resources.
+func objects(f *model.File, o renderOptions) *folder {
+	d := &folder{lists: map[string][]obj{}, types: map[string]string{}, files: map[string]any{}}
+	put := func(name string, v any) { d.files[name] = v }
+	list := d.list
 	id := func(kind string, i int) string { return kind + "-" + strconv.Itoa(i+1) }
 	const space = "Spaces-1"
 
@@ -352,7 +385,7 @@ func render(f *model.File, o renderOptions) fstest.MapFS {
 	list("teams", "Team", teams)
 	list("scopeduserroles", "ScopedUserRole", scoped)
 	put("userroles.json", roles)
-	return fs
+	return d
 }
 
 func sensitiveSet(ts []model.Template) map[string]bool {
