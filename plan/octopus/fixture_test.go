@@ -89,7 +89,7 @@ func fixtureModel() *model.File {
 					{Name: "Portal.DbPassword", Label: "Database password", Sensitive: true},
 				}},
 			{Name: "Billing", Tenancy: "TenantedOrUntenanted", Lifecycle: "Tenant rollout",
-				Channels: []model.Channel{{Name: "Default", Default: true}, {Name: "EU only", TenantTags: []string{"Region/EU"}}},
+				Channels:  []model.Channel{{Name: "Default", Default: true}, {Name: "EU only", TenantTags: []string{"Region/EU"}}},
 				Templates: []model.Template{{Name: "Billing.Currency", Label: "Currency", Default: sp("USD")}}},
 			{Name: "Ops tools", Tenancy: "Untenanted", Lifecycle: "Internal"},
 		},
