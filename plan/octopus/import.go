@@ -129,7 +129,11 @@ func unique[T any](im *importer, items []item[T], what string, id, name, space f
 		}
 		ids[i] = it
 		if s := space(it.v); s != "" && im.space != "" && s != im.space {
-			im.rep.add(it.file, it.path, NotSelected, "%s %q is in space %q, not %q: left out", what, name(it.v), s, im.space)
+			label := i
+			if name != nil {
+				label = name(it.v)
+			}
+			im.rep.add(it.file, it.path, NotSelected, "%s %q is in space %q, not %q: left out", what, label, s, im.space)
 			continue
 		}
 		if name != nil {
