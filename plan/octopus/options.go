@@ -45,30 +45,15 @@ type Options struct {
 	MaxItems int
 }
 
-func (o Options) maxFileBytes() int64 {
-	if o.MaxFileBytes > 0 {
-		return o.MaxFileBytes
-	}
-	return DefaultMaxFileBytes
-}
+func (o Options) maxFileBytes() int64  { return orDefault(o.MaxFileBytes, DefaultMaxFileBytes) }
+func (o Options) maxTotalBytes() int64 { return orDefault(o.MaxTotalBytes, DefaultMaxTotalBytes) }
+func (o Options) maxPages() int        { return orDefault(o.MaxPages, DefaultMaxPages) }
+func (o Options) maxItems() int        { return orDefault(o.MaxItems, DefaultMaxItems) }
 
-func (o Options) maxTotalBytes() int64 {
-	if o.MaxTotalBytes > 0 {
-		return o.MaxTotalBytes
+// orDefault returns v, or def when v is not positive.
+func orDefault[N int | int64](v, def N) N {
+	if v > 0 {
+		return v
 	}
-	return DefaultMaxTotalBytes
-}
-
-func (o Options) maxPages() int {
-	if o.MaxPages > 0 {
-		return o.MaxPages
-	}
-	return DefaultMaxPages
-}
-
-func (o Options) maxItems() int {
-	if o.MaxItems > 0 {
-		return o.MaxItems
-	}
-	return DefaultMaxItems
+	return def
 }

@@ -70,7 +70,7 @@ func (im *importer) principals() error {
 		}
 		if len(other) > 0 && !reported[role.v.ID] {
 			reported[role.v.ID] = true
-			im.rep.add(role.file, role.path+".GrantedSpacePermissions", Permission, "user role %q: %s have no equivalent (only DeploymentCreate -> deploy and TenantView -> view are imported)", role.v.Name, strings.Join(other, ", "))
+			im.rep.add(role.file, role.path+".GrantedSpacePermissions", Permission, "user role %q: permissions without an equivalent in the model: %s (only DeploymentCreate -> deploy and TenantView -> view are imported)", role.v.Name, strings.Join(other, ", "))
 		}
 		if len(acts) == 0 {
 			continue

@@ -186,33 +186,33 @@ func (im *importer) rows(idx int, rows []wVariableRow, file, path string) {
 			im.rep.add(file, p, Dangling, "a value scoped only to unknown environments: left out")
 			continue
 		}
+		var owner string
+		var templates map[string]string
+		var dest *map[string][]model.TenantValue
 		switch {
 		case r.ProjectID != "":
 			proj := im.projectRef(r.ProjectID, file, p+".ProjectId")
 			if proj == nil {
 				continue
 			}
-			name, ok := proj.templates[r.TemplateID]
-			if !ok {
-				im.rep.add(file, p+".TemplateId", Dangling, "unknown template %q of %q: left out", r.TemplateID, proj.name)
-				continue
-			}
-			addValue(&t.ProjectValues, proj.name, model.TenantValue{Template: name, Value: val, Environments: envs})
+			owner, templates, dest = proj.name, proj.templates, &t.ProjectValues
 		case r.LibraryVariableSetID != "":
 			lib, ok := im.libs[r.LibraryVariableSetID]
 			if !ok {
 				im.rep.add(file, p+".LibraryVariableSetId", Dangling, "unknown or unimported library variable set %q: left out", r.LibraryVariableSetID)
 				continue
 			}
-			name, ok := lib.templates[r.TemplateID]
-			if !ok {
-				im.rep.add(file, p+".TemplateId", Dangling, "unknown template %q of %q: left out", r.TemplateID, lib.name)
-				continue
-			}
-			addValue(&t.CommonValues, lib.name, model.TenantValue{Template: name, Value: val, Environments: envs})
+			owner, templates, dest = lib.name, lib.templates, &t.CommonValues
 		default:
 			im.rep.add(file, p, Invalid, "a value with neither ProjectId nor LibraryVariableSetId: left out")
+			continue
 		}
+		name, ok := templates[r.TemplateID]
+		if !ok {
+			im.rep.add(file, p+".TemplateId", Dangling, "unknown template %q of %q: left out", r.TemplateID, owner)
+			continue
+		}
+		addValue(dest, owner, model.TenantValue{Template: name, Value: val, Environments: envs})
 	}
 }
 
