@@ -22,12 +22,12 @@ func (im *importer) freezes() error {
 		start, err1 := time.Parse(time.RFC3339Nano, w.Start)
 		end, err2 := time.Parse(time.RFC3339Nano, w.End)
 		if err1 != nil || err2 != nil || !start.Before(end) {
-			im.rep.add(it.file, it.path, Invalid, "freeze %q has no readable window (Start %q, End %q): left out", w.Name, w.Start, w.End)
+			im.rep.add(it.file, it.path(), Invalid, "freeze %q has no readable window (Start %q, End %q): left out", w.Name, w.Start, w.End)
 			continue
 		}
 		fr := model.Freeze{Name: w.Name, Start: start.Format(time.RFC3339Nano), End: end.Format(time.RFC3339Nano)}
 		for _, pid := range sortedKeys(w.ProjectEnvironmentScope) {
-			p := it.path + ".ProjectEnvironmentScope[" + strconv.Quote(pid) + "]"
+			p := it.path() + ".ProjectEnvironmentScope[" + strconv.Quote(pid) + "]"
 			proj := im.projectRef(pid, it.file, p)
 			if proj == nil {
 				continue
@@ -45,7 +45,7 @@ func (im *importer) freezes() error {
 			fr.Projects[proj.name] = envs
 		}
 		for i, c := range w.TenantProjectEnvironmentScope {
-			p := it.path + ".TenantProjectEnvironmentScope[" + strconv.Itoa(i) + "]"
+			p := it.path() + ".TenantProjectEnvironmentScope[" + strconv.Itoa(i) + "]"
 			tenant, okT := im.tenants[c.TenantID]
 			env, okE := im.envs[c.EnvironmentID]
 			proj := im.projectRef(c.ProjectID, it.file, p+".ProjectId")
@@ -60,7 +60,7 @@ func (im *importer) freezes() error {
 			}
 		}
 		if w.RecurringSchedule != nil {
-			fr.Recurrence = im.recurrence(*w.RecurringSchedule, start, w.Name, it.file, it.path+".RecurringSchedule")
+			fr.Recurrence = im.recurrence(*w.RecurringSchedule, start, w.Name, it.file, it.path()+".RecurringSchedule")
 		}
 		im.f.Freezes = append(im.f.Freezes, fr)
 	}

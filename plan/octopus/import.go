@@ -115,40 +115,46 @@ func optional[T any](im *importer, name, itemType, what string) ([]item[T], bool
 // unique checks that no two items share an Id, and drops (with a report entry) items that share a
 // name with an earlier one, or belong to another space. It returns the items kept.
 func unique[T any](im *importer, items []item[T], what string, id, name, space func(T) string) ([]item[T], error) {
-	ids := make(map[string]item[T], len(items))
+	// ids keeps where each Id was seen (not the item: items is compacted in place below).
+	type where struct {
+		file, prefix string
+		idx          int
+	}
+	ids := make(map[string]where, len(items))
 	names := make(map[string]bool, len(items))
-	out := items[:0:0]
-	for _, it := range items {
+	out := items[:0]
+	for k := range items {
+		it := &items[k]
 		i := id(it.v)
 		if i == "" {
-			im.rep.add(it.file, it.path, Invalid, "a %s without an Id: left out", what)
+			im.rep.add(it.file, it.path(), Invalid, "a %s without an Id: left out", what)
 			continue
 		}
 		if prev, dup := ids[i]; dup {
-			return nil, &Error{File: it.file, Path: it.path + ".Id", Msg: fmt.Sprintf("%s Id %q is also used at %s %s", what, i, prev.file, prev.path), Err: ErrDuplicateID}
+			return nil, &Error{File: it.file, Path: it.path() + ".Id", Msg: fmt.Sprintf("%s Id %q is also used at %s %s[%d]", what, i, prev.file, prev.prefix, prev.idx), Err: ErrDuplicateID}
 		}
-		ids[i] = it
+		ids[i] = where{file: it.file, prefix: it.prefix, idx: it.idx}
 		if s := space(it.v); s != "" && im.space != "" && s != im.space {
 			label := i
 			if name != nil {
 				label = name(it.v)
 			}
-			im.rep.add(it.file, it.path, NotSelected, "%s %q is in space %q, not %q: left out", what, label, s, im.space)
+			im.rep.add(it.file, it.path(), NotSelected, "%s %q is in space %q, not %q: left out", what, label, s, im.space)
 			continue
 		}
 		if name != nil {
 			n := name(it.v)
 			if n == "" {
-				im.rep.add(it.file, it.path, Invalid, "%s %q has no name: left out", what, i)
+				im.rep.add(it.file, it.path(), Invalid, "%s %q has no name: left out", what, i)
 				continue
 			}
 			if names[n] {
-				im.rep.add(it.file, it.path, Duplicate, "another %s is named %q: %s left out", what, n, i)
+				im.rep.add(it.file, it.path(), Duplicate, "another %s is named %q: %s left out", what, n, i)
 				continue
 			}
 			names[n] = true
 		}
-		out = append(out, it)
+		out = append(out, *it)
 	}
 	return out, nil
 }
@@ -239,18 +245,18 @@ func (im *importer) tagSets() error {
 	for _, it := range items {
 		ts := it.v
 		if len(ts.Scopes) > 0 && !slices.Contains(ts.Scopes, "Tenant") {
-			im.rep.add(it.file, it.path+".Scopes", Unsupported, "tag set %q is not scoped to tenants (%s): not imported", ts.Name, strings.Join(ts.Scopes, ", "))
+			im.rep.add(it.file, it.path()+".Scopes", Unsupported, "tag set %q is not scoped to tenants (%s): not imported", ts.Name, strings.Join(ts.Scopes, ", "))
 			continue
 		}
 		if strings.Contains(ts.Name, "/") {
-			im.rep.add(it.file, it.path+".Name", Invalid, "tag set name %q contains \"/\": not imported", ts.Name)
+			im.rep.add(it.file, it.path()+".Name", Invalid, "tag set name %q contains \"/\": not imported", ts.Name)
 			continue
 		}
 		typ := ts.Type
 		switch typ {
 		case "", "MultiSelect", "SingleSelect", "FreeText":
 		default:
-			im.rep.add(it.file, it.path+".Type", Invalid, "tag set %q has unknown type %q: not imported", ts.Name, typ)
+			im.rep.add(it.file, it.path()+".Type", Invalid, "tag set %q has unknown type %q: not imported", ts.Name, typ)
 			continue
 		}
 		m := model.TagSet{Name: ts.Name, Type: typ}
@@ -260,12 +266,12 @@ func (im *importer) tagSets() error {
 			return cmp.Or(cmp.Compare(a.SortOrder, b.SortOrder), strings.Compare(a.Name, b.Name))
 		})
 		if typ == "FreeText" && len(tags) > 0 {
-			im.rep.add(it.file, it.path+".Tags", Unsupported, "FreeText tag set %q lists predefined tags: not imported (a FreeText set takes any value)", ts.Name)
+			im.rep.add(it.file, it.path()+".Tags", Unsupported, "FreeText tag set %q lists predefined tags: not imported (a FreeText set takes any value)", ts.Name)
 			tags = nil
 		}
 		for _, t := range tags {
 			if t.Name == "" || info.tags[t.Name] {
-				im.rep.add(it.file, it.path+".Tags", Duplicate, "tag set %q has an empty or repeated tag %q: left out", ts.Name, t.Name)
+				im.rep.add(it.file, it.path()+".Tags", Duplicate, "tag set %q has an empty or repeated tag %q: left out", ts.Name, t.Name)
 				continue
 			}
 			info.tags[t.Name] = true
@@ -318,7 +324,7 @@ next:
 		lc := model.Lifecycle{Name: it.v.Name}
 		seen := map[string]bool{}
 		for k, ph := range it.v.Phases {
-			p := it.path + ".Phases[" + strconv.Itoa(k) + "]"
+			p := it.path() + ".Phases[" + strconv.Itoa(k) + "]"
 			auto, okA := im.envNames(ph.AutomaticDeploymentTargets, it.file, p+".AutomaticDeploymentTargets")
 			manual, okM := im.envNames(ph.OptionalDeploymentTargets, it.file, p+".OptionalDeploymentTargets")
 			if len(auto)+len(manual) == 0 && !(okA && okM) {
@@ -403,11 +409,11 @@ func (im *importer) libraries() error {
 	}
 	for _, it := range items {
 		if it.v.ContentType != "" && it.v.ContentType != "Variables" {
-			im.rep.add(it.file, it.path, Unsupported, "library %q holds %s, not variables: not imported", it.v.Name, it.v.ContentType)
+			im.rep.add(it.file, it.path(), Unsupported, "library %q holds %s, not variables: not imported", it.v.Name, it.v.ContentType)
 			continue
 		}
 		lib := &library{name: it.v.Name, templates: map[string]string{}}
-		im.f.Libraries = append(im.f.Libraries, model.Library{Name: it.v.Name, Templates: im.templates(it.v.Templates, it.file, it.path+".Templates", lib.templates)})
+		im.f.Libraries = append(im.f.Libraries, model.Library{Name: it.v.Name, Templates: im.templates(it.v.Templates, it.file, it.path()+".Templates", lib.templates)})
 		im.libs[it.v.ID] = lib
 	}
 	return nil
@@ -444,12 +450,12 @@ func (im *importer) projectsStep() error {
 		p := it.v
 		if len(im.opts.Projects) > 0 && !slices.Contains(im.opts.Projects, p.Name) && !slices.Contains(im.opts.Projects, p.ID) {
 			im.skipped[p.ID] = true
-			im.rep.add(it.file, it.path, NotSelected, "project %q is not in Options.Projects: left out with its channels, releases, deployments, connections, tenant values, freeze scopes and grants", p.Name)
+			im.rep.add(it.file, it.path(), NotSelected, "project %q is not in Options.Projects: left out with its channels, releases, deployments, connections, tenant values, freeze scopes and grants", p.Name)
 			continue
 		}
 		if p.IsDisabled {
 			im.skipped[p.ID] = true
-			im.rep.add(it.file, it.path, Disabled, "project %q is disabled: left out with its channels, releases, deployments, connections, tenant values, freeze scopes and grants", p.Name)
+			im.rep.add(it.file, it.path(), Disabled, "project %q is disabled: left out with its channels, releases, deployments, connections, tenant values, freeze scopes and grants", p.Name)
 			continue
 		}
 		mp := model.Project{Name: p.Name}
@@ -460,27 +466,27 @@ func (im *importer) projectsStep() error {
 			mp.Tenancy = p.TenantedDeploymentMode
 		default:
 			im.skipped[p.ID] = true
-			im.rep.add(it.file, it.path+".TenantedDeploymentMode", Invalid, "project %q has unknown tenanted deployment mode %q: left out", p.Name, p.TenantedDeploymentMode)
+			im.rep.add(it.file, it.path()+".TenantedDeploymentMode", Invalid, "project %q has unknown tenanted deployment mode %q: left out", p.Name, p.TenantedDeploymentMode)
 			continue
 		}
 		if p.LifecycleID == "" {
-			im.rep.add(it.file, it.path+".LifecycleId", Approximated, "project %q names no lifecycle: imported with every environment in order", p.Name)
+			im.rep.add(it.file, it.path()+".LifecycleId", Approximated, "project %q names no lifecycle: imported with every environment in order", p.Name)
 		} else if lc, ok := im.lifecycle[p.LifecycleID]; ok {
 			mp.Lifecycle = lc
 		} else {
 			im.skipped[p.ID] = true
-			im.rep.add(it.file, it.path+".LifecycleId", Dangling, "project %q uses unknown or unimported lifecycle %q: left out", p.Name, p.LifecycleID)
+			im.rep.add(it.file, it.path()+".LifecycleId", Dangling, "project %q uses unknown or unimported lifecycle %q: left out", p.Name, p.LifecycleID)
 			continue
 		}
 		for i, id := range p.IncludedLibraryVariableSetIDs {
 			if lib, ok := im.libs[id]; ok {
 				mp.Libraries = append(mp.Libraries, lib.name)
 			} else if len(im.r.files) > 0 && im.hasFile("libraryvariablesets") {
-				im.rep.add(it.file, it.path+".IncludedLibraryVariableSetIds["+strconv.Itoa(i)+"]", Dangling, "unknown or unimported library variable set %q: left out", id)
+				im.rep.add(it.file, it.path()+".IncludedLibraryVariableSetIds["+strconv.Itoa(i)+"]", Dangling, "unknown or unimported library variable set %q: left out", id)
 			}
 		}
 		info := &project{name: p.Name, idx: len(im.f.Projects), templates: map[string]string{}, channels: map[string]string{}, group: p.ProjectGroupID}
-		mp.Templates = im.templates(p.Templates, it.file, it.path+".Templates", info.templates)
+		mp.Templates = im.templates(p.Templates, it.file, it.path()+".Templates", info.templates)
 		im.projects[p.ID] = info
 		im.f.Projects = append(im.f.Projects, mp)
 	}
@@ -517,40 +523,40 @@ func (im *importer) channels() error {
 	hasDefault := map[string]bool{}
 	for _, it := range items {
 		c := it.v
-		p := im.projectRef(c.ProjectID, it.file, it.path+".ProjectId")
+		p := im.projectRef(c.ProjectID, it.file, it.path()+".ProjectId")
 		if p == nil {
 			continue
 		}
 		mp := &im.f.Projects[p.idx]
 		if c.Name == "" || slices.ContainsFunc(mp.Channels, func(x model.Channel) bool { return x.Name == c.Name }) {
-			im.rep.add(it.file, it.path, Duplicate, "project %q has another channel named %q: %s left out", p.name, c.Name, c.ID)
+			im.rep.add(it.file, it.path(), Duplicate, "project %q has another channel named %q: %s left out", p.name, c.Name, c.ID)
 			continue
 		}
 		ch := model.Channel{Name: c.Name}
 		if c.LifecycleID != "" {
 			lc, ok := im.lifecycle[c.LifecycleID]
 			if !ok {
-				im.rep.add(it.file, it.path+".LifecycleId", Dangling, "channel %q of %q uses unknown or unimported lifecycle %q: left out", c.Name, p.name, c.LifecycleID)
+				im.rep.add(it.file, it.path()+".LifecycleId", Dangling, "channel %q of %q uses unknown or unimported lifecycle %q: left out", c.Name, p.name, c.LifecycleID)
 				continue
 			}
 			ch.Lifecycle = lc
 		}
 		if c.IsDefault {
 			if hasDefault[p.name] {
-				im.rep.add(it.file, it.path+".IsDefault", Approximated, "project %q has a second default channel %q: imported as not default", p.name, c.Name)
+				im.rep.add(it.file, it.path()+".IsDefault", Approximated, "project %q has a second default channel %q: imported as not default", p.name, c.Name)
 			} else {
 				hasDefault[p.name] = true
 				ch.Default = true
 			}
 		}
-		tags, ok := im.tags(c.TenantTags, it.file, it.path+".TenantTags", false)
+		tags, ok := im.tags(c.TenantTags, it.file, it.path()+".TenantTags", false)
 		if !ok {
 			ch.TenantExpression = "false"
-			im.rep.add(it.file, it.path+".TenantTags", Approximated, "channel %q of %q keeps no known tenant tag: it admits no tenant", c.Name, p.name)
+			im.rep.add(it.file, it.path()+".TenantTags", Approximated, "channel %q of %q keeps no known tenant tag: it admits no tenant", c.Name, p.name)
 		}
 		ch.TenantTags = tags
 		if len(c.Rules) > 0 {
-			im.rep.add(it.file, it.path+".Rules", Unsupported, "channel %q of %q: version rules apply to package versions when a release is created, not to release versions; not imported (each release keeps its channel)", c.Name, p.name)
+			im.rep.add(it.file, it.path()+".Rules", Unsupported, "channel %q of %q: version rules apply to package versions when a release is created, not to release versions; not imported (each release keeps its channel)", c.Name, p.name)
 		}
 		p.channels[c.ID] = c.Name
 		mp.Channels = append(mp.Channels, ch)
@@ -573,7 +579,7 @@ func (im *importer) tenantsStep() error {
 	for _, it := range items {
 		t := it.v
 		mt := model.Tenant{Name: t.Name, Description: t.Description, Disabled: t.IsDisabled}
-		mt.Tags, _ = im.tags(t.TenantTags, it.file, it.path+".TenantTags", true)
+		mt.Tags, _ = im.tags(t.TenantTags, it.file, it.path()+".TenantTags", true)
 		if len(t.ProjectEnvironments) > 0 {
 			ids := make([]string, 0, len(t.ProjectEnvironments))
 			for id := range t.ProjectEnvironments {
@@ -581,7 +587,7 @@ func (im *importer) tenantsStep() error {
 			}
 			slices.Sort(ids)
 			for _, id := range ids {
-				path := it.path + ".ProjectEnvironments[" + strconv.Quote(id) + "]"
+				path := it.path() + ".ProjectEnvironments[" + strconv.Quote(id) + "]"
 				p := im.projectRef(id, it.file, path)
 				if p == nil {
 					continue
@@ -612,12 +618,12 @@ func (im *importer) machines() error {
 	for _, it := range items {
 		m := it.v
 		if m.IsDisabled {
-			im.rep.add(it.file, it.path, Disabled, "deployment target %q is disabled: left out", m.Name)
+			im.rep.add(it.file, it.path(), Disabled, "deployment target %q is disabled: left out", m.Name)
 			continue
 		}
-		envs, ok := im.envNames(m.EnvironmentIDs, it.file, it.path+".EnvironmentIds")
+		envs, ok := im.envNames(m.EnvironmentIDs, it.file, it.path()+".EnvironmentIds")
 		if !ok {
-			im.rep.add(it.file, it.path, Dangling, "deployment target %q is in no known environment: left out", m.Name)
+			im.rep.add(it.file, it.path(), Dangling, "deployment target %q is in no known environment: left out", m.Name)
 			continue
 		}
 		t := model.Target{Name: m.Name, Environments: envs, Roles: slices.Clone(m.Roles)}
@@ -627,22 +633,22 @@ func (im *importer) machines() error {
 		case "Tenanted", "TenantedOrUntenanted":
 			t.Tenancy = m.TenantedDeploymentParticipation
 		default:
-			im.rep.add(it.file, it.path+".TenantedDeploymentParticipation", Invalid, "deployment target %q has unknown participation %q: left out", m.Name, m.TenantedDeploymentParticipation)
+			im.rep.add(it.file, it.path()+".TenantedDeploymentParticipation", Invalid, "deployment target %q has unknown participation %q: left out", m.Name, m.TenantedDeploymentParticipation)
 			continue
 		}
 		for i, id := range m.TenantIDs {
 			if n, ok := im.tenants[id]; ok {
 				t.Tenants = append(t.Tenants, n)
 			} else {
-				im.rep.add(it.file, it.path+".TenantIds["+strconv.Itoa(i)+"]", Dangling, "unknown tenant %q: left out of target %q", id, m.Name)
+				im.rep.add(it.file, it.path()+".TenantIds["+strconv.Itoa(i)+"]", Dangling, "unknown tenant %q: left out of target %q", id, m.Name)
 			}
 		}
 		// An empty tag part matches no tenant, so unknown tags left out only narrow the filter.
-		t.TenantTags, _ = im.tags(m.TenantTags, it.file, it.path+".TenantTags", false)
+		t.TenantTags, _ = im.tags(m.TenantTags, it.file, it.path()+".TenantTags", false)
 		switch m.HealthStatus {
 		case "", "Healthy", "HasWarnings":
 		default:
-			im.rep.add(it.file, it.path+".HealthStatus", Approximated, "deployment target %q is %s: imported as available (the model has no health)", m.Name, m.HealthStatus)
+			im.rep.add(it.file, it.path()+".HealthStatus", Approximated, "deployment target %q is %s: imported as available (the model has no health)", m.Name, m.HealthStatus)
 		}
 		im.f.Targets = append(im.f.Targets, t)
 	}
@@ -670,7 +676,7 @@ func (im *importer) releasesStep() error {
 	versions := map[release]bool{}
 	for _, it := range items {
 		r := it.v
-		p := im.projectRef(r.ProjectID, it.file, it.path+".ProjectId")
+		p := im.projectRef(r.ProjectID, it.file, it.path()+".ProjectId")
 		if p == nil {
 			continue
 		}
@@ -678,14 +684,14 @@ func (im *importer) releasesStep() error {
 		if r.ChannelID != "" {
 			ch, ok := p.channels[r.ChannelID]
 			if !ok {
-				im.rep.add(it.file, it.path+".ChannelId", Dangling, "release %s of %q is in unknown or unimported channel %q: left out", r.Version, p.name, r.ChannelID)
+				im.rep.add(it.file, it.path()+".ChannelId", Dangling, "release %s of %q is in unknown or unimported channel %q: left out", r.Version, p.name, r.ChannelID)
 				continue
 			}
 			mr.Channel = ch
 		}
 		key := release{project: p.name, version: r.Version}
 		if r.Version == "" || versions[key] {
-			im.rep.add(it.file, it.path+".Version", Duplicate, "release version %q of %q is empty or repeated: %s left out", r.Version, p.name, r.ID)
+			im.rep.add(it.file, it.path()+".Version", Duplicate, "release version %q of %q is empty or repeated: %s left out", r.Version, p.name, r.ID)
 			continue
 		}
 		versions[key] = true
@@ -766,44 +772,44 @@ func (im *importer) deployments() error {
 		}
 		rel, ok := im.releases[d.ReleaseID]
 		if !ok {
-			im.rep.add(it.file, it.path+".ReleaseId", Dangling, "deployment %s is of unknown or unimported release %q: left out", d.ID, d.ReleaseID)
+			im.rep.add(it.file, it.path()+".ReleaseId", Dangling, "deployment %s is of unknown or unimported release %q: left out", d.ID, d.ReleaseID)
 			continue
 		}
 		env, ok := im.envs[d.EnvironmentID]
 		if !ok {
-			im.rep.add(it.file, it.path+".EnvironmentId", Dangling, "deployment %s is to unknown environment %q: left out", d.ID, d.EnvironmentID)
+			im.rep.add(it.file, it.path()+".EnvironmentId", Dangling, "deployment %s is to unknown environment %q: left out", d.ID, d.EnvironmentID)
 			continue
 		}
 		tenant := ""
 		if d.TenantID != "" {
 			if tenant, ok = im.tenants[d.TenantID]; !ok {
-				im.rep.add(it.file, it.path+".TenantId", Dangling, "deployment %s is for unknown tenant %q: left out", d.ID, d.TenantID)
+				im.rep.add(it.file, it.path()+".TenantId", Dangling, "deployment %s is for unknown tenant %q: left out", d.ID, d.TenantID)
 				continue
 			}
 		}
 		task := byID[d.TaskID]
 		if task == nil {
-			im.rep.add(it.file, it.path+".TaskId", Dangling, "deployment %s has unknown task %q: left out (its outcome is unknown)", d.ID, d.TaskID)
+			im.rep.add(it.file, it.path()+".TaskId", Dangling, "deployment %s has unknown task %q: left out (its outcome is unknown)", d.ID, d.TaskID)
 			continue
 		}
 		outcome, done := outcomes[task.State]
 		if !done {
 			switch task.State {
 			case "Queued", "Executing", "Cancelling":
-				im.rep.add(it.file, it.path+".TaskId", InProgress, "deployment %s (task %s) is %s: left out of the history", d.ID, task.ID, task.State)
+				im.rep.add(it.file, it.path()+".TaskId", InProgress, "deployment %s (task %s) is %s: left out of the history", d.ID, task.ID, task.State)
 			default:
-				im.rep.add(it.file, it.path+".TaskId", Invalid, "deployment %s (task %s) has unknown state %q: left out", d.ID, task.ID, task.State)
+				im.rep.add(it.file, it.path()+".TaskId", Invalid, "deployment %s (task %s) has unknown state %q: left out", d.ID, task.ID, task.State)
 			}
 			continue
 		}
 		when := cmp.Or(task.CompletedTime, task.StartTime, d.Created)
 		at, err := time.Parse(time.RFC3339Nano, when)
 		if err != nil {
-			im.rep.add(it.file, it.path, Invalid, "deployment %s has no readable time (task CompletedTime, StartTime or Created %q): left out", d.ID, when)
+			im.rep.add(it.file, it.path(), Invalid, "deployment %s has no readable time (task CompletedTime, StartTime or Created %q): left out", d.ID, when)
 			continue
 		}
 		if (!im.opts.HistoryFrom.IsZero() && at.Before(im.opts.HistoryFrom)) || (!im.opts.HistoryTo.IsZero() && !at.Before(im.opts.HistoryTo)) {
-			im.rep.add(it.file, it.path, NotSelected, "deployment %s at %s is outside the history window: left out", d.ID, when)
+			im.rep.add(it.file, it.path(), NotSelected, "deployment %s at %s is outside the history window: left out", d.ID, when)
 			continue
 		}
 		deps = append(deps, dep{

@@ -50,12 +50,12 @@ func (im *importer) principals() error {
 		s := it.v
 		ti, ok := teamIdx[s.TeamID]
 		if !ok {
-			im.rep.add(it.file, it.path+".TeamId", Dangling, "scoped user role %s of unknown or unimported team %q: left out", s.ID, s.TeamID)
+			im.rep.add(it.file, it.path()+".TeamId", Dangling, "scoped user role %s of unknown or unimported team %q: left out", s.ID, s.TeamID)
 			continue
 		}
 		role, ok := roleByID[s.UserRoleID]
 		if !ok {
-			im.rep.add(it.file, it.path+".UserRoleId", Dangling, "scoped user role %s has unknown user role %q: left out", s.ID, s.UserRoleID)
+			im.rep.add(it.file, it.path()+".UserRoleId", Dangling, "scoped user role %s has unknown user role %q: left out", s.ID, s.UserRoleID)
 			continue
 		}
 		var acts, other []string
@@ -70,13 +70,13 @@ func (im *importer) principals() error {
 		}
 		if len(other) > 0 && !reported[role.v.ID] {
 			reported[role.v.ID] = true
-			im.rep.add(role.file, role.path+".GrantedSpacePermissions", Permission, "user role %q: permissions without an equivalent in the model: %s (only DeploymentCreate -> deploy and TenantView -> view are imported)", role.v.Name, strings.Join(other, ", "))
+			im.rep.add(role.file, role.path()+".GrantedSpacePermissions", Permission, "user role %q: permissions without an equivalent in the model: %s (only DeploymentCreate -> deploy and TenantView -> view are imported)", role.v.Name, strings.Join(other, ", "))
 		}
 		if len(acts) == 0 {
 			continue
 		}
 		slices.Sort(acts) // deploy before view
-		g, ok := im.grantScope(s, it.file, it.path)
+		g, ok := im.grantScope(s, it.file, it.path())
 		if !ok {
 			continue
 		}

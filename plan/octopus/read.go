@@ -19,10 +19,14 @@ var flexIntType = reflect.TypeFor[flexInt]()
 // item is one resource read from a collection, with where it was read: its file and its JSON path
 // inside that file ("[3]", "Items[3]", "DeploymentFreezes[0]").
 type item[T any] struct {
-	v    T
-	file string
-	path string
+	v      T
+	file   string
+	prefix string // "", "Items" or "DeploymentFreezes"
+	idx    int
 }
+
+// path returns the item's JSON path in its file, built only when a report entry needs it.
+func (it *item[T]) path() string { return it.prefix + "[" + strconv.Itoa(it.idx) + "]" }
 
 // reader reads the files of one folder within the limits of Options.
 type reader struct {
@@ -59,7 +63,12 @@ func (r *reader) read(name string) ([]byte, error) {
 	}
 	defer f.Close()
 	limit := r.opts.maxFileBytes()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil && info.Size() > 0 {
+		buf.Grow(int(min(info.Size(), limit)) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err), Err: ErrMalformed}
 	}
@@ -176,8 +185,9 @@ func readList[T any](r *reader, name, itemType string) (out []item[T], found boo
 		default:
 			return nil, true, &Error{File: file, Line: 1, Column: 1 + len(data) - len(trimmed), Msg: fmt.Sprintf("expected a JSON array or a page object, found %q", trimmed[:1]), Err: ErrMalformed}
 		}
+		out = slices.Grow(out, len(list))
 		for i := range list {
-			out = append(out, item[T]{v: list[i], file: file, path: prefix + "[" + strconv.Itoa(i) + "]"})
+			out = append(out, item[T]{v: list[i], file: file, prefix: prefix, idx: i})
 		}
 		if max := r.opts.maxItems(); len(out) > max {
 			return nil, true, &Error{File: file, Msg: fmt.Sprintf("more than %d items in %s (Options.MaxItems, default %d)", max, name, DefaultMaxItems), Err: ErrTooLarge}

@@ -67,14 +67,14 @@ func (im *importer) tenantVariables() error {
 		v := it.v
 		idx, ok := im.tenantIdx[v.TenantID]
 		if !ok {
-			im.rep.add(it.file, it.path+".TenantId", Dangling, "values of unknown tenant %q: left out", v.TenantID)
+			im.rep.add(it.file, it.path()+".TenantId", Dangling, "values of unknown tenant %q: left out", v.TenantID)
 			continue
 		}
 		if f, ok := newer[v.TenantID]; ok {
-			im.rep.add(it.file, it.path, Duplicate, "values of tenant %q also given by %s, which is used instead", im.f.Tenants[idx].Name, f)
+			im.rep.add(it.file, it.path(), Duplicate, "values of tenant %q also given by %s, which is used instead", im.f.Tenants[idx].Name, f)
 			continue
 		}
-		im.legacy(idx, v, it.file, it.path)
+		im.legacy(idx, v, it.file, it.path())
 	}
 	return nil
 }
