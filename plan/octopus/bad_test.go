@@ -177,6 +177,25 @@ func TestBadInputReported(t *testing.T) {
 		{name: "resource of another space without a name field", change: func(t *testing.T, fs fstest.MapFS) {
 			edit(t, fs, "releases.json", func(v any) any { first(v)["SpaceId"] = "Spaces-2"; return v })
 		}, kind: octopus.NotSelected, file: "releases.json", path: "[0]"},
+		{name: "names differing only in letter case", change: func(t *testing.T, fs fstest.MapFS) {
+			edit(t, fs, "tenants.json", func(v any) any { byID(v, "Tenants-2")["Name"] = "ACME"; return v })
+		}, kind: octopus.Duplicate, file: "tenants.json", path: "[1]"},
+		{name: "connection to an untenanted project", change: func(t *testing.T, fs fstest.MapFS) {
+			edit(t, fs, "tenants.json", func(v any) any {
+				first(v)["ProjectEnvironments"].(map[string]any)["Projects-3"] = []any{"Environments-1"}
+				return v
+			})
+		}, kind: octopus.Unsupported, file: "tenants.json", path: `[0].ProjectEnvironments["Projects-3"]`},
+		{name: "unreadable release version", change: func(t *testing.T, fs fstest.MapFS) {
+			edit(t, fs, "releases.json", func(v any) any { byID(v, "Releases-2")["Version"] = "one.two"; return v })
+		}, kind: octopus.Invalid, file: "releases.json", path: ".Version"},
+		{name: "two values of a template for one environment", change: func(t *testing.T, fs fstest.MapFS) {
+			edit(t, fs, "tenantvariables/Tenants-6.json", func(v any) any {
+				rows := first(v)["ProjectVariables"].([]any)
+				first(v)["ProjectVariables"] = append(rows, rows[0])
+				return v
+			})
+		}, kind: octopus.Invalid, file: "tenantvariables/Tenants-6.json", path: "[0].ProjectVariables[2]"},
 		{name: "unknown task state", change: func(t *testing.T, fs fstest.MapFS) {
 			edit(t, fs, "tasks.json", func(v any) any { byID(v, "ServerTasks-1")["State"] = "Paused"; return v })
 		}, kind: octopus.Invalid, file: "deployments.json"},
@@ -273,9 +292,9 @@ func tinyModel() *model.File {
 }
 
 // FuzzImport replaces one collection of the fixture space with arbitrary bytes. The import must
-// either fail with an *Error that names a file and wraps a sentinel, or succeed with a report
-// whose every entry names a file, deterministically; plan.Compile must then accept the model or
-// reject it with validation errors, never panic.
+// either fail with an *Error that names a file and wraps a sentinel, or succeed,
+// deterministically, with a report whose every entry names a file and a model that plan.Compile
+// accepts.
 func FuzzImport(f *testing.F) {
 	base := map[string][]byte{}
 	for name, file := range render(tinyModel(), renderOptions{}) {
@@ -310,6 +329,8 @@ func FuzzImport(f *testing.F) {
 		if err != nil || !reflect.DeepEqual(m, m2) || !reflect.DeepEqual(rep, rep2) {
 			t.Fatalf("import is not deterministic")
 		}
-		_, _ = plan.Compile(m)
+		if _, err := plan.Compile(m); err != nil {
+			t.Fatalf("the imported model does not compile: %v", err)
+		}
 	})
 }

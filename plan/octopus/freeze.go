@@ -67,6 +67,12 @@ func (im *importer) freezes() error {
 	return nil
 }
 
+// The largest period and number of occurrences a model recurrence takes.
+const (
+	maxEvery       = 10_000
+	maxOccurrences = 100_000
+)
+
 var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
 	"Wednesday": time.Wednesday, "Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday}
 
@@ -82,8 +88,8 @@ func (im *importer) recurrence(s wSchedule, start time.Time, name, file, path st
 		return nil
 	}
 	r := &model.Recurrence{Unit: s.Type, Every: int(s.Unit)}
-	if r.Every < 0 {
-		return unsupported(".Unit", "repeats every %d", r.Every)
+	if r.Every < 0 || r.Every > maxEvery {
+		return unsupported(".Unit", "repeats every %d (the model takes 1 to %d)", r.Every, maxEvery)
 	}
 	switch s.Type {
 	case "Daily", "Annually":
@@ -116,8 +122,8 @@ func (im *importer) recurrence(s wSchedule, start time.Time, name, file, path st
 		}
 		r.EndOn = end.Format(time.RFC3339Nano)
 	case "AfterOccurrences":
-		if s.EndAfterOccurrences < 1 {
-			return unsupported(".EndAfterOccurrences", "ends after %d occurrences", s.EndAfterOccurrences)
+		if s.EndAfterOccurrences < 1 || s.EndAfterOccurrences > maxOccurrences {
+			return unsupported(".EndAfterOccurrences", "ends after %d occurrences (the model takes 1 to %d)", s.EndAfterOccurrences, maxOccurrences)
 		}
 		r.EndAfter = int(s.EndAfterOccurrences)
 	default:

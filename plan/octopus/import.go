@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
@@ -66,7 +67,8 @@ type importer struct {
 	tenants   map[string]string
 	tenantIdx map[string]int
 	releases  map[string]release
-	groups    map[string]string // project name -> project group id
+	groups    map[string]string  // project name -> project group id
+	taken     map[[4]string]bool // (tenant, owner, template, environment or "") with a value of the newer shape
 }
 
 type setInfo struct {
@@ -148,11 +150,11 @@ func unique[T any](im *importer, items []item[T], what string, id, name, space f
 				im.rep.add(it.file, it.path(), Invalid, "%s %q has no name: left out", what, i)
 				continue
 			}
-			if names[n] {
-				im.rep.add(it.file, it.path(), Duplicate, "another %s is named %q: %s left out", what, n, i)
+			if names[strings.ToLower(n)] {
+				im.rep.add(it.file, it.path(), Duplicate, "another %s is named %q (names are compared ignoring letter case): %s left out", what, n, i)
 				continue
 			}
-			names[n] = true
+			names[strings.ToLower(n)] = true
 		}
 		out = append(out, *it)
 	}
@@ -270,7 +272,7 @@ func (im *importer) tagSets() error {
 			tags = nil
 		}
 		for _, t := range tags {
-			if t.Name == "" || info.tags[t.Name] {
+			if t.Name == "" || info.tags[t.Name] || slices.ContainsFunc(m.Tags, func(x string) bool { return strings.EqualFold(x, t.Name) }) {
 				im.rep.add(it.file, it.path()+".Tags", Duplicate, "tag set %q has an empty or repeated tag %q: left out", ts.Name, t.Name)
 				continue
 			}
@@ -528,7 +530,7 @@ func (im *importer) channels() error {
 			continue
 		}
 		mp := &im.f.Projects[p.idx]
-		if c.Name == "" || slices.ContainsFunc(mp.Channels, func(x model.Channel) bool { return x.Name == c.Name }) {
+		if c.Name == "" || slices.ContainsFunc(mp.Channels, func(x model.Channel) bool { return strings.EqualFold(x.Name, c.Name) }) {
 			im.rep.add(it.file, it.path(), Duplicate, "project %q has another channel named %q: %s left out", p.name, c.Name, c.ID)
 			continue
 		}
@@ -590,6 +592,10 @@ func (im *importer) tenantsStep() error {
 				path := it.path() + ".ProjectEnvironments[" + strconv.Quote(id) + "]"
 				p := im.projectRef(id, it.file, path)
 				if p == nil {
+					continue
+				}
+				if im.f.Projects[p.idx].Tenancy == "Untenanted" {
+					im.rep.add(it.file, path, Unsupported, "tenant %q is connected to project %q, which is untenanted: the connection is left out (an untenanted project cannot be deployed to tenants)", t.Name, p.name)
 					continue
 				}
 				envs, _ := im.envNames(t.ProjectEnvironments[id], it.file, path)
@@ -689,8 +695,12 @@ func (im *importer) releasesStep() error {
 			}
 			mr.Channel = ch
 		}
+		if _, err := lifecycle.ParseVersion(r.Version); err != nil {
+			im.rep.add(it.file, it.path()+".Version", Invalid, "release %s of %q has a version the model cannot read (%v): left out", r.ID, p.name, err)
+			continue
+		}
 		key := release{project: p.name, version: r.Version}
-		if r.Version == "" || versions[key] {
+		if versions[key] {
 			im.rep.add(it.file, it.path()+".Version", Duplicate, "release version %q of %q is empty or repeated: %s left out", r.Version, p.name, r.ID)
 			continue
 		}

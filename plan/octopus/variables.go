@@ -172,9 +172,13 @@ func (im *importer) legacy(idx int, v wLegacyVariables, file, path string) {
 	}
 }
 
-// rows imports the rows of one response of the newer shape.
+// rows imports the rows of one response of the newer shape. Two values of one template whose
+// scopes share an environment (or that are both unscoped) are ambiguous: the later one is left out.
 func (im *importer) rows(idx int, rows []wVariableRow, file, path string) {
 	t := &im.f.Tenants[idx]
+	if im.taken == nil {
+		im.taken = map[[4]string]bool{}
+	}
 	for i, r := range rows {
 		p := path + "[" + strconv.Itoa(i) + "]"
 		val := im.value(r.Value)
@@ -211,6 +215,21 @@ func (im *importer) rows(idx int, rows []wVariableRow, file, path string) {
 		if !ok {
 			im.rep.add(file, p+".TemplateId", Dangling, "unknown template %q of %q: left out", r.TemplateID, owner)
 			continue
+		}
+		scope := envs
+		if len(scope) == 0 {
+			scope = []string{""}
+		}
+		kind := "project "
+		if dest == &t.CommonValues {
+			kind = "library "
+		}
+		if slices.ContainsFunc(scope, func(e string) bool { return im.taken[[4]string{t.Name, kind + owner, strings.ToLower(name), e}] }) {
+			im.rep.add(file, p, Invalid, "a second value of %q of %q for the same environments: left out", name, owner)
+			continue
+		}
+		for _, e := range scope {
+			im.taken[[4]string{t.Name, kind + owner, strings.ToLower(name), e}] = true
 		}
 		addValue(dest, owner, model.TenantValue{Template: name, Value: val, Environments: envs})
 	}
