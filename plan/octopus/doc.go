@@ -36,6 +36,7 @@
 // (GET /api/{space}/tenants/{id}/projectvariables and .../commonvariables): one response object,
 // or a JSON array of both. defects.json maps each release id to the response of its defects
 // endpoint (a list or a page). A missing optional collection is allowed and gets a report entry.
+// Collections returns this table as data, for the tools that fetch the folder.
 //
 // # The mapping
 //
@@ -110,8 +111,19 @@
 //     they are not imported. They never decide whether a cell is deployable.
 //   - The space: Options.Space, or the only space the environments name (several is an error).
 //     Resources of another space are reported and left out.
-//   - A resource with the same name as an earlier one of its kind is reported and left out; two
-//     resources with one Id stop the import (references to the Id would be ambiguous).
+//   - A resource with the same name as an earlier one of its kind (names compared ignoring letter
+//     case, as the model does) is reported and left out; two resources with one Id stop the
+//     import (references to the Id would be ambiguous).
+//   - What the model would reject is reported and left out rather than passed on, so that the
+//     imported model always compiles: a release version the model cannot read, a connection to
+//     an untenanted project, two values of one template for the same environment (the later
+//     one), a second tag of a SingleSelect or FreeText set (the later one), a schedule repeating
+//     more rarely than every 10,000 units or ending after more than 100,000 occurrences (the
+//     freeze keeps its first window).
+//   - Tasks are read only through the deployments that name them; tasks of other kinds (health
+//     checks, ...) are not part of a space's plan and are not reported.
+//   - A deployment outside Options' history window, and everything of a project not selected,
+//     is left out with a not-selected entry (one per deployment, one per project).
 //
 // # Limits
 //
