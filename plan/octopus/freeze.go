@@ -78,8 +78,10 @@ var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Mon
 
 // recurrence maps a recurring schedule. The schedule's fixed offset becomes a time zone: UTC for
 // 0, Etc/GMT-N for a whole number of hours (the Etc names count the other way round: UTC+2 is
-// Etc/GMT-2); any other offset is converted to UTC, which is exact for daily schedules and when
-// the freeze starts on the same date in UTC as in its offset, and otherwise reported.
+// Etc/GMT-2); any other offset is converted to UTC. With a fixed offset every occurrence has
+// the same UTC time of day, so UTC is exact when the freeze starts on the same date in UTC, and
+// for daily and annual schedules; a weekly schedule repeating every week has its days shifted to
+// their UTC days; any other case is reported.
 // A schedule the model cannot express is left out (only the first window is imported) and
 // reported.
 func (im *importer) recurrence(s wSchedule, start time.Time, name, file, path string) *model.Recurrence {
@@ -141,7 +143,21 @@ func (im *importer) recurrence(s wSchedule, start time.Time, name, file, path st
 		r.TimeZone = "UTC"
 		local := start.In(time.FixedZone("", off*60))
 		u := start.UTC()
-		if s.Type != "Daily" && (local.Year() != u.Year() || local.YearDay() != u.YearDay()) {
+		shift := 0 // days from the local date of start to its UTC date
+		if local.Year() != u.Year() || local.YearDay() != u.YearDay() {
+			shift = 1
+			if u.Before(time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)) {
+				shift = -1
+			}
+		}
+		switch {
+		case shift == 0 || s.Type == "Daily" || s.Type == "Annually" && !(local.Month() == time.February && local.Day() == 29):
+			// Every occurrence keeps the same UTC time of day, so UTC dates follow local dates.
+		case s.Type == "Weekly" && r.Every <= 1:
+			for i, d := range r.DaysOfWeek {
+				r.DaysOfWeek[i] = ((weekdays[d] + time.Weekday(7+shift)) % 7).String()
+			}
+		default:
 			im.rep.add(file, path+".UserUtcOffsetInMinutes", Approximated, "freeze %q: offset %d minutes has no zone name; the schedule is evaluated in UTC, where it starts on another date, so its days may differ", name, off)
 		}
 	}
