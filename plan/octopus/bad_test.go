@@ -196,6 +196,9 @@ func TestBadInputReported(t *testing.T) {
 				return v
 			})
 		}, kind: octopus.Invalid, file: "tenantvariables/Tenants-6.json", path: "[0].ProjectVariables[2]"},
+		{name: "releases tracked per channel", change: func(t *testing.T, fs fstest.MapFS) {
+			edit(t, fs, "projects.json", func(v any) any { first(v)["DiscreteChannelRelease"] = true; return v })
+		}, kind: octopus.Approximated, file: "projects.json", path: "[0].DiscreteChannelRelease"},
 		{name: "unknown task state", change: func(t *testing.T, fs fstest.MapFS) {
 			edit(t, fs, "tasks.json", func(v any) any { byID(v, "ServerTasks-1")["State"] = "Paused"; return v })
 		}, kind: octopus.Invalid, file: "deployments.json"},

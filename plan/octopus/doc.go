@@ -59,7 +59,9 @@
 //     library. Their variables are not in the folder and are not imported.
 //   - Projects with TenantedDeploymentMode as tenancy, their lifecycle, included library sets and
 //     project templates (name, label, default; sensitive when the control type is Sensitive).
-//     Disabled projects are left out (kind disabled) with everything that belongs to them.
+//     Disabled projects are left out (kind disabled) with everything that belongs to them. A
+//     project that tracks releases per channel (DiscreteChannelRelease) is reported: the model
+//     keeps one current release per cell.
 //   - Channels: an empty LifecycleId is the project's lifecycle; TenantTags restrict the tenants.
 //     Version rules are not imported: Octopus applies them to package versions when a release is
 //     created, not to release versions, and every imported release keeps the channel it was

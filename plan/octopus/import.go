@@ -487,6 +487,9 @@ func (im *importer) projectsStep() error {
 				im.rep.add(it.file, it.path()+".IncludedLibraryVariableSetIds["+strconv.Itoa(i)+"]", Dangling, "unknown or unimported library variable set %q: left out", id)
 			}
 		}
+		if p.DiscreteChannelRelease {
+			im.rep.add(it.file, it.path()+".DiscreteChannelRelease", Approximated, "project %q tracks releases per channel in Octopus; the model has one current release per cell, whatever its channel", p.Name)
+		}
 		info := &project{name: p.Name, idx: len(im.f.Projects), templates: map[string]string{}, channels: map[string]string{}, group: p.ProjectGroupID}
 		mp.Templates = im.templates(p.Templates, it.file, it.path()+".Templates", info.templates)
 		im.projects[p.ID] = info

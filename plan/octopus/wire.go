@@ -65,6 +65,7 @@ type wProject struct {
 	LifecycleID                   string      `json:"LifecycleId"`
 	TenantedDeploymentMode        string      `json:"TenantedDeploymentMode"`
 	IsDisabled                    bool        `json:"IsDisabled"`
+	DiscreteChannelRelease        bool        `json:"DiscreteChannelRelease"`
 	ProjectGroupID                string      `json:"ProjectGroupId"`
 	Templates                     []wTemplate `json:"Templates"`
 	IncludedLibraryVariableSetIDs []string    `json:"IncludedLibraryVariableSetIds"`
