@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -258,6 +256,3 @@ func TestFixtureAnswers(t *testing.T) {
 	require.Equal(t, []plan.Code{plan.ReasonFrozen}, frozen("2026-03-15T12:00:00Z"), "the next Sunday")
 	require.Equal(t, []plan.Code{}, frozen("2026-03-09T12:00:00Z"), "Monday")
 }
-
-var _ = fstest.MapFS{}
-var _ = time.Time{}
