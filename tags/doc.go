@@ -46,6 +46,13 @@
 // with a *ParseError wrapping [ErrLimit] (§1.6), before any unbounded work. Parse errors carry
 // the input, the byte offset and the 1-based column.
 //
+// Binding reports at most 100 unresolved references ([DefaultMaxErrors]; [BindOptions.MaxErrors]
+// changes it); the others are counted by an [OmittedError], which wraps ErrLimit, and get no
+// suggestion. Suggestions are computed only for the references reported, and each one's work is
+// bounded: names longer than 256 runes ([MaxSuggestLen]) get none, and after 2^18 cells of edit
+// distance tables ([SuggestBudget]) [Closest] only looks for a name equal ignoring letter case.
+// So a hostile catalog or expression costs time linear in its size.
+//
 // # Decisions
 //
 // Decision: nesting depth counts every "(" and every "not" (or "!"), so a run of thousands of
