@@ -339,10 +339,13 @@ func (b *Bound) Match(tags Bits, tenant int) bool {
 	for pc >= 0 {
 		in := &prog[pc]
 		var ok bool
-		if in.kind == kWord {
-			ok = uint(in.arg) < uint(len(w)) && w[in.arg]&in.mask != 0
-		} else {
-			ok = b.test(in, w, tenant)
+		switch {
+		case in.kind != kWord:
+			ok = b.test(in, tags, tenant)
+		case uint(in.arg) < uint(len(w)):
+			ok = w[in.arg]&in.mask != 0
+		case len(tags.sp) > 0:
+			ok = tags.sparse(int(in.arg))&in.mask != 0
 		}
 		pc = in.f
 		if ok {
@@ -353,12 +356,12 @@ func (b *Bound) Match(tags Bits, tenant int) bool {
 }
 
 // test evaluates an instruction other than kWord.
-func (b *Bound) test(in *instr, w []uint64, tenant int) bool {
+func (b *Bound) test(in *instr, tags Bits, tenant int) bool {
 	if in.kind == kTenant {
 		return tenant == int(in.arg)
 	}
 	for _, p := range b.pairs[in.arg : in.arg+in.n] {
-		if p.word < len(w) && w[p.word]&p.mask != 0 {
+		if tags.word(p.word)&p.mask != 0 {
 			return true
 		}
 	}

@@ -225,17 +225,18 @@ func TestClosest_BoundedWork(t *testing.T) {
 	require.LessOrEqual(t, allocs, 40.0, "a fixed number of buffers, not one per candidate")
 }
 
-// requireLinear runs work at size n and at size factor*n and fails when the allocations or the
-// time per run grow by more than twice the factor (a quadratic shape grows by factor², so the
-// margin absorbs a noisy machine). Time is the best of five runs.
+// requireLinear runs work at size n and at size factor*n and fails when the allocations, the
+// bytes allocated or the time per run grow by more than twice the factor (a quadratic shape
+// grows by factor², so the margin absorbs a noisy machine). Time is the best of five runs.
 func requireLinear(t *testing.T, n, factor int, setup func(n int) func()) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("measures two sizes")
 	}
-	measure := func(n int) (allocs, ns float64) {
+	measure := func(n int) (allocs, bytes, ns float64) {
 		run := setup(n)
 		allocs = testing.AllocsPerRun(1, run)
+		bytes = float64(allocBytes(run))
 		for range 5 {
 			start := time.Now()
 			run()
@@ -243,12 +244,13 @@ func requireLinear(t *testing.T, n, factor int, setup func(n int) func()) {
 				ns = d
 			}
 		}
-		return allocs, ns
+		return allocs, bytes, ns
 	}
-	a1, t1 := measure(n)
-	a2, t2 := measure(n * factor)
+	a1, b1, t1 := measure(n)
+	a2, b2, t2 := measure(n * factor)
 	bound := 2 * float64(factor)
 	require.LessOrEqual(t, (a2+1)/(a1+1), bound, "allocations %v at n=%d, %v at n=%d", a1, n, a2, n*factor)
+	require.LessOrEqual(t, (b2+1)/(b1+1), bound, "bytes %v at n=%d, %v at n=%d", b1, n, b2, n*factor)
 	require.LessOrEqual(t, t2/t1, bound, "%v ns at n=%d, %v ns at n=%d", t1, n, t2, n*factor)
 }
 
