@@ -99,11 +99,13 @@ func TestNewBits_MemoryFollowsIDs(t *testing.T) {
 	require.Less(t, n, uint64(512), "bytes allocated by NewBits(3, 1<<20)")
 	require.True(t, sink.Has(1<<20))
 	// Dense IDs stay dense: 256 consecutive IDs take 4 words and a sorted copy.
-	n = allocBytes(func() { sink = tags.NewBits(slices.Collect(func(yield func(tags.ID) bool) {
-		for i := range tags.ID(256) {
-			yield(i)
-		}
-	})...) })
+	n = allocBytes(func() {
+		sink = tags.NewBits(slices.Collect(func(yield func(tags.ID) bool) {
+			for i := range tags.ID(256) {
+				yield(i)
+			}
+		})...)
+	})
 	require.Less(t, n, uint64(4*1024))
 }
 
