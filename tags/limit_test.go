@@ -3,6 +3,8 @@ package tags_test
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -227,31 +229,40 @@ func TestClosest_BoundedWork(t *testing.T) {
 
 // requireLinear runs work at size n and at size factor*n and fails when the allocations, the
 // bytes allocated or the time per run grow by more than twice the factor (a quadratic shape
-// grows by factor², so the margin absorbs a noisy machine). Time is the best of five runs.
+// grows by factor², so the margin absorbs a noisy machine). Time is the best of five runs with
+// the collector off, and a time ratio over the bound is measured again, up to three times, so
+// that another process stealing the machine once does not fail the test.
 func requireLinear(t *testing.T, n, factor int, setup func(n int) func()) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("measures two sizes")
 	}
-	measure := func(n int) (allocs, bytes, ns float64) {
-		run := setup(n)
-		allocs = testing.AllocsPerRun(1, run)
-		bytes = float64(allocBytes(run))
+	small, large := setup(n), setup(n*factor)
+	bound := 2 * float64(factor)
+	a1, a2 := testing.AllocsPerRun(1, small), testing.AllocsPerRun(1, large)
+	require.LessOrEqual(t, (a2+1)/(a1+1), bound, "allocations %v at n=%d, %v at n=%d", a1, n, a2, n*factor)
+	b1, b2 := float64(allocBytes(small)), float64(allocBytes(large))
+	require.LessOrEqual(t, (b2+1)/(b1+1), bound, "bytes %v at n=%d, %v at n=%d", b1, n, b2, n*factor)
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	best := func(run func()) float64 {
+		ns := 0.0
 		for range 5 {
+			runtime.GC()
 			start := time.Now()
 			run()
 			if d := float64(time.Since(start)); ns == 0 || d < ns {
 				ns = d
 			}
 		}
-		return allocs, bytes, ns
+		return ns
 	}
-	a1, b1, t1 := measure(n)
-	a2, b2, t2 := measure(n * factor)
-	bound := 2 * float64(factor)
-	require.LessOrEqual(t, (a2+1)/(a1+1), bound, "allocations %v at n=%d, %v at n=%d", a1, n, a2, n*factor)
-	require.LessOrEqual(t, (b2+1)/(b1+1), bound, "bytes %v at n=%d, %v at n=%d", b1, n, b2, n*factor)
-	require.LessOrEqual(t, t2/t1, bound, "%v ns at n=%d, %v ns at n=%d", t1, n, t2, n*factor)
+	var t1, t2 float64
+	for range 3 {
+		if t1, t2 = best(small), best(large); t2/t1 <= bound {
+			return
+		}
+	}
+	t.Fatalf("time %v ns at n=%d, %v ns at n=%d: more than %v times", t1, n, t2, n*factor, bound)
 }
 
 // bindUnknown is the shape of the hostile input: n tags and 4n unknown references to them.
