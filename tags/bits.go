@@ -18,7 +18,13 @@ import (
 // near the end of a huge catalog costs a few words, not a bit per tag of the catalog.
 type Bits struct {
 	w  []uint64 // words 0..len(w)-1
-	sp []sword  // words past len(w) that are not zero, by ascending index
+	sp *sparse  // words past len(w) that are not zero, or nil
+}
+
+// sparse is the sparse part of a Bits: words by ascending index. It sits behind a pointer so that
+// a Bits stays small for the matcher, which takes it by value.
+type sparse struct {
+	words []sword
 }
 
 // sword is one word of the sparse part of a Bits.
@@ -49,16 +55,20 @@ func NewBits(ids ...ID) Bits {
 		}
 	}
 	b := Bits{w: make([]uint64, dense)}
+	var sp []sword
 	for _, id := range sorted {
 		wi, m := int(id/64), uint64(1)<<(id%64)
 		switch {
 		case wi < dense:
 			b.w[wi] |= m
-		case len(b.sp) > 0 && b.sp[len(b.sp)-1].i == wi:
-			b.sp[len(b.sp)-1].m |= m
+		case len(sp) > 0 && sp[len(sp)-1].i == wi:
+			sp[len(sp)-1].m |= m
 		default:
-			b.sp = append(b.sp, sword{i: wi, m: m})
+			sp = append(sp, sword{i: wi, m: m})
 		}
+	}
+	if len(sp) > 0 {
+		b.sp = &sparse{words: sp}
 	}
 	return b
 }
@@ -68,23 +78,34 @@ func (b Bits) word(i int) uint64 {
 	if uint(i) < uint(len(b.w)) {
 		return b.w[i]
 	}
-	return b.sparse(i)
+	return b.sp.word(i)
 }
 
-// sparse returns word i of the sparse part of b.
-func (b Bits) sparse(i int) uint64 {
-	sp := b.sp
-	lo, hi := 0, len(sp)
+// sparseWords returns the sparse words of b.
+func (b Bits) sparseWords() []sword {
+	if b.sp == nil {
+		return nil
+	}
+	return b.sp.words
+}
+
+// word returns word i of the sparse part (zero when it has none; sp may be nil).
+func (sp *sparse) word(i int) uint64 {
+	if sp == nil {
+		return 0
+	}
+	words := sp.words
+	lo, hi := 0, len(words)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		if sp[mid].i < i {
+		if words[mid].i < i {
 			lo = mid + 1
 		} else {
 			hi = mid
 		}
 	}
-	if lo < len(sp) && sp[lo].i == i {
-		return sp[lo].m
+	if lo < len(words) && words[lo].i == i {
+		return words[lo].m
 	}
 	return 0
 }
@@ -100,7 +121,7 @@ func (b Bits) Len() int {
 	for _, w := range b.w {
 		n += bits.OnesCount64(w)
 	}
-	for _, s := range b.sp {
+	for _, s := range b.sparseWords() {
 		n += bits.OnesCount64(s.m)
 	}
 	return n
@@ -114,7 +135,7 @@ func (b Bits) IDs() iter.Seq[ID] {
 				return
 			}
 		}
-		for _, s := range b.sp {
+		for _, s := range b.sparseWords() {
 			if !yieldWord(s.i, s.m, yield) {
 				return
 			}
@@ -141,7 +162,7 @@ func (b Bits) Equal(o Bits) bool {
 			return false
 		}
 	}
-	return slices.Equal(sparseFrom(b.sp, n), sparseFrom(o.sp, n))
+	return slices.Equal(sparseFrom(b.sparseWords(), n), sparseFrom(o.sparseWords(), n))
 }
 
 // sparseFrom returns the words of sp whose index is at least n.

@@ -333,19 +333,19 @@ func (b *Bound) Match(tags Bits, tenant int) bool {
 	if b == nil {
 		return false
 	}
+	if tags.sp != nil {
+		return b.matchSparse(tags, tenant)
+	}
 	w := tags.w
 	prog := b.prog
 	pc := b.start
 	for pc >= 0 {
 		in := &prog[pc]
 		var ok bool
-		switch {
-		case in.kind != kWord:
-			ok = b.test(in, tags, tenant)
-		case uint(in.arg) < uint(len(w)):
-			ok = w[in.arg]&in.mask != 0
-		case len(tags.sp) > 0:
-			ok = tags.sparse(int(in.arg))&in.mask != 0
+		if in.kind == kWord {
+			ok = uint(in.arg) < uint(len(w)) && w[in.arg]&in.mask != 0
+		} else {
+			ok = b.test(in, w, tenant)
 		}
 		pc = in.f
 		if ok {
@@ -355,17 +355,45 @@ func (b *Bound) Match(tags Bits, tenant int) bool {
 	return pc == accept
 }
 
-// test evaluates an instruction other than kWord.
-func (b *Bound) test(in *instr, tags Bits, tenant int) bool {
+// test evaluates an instruction other than kWord over dense words.
+func (b *Bound) test(in *instr, w []uint64, tenant int) bool {
 	if in.kind == kTenant {
 		return tenant == int(in.arg)
 	}
 	for _, p := range b.pairs[in.arg : in.arg+in.n] {
-		if tags.word(p.word)&p.mask != 0 {
+		if p.word < len(w) && w[p.word]&p.mask != 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// matchSparse is Match for tags with a sparse part; it is kept apart so that the loop over
+// dense words stays as small as it can be.
+func (b *Bound) matchSparse(tags Bits, tenant int) bool {
+	pc := b.start
+	for pc >= 0 {
+		in := &b.prog[pc]
+		var ok bool
+		switch in.kind {
+		case kWord:
+			ok = tags.word(int(in.arg))&in.mask != 0
+		case kTenant:
+			ok = tenant == int(in.arg)
+		default:
+			for _, p := range b.pairs[in.arg : in.arg+in.n] {
+				if tags.word(p.word)&p.mask != 0 {
+					ok = true
+					break
+				}
+			}
+		}
+		pc = in.f
+		if ok {
+			pc = in.t
+		}
+	}
+	return pc == accept
 }
 
 // Algebra lets other packages evaluate a bound expression over their own representation (package
