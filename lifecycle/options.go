@@ -1,7 +1,6 @@
 package lifecycle
 
 import (
-	"errors"
 	"fmt"
 	"regexp/syntax"
 )
@@ -22,9 +21,6 @@ const (
 	// alone is over it).
 	DefaultMaxPatternSize = 1000
 )
-
-// ErrLimit reports input over one of the limits of [Options] (code "limit").
-var ErrLimit = errors.New("limit")
 
 // Options sets the limits of parsing. The zero value means the defaults; a negative field means
 // no limit. The package-level functions (ParseVersion, ParseRange, NewRule, NewChannel) use the

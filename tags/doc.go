@@ -53,6 +53,11 @@
 // distance tables ([SuggestBudget]) [Closest] only looks for a name equal ignoring letter case.
 // So a hostile catalog or expression costs time linear in its size.
 //
+// A [Bits] takes memory for the IDs it holds, not for the largest one: words of low IDs are kept
+// densely while at least a quarter of them are used, the others as sorted (index, word) pairs. So
+// tenants that each carry a FreeText value of their own cost a few words each, however large the
+// catalog grows; [Bound.Match] reads dense words directly and looks sparse ones up.
+//
 // # Decisions
 //
 // Decision: nesting depth counts every "(" and every "not" (or "!"), so a run of thousands of
