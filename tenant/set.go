@@ -30,7 +30,7 @@ type posting struct {
 	sparse []int32
 }
 
-// NewSet validates tenants against the catalog (§2.2) and indexes them. It reports the problems
+// NewSet validates tenants against the catalog and indexes them. It reports the problems
 // at once, as an errors.Join of *TagError sorted by tenant index then tag index: duplicate
 // tenant names, also differing only in letter case (tags.ErrDuplicateName, TagIndex -1, on every
 // tenant after the first of that name); unknown tag set or tag (tags.ErrUnknownTagSet,
