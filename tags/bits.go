@@ -38,9 +38,12 @@ func NewBits(ids ...ID) Bits {
 	if len(ids) == 0 {
 		return Bits{}
 	}
-	sorted := slices.Clone(ids)
-	slices.Sort(sorted)
-	sorted = slices.Compact(sorted)
+	sorted := ids // read only: copied before sorting
+	if !increasing(ids) {
+		sorted = slices.Clone(ids)
+		slices.Sort(sorted)
+		sorted = slices.Compact(sorted)
+	}
 	// The dense part ends after the last word up to which at least a quarter of the words
 	// (plus a slack of 4) hold an ID.
 	dense, used, last := 0, 0, -1
@@ -71,6 +74,16 @@ func NewBits(ids ...ID) Bits {
 		b.sp = &sparse{words: sp}
 	}
 	return b
+}
+
+// increasing reports whether ids are strictly increasing (sorted, without repeats).
+func increasing(ids []ID) bool {
+	for i := 1; i < len(ids); i++ {
+		if ids[i] <= ids[i-1] {
+			return false
+		}
+	}
+	return true
 }
 
 // word returns word i of b (zero when b has none).

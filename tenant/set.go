@@ -172,6 +172,7 @@ func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
 	for i, ti := range order {
 		s.tenants[i] = ts[ti]
 		s.index[ts[ti].name] = i
+		slices.Sort(idsOf[ti]) // unique already; sorted, NewBits needs no copy
 		s.bits[i] = tags.NewBits(idsOf[ti]...)
 		for _, id := range idsOf[ti] {
 			if p := &s.post[id]; p.dense != nil {
