@@ -40,12 +40,18 @@ type Channel struct {
 // ("name", "versionRange", "preRelease", "tenantTags", "tenantExpression")
 // and wrap ErrInvalidValue, or tags.ErrSyntax / tags.ErrLimit for a bad
 // expression. Tag names are not checked here: binding the restriction to a
-// tag catalog does that (tags.Expr.Bind).
+// tag catalog does that (tags.Expr.Bind). A version range or pre-release
+// pattern over a limit of [Options] is an error wrapping ErrLimit.
 func NewChannel(spec ChannelSpec) (Channel, error) {
+	return Options{}.NewChannel(spec)
+}
+
+// NewChannel is [NewChannel] with these options' limits.
+func (o Options) NewChannel(spec ChannelSpec) (Channel, error) {
 	if spec.Name == "" {
 		return Channel{}, fmt.Errorf("name: %w: a channel needs a name", ErrInvalidValue)
 	}
-	rule, err := NewRule(spec.VersionRange, spec.PreRelease)
+	rule, err := o.NewRule(spec.VersionRange, spec.PreRelease)
 	if err != nil {
 		return Channel{}, fmt.Errorf("channel %s: %w", quote(spec.Name), err)
 	}

@@ -48,6 +48,29 @@
 // minimum; "[" and "]" are inclusive, "(" and ")" exclusive; a missing bound
 // is unbounded. Contains compares precedence only.
 //
+// # Limits
+//
+// Versions and version rules are compared once per release and channel, so
+// their size is bounded. Input over a limit is an error wrapping ErrLimit
+// (code "limit") that quotes the input (cut when long) and names the limit,
+// its default and the field of [Options] that changes it:
+//
+//   - a version is at most 256 bytes ([DefaultMaxVersionLen]), like other
+//     names; so is each bound of a range;
+//   - a version range is at most 1024 bytes ([DefaultMaxRangeLen]);
+//     parsing it is linear in its length;
+//   - a pre-release pattern is at most 4096 bytes ([DefaultMaxPatternLen])
+//     and compiles to at most 1000 instructions ([DefaultMaxPatternSize]):
+//     one per literal character, character class, anchor and operator, each
+//     copy of a counted repetition counting again, so "[a-z]{1000}" is over.
+//     The size is counted before compiling, so a short pattern that would
+//     compile to a huge program costs nothing.
+//
+// Matching a pattern against a label costs at most the product of the two
+// sizes (RE2 has no backtracking), so a version rule check is bounded by
+// 256 × 1000 steps. The zero [Options] means these defaults; a negative
+// field lifts its limit.
+//
 // # Decisions
 //
 // Where the specification is silent, the package decides:

@@ -32,6 +32,9 @@ var (
 	// none (§3.3). Its scenario code is "invalid-value": it wraps ErrInvalidValue, so
 	// errors.Is(err, ErrInvalidValue) holds too.
 	ErrNoEnvironments = fmt.Errorf("lifecycle without environments: %w", ErrInvalidValue)
+	// ErrLimit reports a version, range or pre-release pattern over one of the limits of
+	// [Options] (code "limit").
+	ErrLimit = errors.New("limit")
 	// ErrDuplicateName is reserved for duplicate names. The package does not report
 	// it today (see doc.go, "Decision: phase names"); it exists so that callers can
 	// share one mapping of sentinels to codes.

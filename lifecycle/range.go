@@ -30,12 +30,23 @@ type Range struct {
 // ParseRange parses s. "" (or only blanks) is the range of any version.
 // Blanks are allowed around bounds, commas and brackets. A range must have
 // at least one bound and must not be empty ([2.0,1.0] and (1.0,1.0) are
-// errors). Errors are *ParseError wrapping ErrInvalidValue.
+// errors). Errors are *ParseError wrapping ErrInvalidValue, or ErrLimit for a
+// range longer than 1024 bytes or a bound longer than 256 ([DefaultMaxRangeLen],
+// [DefaultMaxVersionLen]; see [Options]). Its work is linear in the length of s.
 func ParseRange(s string) (Range, error) {
+	return Options{}.ParseRange(s)
+}
+
+// ParseRange is [ParseRange] with these options' limits.
+func (o Options) ParseRange(s string) (Range, error) {
 	fail := func(off int, format string, args ...any) (Range, error) {
 		return Range{}, newParseError(s, off, ErrInvalidValue, format, args...)
 	}
-	sc := rangeScanner{s: s}
+	if lim := o.maxRangeLen(); over(len(s), lim) {
+		return Range{}, newParseError(s, lim, ErrLimit, "%s",
+			limitMsg("range length", lim, DefaultMaxRangeLen, "bytes", "MaxRangeLen"))
+	}
+	sc := rangeScanner{s: s, o: o}
 	sc.blanks()
 	if sc.i == len(s) {
 		return Range{}, nil
@@ -132,6 +143,7 @@ func ParseRange(s string) (Range, error) {
 type rangeScanner struct {
 	s string
 	i int
+	o Options
 }
 
 func (sc *rangeScanner) blanks() {
@@ -148,11 +160,15 @@ func (sc *rangeScanner) version() (Version, error) {
 		sc.i++
 	}
 	text := sc.s[start:sc.i]
-	v, err := ParseVersion(text)
+	v, err := sc.o.ParseVersion(text)
 	if err != nil {
 		var pe *ParseError
 		if errors.As(err, &pe) {
-			return Version{}, newParseError(sc.s, start+pe.Offset, ErrInvalidValue,
+			sentinel := ErrInvalidValue
+			if pe.Err == ErrLimit {
+				sentinel = ErrLimit
+			}
+			return Version{}, newParseError(sc.s, start+pe.Offset, sentinel,
 				"invalid version %s: %s", quote(text), pe.Msg)
 		}
 		return Version{}, newParseError(sc.s, start, ErrInvalidValue, "invalid version %s", quote(text))

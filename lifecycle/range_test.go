@@ -184,20 +184,27 @@ func TestRange_Properties(t *testing.T) {
 func TestParseRange_HugeInput(t *testing.T) {
 	in := "[" + strings.Repeat("1.", 1<<18) + ",2.0)"
 	_, err := lifecycle.ParseRange(in)
+	require.ErrorIs(t, err, lifecycle.ErrLimit)
+	require.Less(t, len(err.Error()), 400)
+	_, err = lifecycle.Options{MaxRangeLen: -1, MaxVersionLen: -1}.ParseRange(in)
 	require.ErrorIs(t, err, lifecycle.ErrInvalidValue)
 	require.Less(t, len(err.Error()), 400)
 }
 
 func FuzzParseRange(f *testing.F) {
-	for _, s := range []string{"", "1.0", "[1.0,2.0)", "(,1.0]", "[1.0]", "(1.0,)", "[2.0.0-0,3.0)", "[2.0,1.0]", "(,)", " [ 1 , 2 ] "} {
+	for _, s := range []string{"", "1.0", "[1.0,2.0)", "(,1.0]", "[1.0]", "(1.0,)", "[2.0.0-0,3.0)", "[2.0,1.0]", "(,)", " [ 1 , 2 ] ",
+		"[1.0.0-" + strings.Repeat("a", 251) + ",2.0)", "[1.0.0-" + strings.Repeat("a", 250) + ",2.0)", strings.Repeat(" ", 1025) + "1.0"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r, err := lifecycle.ParseRange(s)
+		if len(s) > lifecycle.DefaultMaxRangeLen && !errors.Is(err, lifecycle.ErrLimit) {
+			t.Fatalf("ParseRange of %d bytes: %v; want ErrLimit", len(s), err)
+		}
 		if err != nil {
 			var pe *lifecycle.ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, lifecycle.ErrInvalidValue) {
-				t.Fatalf("ParseRange(%q): error %v is not a *ParseError wrapping ErrInvalidValue", s, err)
+			if !errors.As(err, &pe) || !errors.Is(err, lifecycle.ErrInvalidValue) && !errors.Is(err, lifecycle.ErrLimit) {
+				t.Fatalf("ParseRange(%q): error %v is not a *ParseError wrapping ErrInvalidValue or ErrLimit", s, err)
 			}
 			if pe.Offset < 0 || pe.Offset > len(s) || pe.Input != s {
 				t.Fatalf("ParseRange(%q): bad position %+v", s, pe)

@@ -7,9 +7,6 @@ import (
 	"regexp/syntax"
 )
 
-// maxPattern is the longest pre-release pattern accepted, in bytes.
-const maxPattern = 4096
-
 // Rule is a channel's version rule (§3.5): an optional Range and an optional
 // pre-release pattern, an RE2 regular expression matched against the
 // version's pre-release label (Version.Prerelease, without the "-"; "^$"
@@ -26,10 +23,17 @@ type Rule struct {
 
 // NewRule builds a Rule from the text of a range (ParseRange; "" = any
 // version) and a pre-release pattern ("" = no restriction). Errors wrap
-// ErrInvalidValue and name the field ("versionRange" or "preRelease"); a
-// range error also wraps the *ParseError that locates the problem.
+// ErrInvalidValue, or ErrLimit for a pattern longer than 4096 bytes or
+// compiling to more than 1000 instructions (see [Options]), and name the field
+// ("versionRange" or "preRelease"); a range error also wraps the *ParseError
+// that locates the problem.
 func NewRule(versionRange, preRelease string) (Rule, error) {
-	rng, err := ParseRange(versionRange)
+	return Options{}.NewRule(versionRange, preRelease)
+}
+
+// NewRule is [NewRule] with these options' limits.
+func (o Options) NewRule(versionRange, preRelease string) (Rule, error) {
+	rng, err := o.ParseRange(versionRange)
 	if err != nil {
 		return Rule{}, fmt.Errorf("versionRange: %w", err)
 	}
@@ -37,9 +41,17 @@ func NewRule(versionRange, preRelease string) (Rule, error) {
 	if preRelease == "" {
 		return r, nil
 	}
-	if len(preRelease) > maxPattern {
-		return Rule{}, fmt.Errorf("preRelease %s: %w: longer than %d bytes",
-			quote(preRelease), ErrInvalidValue, maxPattern)
+	if lim := o.maxPatternLen(); over(len(preRelease), lim) {
+		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrLimit,
+			limitMsg("pattern length", lim, DefaultMaxPatternLen, "bytes", "MaxPatternLen"))
+	}
+	parsed, err := syntax.Parse(preRelease, syntax.Perl)
+	if err != nil {
+		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrInvalidValue, reason(err))
+	}
+	if lim := o.maxPatternSize(); over(compiledSize(parsed, lim), lim) {
+		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrLimit,
+			limitMsg("compiled pattern size", lim, DefaultMaxPatternSize, "instructions", "MaxPatternSize"))
 	}
 	re, err := regexp.Compile(preRelease)
 	if err != nil {

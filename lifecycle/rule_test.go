@@ -49,7 +49,6 @@ func TestNewRule_Errors(t *testing.T) {
 		{"banana", "", "versionRange"},
 		{"", "(", "preRelease"},
 		{"", "a**", "preRelease"},
-		{"", string(make([]byte, 5000)), "preRelease"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.field+tt.rng, func(t *testing.T) {

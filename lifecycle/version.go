@@ -24,13 +24,23 @@ type Version struct {
 }
 
 // ParseVersion parses s (grammar in the package doc). Errors are *ParseError
-// wrapping ErrInvalidVersion.
+// wrapping ErrInvalidVersion, or ErrLimit for a version longer than 256 bytes
+// ([DefaultMaxVersionLen]; see [Options]).
 func ParseVersion(s string) (Version, error) {
+	return Options{}.ParseVersion(s)
+}
+
+// ParseVersion is [ParseVersion] with these options' limits.
+func (o Options) ParseVersion(s string) (Version, error) {
 	fail := func(off int, format string, args ...any) (Version, error) {
 		return Version{}, newParseError(s, off, ErrInvalidVersion, format, args...)
 	}
 	if s == "" {
 		return fail(0, "empty version")
+	}
+	if lim := o.maxVersionLen(); over(len(s), lim) {
+		return Version{}, newParseError(s, lim, ErrLimit, "%s",
+			limitMsg("version length", lim, DefaultMaxVersionLen, "bytes", "MaxVersionLen"))
 	}
 	v := Version{text: s}
 	i := 0

@@ -138,6 +138,8 @@ func TestParseVersion_ColumnCountsRunes(t *testing.T) {
 func TestParseVersion_HugeInputIsCutInMessages(t *testing.T) {
 	in := "1.0.0-" + strings.Repeat("a", 1<<20) + "!"
 	_, err := lifecycle.ParseVersion(in)
+	require.ErrorIs(t, err, lifecycle.ErrLimit)
+	_, err = lifecycle.Options{MaxVersionLen: -1}.ParseVersion(in)
 	require.ErrorIs(t, err, lifecycle.ErrInvalidVersion)
 	require.Less(t, len(err.Error()), 300)
 	require.Contains(t, err.Error(), "...")
@@ -236,15 +238,20 @@ func TestVersion_Properties(t *testing.T) {
 }
 
 func FuzzParseVersion(f *testing.F) {
-	for _, s := range []string{"1.0.0", "1.2", "1", "1.2.3.4", "1.0.0-alpha.1+b", "1.0.0-0", "v1", "1..0", "", "1.0.0-01", "01.2"} {
+	for _, s := range []string{"1.0.0", "1.2", "1", "1.2.3.4", "1.0.0-alpha.1+b", "1.0.0-0", "v1", "1..0", "", "1.0.0-01", "01.2",
+		"1.0.0-" + strings.Repeat("a", 250), "1.0.0-" + strings.Repeat("a", 251), "1.0.0-" + strings.Repeat("b", 100_000)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, err := lifecycle.ParseVersion(s)
+		if tooLong := len(s) > lifecycle.DefaultMaxVersionLen; tooLong != errors.Is(err, lifecycle.ErrLimit) {
+			t.Fatalf("ParseVersion(%q) (%d bytes): %v; want ErrLimit exactly when over %d bytes",
+				s, len(s), err, lifecycle.DefaultMaxVersionLen)
+		}
 		if err != nil {
 			var pe *lifecycle.ParseError
-			if !errors.As(err, &pe) || !errors.Is(err, lifecycle.ErrInvalidVersion) {
-				t.Fatalf("ParseVersion(%q): error %v is not a *ParseError wrapping ErrInvalidVersion", s, err)
+			if !errors.As(err, &pe) || !errors.Is(err, lifecycle.ErrInvalidVersion) && !errors.Is(err, lifecycle.ErrLimit) {
+				t.Fatalf("ParseVersion(%q): error %v is not a *ParseError wrapping ErrInvalidVersion or ErrLimit", s, err)
 			}
 			if pe.Offset < 0 || pe.Offset > len(s) || pe.Column < 1 || pe.Input != s {
 				t.Fatalf("ParseVersion(%q): bad position %+v", s, pe)

@@ -3,37 +3,129 @@ package tags
 import (
 	"iter"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Bits is a set of tag IDs: the tags one tenant carries, as a bitset. It is an immutable value;
-// Has is O(1) and allocation free. The zero value is the empty set. Use Equal, not ==.
-// Memory is proportional to the largest ID, so build Bits from catalog IDs.
+// Has is O(1) for the IDs of its dense part and allocation free. The zero value is the empty
+// set. Use Equal, not ==.
+//
+// Memory is proportional to the number of IDs, not to the largest one: the words of low IDs are
+// kept densely as long as at least a quarter of them are used, and the words past that are kept
+// as a sorted list of (index, word) pairs. So a tenant carrying one FreeText value whose ID is
+// near the end of a huge catalog costs a few words, not a bit per tag of the catalog.
 type Bits struct {
-	w []uint64
+	w  []uint64 // words 0..len(w)-1
+	sp *sparse  // words past len(w) that are not zero, or nil
+}
+
+// sparse is the sparse part of a Bits: words by ascending index. It sits behind a pointer so that
+// a Bits stays small for the matcher, which takes it by value.
+type sparse struct {
+	words []sword
+}
+
+// sword is one word of the sparse part of a Bits.
+type sword struct {
+	i int
+	m uint64
 }
 
 // NewBits returns the set of ids (duplicates are ignored).
 func NewBits(ids ...ID) Bits {
-	var top ID
-	for _, id := range ids {
-		top = max(top, id)
-	}
 	if len(ids) == 0 {
 		return Bits{}
 	}
-	w := make([]uint64, top/64+1)
-	for _, id := range ids {
-		w[id/64] |= 1 << (id % 64)
+	sorted := ids // read only: copied before sorting
+	if !increasing(ids) {
+		sorted = slices.Clone(ids)
+		slices.Sort(sorted)
+		sorted = slices.Compact(sorted)
 	}
-	return Bits{w: w}
+	// The dense part ends after the last word up to which at least a quarter of the words
+	// (plus a slack of 4) hold an ID.
+	dense, used, last := 0, 0, -1
+	for _, id := range sorted {
+		wi := int(id / 64)
+		if wi != last {
+			used++
+			last = wi
+			if wi+1 <= 4*used+4 {
+				dense = wi + 1
+			}
+		}
+	}
+	b := Bits{w: make([]uint64, dense)}
+	var sp []sword
+	for _, id := range sorted {
+		wi, m := int(id/64), uint64(1)<<(id%64)
+		switch {
+		case wi < dense:
+			b.w[wi] |= m
+		case len(sp) > 0 && sp[len(sp)-1].i == wi:
+			sp[len(sp)-1].m |= m
+		default:
+			sp = append(sp, sword{i: wi, m: m})
+		}
+	}
+	if len(sp) > 0 {
+		b.sp = &sparse{words: sp}
+	}
+	return b
+}
+
+// increasing reports whether ids are strictly increasing (sorted, without repeats).
+func increasing(ids []ID) bool {
+	for i := 1; i < len(ids); i++ {
+		if ids[i] <= ids[i-1] {
+			return false
+		}
+	}
+	return true
+}
+
+// word returns word i of b (zero when b has none).
+func (b Bits) word(i int) uint64 {
+	if uint(i) < uint(len(b.w)) {
+		return b.w[i]
+	}
+	return b.sp.word(i)
+}
+
+// sparseWords returns the sparse words of b.
+func (b Bits) sparseWords() []sword {
+	if b.sp == nil {
+		return nil
+	}
+	return b.sp.words
+}
+
+// word returns word i of the sparse part (zero when it has none; sp may be nil).
+func (sp *sparse) word(i int) uint64 {
+	if sp == nil {
+		return 0
+	}
+	words := sp.words
+	lo, hi := 0, len(words)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if words[mid].i < i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(words) && words[lo].i == i {
+		return words[lo].m
+	}
+	return 0
 }
 
 // Has reports whether id is in b.
 func (b Bits) Has(id ID) bool {
-	i := int(id / 64)
-	return i < len(b.w) && b.w[i]&(1<<(id%64)) != 0
+	return b.word(int(id/64))&(1<<(id%64)) != 0
 }
 
 // Len returns the number of IDs in b.
@@ -42,6 +134,9 @@ func (b Bits) Len() int {
 	for _, w := range b.w {
 		n += bits.OnesCount64(w)
 	}
+	for _, s := range b.sparseWords() {
+		n += bits.OnesCount64(s.m)
+	}
 	return n
 }
 
@@ -49,33 +144,46 @@ func (b Bits) Len() int {
 func (b Bits) IDs() iter.Seq[ID] {
 	return func(yield func(ID) bool) {
 		for i, w := range b.w {
-			for w != 0 {
-				t := bits.TrailingZeros64(w)
-				if !yield(ID(i*64 + t)) {
-					return
-				}
-				w &= w - 1
+			if !yieldWord(i, w, yield) {
+				return
+			}
+		}
+		for _, s := range b.sparseWords() {
+			if !yieldWord(s.i, s.m, yield) {
+				return
 			}
 		}
 	}
+}
+
+// yieldWord yields the IDs of word i, whose bits are w; false when yield asked to stop.
+func yieldWord(i int, w uint64, yield func(ID) bool) bool {
+	for w != 0 {
+		if !yield(ID(i*64 + bits.TrailingZeros64(w))) {
+			return false
+		}
+		w &= w - 1
+	}
+	return true
 }
 
 // Equal reports whether b and o hold the same IDs.
 func (b Bits) Equal(o Bits) bool {
 	n := max(len(b.w), len(o.w))
 	for i := range n {
-		var x, y uint64
-		if i < len(b.w) {
-			x = b.w[i]
-		}
-		if i < len(o.w) {
-			y = o.w[i]
-		}
-		if x != y {
+		if b.word(i) != o.word(i) {
 			return false
 		}
 	}
-	return true
+	return slices.Equal(sparseFrom(b.sparseWords(), n), sparseFrom(o.sparseWords(), n))
+}
+
+// sparseFrom returns the words of sp whose index is at least n.
+func sparseFrom(sp []sword, n int) []sword {
+	for len(sp) > 0 && sp[0].i < n {
+		sp = sp[1:]
+	}
+	return sp
 }
 
 // String returns the IDs as "{1 5 9}".

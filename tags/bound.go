@@ -33,16 +33,36 @@ var (
 )
 
 // Bind resolves every reference of e against c and tenants (which may be nil: then every
-// tenant(...) is unknown). It returns ALL unresolved references at once, as an errors.Join of
+// tenant(...) is unknown). It returns the unresolved references at once, as an errors.Join of
 // *BindError (in the order they appear in e), each with its byte offset (-1 when e was built
 // by constructors), Index -1, and a "did you mean" suggestion for tags and tag sets where a
-// close name exists. A FreeText value that nobody carries (not in the catalog) binds to false,
-// not an error; "Set/*" binds to "carries any tag of Set" (false when Set has no IDs).
+// close name exists. At most [DefaultMaxErrors] (100) are reported; when there are more, the
+// last joined error is an *OmittedError counting the others ([BindOptions] changes the cap).
+// A FreeText value that nobody carries (not in the catalog) binds to false, not an error;
+// "Set/*" binds to "carries any tag of Set" (false when Set has no IDs).
 func (e Expr) Bind(c *Catalog, tenants TenantLookup) (*Bound, error) {
-	b := binder{c: c.orEmpty(), tenants: tenants}
+	return BindOptions{}.Bind(e, c, tenants)
+}
+
+// DefaultMaxErrors is the number of problems reported at most by one call of [Expr.Bind],
+// [Filter.Bind] (and package tenant's NewSet) unless options say otherwise.
+const DefaultMaxErrors = 100
+
+// BindOptions configures binding. The zero value means the defaults.
+type BindOptions struct {
+	// MaxErrors is the number of unresolved references reported at most; the others are
+	// counted by an *OmittedError joined last, and get no "did you mean" suggestion, so that
+	// a hostile input costs no more than MaxErrors suggestions. 0 means [DefaultMaxErrors]
+	// (100); a negative value reports every problem.
+	MaxErrors int
+}
+
+// Bind is [Expr.Bind] with these options.
+func (o BindOptions) Bind(e Expr, c *Catalog, tenants TenantLookup) (*Bound, error) {
+	b := binder{c: c.orEmpty(), tenants: tenants, r: newReport(o.MaxErrors)}
 	root := b.bind(e.node())
-	if len(b.errs) > 0 {
-		return nil, joinErrors(b.errs)
+	if err := b.r.err(b.c); err != nil {
+		return nil, err
 	}
 	return newBound(e, root), nil
 }
@@ -50,7 +70,61 @@ func (e Expr) Bind(c *Catalog, tenants TenantLookup) (*Bound, error) {
 type binder struct {
 	c       *Catalog
 	tenants TenantLookup
-	errs    []error
+	r       report
+}
+
+// report collects the unresolved references of one bind, up to a maximum, and counts the
+// rest. Suggestions are computed only for the references reported, when the error is built.
+type report struct {
+	max     int // < 0: no maximum
+	refs    []unresolved
+	omitted int
+}
+
+// unresolved is one reference that did not resolve.
+type unresolved struct {
+	ref           string
+	st            resolution // unknownSet or unknownTag; tenant references: tenantRef
+	offset, index int
+}
+
+// tenantRef marks an unknown tenant reference in a report.
+const tenantRef resolution = 255
+
+func newReport(maxErrors int) report {
+	if maxErrors == 0 {
+		maxErrors = DefaultMaxErrors
+	}
+	return report{max: maxErrors}
+}
+
+func (r *report) add(u unresolved) {
+	if r.max >= 0 && len(r.refs) >= r.max {
+		r.omitted++
+		return
+	}
+	r.refs = append(r.refs, u)
+}
+
+// err builds the joined error of the report, nil when nothing is unresolved.
+func (r *report) err(c *Catalog) error {
+	if len(r.refs) == 0 {
+		return nil
+	}
+	errs := make([]error, 0, len(r.refs)+1)
+	for _, u := range r.refs {
+		if u.st == tenantRef {
+			errs = append(errs, &BindError{Ref: u.ref, Offset: u.offset, Index: u.index, Err: ErrUnknownTenant})
+			continue
+		}
+		e := c.refError(u.ref, u.st, u.offset, u.index)
+		e.Suggestion, _ = c.Suggest(u.ref)
+		errs = append(errs, e)
+	}
+	if r.omitted > 0 {
+		errs = append(errs, &OmittedError{Omitted: r.omitted, Reported: len(r.refs)})
+	}
+	return joinErrors(errs)
 }
 
 func (b *binder) bind(n *node) *bnode {
@@ -76,7 +150,7 @@ func (b *binder) bind(n *node) *bnode {
 		case freeMissing:
 			return bfalse
 		}
-		b.errs = append(b.errs, b.c.refError(n.ref, st, n.off, -1))
+		b.r.add(unresolved{ref: n.ref, st: st, offset: n.off, index: -1})
 		return bfalse
 	case opTenant:
 		if b.tenants != nil {
@@ -84,7 +158,7 @@ func (b *binder) bind(n *node) *bnode {
 				return &bnode{op: opTenant, tenant: i}
 			}
 		}
-		b.errs = append(b.errs, &BindError{Ref: n.ref, Offset: n.off, Index: -1, Err: ErrUnknownTenant})
+		b.r.add(unresolved{ref: n.ref, st: tenantRef, offset: n.off, index: -1})
 		return bfalse
 	case opNot:
 		return bnot(b.bind(n.kids[0]))
@@ -259,6 +333,9 @@ func (b *Bound) Match(tags Bits, tenant int) bool {
 	if b == nil {
 		return false
 	}
+	if tags.sp != nil {
+		return b.matchSparse(tags, tenant)
+	}
 	w := tags.w
 	prog := b.prog
 	pc := b.start
@@ -278,7 +355,7 @@ func (b *Bound) Match(tags Bits, tenant int) bool {
 	return pc == accept
 }
 
-// test evaluates an instruction other than kWord.
+// test evaluates an instruction other than kWord over dense words.
 func (b *Bound) test(in *instr, w []uint64, tenant int) bool {
 	if in.kind == kTenant {
 		return tenant == int(in.arg)
@@ -289,6 +366,34 @@ func (b *Bound) test(in *instr, w []uint64, tenant int) bool {
 		}
 	}
 	return false
+}
+
+// matchSparse is Match for tags with a sparse part; it is kept apart so that the loop over
+// dense words stays as small as it can be.
+func (b *Bound) matchSparse(tags Bits, tenant int) bool {
+	pc := b.start
+	for pc >= 0 {
+		in := &b.prog[pc]
+		var ok bool
+		switch in.kind {
+		case kWord:
+			ok = tags.word(int(in.arg))&in.mask != 0
+		case kTenant:
+			ok = tenant == int(in.arg)
+		default:
+			for _, p := range b.pairs[in.arg : in.arg+in.n] {
+				if tags.word(p.word)&p.mask != 0 {
+					ok = true
+					break
+				}
+			}
+		}
+		pc = in.f
+		if ok {
+			pc = in.t
+		}
+	}
+	return pc == accept
 }
 
 // Algebra lets other packages evaluate a bound expression over their own representation (package

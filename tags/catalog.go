@@ -173,7 +173,22 @@ func (c *Catalog) IDs() iter.Seq2[ID, string] {
 // (Offset and Index -1) wrapping ErrUnknownTagSet or ErrUnknownTag, with a "did you mean"
 // suggestion when a close name exists. A FreeText value that is not in the catalog is
 // ErrUnknownTag (nobody carries it); so is the wildcard "Set/*", which names no single tag.
+// The suggestion costs a pass over the tag set's names (see [Closest]); to check many names,
+// use [Catalog.Resolve] and ask [Catalog.Suggest] only for the errors you report.
 func (c *Catalog) Lookup(canonical string) (ID, error) {
+	c = c.orEmpty()
+	id, st := c.resolve(canonical)
+	if st == resolved {
+		return id, nil
+	}
+	e := c.refError(canonical, st, -1, -1)
+	e.Suggestion, _ = c.Suggest(canonical)
+	return 0, e
+}
+
+// Resolve is like [Catalog.Lookup] but the error carries no suggestion, so that it costs one map
+// lookup whatever the size of the catalog. The error, when not nil, is a *BindError.
+func (c *Catalog) Resolve(canonical string) (ID, error) {
 	c = c.orEmpty()
 	id, st := c.resolve(canonical)
 	if st == resolved {
@@ -211,34 +226,52 @@ func (c *Catalog) resolve(canonical string) (ID, resolution) {
 	return 0, unknownTag
 }
 
-// refError builds the *BindError of an unresolved tag reference.
+// refError builds the *BindError of an unresolved tag reference, without a suggestion.
 func (c *Catalog) refError(ref string, st resolution, offset, index int) *BindError {
 	e := &BindError{Ref: ref, Offset: offset, Index: index, Err: ErrUnknownTag}
-	setName, tag, _ := strings.Cut(ref, "/")
 	if st == unknownSet {
 		e.Err = ErrUnknownTagSet
-		if s, ok := Closest(setName, c.setNames()); ok {
-			e.Suggestion = s + "/" + tag
-			if j := c.setIndex[s]; c.sets[j].typ != FreeText && tag != Wildcard && !slices.Contains(c.sets[j].tags, tag) {
-				if t, ok := Closest(tag, slices.Values(c.sets[j].tags)); ok {
-					e.Suggestion = s + "/" + t
-				}
+	}
+	return e
+}
+
+// Suggest returns a close existing canonical name for a reference that does not resolve to a
+// tag ("did you mean"), as [Catalog.Lookup] reports it: for an unknown tag set, the closest set
+// name (and, when the tag is not one of that set's, the closest of its tags); for an unknown tag,
+// the closest tag of its set. ok is false when canonical resolves or nothing is close. Its cost
+// is bounded as [Closest]'s, per name compared.
+func (c *Catalog) Suggest(canonical string) (suggestion string, ok bool) {
+	c = c.orEmpty()
+	_, st := c.resolve(canonical)
+	if st == resolved || st == wildcard {
+		return "", false
+	}
+	setName, tag, _ := strings.Cut(canonical, "/")
+	if st == unknownSet {
+		s, ok := Closest(setName, c.setNames())
+		if !ok {
+			return "", false
+		}
+		if j := c.setIndex[s]; c.sets[j].typ != FreeText && tag != Wildcard && !slices.Contains(c.sets[j].tags, tag) {
+			if t, ok := Closest(tag, slices.Values(c.sets[j].tags)); ok {
+				return s + "/" + t, true
 			}
 		}
-		return e
+		return s + "/" + tag, true
 	}
 	i := c.setIndex[setName]
 	lo, hi := c.start[i], c.start[i+1]
-	if t, ok := Closest(tag, func(yield func(string) bool) {
+	t, ok := Closest(tag, func(yield func(string) bool) {
 		for id := lo; id < hi; id++ {
 			if !yield(c.names[id][len(setName)+1:]) {
 				return
 			}
 		}
-	}); ok {
-		e.Suggestion = setName + "/" + t
+	})
+	if !ok {
+		return "", false
 	}
-	return e
+	return setName + "/" + t, true
 }
 
 func (c *Catalog) setNames() iter.Seq[string] {

@@ -46,6 +46,18 @@
 // with a *ParseError wrapping [ErrLimit] (§1.6), before any unbounded work. Parse errors carry
 // the input, the byte offset and the 1-based column.
 //
+// Binding reports at most 100 unresolved references ([DefaultMaxErrors]; [BindOptions.MaxErrors]
+// changes it); the others are counted by an [OmittedError], which wraps ErrLimit, and get no
+// suggestion. Suggestions are computed only for the references reported, and each one's work is
+// bounded: names longer than 256 runes ([MaxSuggestLen]) get none, and after 2^18 cells of edit
+// distance tables ([SuggestBudget]) [Closest] only looks for a name equal ignoring letter case.
+// So a hostile catalog or expression costs time linear in its size.
+//
+// A [Bits] takes memory for the IDs it holds, not for the largest one: words of low IDs are kept
+// densely while at least a quarter of them are used, the others as sorted (index, word) pairs. So
+// tenants that each carry a FreeText value of their own cost a few words each, however large the
+// catalog grows; [Bound.Match] reads dense words directly and looks sparse ones up.
+//
 // # Decisions
 //
 // Decision: nesting depth counts every "(" and every "not" (or "!"), so a run of thousands of

@@ -12,7 +12,8 @@ import (
 var (
 	// ErrSyntax reports an invalid tag expression (code "invalid-expression").
 	ErrSyntax = errors.New("invalid tag expression")
-	// ErrLimit reports an expression longer than 64 KiB or nested deeper than 256 (code "limit").
+	// ErrLimit reports an expression longer than 64 KiB or nested deeper than 256, or more
+	// problems than are reported (an *OmittedError) (code "limit").
 	ErrLimit = errors.New("limit exceeded")
 	// ErrUnknownTag reports a tag that its (known) tag set does not have (code "unknown-tag").
 	ErrUnknownTag = errors.New("unknown tag")
@@ -113,6 +114,23 @@ func (e *BindError) Error() string {
 
 // Unwrap returns the sentinel.
 func (e *BindError) Unwrap() error { return e.Err }
+
+// OmittedError reports that more problems were found than are reported: the first Reported
+// ones are joined before it, the Omitted others are only counted. It wraps ErrLimit. The cap is
+// [DefaultMaxErrors] (100) unless options ([BindOptions], package tenant's Options) change it.
+type OmittedError struct {
+	Omitted  int // problems found and not reported
+	Reported int // problems reported before this one
+}
+
+// Error says how many problems were left out and why.
+func (e *OmittedError) Error() string {
+	return fmt.Sprintf("%d more problems not reported: %v: at most %d are reported (default %d; see MaxErrors)",
+		e.Omitted, ErrLimit, e.Reported, DefaultMaxErrors)
+}
+
+// Unwrap returns ErrLimit.
+func (e *OmittedError) Unwrap() error { return ErrLimit }
 
 // DefinitionError reports a problem in the definition of a tag set ([NewTagSet]) or of a catalog
 // ([NewCatalog]).

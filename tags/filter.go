@@ -66,27 +66,33 @@ func (f Filter) Expr() Expr {
 }
 
 // Bind is like f.Expr().Bind, but each *BindError has Index = the position of the reference in
-// Tags() (or in Tenants() for an unknown tenant) and Offset -1; every position is reported,
-// tenants first. Bound.Expr() of the result is f.Expr().
+// Tags() (or in Tenants() for an unknown tenant) and Offset -1; positions are reported tenants
+// first, at most [DefaultMaxErrors] of them, then an *OmittedError when there are more
+// ([BindOptions.BindFilter] changes the cap). Bound.Expr() of the result is f.Expr().
 func (f Filter) Bind(c *Catalog, tenants TenantLookup) (*Bound, error) {
+	return BindOptions{}.BindFilter(f, c, tenants)
+}
+
+// BindFilter is [Filter.Bind] with these options.
+func (o BindOptions) BindFilter(f Filter, c *Catalog, tenants TenantLookup) (*Bound, error) {
 	c = c.orEmpty()
-	var errs []error
+	r := newReport(o.MaxErrors)
 	for i, t := range f.tenants {
 		if tenants != nil {
 			if _, ok := tenants(t); ok {
 				continue
 			}
 		}
-		errs = append(errs, &BindError{Ref: t, Offset: -1, Index: i, Err: ErrUnknownTenant})
+		r.add(unresolved{ref: t, st: tenantRef, offset: -1, index: i})
 	}
 	for i, t := range f.tags {
 		switch _, st := c.resolve(t); st {
 		case unknownSet, unknownTag:
-			errs = append(errs, c.refError(t, st, -1, i))
+			r.add(unresolved{ref: t, st: st, offset: -1, index: i})
 		}
 	}
-	if len(errs) > 0 {
-		return nil, joinErrors(errs)
+	if err := r.err(c); err != nil {
+		return nil, err
 	}
-	return f.Expr().Bind(c, tenants)
+	return o.Bind(f.Expr(), c, tenants)
 }

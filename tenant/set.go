@@ -30,52 +30,77 @@ type posting struct {
 	sparse []int32
 }
 
-// NewSet validates tenants against the catalog (§2.2) and indexes them. It reports ALL problems
+// NewSet validates tenants against the catalog and indexes them. It reports the problems
 // at once, as an errors.Join of *TagError sorted by tenant index then tag index: duplicate
 // tenant names, also differing only in letter case (tags.ErrDuplicateName, TagIndex -1, on every
 // tenant after the first of that name); unknown tag set or tag (tags.ErrUnknownTagSet,
 // tags.ErrUnknownTag, TagIndex = the tag's index in Config.Tags, with a suggestion); two tags of
 // a SingleSelect set or two values of a FreeText set (tags.ErrSingleSelect, TagIndex -1, once per
-// set). A FreeText value must be in the catalog: build it with [NewCatalog]. A tag repeated on a
-// tenant counts once. A nil catalog is an empty one. NewSet copies ts.
+// set). At most [tags.DefaultMaxErrors] (100) problems are reported, the first ones in that
+// order; a *tags.OmittedError joined last counts the others ([Options] changes the cap). A
+// FreeText value must be in the catalog: build it with [NewCatalog]. A tag repeated on a tenant
+// counts once. A nil catalog is an empty one. NewSet copies ts. Its work is linear in the
+// number of tenants and tags, whatever the number of tags on one tenant.
 func NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
+	return Options{}.NewSet(c, ts)
+}
+
+// Options configures [Options.NewSet]. The zero value means the defaults.
+type Options struct {
+	// MaxErrors is the number of problems NewSet reports at most; the others are counted by a
+	// *tags.OmittedError joined last and get no "did you mean" suggestion. 0 means
+	// tags.DefaultMaxErrors (100); a negative value reports every problem.
+	MaxErrors int
+}
+
+// NewSet is [NewSet] with these options.
+func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 	if c == nil {
 		c = tags.MustNewCatalog(nil, nil)
 	}
 	var errs []*TagError
 	seen := make(map[string]int, len(ts))
 	idsOf := make([][]tags.ID, len(ts))
-	var single []bool // per set index: at most one tag per tenant
-	for _, set := range c.Sets() {
-		single = append(single, set.Type() != tags.MultiSelect)
+	sets := c.Sets()
+	single := make([]bool, len(sets)) // per set index: at most one tag per tenant
+	for i, set := range sets {
+		single[i] = set.Type() != tags.MultiSelect
 	}
+	// Marks stamped with the tenant's index + 1, so that one tenant's checks cost O(1) per tag
+	// and nothing is cleared between tenants: the tag IDs the tenant carries, the single-valued
+	// sets it has a tag of, and those already reported.
+	idMark := make([]int, c.Len())
+	setMark := make([]int, len(sets))
+	reportedMark := make([]int, len(sets))
 	for ti, t := range ts {
+		stamp := ti + 1
 		k := strings.ToLower(t.name)
 		if _, dup := seen[k]; dup {
 			errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Err: tags.ErrDuplicateName})
 		} else {
 			seen[k] = ti
 		}
-		var singles, reported []int // single-valued sets seen on t, and those already reported
 		for j, tag := range t.tags {
-			id, err := c.Lookup(tag)
+			id, err := c.Resolve(tag)
 			if err != nil {
 				te := &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: j, Tag: tag, Err: tags.ErrUnknownTag}
 				var be *tags.BindError
 				if errors.As(err, &be) {
-					te.Err, te.Suggestion = be.Err, be.Suggestion
+					te.Err = be.Err
 				}
 				errs = append(errs, te)
 				continue
 			}
-			if slices.Contains(idsOf[ti], id) {
+			if idMark[id] == stamp {
 				continue
 			}
+			idMark[id] = stamp
 			if si := c.SetOf(id); single[si] {
-				if !slices.Contains(singles, si) {
-					singles = append(singles, si)
-				} else if !slices.Contains(reported, si) {
-					reported = append(reported, si)
+				switch {
+				case setMark[si] != stamp:
+					setMark[si] = stamp
+				case reportedMark[si] != stamp:
+					reportedMark[si] = stamp
 					errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Tag: tag, Err: tags.ErrSingleSelect})
 				}
 			}
@@ -83,16 +108,37 @@ func NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 		}
 	}
 	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *TagError) int {
-			return cmp.Or(cmp.Compare(a.TenantIndex, b.TenantIndex), cmp.Compare(a.TagIndex, b.TagIndex))
-		})
-		joined := make([]error, len(errs))
-		for i, e := range errs {
-			joined[i] = e
-		}
-		return nil, errors.Join(joined...)
+		return nil, o.report(c, errs)
 	}
 	return build(c, ts, idsOf), nil
+}
+
+// report sorts errs, keeps the first MaxErrors of them with their suggestions, and joins them
+// with a *tags.OmittedError counting the others.
+func (o Options) report(c *tags.Catalog, errs []*TagError) error {
+	slices.SortStableFunc(errs, func(a, b *TagError) int {
+		return cmp.Or(cmp.Compare(a.TenantIndex, b.TenantIndex), cmp.Compare(a.TagIndex, b.TagIndex))
+	})
+	maxErrors := o.MaxErrors
+	if maxErrors == 0 {
+		maxErrors = tags.DefaultMaxErrors
+	}
+	omitted := 0
+	if maxErrors > 0 && len(errs) > maxErrors {
+		omitted = len(errs) - maxErrors
+		errs = errs[:maxErrors]
+	}
+	joined := make([]error, 0, len(errs)+1)
+	for _, e := range errs {
+		if e.TagIndex >= 0 {
+			e.Suggestion, _ = c.Suggest(e.Tag)
+		}
+		joined = append(joined, e)
+	}
+	if omitted > 0 {
+		joined = append(joined, &tags.OmittedError{Omitted: omitted, Reported: len(errs)})
+	}
+	return errors.Join(joined...)
 }
 
 func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
@@ -126,6 +172,7 @@ func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
 	for i, ti := range order {
 		s.tenants[i] = ts[ti]
 		s.index[ts[ti].name] = i
+		slices.Sort(idsOf[ti]) // unique already; sorted, NewBits needs no copy
 		s.bits[i] = tags.NewBits(idsOf[ti]...)
 		for _, id := range idsOf[ti] {
 			if p := &s.post[id]; p.dense != nil {

@@ -1,0 +1,298 @@
+package tags_test
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/tenantplan/tenantplan/tags"
+)
+
+// wideCatalog has one MultiSelect set "Big" of n tags "tag-000000".. and one FreeText set "Free".
+func wideCatalog(t testing.TB, n int) *tags.Catalog {
+	t.Helper()
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf("tag-%06d", i)
+	}
+	big, err := tags.NewTagSet("Big", tags.MultiSelect, names)
+	require.NoError(t, err)
+	free, err := tags.NewTagSet("Free", tags.FreeText, nil)
+	require.NoError(t, err)
+	return tags.MustNewCatalog([]tags.TagSet{big, free}, nil)
+}
+
+// unknownRefs returns n references to tags of Big that do not exist, each one edit away from
+// an existing tag, so that every one of them has a suggestion.
+func unknownRefs(n int) []string {
+	refs := make([]string, n)
+	for i := range refs {
+		refs[i] = fmt.Sprintf("Big/tag-%06dx", i)
+	}
+	return refs
+}
+
+// TestBind_ManyUnknownReferences: 5,000 tags and 20,000 unknown references are rejected with
+// the first DefaultMaxErrors references reported, each with its suggestion, then one
+// *OmittedError counting the rest. Before the cap, every reference got a suggestion computed
+// against the whole catalog (31 s and 23 GB).
+func TestBind_ManyUnknownReferences(t *testing.T) {
+	c := wideCatalog(t, 5_000)
+	refs := unknownRefs(20_000)
+	parts := make([]tags.Expr, len(refs))
+	for i, r := range refs {
+		parts[i] = tags.Tag(r)
+	}
+	for name, bind := range map[string]func() (*tags.Bound, error){
+		"expr":   func() (*tags.Bound, error) { return tags.Or(parts...).Bind(c, nil) },
+		"filter": func() (*tags.Bound, error) { return tags.NewFilter(nil, refs).Bind(c, nil) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			b, err := bind()
+			require.Nil(t, b)
+			errs := err.(interface{ Unwrap() []error }).Unwrap()
+			require.Len(t, errs, tags.DefaultMaxErrors+1)
+			for i, e := range errs[:tags.DefaultMaxErrors] {
+				var be *tags.BindError
+				require.ErrorAs(t, e, &be)
+				require.Equal(t, refs[i], be.Ref)
+				require.Equal(t, strings.TrimSuffix(refs[i], "x"), be.Suggestion)
+			}
+			var oe *tags.OmittedError
+			require.ErrorAs(t, errs[len(errs)-1], &oe)
+			require.Equal(t, tags.OmittedError{Omitted: 20_000 - tags.DefaultMaxErrors, Reported: tags.DefaultMaxErrors}, *oe)
+			require.ErrorIs(t, oe, tags.ErrLimit)
+			require.Contains(t, oe.Error(), "19900 more problems not reported")
+			require.Contains(t, oe.Error(), "default 100")
+			require.Equal(t, "unknown-tag", tags.Code(err))
+		})
+	}
+}
+
+// TestBindOptions_MaxErrors: the cap is settable; negative reports everything.
+func TestBindOptions_MaxErrors(t *testing.T) {
+	c := wideCatalog(t, 10)
+	refs := append(unknownRefs(3), "Nope/a")
+	f := tags.NewFilter([]string{"ghost"}, refs)
+	tests := []struct {
+		max      int
+		reported int
+		omitted  int
+	}{
+		{max: 0, reported: 5},
+		{max: -1, reported: 5},
+		{max: 2, reported: 2, omitted: 3},
+		{max: 5, reported: 5},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.max), func(t *testing.T) {
+			_, err := tags.BindOptions{MaxErrors: tt.max}.BindFilter(f, c, nil)
+			errs := err.(interface{ Unwrap() []error }).Unwrap()
+			var oe *tags.OmittedError
+			if tt.omitted == 0 {
+				require.Len(t, errs, tt.reported)
+				require.False(t, errors.As(err, &oe))
+			} else {
+				require.Len(t, errs, tt.reported+1)
+				require.ErrorAs(t, errs[tt.reported], &oe)
+				require.Equal(t, tt.omitted, oe.Omitted)
+			}
+			require.ErrorIs(t, errs[0], tags.ErrUnknownTenant, "tenants come first")
+			_, err = tags.BindOptions{MaxErrors: tt.max}.Bind(f.Expr(), c, nil)
+			require.Len(t, err.(interface{ Unwrap() []error }).Unwrap(), len(errs))
+		})
+	}
+}
+
+// TestCatalog_ResolveAndSuggest: Resolve is Lookup without the suggestion; Suggest gives it.
+func TestCatalog_ResolveAndSuggest(t *testing.T) {
+	c := wideCatalog(t, 10)
+	for _, ref := range []string{"Big/tag-000001", "Big/tag-00001", "Bgi/tag-000001", "Bgi/tga-000001", "Big/*", "Free/x", "x"} {
+		id1, err1 := c.Lookup(ref)
+		id2, err2 := c.Resolve(ref)
+		require.Equal(t, id1, id2, ref)
+		require.Equal(t, err1 == nil, err2 == nil, ref)
+		s, ok := c.Suggest(ref)
+		if err1 == nil {
+			require.False(t, ok)
+			continue
+		}
+		var be1, be2 *tags.BindError
+		require.ErrorAs(t, err1, &be1)
+		require.ErrorAs(t, err2, &be2)
+		require.Empty(t, be2.Suggestion)
+		require.Equal(t, be1.Err, be2.Err)
+		require.Equal(t, be1.Suggestion, s, ref)
+		require.Equal(t, s != "", ok)
+	}
+	s, _ := c.Suggest("Bgi/tga-000001")
+	require.Equal(t, "Big/tag-000001", s)
+}
+
+// slowDistance is the textbook optimal string alignment distance, on lower-cased runes.
+func slowDistance(a, b string) int {
+	x := []rune(strings.ToLower(a))
+	y := []rune(strings.ToLower(b))
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
+// slowClosest is the rule of Closest written plainly: an equal-ignoring-case candidate first,
+// else the first with the smallest distance, at most max(1, len/3).
+func slowClosest(name string, cands []string) (string, bool) {
+	for _, c := range cands {
+		if c != name && strings.EqualFold(c, name) {
+			return c, true
+		}
+	}
+	limit := max(1, len([]rune(name))/3)
+	best, bestD, ok := "", limit+1, false
+	for _, c := range cands {
+		if c == name {
+			continue
+		}
+		if d := slowDistance(name, c); d < bestD {
+			best, bestD, ok = c, d, true
+		}
+	}
+	return best, ok
+}
+
+// TestClosest_AgreesWithSlow: the banded, early-exit distance gives the suggestion of the
+// plain one (for candidate lists well within the work budget).
+func TestClosest_AgreesWithSlow(t *testing.T) {
+	word := rapid.StringOfN(rapid.SampledFrom([]rune("abcABC-é")), 0, 12, -1)
+	rapid.Check(t, func(t *rapid.T) {
+		name := word.Draw(t, "name")
+		cands := rapid.SliceOfN(word, 0, 12).Draw(t, "cands")
+		for i, c := range cands { // make near misses likely
+			if rapid.Bool().Draw(t, fmt.Sprint("mutate", i)) && name != "" {
+				r := []rune(name)
+				k := rapid.IntRange(0, len(r)-1).Draw(t, fmt.Sprint("at", i))
+				r[k] = unicode.ToUpper(r[k]) + 1
+				cands[i] = string(r)
+			}
+			_ = c
+		}
+		got, ok := tags.Closest(name, slices.Values(cands))
+		want, wok := slowClosest(name, cands)
+		require.Equal(t, wok, ok)
+		if strings.EqualFold(want, got) && slowDistance(name, want) == slowDistance(name, got) {
+			return // equal up to which of two equally good candidates is first
+		}
+		require.Equal(t, want, got, "name %q in %q", name, cands)
+	})
+}
+
+// TestClosest_BoundedWork: a huge candidate list costs one pass, and an exact match ignoring case
+// is still found after the edit distance budget is spent.
+func TestClosest_BoundedWork(t *testing.T) {
+	cands := make([]string, 200_000)
+	for i := range cands {
+		cands[i] = fmt.Sprintf("candidate-%07d", i)
+	}
+	cands = append(cands, "Candidate-Wanted")
+	got, ok := tags.Closest("candidate-wanted", slices.Values(cands))
+	require.True(t, ok)
+	require.Equal(t, "Candidate-Wanted", got)
+	allocs := testing.AllocsPerRun(3, func() { tags.Closest("candidate-xyzzyxx", slices.Values(cands)) })
+	require.LessOrEqual(t, allocs, 40.0, "a fixed number of buffers, not one per candidate")
+}
+
+// requireLinear runs work at size n and at size factor*n and fails when the allocations, the
+// bytes allocated or the time per run grow by more than twice the factor (a quadratic shape
+// grows by factor², so the margin absorbs a noisy machine). Time is the best of five runs with
+// the collector off (and not under the race detector), and a time ratio over the bound is measured again, up to three times, so
+// that another process stealing the machine once does not fail the test.
+func requireLinear(t *testing.T, n, factor int, setup func(n int) func()) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("measures two sizes")
+	}
+	small, large := setup(n), setup(n*factor)
+	bound := 2 * float64(factor)
+	a1, a2 := testing.AllocsPerRun(1, small), testing.AllocsPerRun(1, large)
+	require.LessOrEqual(t, (a2+1)/(a1+1), bound, "allocations %v at n=%d, %v at n=%d", a1, n, a2, n*factor)
+	b1, b2 := float64(allocBytes(small)), float64(allocBytes(large))
+	require.LessOrEqual(t, (b2+1)/(b1+1), bound, "bytes %v at n=%d, %v at n=%d", b1, n, b2, n*factor)
+	if raceEnabled {
+		return
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	best := func(run func()) float64 {
+		ns := 0.0
+		for range 5 {
+			runtime.GC()
+			start := time.Now()
+			run()
+			if d := float64(time.Since(start)); ns == 0 || d < ns {
+				ns = d
+			}
+		}
+		return ns
+	}
+	var t1, t2 float64
+	for range 3 {
+		if t1, t2 = best(small), best(large); t2/t1 <= bound {
+			return
+		}
+	}
+	t.Fatalf("time %v ns at n=%d, %v ns at n=%d: more than %v times", t1, n, t2, n*factor, bound)
+}
+
+// bindUnknown is the shape of the hostile input: n tags and 4n unknown references to them.
+func bindUnknown(t testing.TB, n int) func() {
+	c := wideCatalog(t, n)
+	f := tags.NewFilter(nil, unknownRefs(4*n))
+	return func() {
+		if _, err := f.Bind(c, nil); err == nil {
+			t.Fatal("unknown references bound")
+		}
+	}
+}
+
+// TestBind_UnknownReferencesLinear: binding n tags' worth of unknown references grows linearly.
+func TestBind_UnknownReferencesLinear(t *testing.T) {
+	requireLinear(t, 100, 8, func(n int) func() { return bindUnknown(t, n) })
+}
+
+// BenchmarkBindUnknown: the shape of TestBind_ManyUnknownReferences at two sizes.
+func BenchmarkBindUnknown(b *testing.B) {
+	for _, n := range []int{1_250, 5_000} {
+		b.Run(fmt.Sprintf("tags=%d/refs=%d", n, 4*n), func(b *testing.B) {
+			run := bindUnknown(b, n)
+			b.ReportAllocs()
+			for b.Loop() {
+				run()
+			}
+		})
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package tags_test
+
+const raceEnabled = false
