@@ -52,3 +52,38 @@ func TestRollout_TimingThroughTiledCalendar(t *testing.T) {
 	require.Equal(t, wed.AddDate(0, 0, 7), r.Waves[1].Start.UTC(), "Thursday 07:00 is frozen: the next Wednesday")
 	require.Equal(t, wed.AddDate(0, 0, 14), r.Waves[2].Start.UTC())
 }
+
+// TestRollout_TimeLinearInFreezes: planning a timed rollout through a calendar that freezes tile
+// up to the search's bound takes time linear in the freezes: quadrupling them at most quadruples
+// the time, with a margin of two against a noisy machine (a search quadratic in the freezes, as it
+// used to be, gives a ratio of 16). Each size is timed several times, alternating, and the fastest
+// run of each counts, as the one least disturbed by other work. Timed for the weekly tiles only:
+// the freeze package counts the work of both shapes, which is robust where timing is not.
+func TestRollout_TimeLinearInFreezes(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("timing")
+	}
+	for _, shape := range tiledRolloutShapes[:1] {
+		t.Run(shape.name, func(t *testing.T) {
+			best := make([]time.Duration, len(shape.sizes))
+			var spaces []*plan.Space
+			for _, n := range shape.sizes {
+				spaces = append(spaces, tiledRolloutSpace(t, shape.build(n)))
+			}
+			for range 5 {
+				for i, s := range spaces {
+					start := time.Now()
+					r, err := s.Rollout(tiledRolloutPolicy)
+					d := time.Since(start)
+					require.NoError(t, err)
+					require.True(t, r.Unscheduled)
+					if best[i] == 0 || d < best[i] {
+						best[i] = d
+					}
+				}
+			}
+			small, large := shape.sizes[0], shape.sizes[1]
+			require.LessOrEqual(t, float64(best[1])/float64(best[0]), 2*float64(large)/float64(small), "fastest runs %v at %v freezes", best, shape.sizes)
+		})
+	}
+}
