@@ -94,6 +94,7 @@ var codeTable = []struct {
 	{tags.ErrLimit, CodeLimit},
 	{tags.ErrSyntax, CodeInvalidExpression},
 	{tags.ErrInvalidValue, CodeInvalidValue},
+	{lifecycle.ErrLimit, CodeLimit},
 	{lifecycle.ErrInvalidVersion, CodeInvalidVersion},
 	{lifecycle.ErrVersionRule, CodeVersionRule},
 	{lifecycle.ErrAmbiguousChannel, CodeAmbiguousChannel},

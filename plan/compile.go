@@ -669,7 +669,7 @@ func (c *compiler) validateReleases() {
 		cp.releases[r.Version] = i
 		v, err := lifecycle.ParseVersion(r.Version)
 		if err != nil {
-			c.addErr(p, err)
+			c.addErr(p+".version", err)
 			continue
 		}
 		cp.versions[i] = v

@@ -120,7 +120,7 @@ func TestCompile_ReferenceChecks(t *testing.T) {
 			f.Releases = append(f.Releases, model.Release{Project: "Shop", Version: "banana"})
 			f.Deployments = append(f.Deployments, model.Deployment{Project: "Shop", Release: "banana", Environment: "Dev",
 				Outcome: "Success", At: "2026-01-01T00:00:00Z"})
-		}, []string{"releases[4] invalid-version"}},
+		}, []string{"releases[4].version invalid-version"}},
 		{"duplicate release", func(f *model.File) { f.Releases = append(f.Releases, model.Release{Project: "Shop", Version: "1.0.0"}) },
 			[]string{"releases[4] duplicate-name"}},
 		{"bad outcome and time", func(f *model.File) { f.Deployments[0].Outcome = "Meh"; f.Deployments[0].At = "yesterday" },
@@ -184,7 +184,7 @@ func TestCompile_EveryProblemAtOnceSortedByPath(t *testing.T) {
 	f.Releases = append(f.Releases, model.Release{Project: "Shop", Version: "x.y"})
 	f.Deployments[0].Environment = "Qa"
 	got := validationCodes(t, f)
-	require.Equal(t, []string{"deployments[0].environment unknown-environment", "releases[4] invalid-version",
+	require.Equal(t, []string{"deployments[0].environment unknown-environment", "releases[4].version invalid-version",
 		"tenants[0].tags[0] unknown-tag-set", "tenants[3].tags[0] unknown-tag"}, got)
 }
 

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -136,4 +137,16 @@ func TestValidate_FirstModelHints(t *testing.T) {
 	require.Equal(t, plan.CodeUntenantedConnection, ve[1].Code)
 	require.Contains(t, ve[1].Msg, `the default, as the project does not set it`)
 	require.Contains(t, ve[1].Msg, `set the project's "tenancy" to "Tenanted" or "TenantedOrUntenanted"`)
+}
+
+// TestValidate_LongVersionIsALimit: a version over the length limit is reported with code limit,
+// not as an invalid version.
+func TestValidate_LongVersionIsALimit(t *testing.T) {
+	long := "1.0.0-" + strings.Repeat("a", 300)
+	_, err := plan.Load([]byte(`{"environments":["Dev"],"projects":[{"name":"App"}],
+		"releases":[{"project":"App","version":"` + long + `"}]}`))
+	var ve plan.ValidationErrors
+	require.ErrorAs(t, err, &ve)
+	require.Equal(t, plan.CodeLimit, ve[0].Code, err.Error())
+	require.Equal(t, "releases[0].version", ve[0].Path)
 }
