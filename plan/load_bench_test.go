@@ -1,0 +1,69 @@
+package plan_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"sync"
+	"testing"
+
+	"github.com/tenantplan/tenantplan/plan"
+	"github.com/tenantplan/tenantplan/plan/model"
+	"github.com/tenantplan/tenantplan/plan/plantest"
+)
+
+// generated is the model that `tenantplan generate --tenants 100000 --projects 3 --seed 1` writes
+// (plantest.Synthetic, encoded with a one-space indent): about 245 MB with 900,000 deployments.
+// It is built once and shared by the benchmarks below, so that they measure the same bytes.
+var generated = sync.OnceValue(func() []byte {
+	f := plantest.Synthetic(plantest.SyntheticOptions{Tenants: 100_000, Projects: 3, Seed: 1})
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(f); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+})
+
+// BenchmarkValidGenerated is the yardstick of the loading benchmarks: json.Valid over the
+// generated model.
+func BenchmarkValidGenerated(b *testing.B) {
+	b.Run("100k", func(b *testing.B) {
+		data := generated()
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if !json.Valid(data) {
+				b.Fatal("invalid JSON")
+			}
+		}
+	})
+}
+
+// BenchmarkDecodeGenerated measures the decoding part of Load over the generated model.
+func BenchmarkDecodeGenerated(b *testing.B) {
+	b.Run("100k", func(b *testing.B) {
+		data := generated()
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := model.Decode(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkLoadGenerated measures Load (decoding and compiling) over the generated model.
+func BenchmarkLoadGenerated(b *testing.B) {
+	b.Run("100k", func(b *testing.B) {
+		data := generated()
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := plan.Load(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
