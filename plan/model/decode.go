@@ -143,13 +143,14 @@ func (d *decoder) path() string {
 	return string(b)
 }
 
-// fail records a problem at the current path, or only counts it past the cap.
-func (d *decoder) fail(err error, msg string) {
+// fail records a problem at the current path, or only counts it past the cap. msg is only called
+// (and the path only made) for a problem that is recorded, so that counting costs nothing.
+func (d *decoder) fail(err error, msg func() string) {
 	if len(d.errs) >= d.o.MaxErrors {
 		d.more++
 		return
 	}
-	d.errs = append(d.errs, &Error{Path: d.path(), Msg: msg, Err: err})
+	d.errs = append(d.errs, &Error{Path: d.path(), Msg: msg(), Err: err})
 }
 
 // failAt records a problem that ends decoding, at the current path with the line and column of
@@ -212,10 +213,12 @@ func (d *decoder) top(c *codec, rv reflect.Value) error {
 		return err
 	}
 	if (c.kind == kStruct || c.kind == kMap || k == 'n') && k != c.jsonKind() {
-		d.fail(ErrInvalidValue, fmt.Sprintf("the document must be %s, not %s", c.want(), kindName(k)))
-		return errStop
-	}
-	if err := d.value(c, rv, 0); err != nil {
+		d.fail(ErrInvalidValue, func() string { return fmt.Sprintf("the document must be %s, not %s", c.want(), kindName(k)) })
+		if err := d.skip(0); err != nil {
+			return err
+		}
+		err = errStop // nothing decoded
+	} else if err := d.value(c, rv, 0); err != nil {
 		return err
 	}
 	if k := d.dec.PeekKind(); k != 0 {
@@ -224,7 +227,7 @@ func (d *decoder) top(c *codec, rv reflect.Value) error {
 	if _, err := d.dec.ReadValue(); err != io.EOF {
 		return d.failAt(d.nextOffset(), "unexpected data after the end of the JSON document")
 	}
-	return nil
+	return err
 }
 
 // value decodes the next value into rv. depth is the number of objects and lists around it.
@@ -290,13 +293,13 @@ func (d *decoder) value(c *codec, rv reflect.Value, depth int) error {
 	case kRaw, kAny:
 		return d.raw(c, rv, depth)
 	}
-	d.fail(ErrInvalidValue, fmt.Sprintf("unsupported Go type %s", c.typ))
+	d.fail(ErrInvalidValue, func() string { return fmt.Sprintf("unsupported Go type %s", c.typ) })
 	return d.skip(depth)
 }
 
 // mismatch records a value of the wrong JSON type and skips it.
 func (d *decoder) mismatch(c *codec, k jsontext.Kind, depth int) error {
-	d.fail(ErrInvalidValue, fmt.Sprintf("expected %s, got %s", c.want(), kindName(k)))
+	d.fail(ErrInvalidValue, func() string { return fmt.Sprintf("expected %s, got %s", c.want(), kindName(k)) })
 	return d.skip(depth)
 }
 
@@ -309,11 +312,13 @@ func (d *decoder) readString(keep bool) (s string, ok bool, err error) {
 	}
 	b, ok, _ := d.text(raw)
 	if !ok {
-		d.fail(ErrInvalidUTF8, "the string is not valid UTF-8 (or escapes half of a surrogate pair)")
+		d.fail(ErrInvalidUTF8, func() string { return "the string is not valid UTF-8 (or escapes half of a surrogate pair)" })
 		return "", false, nil
 	}
 	if len(b) > d.o.MaxStringBytes {
-		d.fail(ErrLimit, fmt.Sprintf("the string is %d bytes, more than the limit of %d (Options.MaxStringBytes)", len(b), d.o.MaxStringBytes))
+		d.fail(ErrLimit, func() string {
+			return fmt.Sprintf("the string is %d bytes, more than the limit of %d (Options.MaxStringBytes)", len(b), d.o.MaxStringBytes)
+		})
 		return "", false, nil
 	}
 	if !keep {
@@ -367,7 +372,7 @@ func (d *decoder) number(c *codec, rv reflect.Value, raw []byte) {
 	case kFloat:
 		f, err := strconv.ParseFloat(string(raw), c.bits)
 		if err != nil {
-			d.fail(ErrInvalidValue, fmt.Sprintf("the number %s is out of range", quote(string(raw))))
+			d.fail(ErrInvalidValue, func() string { return fmt.Sprintf("the number %s is out of range", quote(string(raw))) })
 			return
 		}
 		rv.SetFloat(f)
@@ -376,7 +381,7 @@ func (d *decoder) number(c *codec, rv reflect.Value, raw []byte) {
 	n, ok := parseInt(raw)
 	lo, hi := c.limits()
 	if !ok || n < lo || n > hi {
-		d.fail(ErrInvalidValue, fmt.Sprintf("expected %s, got %s", c.want(), quote(string(raw))))
+		d.fail(ErrInvalidValue, func() string { return fmt.Sprintf("expected %s, got %s", c.want(), quote(string(raw))) })
 		return
 	}
 	if c.kind == kUint {
@@ -417,15 +422,20 @@ func (d *decoder) key() (key []byte, ok bool, err error) {
 		return nil, false, d.syntax(err)
 	}
 	key, ok, scratch := d.text(raw)
-	if scratch {
+	switch {
+	case !ok:
+		key = bytes.Clone(raw[1 : len(raw)-1]) // as written, so that the path shows the bad bytes
+	case scratch:
 		key = bytes.Clone(key) // the frame outlives the scratch buffer
 	}
 	d.push(key, -1)
 	switch {
 	case !ok:
-		d.fail(ErrInvalidUTF8, "the key is not valid UTF-8 (or escapes half of a surrogate pair)")
+		d.fail(ErrInvalidUTF8, func() string { return "the key is not valid UTF-8 (or escapes half of a surrogate pair)" })
 	case len(key) > d.o.MaxStringBytes:
-		d.fail(ErrLimit, fmt.Sprintf("the key is %d bytes, more than the limit of %d (Options.MaxStringBytes)", len(key), d.o.MaxStringBytes))
+		d.fail(ErrLimit, func() string {
+			return fmt.Sprintf("the key is %d bytes, more than the limit of %d (Options.MaxStringBytes)", len(key), d.o.MaxStringBytes)
+		})
 		ok = false
 	}
 	return key, ok, nil
@@ -487,14 +497,16 @@ func (d *decoder) object(c *codec, rv reflect.Value, depth int) error {
 		i, found := c.index[string(key)]
 		switch {
 		case !found:
-			msg := "unknown key " + quote(string(key))
-			if s := c.suggest(string(key)); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
-			}
-			d.fail(ErrUnknownField, msg)
+			d.fail(ErrUnknownField, func() string {
+				msg := "unknown key " + quote(string(key))
+				if s := c.suggest(string(key)); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				return msg
+			})
 			return d.skip(depth + 1)
 		case seen[i]:
-			d.fail(ErrDuplicateKey, "duplicate key "+quote(string(key))+": a key may appear once in an object")
+			d.fail(ErrDuplicateKey, func() string { return "duplicate key " + quote(string(key)) + ": a key may appear once in an object" })
 			return d.skip(depth + 1)
 		}
 		seen[i] = true
@@ -519,12 +531,14 @@ func (d *decoder) mapping(c *codec, rv reflect.Value, depth int) error {
 		switch {
 		case n >= d.o.MaxListLength:
 			if n == d.o.MaxListLength {
-				d.failAbove(fmt.Sprintf("the map has more than %d keys (Options.MaxListLength)", d.o.MaxListLength))
+				d.failAbove(func() string {
+					return fmt.Sprintf("the map has more than %d keys (Options.MaxListLength)", d.o.MaxListLength)
+				})
 			}
 			n++
 			return d.skip(depth + 1)
 		case m.MapIndex(kv).IsValid():
-			d.fail(ErrDuplicateKey, "duplicate key "+quote(string(key))+": a key may appear once in a map")
+			d.fail(ErrDuplicateKey, func() string { return "duplicate key " + quote(string(key)) + ": a key may appear once in a map" })
 			return d.skip(depth + 1)
 		}
 		n++
@@ -536,7 +550,7 @@ func (d *decoder) mapping(c *codec, rv reflect.Value, depth int) error {
 }
 
 // failAbove records a limit at the path of the value that holds the current one.
-func (d *decoder) failAbove(msg string) {
+func (d *decoder) failAbove(msg func() string) {
 	top := d.stack[len(d.stack)-1]
 	d.pop()
 	d.fail(ErrLimit, msg)
@@ -582,7 +596,9 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		d.push(nil, n)
 		if n >= d.o.MaxListLength {
 			if n == d.o.MaxListLength {
-				d.failAbove(fmt.Sprintf("the list has more than %d elements (Options.MaxListLength)", d.o.MaxListLength))
+				d.failAbove(func() string {
+					return fmt.Sprintf("the list has more than %d elements (Options.MaxListLength)", d.o.MaxListLength)
+				})
 			}
 			err = d.skip(depth + 1)
 		} else {
@@ -620,7 +636,7 @@ func (d *decoder) raw(c *codec, rv reflect.Value, depth int) error {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		d.fail(ErrInvalidValue, err.Error())
+		d.fail(ErrInvalidValue, func() string { return err.Error() })
 		return nil
 	}
 	if v != nil {
