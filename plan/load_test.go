@@ -67,6 +67,8 @@ func TestLoadWithOptions_CapsEveryProblem(t *testing.T) {
 	require.ErrorContains(t, err, "26 more problems not listed: only the first 5 are")
 	var ve *plan.ValidationError
 	require.True(t, errors.As(err, &ve))
+	_, derr := model.DecodeWithOptions([]byte(`{"environments":[1,2]}`), model.Options{MaxErrors: 1})
+	require.Equal(t, plan.CodeLimit, plan.CodeOf(derr.(model.Errors)[1]), "a model limit has the code limit")
 
 	// The zero options are the defaults, as in Load.
 	_, a := plan.Load([]byte(src))
