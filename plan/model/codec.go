@@ -39,7 +39,8 @@ type codec struct {
 	names  []string       // the json keys, sorted, for suggestions
 	// spare holds zero values of the type (for slices: scratch slices whose elements are all
 	// zero, length = capacity), ready to decode into; see take and give.
-	spare []reflect.Value
+	spare   []reflect.Value
+	zeroLen reflect.Value // see empty
 }
 
 // take returns a settable zero value of the codec's type (for a slice, a scratch slice).
@@ -50,6 +51,14 @@ func (c *codec) take() reflect.Value {
 		return v
 	}
 	return reflect.New(c.typ).Elem()
+}
+
+// empty returns an empty, non-nil slice of the codec's type.
+func (c *codec) empty() reflect.Value {
+	if !c.zeroLen.IsValid() {
+		c.zeroLen = reflect.MakeSlice(c.typ, 0, 0)
+	}
+	return c.zeroLen
 }
 
 // give returns a value taken with take, zero again (for a slice, with zero elements).

@@ -117,8 +117,9 @@ type decoder struct {
 	buf   []byte // scratch for unescaping strings
 	// strs is a small cache of the strings made so far, so that the names a model repeats
 	// (environments, projects, tenants, outcomes) share one allocation.
-	strs   [1 << 12]string
-	codecs map[reflect.Type]*codec
+	strs    [1 << 12]string
+	strPtrs []string // see newString
+	codecs  map[reflect.Type]*codec
 }
 
 // frame is one step of the path: a list index (index >= 0) or an object key.
@@ -286,7 +287,12 @@ func (d *decoder) value(c *codec, rv reflect.Value, depth int) error {
 		}
 		return d.list(c, rv, depth)
 	case kPtr:
-		p := reflect.New(c.typ.Elem())
+		var p reflect.Value
+		if c.typ == stringPtrType {
+			p = reflect.ValueOf(d.newString())
+		} else {
+			p = reflect.New(c.typ.Elem())
+		}
 		err := d.value(c.elem, p.Elem(), depth)
 		rv.Set(p)
 		return err
@@ -295,6 +301,19 @@ func (d *decoder) value(c *codec, rv reflect.Value, depth int) error {
 	}
 	d.fail(ErrInvalidValue, func() string { return fmt.Sprintf("unsupported Go type %s", c.typ) })
 	return d.skip(depth)
+}
+
+var stringPtrType = reflect.TypeFor[*string]()
+
+// newString returns a pointer to a new string variable. The variables come from blocks of 256, so
+// that the optional strings of a model (tenant values, defaults) are not one allocation each.
+func (d *decoder) newString() *string {
+	if len(d.strPtrs) == 0 {
+		d.strPtrs = make([]string, 256)
+	}
+	p := &d.strPtrs[0]
+	d.strPtrs = d.strPtrs[1:]
+	return p
 }
 
 // mismatch records a value of the wrong JSON type and skips it.
@@ -561,6 +580,21 @@ func (d *decoder) failAbove(msg func() string) {
 // wastes at most a quarter of it, instead of being copied to a slice of its exact length.
 const handOver = 4096
 
+// growTo returns the next capacity of a scratch slice that is full with n elements, for a list
+// that started at the offset start: twice n while the list is short; past handOver, the length
+// the rest of the input would give at the bytes per element seen so far (plus a sixteenth), kept
+// between twice and eight times n. A long list at the end of a model (the deployments) then grows
+// once or twice instead of ten times, and is handed over without a copy.
+func (d *decoder) growTo(n int, start int64) int {
+	size := max(4, 2*n)
+	if n >= handOver {
+		at := d.dec.InputOffset()
+		est := int64(n) + int64(n)*(int64(len(d.data))-at)/max(at-start, 1)
+		size = int(min(max(int64(size), est+est/16), 8*int64(n)))
+	}
+	return min(size, max(d.o.MaxListLength, n+1))
+}
+
 // list decodes an array into the slice rv. The elements go to a scratch slice of the codec, which
 // grows by doubling and is reused by the next list of the type; the result is a slice of the
 // exact length, so that the many short lists of a model cost one allocation each.
@@ -570,15 +604,18 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 	}
 	s := c.take()
 	n := 0
+	start := d.dec.InputOffset()
 	defer func() {
 		n = min(n, d.o.MaxListLength, s.Len())
 		if n >= handOver && s.Len()-n <= n/4 {
 			rv.Set(s.Slice3(0, n, n))
 			s.SetZero()
+		} else if n == 0 {
+			rv.Set(c.empty()) // [] is an empty list, not a missing one, as in encoding/json
 		} else {
-			out := reflect.MakeSlice(c.typ, n, n)
-			reflect.Copy(out, s)
-			rv.Set(out)
+			rv.Grow(n)
+			rv.SetLen(n)
+			reflect.Copy(rv, s)
 			s.SetLen(n)
 			s.Clear()
 			s.SetLen(s.Cap())
@@ -603,7 +640,8 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 			err = d.skip(depth + 1)
 		} else {
 			if n == s.Len() {
-				grown := reflect.MakeSlice(c.typ, max(4, 2*n), max(4, 2*n))
+				size := d.growTo(n, start)
+				grown := reflect.MakeSlice(c.typ, size, size)
 				reflect.Copy(grown, s)
 				s.Set(grown)
 			}
