@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/tenantplan/tenantplan/tags"
 )
 
 // kind is what the decoder does with a Go type.
@@ -158,41 +160,8 @@ func (c *codec) jsonKind() jsontext.Kind {
 	return 0
 }
 
-// suggest returns the known key closest to k (case-insensitive edit distance at most 2, or equal
-// ignoring case), or "".
+// suggest returns the known key closest to k (equal ignoring case, or within a few edits), or "".
 func (c *codec) suggest(k string) string {
-	best, bestD := "", 3
-	if len(k) > 64 {
-		return ""
-	}
-	for _, n := range c.names {
-		if d := distance(strings.ToLower(k), strings.ToLower(n)); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b, giving up (returning 3) on long inputs.
-func distance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 3
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	s, _ := tags.Closest(k, slices.Values(c.names))
+	return s
 }

@@ -603,26 +603,48 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		return err
 	}
 	s := c.take()
-	n := 0
+	n := 0 // elements in s
 	start := d.dec.InputOffset()
-	defer func() {
-		n = min(n, d.o.MaxListLength, s.Len())
-		if n >= handOver && s.Len()-n <= n/4 {
-			rv.Set(s.Slice3(0, n, n))
-			s.SetZero()
-		} else if n == 0 {
-			rv.Set(c.empty()) // [] is an empty list, not a missing one, as in encoding/json
-		} else {
-			rv.Grow(n)
-			rv.SetLen(n)
-			reflect.Copy(rv, s)
-			s.SetLen(n)
-			s.Clear()
-			s.SetLen(s.Cap())
+	err := d.elements(func(i int) error {
+		if i >= d.o.MaxListLength {
+			if i == d.o.MaxListLength {
+				d.failAbove(func() string {
+					return fmt.Sprintf("the list has more than %d elements (Options.MaxListLength)", d.o.MaxListLength)
+				})
+			}
+			return d.skip(depth + 1)
 		}
-		c.give(s)
-	}()
-	for ; ; n++ {
+		if i == s.Len() {
+			size := d.growTo(i, start)
+			grown := reflect.MakeSlice(c.typ, size, size)
+			reflect.Copy(grown, s)
+			s.Set(grown)
+		}
+		n = i + 1
+		return d.value(c.elem, s.Index(i), depth+1)
+	})
+	switch {
+	case n >= handOver && s.Len()-n <= n/4:
+		rv.Set(s.Slice3(0, n, n))
+		s.SetZero()
+	case n == 0:
+		rv.Set(c.empty()) // [] is an empty list, not a missing one, as in encoding/json
+	default:
+		rv.Grow(n)
+		rv.SetLen(n)
+		reflect.Copy(rv, s)
+		s.SetLen(n)
+		s.Clear()
+		s.SetLen(s.Cap())
+	}
+	c.give(s)
+	return err
+}
+
+// elements calls fn for each element of the array that comes next (its '[' already read), with
+// its index on the path, then reads the ']'.
+func (d *decoder) elements(fn func(i int) error) error {
+	for i := 0; ; i++ {
 		k, err := d.peek()
 		if err != nil {
 			return err
@@ -630,23 +652,8 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		if k == ']' {
 			return d.close()
 		}
-		d.push(nil, n)
-		if n >= d.o.MaxListLength {
-			if n == d.o.MaxListLength {
-				d.failAbove(func() string {
-					return fmt.Sprintf("the list has more than %d elements (Options.MaxListLength)", d.o.MaxListLength)
-				})
-			}
-			err = d.skip(depth + 1)
-		} else {
-			if n == s.Len() {
-				size := d.growTo(n, start)
-				grown := reflect.MakeSlice(c.typ, size, size)
-				reflect.Copy(grown, s)
-				s.Set(grown)
-			}
-			err = d.value(c.elem, s.Index(n), depth+1)
-		}
+		d.push(nil, i)
+		err = fn(i)
 		d.pop()
 		if err != nil {
 			return err
@@ -699,21 +706,7 @@ func (d *decoder) skip(depth int) error {
 		if err := d.open(depth); err != nil {
 			return err
 		}
-		for n := 0; ; n++ {
-			k, err := d.peek()
-			if err != nil {
-				return err
-			}
-			if k == ']' {
-				return d.close()
-			}
-			d.push(nil, n)
-			err = d.skip(depth + 1)
-			d.pop()
-			if err != nil {
-				return err
-			}
-		}
+		return d.elements(func(int) error { return d.skip(depth + 1) })
 	case '"':
 		_, _, err := d.readString(false)
 		return err
