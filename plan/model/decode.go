@@ -84,7 +84,11 @@ func decodeValue(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 		return Errors{{Err: ErrLimit, Msg: fmt.Sprintf("the input is %d bytes, more than the limit of %d bytes (Options.MaxBytes)",
 			len(data), o.MaxBytes)}}, false
 	}
-	d := &decoder{all: data, o: o, codecs: map[reflect.Type]*codec{}}
+	d := &decoder{all: data, o: o, codecs: map[reflect.Type]*codec{}, strBits: 12}
+	if len(data) < 1<<16 {
+		d.strBits = 6
+	}
+	d.strs = make([]string, 1<<d.strBits)
 	if bytes.HasPrefix(data, bom) {
 		d.errs = append(d.errs, &Error{Line: 1, Column: 1, Err: ErrInvalidValue,
 			Msg: "the input starts with a UTF-8 byte order mark (BOM), which JSON does not allow: save the file without it"})
@@ -117,7 +121,9 @@ type decoder struct {
 	buf   []byte // scratch for unescaping strings
 	// strs is a small cache of the strings made so far, so that the names a model repeats
 	// (environments, projects, tenants, outcomes) share one allocation.
-	strs    [1 << 12]string
+	// It has 4,096 slots, or 64 for an input under 64 KiB.
+	strs    []string
+	strBits int      // log2(len(strs))
 	strPtrs []string // see newString
 	codecs  map[reflect.Type]*codec
 }
@@ -376,7 +382,7 @@ func (d *decoder) str(b []byte) string {
 		}
 	}
 	h = (h ^ uint64(n)) * 0xBF58476D1CE4E5B9
-	slot := &d.strs[h>>(64-12)]
+	slot := &d.strs[h>>(64-d.strBits)]
 	if *slot == string(b) {
 		return *slot
 	}
