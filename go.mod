@@ -1,8 +1,9 @@
 module github.com/tenantplan/tenantplan
 
-go 1.24
+go 1.26
 
 require (
+	github.com/go-json-experiment/json v1.27.2
 	github.com/google/go-cmp v0.7.0
 	github.com/stretchr/testify v1.12.1
 	pgregory.net/rapid v1.3.0

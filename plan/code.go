@@ -115,6 +115,7 @@ var codeTable = []struct {
 	{freeze.ErrInvalidValue, CodeInvalidValue},
 	{model.ErrUnknownField, CodeUnknownField},
 	{model.ErrInvalidValue, CodeInvalidValue},
+	{model.ErrLimit, CodeLimit},
 	{ErrUnknownProject, CodeUnknownProject},
 	{ErrUnknownEnvironment, CodeUnknownEnvironment},
 	{ErrUnknownLifecycle, CodeUnknownLifecycle},

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -142,14 +144,84 @@ type target struct {
 	filter  *tags.Bound // nil when the filter is empty (matches nobody, TF-4)
 }
 
-// Load decodes a model file strictly and compiles it. All problems of the file, from unknown keys
-// to unknown names, are returned at once as ValidationErrors.
-func Load(data []byte) (*Space, error) {
-	f, err := model.Decode(data)
-	if err != nil {
-		return nil, fromModelErrors(err)
+// Load decodes a model file strictly and compiles it, with the default LoadOptions. All problems
+// of the file, from unknown keys to unknown names, are returned at once as ValidationErrors.
+func Load(data []byte) (*Space, error) { return LoadWithOptions(data, LoadOptions{}) }
+
+// LoadOptions bounds what LoadWithOptions accepts. The zero value means the defaults.
+type LoadOptions struct {
+	// Decode bounds the decoding of the file: its size, the number of problems reported (which
+	// also caps the problems of the whole load), and the length of strings and lists. Its zero
+	// value means the defaults of model.Options.
+	Decode model.Options
+}
+
+// LoadWithOptions decodes a model file strictly and compiles it in one pass: the problems of the
+// decoding (unknown keys, values of the wrong type, duplicate keys, ...) and the problems of the
+// meaning of every part that decoded (unknown names, duplicates, lifecycle rules, ...) are
+// returned together as ValidationErrors, sorted by path. A problem of the meaning of a value that
+// did not decode is left out, as it only repeats the decoding problem. When the file is not
+// read whole (malformed JSON, a limit), only the decoding problems are returned. At most
+// o.Decode.MaxErrors problems are listed; past them, one final "limit" entry counts the rest.
+func LoadWithOptions(data []byte, o LoadOptions) (*Space, error) {
+	f, complete, err := model.DecodePartial(data, o.Decode)
+	if err == nil {
+		return Compile(f)
 	}
-	return Compile(f)
+	out := fromModelErrors(err)
+	if !complete {
+		return nil, out
+	}
+	if _, cerr := Compile(f); cerr != nil {
+		var ces ValidationErrors
+		if !errors.As(cerr, &ces) {
+			ces = ValidationErrors{{Code: CodeInvalidValue, Msg: cerr.Error(), Err: cerr}}
+		}
+		out = append(out, undecoded(out, ces)...)
+	}
+	sortErrors(out)
+	return nil, capErrors(out, o.Decode.MaxErrors)
+}
+
+// undecoded returns the problems of ces that are not at or below the path of a decoding problem
+// of des (except the document's own path, "").
+func undecoded(des, ces ValidationErrors) ValidationErrors {
+	bad := make(map[string]bool, len(des))
+	for _, e := range des {
+		if e.Path != "" {
+			bad[e.Path] = true
+		}
+	}
+	var out ValidationErrors
+	for _, e := range ces {
+		if !underAny(e.Path, bad) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// underAny reports whether path, or a path it is below, is in set.
+func underAny(path string, set map[string]bool) bool {
+	for i := len(path); i > 0; i-- {
+		if (i == len(path) || path[i] == '.' || path[i] == '[') && set[path[:i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// capErrors keeps the first max problems (0: model.DefaultMaxErrors), with a final entry that
+// counts the rest.
+func capErrors(es ValidationErrors, max int) ValidationErrors {
+	if max <= 0 {
+		max = model.DefaultMaxErrors
+	}
+	if len(es) <= max {
+		return es
+	}
+	msg := fmt.Sprintf("%d more problems not listed: only the first %d are (model.Options.MaxErrors)", len(es)-max, max)
+	return append(es[:max:max], &ValidationError{Code: CodeLimit, Msg: msg, Err: model.ErrLimit})
 }
 
 func fromModelErrors(err error) ValidationErrors {
@@ -177,50 +249,20 @@ func Compile(f *model.File) (*Space, error) {
 	c := &compiler{f: f}
 	c.validate()
 	if len(c.errs) > 0 {
-		slices.SortStableFunc(c.errs, func(a, b *ValidationError) int {
-			if d := comparePaths(a.Path, b.Path); d != 0 {
-				return d
-			}
-			return strings.Compare(string(a.Code), string(b.Code))
-		})
+		sortErrors(c.errs)
 		return nil, c.errs
 	}
 	return c.build()
 }
 
-// comparePaths orders paths so that "x[2]" comes before "x[10]".
-func comparePaths(a, b string) int {
-	for a != "" && b != "" {
-		ia, ib := strings.IndexByte(a, '['), strings.IndexByte(b, '[')
-		if ia < 0 || ib < 0 || a[:ia] != b[:ib] {
-			return strings.Compare(a, b)
-		}
-		a, b = a[ia+1:], b[ib+1:]
-		ja, jb := strings.IndexByte(a, ']'), strings.IndexByte(b, ']')
-		if ja < 0 || jb < 0 {
-			return strings.Compare(a, b)
-		}
-		na, nb := a[:ja], b[:jb]
-		if len(na) != len(nb) {
-			if isDigits(na) && isDigits(nb) {
-				return len(na) - len(nb)
-			}
-		}
-		if d := strings.Compare(na, nb); d != 0 {
+// sortErrors sorts problems by path (list indexes as numbers), then code.
+func sortErrors(es ValidationErrors) {
+	slices.SortStableFunc(es, func(a, b *ValidationError) int {
+		if d := model.ComparePaths(a.Path, b.Path); d != 0 {
 			return d
 		}
-		a, b = a[ja+1:], b[jb+1:]
-	}
-	return strings.Compare(a, b)
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
+		return strings.Compare(string(a.Code), string(b.Code))
+	})
 }
 
 // Environments returns the model's environments in order.

@@ -59,7 +59,7 @@ func TestRun(t *testing.T) {
 			`testdata/invalid.json: tenants[0].projects.Shop[1]: unknown environment "Prod" [unknown-environment]`,
 			`testdata/invalid.json: tenants[0].tags[0]: tenant "Alpha", tag "Tier/Gld": unknown tag; did you mean "Tier/Gold"? [unknown-tag]`,
 			"invalid model: 3 problem(s)"}},
-		{name: "malformed JSON is an input error: line and column", args: []string{"validate", "testdata/malformed.json"}, code: exitInput, stderr: []string{"testdata/malformed.json:3:13: malformed JSON", "testdata/malformed.json: malformed model: 1 problem(s)"}},
+		{name: "malformed JSON is an input error: line and column", args: []string{"validate", "testdata/malformed.json"}, code: exitInput, stderr: []string{"testdata/malformed.json:3:12: malformed JSON", "testdata/malformed.json: malformed model: 1 problem(s)"}},
 		{name: "unknown key", args: []string{"validate", "testdata/typo.json"}, code: exitFindings, stderr: []string{`testdata/typo.json: tenant: unknown key "tenant" (did you mean "tenants"?) [unknown-field]`}},
 		{name: "invalid model in plan", args: append([]string{"plan", "testdata/invalid.json", "--environment", "Test", "--all"}, sel...), code: exitFindings, stderr: []string{"[unknown-tag]"}},
 

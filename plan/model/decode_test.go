@@ -107,7 +107,7 @@ func TestDecode_Garbage(t *testing.T) {
 func TestDecode_DeepNestingIsRejected(t *testing.T) {
 	deep := strings.Repeat("[", 100000)
 	es := decodeErrors(t, `{"environments":`+deep)
-	require.Contains(t, es[0].Error(), "nested deeper")
+	require.Contains(t, es.Error(), "nested deeper")
 }
 
 func TestDecode_RoundTrip(t *testing.T) {

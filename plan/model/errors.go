@@ -10,9 +10,18 @@ import (
 var (
 	// ErrUnknownField: a key the format does not have (code "unknown-field").
 	ErrUnknownField = errors.New("unknown field")
-	// ErrInvalidValue: a value of the wrong JSON type, or JSON that is not well formed
-	// (code "invalid-value").
+	// ErrInvalidValue: a value of the wrong JSON type or out of range, or JSON that is not well
+	// formed (code "invalid-value").
 	ErrInvalidValue = errors.New("invalid value")
+	// ErrDuplicateKey: a key given twice in one object, or a map key given twice (code
+	// "invalid-value"; it wraps ErrInvalidValue).
+	ErrDuplicateKey = fmt.Errorf("duplicate key (%w)", ErrInvalidValue)
+	// ErrInvalidUTF8: a string or key that is not valid UTF-8, or that escapes half of a UTF-16
+	// surrogate pair (code "invalid-value"; it wraps ErrInvalidValue).
+	ErrInvalidUTF8 = fmt.Errorf("invalid UTF-8 (%w)", ErrInvalidValue)
+	// ErrLimit: the input passes one of the limits of Options: its size, a string's length, a
+	// list's length, or the number of problems reported (code "limit").
+	ErrLimit = errors.New("limit exceeded")
 )
 
 // Error is one problem found while decoding a model, with its location: Path is JSON-path-like
@@ -42,18 +51,25 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Unwrap returns the sentinel: ErrUnknownField or ErrInvalidValue.
+// Unwrap returns the sentinel: ErrUnknownField, ErrInvalidValue (or ErrDuplicateKey or
+// ErrInvalidUTF8, which wrap it) or ErrLimit.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Code returns the stable code of the scenario format: "unknown-field" or "invalid-value".
+// Code returns the stable code of the scenario format: "unknown-field", "limit" or
+// "invalid-value".
 func (e *Error) Code() string {
-	if errors.Is(e.Err, ErrUnknownField) {
+	switch {
+	case errors.Is(e.Err, ErrUnknownField):
 		return "unknown-field"
+	case errors.Is(e.Err, ErrLimit):
+		return "limit"
 	}
 	return "invalid-value"
 }
 
-// Errors is every problem found in one model, sorted by path. It is the error Decode returns.
+// Errors is every problem found in one model, sorted by path (see ComparePaths), at most
+// Options.MaxErrors of them followed, past that cap, by one final ErrLimit entry that counts the
+// rest. It is the error Decode returns.
 type Errors []*Error
 
 // Error lists the problems, one per line (at most 20; then a count of the rest).

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
+	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
@@ -37,15 +37,9 @@ func (e *env) load() (*plan.Space, error) {
 	return e.space, e.err
 }
 
-// strict decodes data into v, rejecting unknown keys.
-func strict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	return nil
-}
+// strict decodes data into v as the model is decoded: unknown keys, duplicate keys and values of
+// the wrong type are errors with their path.
+func strict(data []byte, v any) error { return model.DecodeInto(data, v) }
 
 type diffs []string
 

@@ -1,13 +1,14 @@
 package scenario
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/tenantplan/tenantplan/plan/model"
 )
 
 // File is a decoded scenario file.
@@ -88,10 +89,8 @@ func Summary(results []Result) string {
 func Run(name string, data []byte) Result {
 	res := Result{File: name}
 	var f File
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		res.Err = fmt.Errorf("malformed scenario file: %w", err)
+	if err := model.DecodeInto(data, &f); err != nil {
+		res.Err = fmt.Errorf("malformed scenario file:\n%w", err)
 		return res
 	}
 	if len(f.Checks) == 0 {
