@@ -298,6 +298,18 @@ func (c *checker) check(v any, rv reflect.Value) {
 			return
 		}
 		rv.SetInt(i)
+	case reflect.Float64, reflect.Float32:
+		n, ok := v.(json.Number)
+		if !ok {
+			c.add(c.here(), fmt.Sprintf("expected a number, got %s", kindName(v)), ErrInvalidValue)
+			return
+		}
+		f, err := strconv.ParseFloat(string(n), t.Bits())
+		if err != nil {
+			c.add(c.here(), fmt.Sprintf("expected a number, got %s", quote(string(n))), ErrInvalidValue)
+			return
+		}
+		rv.SetFloat(f)
 	case reflect.Interface:
 		rv.Set(reflect.ValueOf(v))
 	default:
