@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
+	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
@@ -37,15 +37,9 @@ func (e *env) load() (*plan.Space, error) {
 	return e.space, e.err
 }
 
-// strict decodes data into v, rejecting unknown keys.
-func strict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	return nil
-}
+// strict decodes data into v as model files are decoded: keys match exactly, and an unknown key or
+// a value of the wrong type is an error with its path.
+func strict(data []byte, v any) error { return model.DecodeInto(data, v) }
 
 type diffs []string
 
@@ -223,6 +217,11 @@ func (e *env) validate(q, want json.RawMessage, d *diffs) error {
 	}
 	if w.Errors == nil {
 		return nil
+	}
+	for k, we := range *w.Errors {
+		if we.Code == "" {
+			return fmt.Errorf("malformed want: errors[%d] has no code", k)
+		}
 	}
 	wants := slices.Clone(*w.Errors)
 	// Most specific paths first, so that a general path does not take a specific one's match.

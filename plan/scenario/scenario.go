@@ -1,17 +1,21 @@
 package scenario
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/tenantplan/tenantplan/plan/model"
 )
 
 // File is a decoded scenario file.
 type File struct {
+	// Schema is the optional "$schema" key: the address of the file's JSON Schema, which editors
+	// use for completion and checking (see SchemaID and JSONSchema). The runner ignores it.
+	Schema      string            `json:"$schema,omitempty"`
 	Description string            `json:"description,omitempty"`
 	Rules       []string          `json:"rules,omitempty"`
 	Model       json.RawMessage   `json:"model"`
@@ -88,9 +92,7 @@ func Summary(results []Result) string {
 func Run(name string, data []byte) Result {
 	res := Result{File: name}
 	var f File
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
+	if err := decodeFile(data, &f); err != nil {
 		res.Err = fmt.Errorf("malformed scenario file: %w", err)
 		return res
 	}
@@ -128,4 +130,21 @@ func RunFS(fsys fs.FS) ([]Result, error) {
 		out = append(out, Run(path.Base(n), data))
 	}
 	return out, nil
+}
+
+// decodeFile decodes a scenario file strictly: keys match exactly (encoding/json alone would take
+// "Checks" for "checks"), an unknown key or a value of the wrong type is an error with its path.
+// The model and the checks are kept as raw JSON: each check is decoded when it runs.
+func decodeFile(data []byte, f *File) error {
+	var shape struct {
+		Schema      string   `json:"$schema"`
+		Description string   `json:"description"`
+		Rules       []string `json:"rules"`
+		Model       any      `json:"model"`
+		Checks      []any    `json:"checks"`
+	}
+	if err := model.DecodeInto(data, &shape); err != nil {
+		return err
+	}
+	return json.Unmarshal(data, f)
 }
