@@ -12,6 +12,7 @@
 //	tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E]
 //	tenantplan check FILE_OR_DIR...
 //	tenantplan generate --tenants N --projects M [--seed S]
+//	tenantplan schema model|policy|scenario
 //
 // validate reports every problem of a model (§3.3 and the model format) with its location;
 // plan answers a deploy request (§8.1, §8.2); matrix is the "why not" view (§8.3); explain
@@ -19,7 +20,11 @@
 // provenance of each variable (§6.11) with secrets masked (§6.10); rollout plans waves by ring
 // (§9) from a JSON policy with the keys of the scenario format's rollout check plus start and
 // waveDuration; diff compares plans (§8.6) and prints Markdown for a pull request; check runs
-// scenario files; generate writes a synthetic model built by plantest.Synthetic.
+// scenario files; generate writes a synthetic model built by plantest.Synthetic; schema prints the
+// JSON Schema of model, rollout policy or scenario files, for editors. The policy file is this
+// tool's own format, so its schema (policy.schema.json, "$id"
+// https://github.com/tenantplan/tenantplan/examples/tenantplan/policy.schema.json) lives here;
+// like model and scenario files, a policy file may name it in a "$schema" key, which is ignored.
 //
 // Flags and positional arguments may come in any order; "--" ends the flags. Each command has
 // its own flag.FlagSet; repeatable flags (--tenant, --tag, --override) are flag.Values.
