@@ -180,3 +180,27 @@ func TestPolicySchema_AgreesWithDecoder(t *testing.T) {
 		require.Equal(t, schemaErr != nil, demanded, "%v: schema says %v, planning says %v", m, schemaErr, err)
 	})
 }
+
+// FuzzPolicySchema: on any ordinary JSON document (see schematest.Ordinary), a policy the schema
+// accepts is one readPolicy decodes; it may still reject a value the schema cannot judge (a
+// duration or a time that does not parse), but never for its shape.
+func FuzzPolicySchema(f *testing.F) {
+	for _, p := range []string{"testdata/policy.json", "testdata/policy-every-key.json"} {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"project": "P", "release": "1", "rings": [{"name": "R", "percent": 100, "maxParallel": 3}]}`))
+	f.Add([]byte(`{"project": "P", "release": "1", "Rings": []}`))
+	v := policyValidator(f)
+	path := filepath.Join(f.TempDir(), "policy.json")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !schematest.Ordinary(data) || v.Validate(data) != nil {
+			return
+		}
+		require.NoError(t, os.WriteFile(path, data, 0o600))
+		if _, err := readPolicy(path); err != nil && strings.Contains(err.Error(), "malformed rollout policy") {
+			t.Fatalf("the schema accepts, readPolicy rejects the shape: %v\n%s", err, data)
+		}
+	})
+}

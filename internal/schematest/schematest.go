@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/require"
@@ -93,6 +96,72 @@ func ValidateFiles(t *testing.T, v *Validator, files []string, decode func(name 
 		})
 	}
 }
+
+// Ordinary reports whether data is JSON that every decoder of the project reads the same way and
+// that a schema can judge like them: valid UTF-8 without escaped lone surrogates, no duplicate
+// key in an object, no null, and every number written as a whole number without a fraction or an
+// exponent (a schema's "integer" takes 1.0 and 1e2, the decoders do not). Fuzz targets compare a
+// schema with its decoder on ordinary documents only.
+func Ordinary(data []byte) bool {
+	if !utf8.Valid(data) || !json.Valid(data) || loneSurrogate.Match(data) {
+		return false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	type frame struct {
+		obj     bool
+		keys    map[string]bool
+		wantKey bool
+	}
+	var stack []*frame
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.obj && top.wantKey {
+			if tok == json.Delim('}') {
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			k := tok.(string)
+			if top.keys[k] {
+				return false
+			}
+			top.keys[k], top.wantKey = true, false
+			continue
+		}
+		if top != nil && top.obj {
+			top.wantKey = true // the next token of this object is a key or its end
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			switch v {
+			case '{':
+				stack = append(stack, &frame{obj: true, keys: map[string]bool{}, wantKey: true})
+			case '[':
+				stack = append(stack, &frame{})
+			default:
+				stack = stack[:len(stack)-1]
+			}
+		case nil:
+			return false
+		case json.Number:
+			if strings.ContainsAny(string(v), ".eE") {
+				return false
+			}
+		}
+	}
+}
+
+var loneSurrogate = regexp.MustCompile(`\\[uU][dD][89a-fA-F]`)
 
 // Validate reports why data does not conform to the schema, or nil. Data that is not JSON is an
 // error too.

@@ -3,6 +3,7 @@ package model_test
 import (
 	"encoding/json"
 	"errors"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -216,4 +217,30 @@ func errorAt(err error, object, at string, strict bool) bool {
 		}
 	}
 	return false
+}
+
+// FuzzJSONSchema: on any ordinary JSON document (see schematest.Ordinary), a document the schema
+// accepts is one Decode accepts, and a document Decode rejects (an unknown key, a wrong type) is
+// one the schema rejects.
+func FuzzJSONSchema(f *testing.F) {
+	for _, p := range []string{"../testdata/shop.json", "../../examples/quickstart/model.json"} {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"$schema": "x", "environments": ["Dev"], "tenants": [{"name": "A", "projects": {"P": ["Dev"]}}]}`))
+	f.Add([]byte(`{"tagSets": [{"name": "T", "type": "FreeText"}], "lifecycles": [{"name": "L", "phases": [{"minimum": 2}]}]}`))
+	f.Add([]byte(`{"freezes": [{"name": "F", "start": "s", "end": "e", "recurrence": {"unit": "Weekly", "every": 3000000000}}]}`))
+	f.Add([]byte(`{"tenants": [{"name": "A", "Tags": []}]}`))
+	v := modelSchema(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !schematest.Ordinary(data) {
+			return
+		}
+		schemaErr := v.Validate(data)
+		_, decErr := model.Decode(data)
+		if schemaErr == nil && decErr != nil {
+			t.Fatalf("the schema accepts, Decode rejects: %v\n%s", decErr, data)
+		}
+	})
 }

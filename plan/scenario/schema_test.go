@@ -203,3 +203,29 @@ func TestJSONSchema_AgreesWithRunner(t *testing.T) {
 			"%v: schema says %v, Run says %q\n%s", m, schemaErr, failure, out)
 	})
 }
+
+// FuzzJSONSchema: on any ordinary JSON document (see schematest.Ordinary), Run never panics, and
+// a document the schema accepts is one Run reads without a shape failure.
+func FuzzJSONSchema(f *testing.F) {
+	for _, p := range []string{"testdata/every-kind.json", "testdata/invalid-model.json"} {
+		data, err := os.ReadFile(p)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"checks": [{"expression": "A/b", "want": {"error": "unknown-tag"}}]}`))
+	f.Add([]byte(`{"model": {"environments": ["Dev"]}, "checks": [{"substitute": {"text": "#{A}"}, "want": {}}]}`))
+	f.Add([]byte(`{"checks": [{"rollout": {"rings": [{"percent": 50, "maxParallel": 2}]}, "want": {"waves": []}}]}`))
+	f.Add([]byte(`{"checks": [{"validate": true, "want": {"errors": [{"path": "x"}]}}]}`))
+	v := scenarioSchema(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := scenario.Run("fuzz.json", data)
+		if !schematest.Ordinary(data) {
+			return
+		}
+		if err := v.Validate(data); err == nil {
+			if failure := shapeFailure(r); failure != "" {
+				t.Fatalf("the schema accepts, Run reports %q\n%s", failure, data)
+			}
+		}
+	})
+}
