@@ -138,7 +138,9 @@ func TestJSONSchema_RepositoryScenariosValidate(t *testing.T) {
 }
 
 // TestJSONSchema_ConformanceScenariosValidate: every scenario file of the folder named by
-// TENANTPLAN_SCENARIOS (see TestConformance) conforms to the schema.
+// TENANTPLAN_SCENARIOS (see TestConformance) conforms to the schema, but for the model of a file
+// that is invalid on purpose: then, with an empty model in its place, the file conforms, and it
+// has a validate check that wants errors.
 func TestJSONSchema_ConformanceScenariosValidate(t *testing.T) {
 	dir := os.Getenv("TENANTPLAN_SCENARIOS")
 	if dir == "" {
@@ -149,9 +151,31 @@ func TestJSONSchema_ConformanceScenariosValidate(t *testing.T) {
 	require.NotEmpty(t, files)
 	v := scenarioSchema(t)
 	for _, p := range files {
-		data, err := os.ReadFile(p)
-		require.NoError(t, err)
-		require.NoError(t, v.Validate(data), "%s", filepath.Base(p))
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			require.NoError(t, err)
+			if v.Validate(data) == nil {
+				return
+			}
+			var f struct {
+				Checks []struct {
+					Validate *bool `json:"validate"`
+					Want     struct {
+						Errors []json.RawMessage `json:"errors"`
+					} `json:"want"`
+				} `json:"checks"`
+			}
+			require.NoError(t, json.Unmarshal(data, &f))
+			wantsErrors := false
+			for _, c := range f.Checks {
+				wantsErrors = wantsErrors || c.Validate != nil && len(c.Want.Errors) > 0
+			}
+			require.True(t, wantsErrors, "the schema rejects the file, which wants no validation errors: %v", v.Validate(data))
+			doc, err := schematest.Parse(data)
+			require.NoError(t, err)
+			doc.(map[string]any)["model"] = map[string]any{}
+			require.NoError(t, v.Validate(schematest.Encode(doc)), "the schema rejects more than the model")
+		})
 	}
 }
 
