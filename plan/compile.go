@@ -528,6 +528,9 @@ func (c *compiler) validateTenants() {
 	var ts []tenant.Tenant
 	for i, t := range f.Tenants {
 		p := idx("tenants", i)
+		if t.Name == "" {
+			c.add(p+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
+		}
 		for _, pn := range sortedKeys(t.Projects) {
 			cp, ok := c.projects[pn]
 			if !ok {
@@ -600,6 +603,9 @@ func templatesOf(ts []model.Template) []variables.Template { return toTemplates(
 
 func (c *compiler) checkValueEnvs(path string, vals []model.TenantValue) {
 	for j, v := range vals {
+		if v.Template == "" {
+			c.add(idx(path, j)+".template", CodeInvalidValue, ErrInvalidValue, "template name is empty")
+		}
 		c.checkEnvs(idx(path, j)+".environments", v.Environments)
 	}
 }

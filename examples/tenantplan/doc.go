@@ -17,6 +17,7 @@
 //	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
 //	tenantplan check FILE_OR_DIR...
 //	tenantplan generate --tenants N --projects M [--seed S]
+//	tenantplan schema model|policy|scenario
 //
 // Every command that reads files also takes --max-input SIZE (see Input files).
 //
@@ -26,7 +27,11 @@
 // --variables, where each variable's value comes from, with secrets masked; rollout plans waves
 // by ring from a JSON policy with the keys of the scenario format's rollout check plus start and
 // waveDuration; diff compares plans and prints Markdown for a pull request; check runs scenario
-// files; generate writes a synthetic model built by plantest.Synthetic.
+// files; generate writes a synthetic model built by plantest.Synthetic; schema prints the JSON
+// Schema of model, rollout policy or scenario files, for editors. The policy file is this tool's
+// own format, so its schema (policy.schema.json, "$id"
+// https://github.com/tenantplan/tenantplan/examples/tenantplan/policy.schema.json) lives here;
+// like model and scenario files, a policy file may name it in a "$schema" key, which is ignored.
 //
 // # Time and freezes
 //

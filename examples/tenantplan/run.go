@@ -44,6 +44,7 @@ Usage:
                   [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
   tenantplan check FILE_OR_DIR...
   tenantplan generate --tenants N --projects M [--seed S]
+  tenantplan schema model|policy|scenario
 
 Commands:
   validate  check a model and report every problem with its location
@@ -59,6 +60,7 @@ Commands:
             --environment) or matrices of one release on two models; prints Markdown
   check     run scenario files (a file, or every *.json file of a directory)
   generate  write a realistic synthetic model of any size to standard output
+  schema    print the JSON Schema of model, rollout policy or scenario files, for editors
 
 Times are RFC 3339 (2026-03-16T09:00:00Z); durations are Go durations (24h, 90m).
 Run "tenantplan COMMAND --help" for the flags of a command.
@@ -126,6 +128,7 @@ func commands() []command {
 		{"diff", cmdDiff},
 		{"check", cmdCheck},
 		{"generate", cmdGenerate},
+		{"schema", cmdSchema},
 	}
 }
 

@@ -51,6 +51,16 @@
 // DecodeInto applies the same rules to any Go type made of the same parts, such as the rollout
 // policies of the command line and the scenario files of package scenario.
 //
+// # JSON Schema
+//
+// JSONSchema returns the JSON Schema (draft 2020-12) of the model file, with a description on
+// every key; its "$id" is SchemaID. A model file may name it in a top-level "$schema" key (kept in
+// File.Schema, ignored by the planner), so that an editor offers completion and documentation and
+// flags unknown keys as they are typed. The schema and the library are held to the same shape by a
+// property test: an unknown key, a key in another letter case or a value of the wrong JSON type is
+// rejected by the schema exactly when Decode rejects it, and a key the schema requires (a name, or
+// a reference such as a deployment's environment) is one whose absence validation reports.
+//
 // Decision: times are kept as strings in these types, so that a malformed time is reported by
 // validation with its path (code invalid-value) together with every other problem, instead of
 // stopping the decoder at the first one.

@@ -3,6 +3,9 @@ package model
 // File is a whole model file: one space, everything by name. The zero value is an empty, valid
 // model. Field order and json keys follow model-format.md.
 type File struct {
+	// Schema is the optional "$schema" key: the address of the file's JSON Schema, which editors
+	// use for completion and checking (see SchemaID and JSONSchema). The planner ignores it.
+	Schema       string       `json:"$schema,omitempty"`
 	Environments []string     `json:"environments,omitempty"`
 	TagSets      []TagSet     `json:"tagSets,omitempty"`
 	Lifecycles   []Lifecycle  `json:"lifecycles,omitempty"`

@@ -605,6 +605,9 @@ func (im *importer) tenantsStep() error {
 				if mt.Projects == nil {
 					mt.Projects = map[string][]string{}
 				}
+				if envs == nil {
+					envs = []string{} // connected with no environments: a connection, written as []
+				}
 				mt.Projects[p.name] = envs
 			}
 		}

@@ -125,6 +125,7 @@ func shuffleDeployments(rng *rand.Rand, ds []model.Deployment) {
 // clone returns a deep copy of f.
 func clone(f *model.File) *model.File {
 	g := &model.File{
+		Schema:       f.Schema,
 		Environments: slices.Clone(f.Environments),
 		TagSets:      slices.Clone(f.TagSets),
 		Lifecycles:   slices.Clone(f.Lifecycles),

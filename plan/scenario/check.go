@@ -222,6 +222,11 @@ func (e *env) validate(q, want json.RawMessage, d *diffs) error {
 	if w.Errors == nil {
 		return nil
 	}
+	for k, we := range *w.Errors {
+		if we.Code == "" {
+			return fmt.Errorf("malformed want: errors[%d] has no code", k)
+		}
+	}
 	wants := slices.Clone(*w.Errors)
 	// Most specific paths first, so that a general path does not take a specific one's match.
 	slices.SortStableFunc(wants, func(a, b wantError) int { return len(b.Path) - len(a.Path) })

@@ -17,7 +17,18 @@
 // the line "N passed, M failed" counting checks.
 //
 // A malformed scenario file, an unknown key, or a check of a kind this version does not support is
-// a failure with a clear message: never a skip, never a pass, never a panic.
+// a failure with a clear message: never a skip, never a pass, never a panic. Keys match exactly, as
+// in a model file ("Tenants" is not "tenants"), and a value of the wrong JSON type is reported with
+// its path.
+//
+// # JSON Schema
+//
+// JSONSchema returns the JSON Schema (draft 2020-12) of scenario files, with the model file's
+// schema bundled in; its "$id" is SchemaID. A scenario file may name it in a top-level "$schema"
+// key, which the runner ignores, so that an editor offers completion and documentation for every
+// check, question and wanted answer. The schema and Run are held to the same shape by a property
+// test: unknown keys, keys in another letter case, values of the wrong JSON type and missing
+// required keys are rejected by both or by neither.
 //
 // # Concurrency
 //

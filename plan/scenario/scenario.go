@@ -13,6 +13,9 @@ import (
 
 // File is a decoded scenario file.
 type File struct {
+	// Schema is the optional "$schema" key: the address of the file's JSON Schema, which editors
+	// use for completion and checking (see SchemaID and JSONSchema). The runner ignores it.
+	Schema      string            `json:"$schema,omitempty"`
 	Description string            `json:"description,omitempty"`
 	Rules       []string          `json:"rules,omitempty"`
 	Model       json.RawMessage   `json:"model"`
