@@ -19,6 +19,8 @@
 //	tenantplan generate --tenants N --projects M [--seed S]
 //	tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
 //	                [-o FILE]
+//	tenantplan import octopus --server URL [--space SPACE] [--page-size N]
+//	                [--tenant-variables legacy|per-tenant|both] [import flags]
 //	tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 //
 // Every command that reads files also takes --max-input SIZE (see Input files).
@@ -67,6 +69,17 @@
 // be a regular file within the input limit, as for every other input; a folder that cannot be
 // imported (missing, a required collection missing, malformed JSON, a page of the wrong type,
 // duplicate ids, another space) is an input error naming the file and the place in it.
+//
+// import octopus --server URL fetches the same collections from the server itself, with the API
+// key of the environment variable OCTOPUS_API_KEY (sent as X-Octopus-ApiKey; a missing key is a
+// usage error), into memory, and imports them: --space defaults to Spaces-1, the paged endpoints
+// are read with skip and take in pages of --page-size (default 500), and --tenant-variables
+// chooses the legacy shape (one request, the default), the newer per-tenant endpoints (two
+// requests per tenant; a tenant answering 404 is left to the legacy shape) or both. Each response
+// is bounded by the input limit, each request by two minutes; a required collection that cannot
+// be fetched is an input error naming the URL and the HTTP status, an optional one is skipped with
+// a line on standard error. Only the command line tool talks to a server: the library reads a
+// folder.
 //
 // compare-octopus MODEL TEMPLATE.json --release V compares the matrix of the release with a
 // saved response of GET /api/{space}/releases/{id}/deployments/template: Octopus lists, per

@@ -18,33 +18,62 @@ import (
 
 // cmdImport: import octopus DIR [--space S] [--project P]... [--from T] [--to T] [-o FILE].
 func cmdImport(e *env, args []string) error {
-	fs := newFlags(e, "import", "import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME] [-o FILE]")
+	fs := newFlags(e, "import", "import octopus (DIR | --server URL) [--space SPACE] [--project NAME]... [--from TIME] [--to TIME] [-o FILE]")
 	var (
 		opts     octopus.Options
 		projects listFlag
 		from, to timeFlag
 		out      string
+		server   string
+		take     int
+		vars     = newFormat("legacy", "per-tenant", "both")
 	)
 	fs.StringVar(&opts.Space, "space", "", "the Id of the `space` to import, like Spaces-1 (default: the folder's only space)")
 	fs.Var(&projects, "project", "import only this `project`, by name or Id (repeatable; default: every project)")
 	fs.Var(&from, "from", "import the deployments from this `time` on (RFC 3339; default: the whole history)")
 	fs.Var(&to, "to", "import the deployments before this `time` (RFC 3339; default: the whole history)")
 	fs.StringVar(&out, "o", "", "write the model to this `file` instead of standard output")
+	fs.StringVar(&server, "server", "", "fetch the space from the Octopus Server at this `URL` instead of a folder, with the API key of "+apiKeyVar+" (--space defaults to Spaces-1)")
+	fs.IntVar(&take, "page-size", defaultPageSize, "with --server: the `number` of items per page of the paged endpoints")
+	fs.Var(vars, "tenant-variables", "with --server: the `shape` of tenant variables to fetch: legacy (one request), per-tenant (two requests per tenant) or both")
 	fs.inputs(e)
-	pos, err := parse(fs, args, 2, 2, "octopus DIR")
+	pos, err := parse(fs, args, 1, 2, "octopus DIR or octopus --server URL")
 	if err != nil {
 		return err
 	}
 	if pos[0] != "octopus" {
 		return usageErr("unknown source %q: the one source is octopus (import octopus DIR)", truncate(pos[0]))
 	}
-	dir := pos[1]
+	switch {
+	case server == "" && len(pos) == 1:
+		return usageErr("missing arguments: want octopus DIR or octopus --server URL (see --help)")
+	case server != "" && len(pos) == 2:
+		return usageErr("give a folder or --server, not both")
+	case take < 1:
+		return usageErr("--page-size %d is not a positive number", take)
+	}
 	opts.Projects, opts.HistoryFrom, opts.HistoryTo = projects, from.t, to.t
-	f, rep, err := importDir(dir, opts, e.maxInput)
+	if server == "" {
+		dir := pos[1]
+		f, rep, err := importDir(dir, opts, e.maxInput)
+		if err != nil {
+			return err
+		}
+		return writeImport(e, dir, dir, out, f, rep)
+	}
+	if opts.Space == "" {
+		opts.Space = "Spaces-1"
+	}
+	folder, err := fetchSpace(e, server, opts.Space, vars.value, take)
 	if err != nil {
 		return err
 	}
-	return writeImport(e, dir, out, f, rep)
+	opts.MaxFileBytes = e.maxInput
+	f, rep, err := importFS("", folder, opts)
+	if err != nil {
+		return err
+	}
+	return writeImport(e, server, "", out, f, rep)
 }
 
 // importDir imports the folder dir of Octopus responses. Only regular files are read and none
@@ -69,7 +98,7 @@ func importFS(name string, fsys fs.FS, opts octopus.Options) (*model.File, *octo
 		var oe *octopus.Error
 		if errors.As(err, &oe) {
 			named := *oe
-			named.File = filepath.Join(name, oe.File)
+			named.File = path.Join(filepath.ToSlash(name), oe.File)
 			return nil, nil, inputErr("%s", named.Error())
 		}
 		return nil, nil, inputErr("%s: %v", name, err)
@@ -78,9 +107,10 @@ func importFS(name string, fsys fs.FS, opts octopus.Options) (*model.File, *octo
 }
 
 // writeImport writes the imported model (to the file out, or to standard output when out is
-// empty) and the report to standard error, each entry's file under dir, then a summary line. It
+// empty) and the report to standard error, each entry's file under dir, then a summary line
+// naming the source (the folder or the server). It
 // compiles the model first: a model that does not compile is a finding, written all the same.
-func writeImport(e *env, dir, out string, f *model.File, rep *octopus.Report) error {
+func writeImport(e *env, source, dir, out string, f *model.File, rep *octopus.Report) error {
 	b, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
 		return err
@@ -99,7 +129,7 @@ func writeImport(e *env, dir, out string, f *model.File, rep *octopus.Report) er
 		return fileErr(out, err)
 	}
 	fmt.Fprintf(e.stderr, "tenantplan import: %s: %d environment(s), %d project(s), %d tenant(s), %d release(s), %d deployment(s); %d report entr%s\n",
-		dir, len(f.Environments), len(f.Projects), len(f.Tenants), len(f.Releases), len(f.Deployments), len(rep.Entries), plural(len(rep.Entries), "y", "ies"))
+		source, len(f.Environments), len(f.Projects), len(f.Tenants), len(f.Releases), len(f.Deployments), len(rep.Entries), plural(len(rep.Entries), "y", "ies"))
 	if cerr != nil {
 		printModelErrors(e, "imported model", cerr, "invalid model")
 		return silent(exitFindings)

@@ -98,7 +98,7 @@ func TestImport(t *testing.T) {
 	}{
 		{name: "tool help names both commands", args: []string{"--help"}, code: exitOK, stdout: []string{
 			"tenantplan import octopus DIR [--space SPACE]", "tenantplan compare-octopus MODEL TEMPLATE.json --release V", "compare-octopus found disagreements"}},
-		{name: "help", args: []string{"import", "--help"}, code: exitOK, stdout: []string{"Usage: tenantplan import octopus DIR", "-space space", "-project project"}},
+		{name: "help", args: []string{"import", "--help"}, code: exitOK, stdout: []string{"Usage: tenantplan import octopus (DIR | --server URL)", "-space space", "-project project", "-server URL", "OCTOPUS_API_KEY"}},
 		{name: "no source", args: []string{"import"}, code: exitUsage, stderr: []string{"missing arguments: want octopus DIR"}},
 		{name: "unknown source", args: []string{"import", "jenkins", spaceAll}, code: exitUsage, stderr: []string{`unknown source "jenkins"`}},
 		{name: "bad time", args: []string{"import", "octopus", spaceAll, "--from", "yesterday"}, code: exitUsage, stderr: []string{`time "yesterday" is not an RFC 3339 time`}},

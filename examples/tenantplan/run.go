@@ -46,6 +46,8 @@ Usage:
   tenantplan generate --tenants N --projects M [--seed S]
   tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
                   [-o FILE]
+  tenantplan import octopus --server URL [--space SPACE] [--page-size N]
+                  [--tenant-variables legacy|per-tenant|both] [import flags]
   tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 
 Commands:
@@ -64,7 +66,9 @@ Commands:
   generate  write a realistic synthetic model of any size to standard output
   import    import octopus DIR: turn a folder of Octopus Server REST responses (see
             examples/octopus/collect.sh) into a model on standard output (or -o FILE); what was
-            left out or approximated goes to standard error, and does not change the exit code
+            left out or approximated goes to standard error, and does not change the exit code.
+            import octopus --server URL fetches the responses itself, with the API key of
+            OCTOPUS_API_KEY
   compare-octopus
             compare a release's matrix with Octopus's saved deployment template response
             (GET /api/{space}/releases/{id}/deployments/template): every cell where Octopus and
