@@ -44,6 +44,18 @@ func copySpace(t *testing.T) string {
 	return dst
 }
 
+// requireResult checks the exit code of a run, and that stdout and stderr hold the given strings.
+func requireResult(t *testing.T, got result, code int, stdout, stderr []string) {
+	t.Helper()
+	require.Equal(t, code, got.code, "exit code; stdout:\n%s\nstderr:\n%s", got.stdout, got.stderr)
+	for _, s := range stdout {
+		require.Contains(t, got.stdout, s)
+	}
+	for _, s := range stderr {
+		require.Contains(t, got.stderr, s)
+	}
+}
+
 // importModel imports the fixture space into a model file and returns its path.
 func importModel(t *testing.T) string {
 	t.Helper()
@@ -119,13 +131,7 @@ func TestImport(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := call(tt.args...)
-			require.Equal(t, tt.code, got.code, "exit code; stdout:\n%s\nstderr:\n%s", got.stdout, got.stderr)
-			for _, s := range tt.stdout {
-				require.Contains(t, got.stdout, s)
-			}
-			for _, s := range tt.stderr {
-				require.Contains(t, got.stderr, s)
-			}
+			requireResult(t, got, tt.code, tt.stdout, tt.stderr)
 			if tt.emptyStdout {
 				require.Empty(t, got.stdout)
 			}
@@ -218,13 +224,7 @@ func TestCompareOctopus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := call(tt.args...)
-			require.Equal(t, tt.code, got.code, "exit code; stdout:\n%s\nstderr:\n%s", got.stdout, got.stderr)
-			for _, s := range tt.stdout {
-				require.Contains(t, got.stdout, s)
-			}
-			for _, s := range tt.stderr {
-				require.Contains(t, got.stderr, s)
-			}
+			requireResult(t, got, tt.code, tt.stdout, tt.stderr)
 		})
 	}
 }

@@ -96,10 +96,7 @@ func TestImport_ServerErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Setenv(apiKeyVar, tt.key)
 			got := call(append([]string{"import", "octopus"}, tt.args...)...)
-			require.Equal(t, tt.code, got.code, "stderr:\n%s", got.stderr)
-			for _, s := range tt.stderr {
-				require.Contains(t, got.stderr, s)
-			}
+			requireResult(t, got, tt.code, nil, tt.stderr)
 			if tt.stdout == "" {
 				require.Empty(t, got.stdout)
 			} else {
