@@ -66,6 +66,9 @@ func TestCollectList(t *testing.T) {
 // needTools skips the test when the script cannot run here.
 func needTools(t *testing.T) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("runs collect.sh many times: not with -short")
+	}
 	for _, tool := range []string{"bash", "curl", "jq"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("collect.sh needs %s: %v", tool, err)

@@ -196,12 +196,22 @@ func TestCompareOctopus(t *testing.T) {
 	  "TenantPromotions": [{"Id": "Tenants-99", "Name": "Ghost", "PromoteTo": [{"Id": "Environments-1", "Name": "Dev"}]},
 	                       {"Id": "Tenants-1", "Name": "Acme", "PromoteTo": [{"Id": "Environments-9", "Name": "Canary"}]}]}`)
 
+	untenanted := file("untenanted.json", `{"PromoteTo": [{"Id": "Environments-1", "Name": "Dev"}, {"Id": "Environments-2", "Name": "Test"},
+	  {"Id": "Environments-9", "Name": "Canary"}], "TenantPromotions": []}`)
+
 	tests := []struct {
 		name           string
 		args           []string
 		code           int
 		stdout, stderr []string
 	}{
+		{name: "untenanted track against PromoteTo", args: []string{"compare-octopus", m, untenanted, "--release", "3.1.0"}, code: exitFindings, stdout: []string{
+			"Compare: Billing 3.1.0 (channel Default) ignoring freezes",
+			"45 cell(s) compared, 42 agree, 3 disagree",
+			"Test         (untenanted)  promote  blocked     release-blocked: ",
+			`Canary       (untenanted)  promote  no cell     environment "Canary" is not in the model`,
+			"Test         Acme          -        deployable  \n",
+		}},
 		{name: "help", args: []string{"compare-octopus", "--help"}, code: exitOK, stdout: []string{"Usage: tenantplan compare-octopus MODEL TEMPLATE.json", "-release version"}},
 		{name: "missing template", args: []string{"compare-octopus", m, "--release", "1.2.0"}, code: exitUsage, stderr: []string{"want MODEL TEMPLATE.json"}},
 		{name: "missing release", args: []string{"compare-octopus", m, template}, code: exitUsage, stderr: []string{"missing --release"}},
