@@ -149,6 +149,8 @@ func TestBinary(t *testing.T) {
 		{[]string{"check", "testdata/failing"}, exitFindings, "1 passed, 1 failed"},
 		{[]string{"plan"}, exitUsage, "missing arguments"},
 		{[]string{"matrix", shop, "--project", "Nope", "--release", "1"}, exitInput, "unknown-project"},
+		{[]string{"import", "octopus", spaceAll, "-o", os.DevNull}, exitOK, "11 report entries"},
+		{[]string{"import", "octopus", "testdata/none"}, exitInput, "testdata/none: no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
