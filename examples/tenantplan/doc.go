@@ -19,7 +19,7 @@
 //	tenantplan generate --tenants N --projects M [--seed S]
 //	tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
 //	                [-o FILE]
-//	tenantplan import octopus --server URL [--space SPACE] [--page-size N]
+//	tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
 //	                [--tenant-variables legacy|per-tenant|both] [import flags]
 //	tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 //
@@ -76,7 +76,8 @@
 // are read with skip and take in pages of --page-size (default 500), and --tenant-variables
 // chooses the legacy shape (one request, the default), the newer per-tenant endpoints (two
 // requests per tenant; a tenant answering 404 is left to the legacy shape) or both. Each response
-// is bounded by the input limit, each request by two minutes; a required collection that cannot
+// is bounded by the input limit, the space in all by the import's 2 GiB, each request by
+// --timeout (default two minutes); a required collection that cannot
 // be fetched is an input error naming the URL and the HTTP status, an optional one is skipped with
 // a line on standard error. Only the command line tool talks to a server: the library reads a
 // folder.

@@ -26,6 +26,7 @@ func cmdImport(e *env, args []string) error {
 		out      string
 		server   string
 		take     int
+		timeout  time.Duration
 		vars     = newFormat("legacy", "per-tenant", "both")
 	)
 	fs.StringVar(&opts.Space, "space", "", "the Id of the `space` to import, like Spaces-1 (default: the folder's only space)")
@@ -35,6 +36,7 @@ func cmdImport(e *env, args []string) error {
 	fs.StringVar(&out, "o", "", "write the model to this `file` instead of standard output")
 	fs.StringVar(&server, "server", "", "fetch the space from the Octopus Server at this `URL` instead of a folder, with the API key of "+apiKeyVar+" (--space defaults to Spaces-1)")
 	fs.IntVar(&take, "page-size", defaultPageSize, "with --server: the `number` of items per page of the paged endpoints")
+	fs.DurationVar(&timeout, "timeout", defaultTimeout, "with --server: the longest wait for one response (a `duration`)")
 	fs.Var(vars, "tenant-variables", "with --server: the `shape` of tenant variables to fetch: legacy (one request), per-tenant (two requests per tenant) or both")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 2, "octopus DIR or octopus --server URL")
@@ -51,6 +53,8 @@ func cmdImport(e *env, args []string) error {
 		return usageErr("give a folder or --server, not both")
 	case take < 1:
 		return usageErr("--page-size %d is not a positive number", take)
+	case timeout <= 0:
+		return usageErr("--timeout %v is not a positive duration", timeout)
 	}
 	opts.Projects, opts.HistoryFrom, opts.HistoryTo = projects, from.t, to.t
 	if server == "" {
@@ -64,7 +68,7 @@ func cmdImport(e *env, args []string) error {
 	if opts.Space == "" {
 		opts.Space = "Spaces-1"
 	}
-	folder, err := fetchSpace(e, server, opts.Space, vars.value, take)
+	folder, err := fetchSpace(e, server, opts.Space, vars.value, take, timeout)
 	if err != nil {
 		return err
 	}
@@ -87,7 +91,7 @@ func importDir(dir string, opts octopus.Options, limit int64) (*model.File, *oct
 		return nil, nil, inputErr("%s: not a directory: give the folder of Octopus responses (see examples/octopus)", dir)
 	}
 	opts.MaxFileBytes = limit
-	return importFS(dir, regularFS{os.DirFS(dir), dir, limit}, opts)
+	return importFS(dir, regularFS{dir, limit}, opts)
 }
 
 // importFS runs the import of fsys, the folder named name, and turns its error into an input
@@ -149,7 +153,6 @@ func plural(n int, one, many string) string {
 // named pipe or a device in the folder is an error at once instead of a wait or an endless read.
 // Folders can be opened, to be listed.
 type regularFS struct {
-	fsys  fs.FS
 	dir   string
 	limit int64
 }

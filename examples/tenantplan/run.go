@@ -46,7 +46,7 @@ Usage:
   tenantplan generate --tenants N --projects M [--seed S]
   tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
                   [-o FILE]
-  tenantplan import octopus --server URL [--space SPACE] [--page-size N]
+  tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
                   [--tenant-variables legacy|per-tenant|both] [import flags]
   tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 

@@ -25,8 +25,8 @@ const (
 	apiKeyVar = "OCTOPUS_API_KEY"
 	// defaultPageSize is the take of the paged endpoints unless --page-size says otherwise.
 	defaultPageSize = 500
-	// requestTimeout bounds one request to the server.
-	requestTimeout = 2 * time.Minute
+	// defaultTimeout bounds one request to the server unless --timeout says otherwise.
+	defaultTimeout = 2 * time.Minute
 )
 
 // spaceID is the shape of a space Id, checked before it goes into a URL.
@@ -43,7 +43,8 @@ type fetcher struct {
 	take     int
 	tenants  string // tenant variables: legacy, per-tenant or both
 	folder   fstest.MapFS
-	maxBytes int64
+	maxBytes int64 // the largest response: the input limit
+	total    int64 // the bytes fetched so far, at most octopus.DefaultMaxTotalBytes
 }
 
 // errNotFound is a 404 answer, which means "this server has no such endpoint" where that is allowed.
@@ -60,6 +61,10 @@ func (f *fetcher) get(p string) ([]byte, error) {
 	req.Header.Set("Accept", "application/json")
 	resp, err := f.client.Do(req)
 	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) && ue.Timeout() {
+			return nil, inputErr("GET %s: no answer within %v (the default is %v; raise it with --timeout)", u, f.client.Timeout, defaultTimeout)
+		}
 		return nil, inputErr("%v", err)
 	}
 	defer resp.Body.Close()
@@ -76,6 +81,9 @@ func (f *fetcher) get(p string) ([]byte, error) {
 	if int64(len(data)) > f.maxBytes {
 		return nil, inputErr("GET %s: the response is larger than the input limit of %s (default %s; raise it with --max-input)",
 			u, formatSize(f.maxBytes), formatSize(defaultMaxInput))
+	}
+	if f.total += int64(len(data)); f.total > octopus.DefaultMaxTotalBytes {
+		return nil, inputErr("GET %s: the space is larger in all than the import's limit of %s", u, formatSize(octopus.DefaultMaxTotalBytes))
 	}
 	return data, nil
 }
@@ -281,7 +289,7 @@ func (f *fetcher) ids(name string) ([]string, error) {
 }
 
 // fetchSpace fetches the space from the server into an in-memory folder.
-func fetchSpace(e *env, server, space, tenantVars string, take int) (fs.FS, error) {
+func fetchSpace(e *env, server, space, tenantVars string, take int, timeout time.Duration) (fs.FS, error) {
 	u, err := url.Parse(server)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, usageErr("--server %q is not an http or https URL (like https://octopus.example.com)", truncate(server))
@@ -293,7 +301,7 @@ func fetchSpace(e *env, server, space, tenantVars string, take int) (fs.FS, erro
 	if key == "" {
 		return nil, usageErr("--server needs an API key in the environment variable %s", apiKeyVar)
 	}
-	f := &fetcher{e: e, client: &http.Client{Timeout: requestTimeout}, server: strings.TrimSuffix(server, "/"), space: space,
+	f := &fetcher{e: e, client: &http.Client{Timeout: timeout}, server: strings.TrimSuffix(server, "/"), space: space,
 		key: key, take: take, tenants: tenantVars, folder: fstest.MapFS{}, maxBytes: e.maxInput}
 	if err := f.fetchAll(); err != nil {
 		return nil, err

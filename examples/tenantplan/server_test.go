@@ -69,6 +69,10 @@ func TestImport_ServerErrors(t *testing.T) {
 		return url
 	}
 	noReleases, noTeams := without("releases.json"), without("teams.json")
+	stop := make(chan struct{})
+	ts := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { <-stop }))
+	t.Cleanup(func() { close(stop); ts.Close() })
+	slow := ts.URL
 	tests := []struct {
 		name   string
 		key    string
@@ -90,6 +94,9 @@ func TestImport_ServerErrors(t *testing.T) {
 		{"optional collection missing on the server", testKey, []string{"--server", noTeams}, exitOK, []string{
 			"tenantplan import: teams: skipped: GET " + noTeams + "/api/teams?spaces=Spaces-1&skip=0&take=500: not found (HTTP 404)\n",
 			"teams.json: missing-collection"}, `"environments"`},
+		{"bad timeout", testKey, []string{"--server", url, "--timeout", "0s"}, exitUsage, []string{"--timeout 0s is not a positive duration"}, ""},
+		{"slow server", testKey, []string{"--server", slow, "--timeout", "50ms"}, exitInput, []string{
+			"GET " + slow + "/api/Spaces-1/environments/all: no answer within 50ms (the default is 2m0s; raise it with --timeout)"}, ""},
 		{"server gone", testKey, []string{"--server", "http://127.0.0.1:1"}, exitInput, []string{"127.0.0.1:1"}, ""},
 	}
 	for _, tt := range tests {
