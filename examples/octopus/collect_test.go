@@ -175,3 +175,12 @@ func TestCollect_Failures(t *testing.T) {
 	_, err = os.Stat(filepath.Join(dir, "tenantvariables"))
 	require.ErrorIs(t, err, os.ErrNotExist, "the default fetches only the legacy tenant variables")
 }
+
+// TestShellcheck: the script passes shellcheck, when it is installed.
+func TestShellcheck(t *testing.T) {
+	if _, err := exec.LookPath("shellcheck"); err != nil {
+		t.Skip("shellcheck is not installed")
+	}
+	out, err := exec.Command("shellcheck", script).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+}

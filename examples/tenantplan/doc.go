@@ -20,7 +20,7 @@
 //	tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
 //	                [-o FILE]
 //	tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
-//	                [--tenant-variables legacy|per-tenant|both] [import flags]
+//	                [--tenant-variables legacy|per-tenant|both] [--project NAME]... [-o FILE]
 //	tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 //
 // Every command that reads files also takes --max-input SIZE (see Input files).

@@ -47,7 +47,7 @@ Usage:
   tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
                   [-o FILE]
   tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
-                  [--tenant-variables legacy|per-tenant|both] [import flags]
+                  [--tenant-variables legacy|per-tenant|both] [--project NAME]... [-o FILE]
   tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 
 Commands:
