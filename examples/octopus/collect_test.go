@@ -20,10 +20,10 @@ import (
 )
 
 const (
-	script     = "collect.sh"
-	spaceAll   = "../../plan/octopus/testdata/space-all"
-	golden     = "../../plan/octopus/testdata/golden/model.json"
-	apiKey     = "API-TESTKEY0000000000000000000"
+	script   = "collect.sh"
+	spaceAll = "../../plan/octopus/testdata/space-all"
+	golden   = "../../plan/octopus/testdata/golden/model.json"
+	apiKey   = "API-TESTKEY0000000000000000000"
 )
 
 // scriptCollections reads the list of collections written in collect.sh: the lines between
