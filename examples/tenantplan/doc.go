@@ -1,6 +1,6 @@
 // Command tenantplan plans tenant-aware releases from a tenantplan model file, for custom tooling
 // and CI. It is built only on the public API of the library (packages plan, plan/model,
-// plan/scenario and plan/plantest).
+// plan/octopus, plan/scenario and plan/plantest).
 //
 //	tenantplan validate MODEL
 //	tenantplan plan MODEL --project P --release V --environment E [--tenant T]... [--tag TAG]...
@@ -18,6 +18,11 @@
 //	tenantplan check FILE_OR_DIR...
 //	tenantplan generate --tenants N --projects M [--seed S]
 //	tenantplan schema model|policy|scenario
+//	tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
+//	                [-o FILE]
+//	tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
+//	                [--tenant-variables legacy|per-tenant|both] [--project NAME]... [-o FILE]
+//	tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 //
 // Every command that reads files also takes --max-input SIZE (see Input files).
 //
@@ -28,8 +33,10 @@
 // by ring from a JSON policy with the keys of the scenario format's rollout check plus start and
 // waveDuration; diff compares plans and prints Markdown for a pull request; check runs scenario
 // files; generate writes a synthetic model built by plantest.Synthetic; schema prints the JSON
-// Schema of model, rollout policy or scenario files, for editors. The policy file is this tool's
-// own format, so its schema (policy.schema.json, "$id"
+// Schema of model, rollout policy or scenario files, for editors; import octopus turns a folder of
+// Octopus Server REST responses into a model (see From Octopus Server); compare-octopus compares a
+// model with Octopus's own answer for a release. The policy file is this tool's own format, so its
+// schema (policy.schema.json, "$id"
 // https://github.com/tenantplan/tenantplan/examples/tenantplan/policy.schema.json) lives here;
 // like model and scenario files, a policy file may name it in a "$schema" key, which is ignored.
 //
@@ -56,15 +63,57 @@
 // Flags and positional arguments may come in any order; "--" ends the flags. Each command has
 // its own flag.FlagSet; repeatable flags (--tenant, --tag, --override) are flag.Values.
 //
+// # From Octopus Server
+//
+// import octopus DIR reads the folder of Octopus REST responses that package plan/octopus
+// documents (examples/octopus/collect.sh fetches it) and writes the model as JSON to standard
+// output, or to the file of -o. Everything the import left out or approximated goes to standard
+// error, one entry a line ("DIR/FILE JSON-PATH: kind: why"), followed by a summary line. --space
+// chooses the space (default: the folder's only one), --project (repeatable, a name or an Id)
+// the projects, --from and --to the window of deployment history. Every file of the folder must
+// be a regular file within the input limit, as for every other input; a folder that cannot be
+// imported (missing, a required collection missing, malformed JSON, a page of the wrong type,
+// duplicate ids, another space) is an input error naming the file and the place in it.
+//
+// import octopus --server URL fetches the same collections from the server itself, with the API
+// key of the environment variable OCTOPUS_API_KEY (sent as X-Octopus-ApiKey; a missing key is a
+// usage error), into memory, and imports them: --space defaults to Spaces-1, the paged endpoints
+// are read with skip and take in pages of --page-size (default 500), and --tenant-variables
+// chooses the legacy shape (one request, the default), the newer per-tenant endpoints (two
+// requests per tenant; a tenant answering 404 is left to the legacy shape) or both. Each response
+// is bounded by the input limit, the space in all by the import's 2 GiB, each request by
+// --timeout (default two minutes); a required collection that cannot
+// be fetched is an input error naming the URL and the HTTP status, an optional one is skipped with
+// a line on standard error. Only the command line tool talks to a server: the library reads a
+// folder.
+//
+// compare-octopus MODEL TEMPLATE.json --release V compares the matrix of the release with a
+// saved response of GET /api/{space}/releases/{id}/deployments/template: Octopus lists, per
+// tenant (TenantPromotions), the environments the release can be promoted to. For every cell
+// where the two disagree it prints Octopus's answer, tenantplan's, and tenantplan's reasons; a
+// tenant or environment the template names that the model does not have is a disagreement too
+// ("no cell"). --project may be left out when one project of the model has the release. The
+// template's PromoteTo (untenanted) is compared only when the project allows untenanted
+// deployments.
+//
+// Decision: a non-empty import report is not a failure: import exits 0 whenever it wrote the
+// model, since almost every real space has something the model cannot hold (and the report says
+// what). Only an imported model that does not compile exits 1, written all the same.
+//
+// Decision: compare-octopus applies no freeze unless --at is given: a saved template is a
+// snapshot of where a release can go, which Octopus does not narrow by deployment freezes, and a
+// comparison should not change with the clock. It exits 1 when the two disagree, like diff.
+//
 // # Exit codes
 //
 //	0  success
-//	1  findings: the model is invalid, a scenario check failed, or diff found differences
+//	1  findings: the model is invalid, a scenario check failed, diff found differences, or
+//	   compare-octopus found cells where tenantplan and Octopus disagree
 //	2  usage error: unknown command or flag, missing or extra arguments, bad flag value
 //	3  input error: a file is missing, cannot be read, is not a regular file, is larger than the
 //	   input limit, is not well-formed JSON or is the wrong kind of file (a scenario file given as
 //	   a model, a model given as a plan, ...), or the request names something the model does not
-//	   have
+//	   have; for import, a folder that cannot be imported
 //
 // An invalid model (well-formed JSON that breaks the rules of the model) is a finding, exit 1, for
 // every command; a file that is not a well-formed model at all is an input error, exit 3. check

@@ -18,7 +18,7 @@ import (
 // Exit codes; the usage text documents them.
 const (
 	exitOK       = 0 // success
-	exitFindings = 1 // findings: an invalid model, failing checks, plans that differ
+	exitFindings = 1 // findings: an invalid model, failing checks, plans that differ, disagreements with Octopus
 	exitUsage    = 2 // usage errors: unknown command or flag, missing or extra arguments, bad flag value
 	exitInput    = 3 // input errors: a missing, unreadable, too large, malformed or wrong kind of file, a request the model cannot answer
 )
@@ -45,6 +45,11 @@ Usage:
   tenantplan check FILE_OR_DIR...
   tenantplan generate --tenants N --projects M [--seed S]
   tenantplan schema model|policy|scenario
+  tenantplan import octopus DIR [--space SPACE] [--project NAME]... [--from TIME] [--to TIME]
+                  [-o FILE]
+  tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
+                  [--tenant-variables legacy|per-tenant|both] [--project NAME]... [-o FILE]
+  tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
 
 Commands:
   validate  check a model and report every problem with its location
@@ -61,6 +66,15 @@ Commands:
   check     run scenario files (a file, or every *.json file of a directory)
   generate  write a realistic synthetic model of any size to standard output
   schema    print the JSON Schema of model, rollout policy or scenario files, for editors
+  import    import octopus DIR: turn a folder of Octopus Server REST responses (see
+            examples/octopus/collect.sh) into a model on standard output (or -o FILE); what was
+            left out or approximated goes to standard error, and does not change the exit code.
+            import octopus --server URL fetches the responses itself, with the API key of
+            OCTOPUS_API_KEY
+  compare-octopus
+            compare a release's matrix with Octopus's saved deployment template response
+            (GET /api/{space}/releases/{id}/deployments/template): every cell where Octopus and
+            tenantplan disagree about promoting the release, with tenantplan's reasons
 
 Times are RFC 3339 (2026-03-16T09:00:00Z); durations are Go durations (24h, 90m).
 Run "tenantplan COMMAND --help" for the flags of a command.
@@ -77,12 +91,13 @@ sets the limit for every file of a command.
 
 Exit codes:
   0  success
-  1  findings: the model is invalid, a scenario check failed, or diff found differences
+  1  findings: the model is invalid, a scenario check failed, diff found differences, or
+     compare-octopus found disagreements
   2  usage error: unknown command or flag, missing or extra arguments, bad flag value
   3  input error: a file is missing, unreadable, not a regular file, too large, not well-formed
      JSON or the wrong kind of file (check: any path that cannot be run as a scenario file), or
      the request names something the model does not have (project, release, environment,
-     tenant, principal, tag, ...)
+     tenant, principal, tag, ...); import: a folder that cannot be imported
 `
 
 // exitError carries an exit code up to run, with the message already written (or to write).
@@ -129,6 +144,8 @@ func commands() []command {
 		{"check", cmdCheck},
 		{"generate", cmdGenerate},
 		{"schema", cmdSchema},
+		{"import", cmdImport},
+		{"compare-octopus", cmdCompareOctopus},
 	}
 }
 

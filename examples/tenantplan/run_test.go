@@ -125,13 +125,7 @@ func TestRun(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := call(tt.args...)
-			require.Equal(t, tt.code, got.code, "exit code; stdout:\n%s\nstderr:\n%s", got.stdout, got.stderr)
-			for _, s := range tt.stdout {
-				require.Contains(t, got.stdout, s)
-			}
-			for _, s := range tt.stderr {
-				require.Contains(t, got.stderr, s)
-			}
+			requireResult(t, got, tt.code, tt.stdout, tt.stderr)
 			for _, s := range tt.notStdout {
 				require.NotContains(t, got.stdout, s)
 			}
@@ -155,6 +149,8 @@ func TestBinary(t *testing.T) {
 		{[]string{"check", "testdata/failing"}, exitFindings, "1 passed, 1 failed"},
 		{[]string{"plan"}, exitUsage, "missing arguments"},
 		{[]string{"matrix", shop, "--project", "Nope", "--release", "1"}, exitInput, "unknown-project"},
+		{[]string{"import", "octopus", spaceAll, "-o", os.DevNull}, exitOK, "11 report entries"},
+		{[]string{"import", "octopus", "testdata/none"}, exitInput, "testdata/none: no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

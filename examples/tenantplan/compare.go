@@ -1,0 +1,252 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/tenantplan/tenantplan/plan"
+)
+
+// deploymentTemplate is what compare-octopus reads of Octopus's answer to
+// GET /api/{space}/releases/{id}/deployments/template: the environments the release can be
+// promoted to untenanted (PromoteTo) and per tenant (TenantPromotions). Other fields of the
+// response are ignored.
+type deploymentTemplate struct {
+	PromoteTo        []templateEnv `json:"PromoteTo"`
+	TenantPromotions []struct {
+		ID        string        `json:"Id"`
+		Name      string        `json:"Name"`
+		PromoteTo []templateEnv `json:"PromoteTo"`
+	} `json:"TenantPromotions"`
+}
+
+type templateEnv struct {
+	ID   string `json:"Id"`
+	Name string `json:"Name"`
+}
+
+// readTemplate reads a saved deployment template response. It must be a JSON object with
+// TenantPromotions or PromoteTo; every error names the file.
+func readTemplate(path string, limit int64) (*deploymentTemplate, error) {
+	data, err := readInput(path, limit)
+	if err != nil {
+		return nil, err
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(data, &keys); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line, col := position(data, se.Offset)
+			return nil, inputErr("%s:%d:%d: malformed deployment template: %v", path, line, col, se)
+		}
+		return nil, inputErr("%s: not an Octopus deployment template: the file is not a JSON object", path)
+	}
+	_, hasTenants := keys["TenantPromotions"]
+	_, hasEnvs := keys["PromoteTo"]
+	if !hasTenants && !hasEnvs {
+		return nil, inputErr("%s: not an Octopus deployment template: it has neither TenantPromotions nor PromoteTo (save the response of GET /api/{space}/releases/{id}/deployments/template)", path)
+	}
+	var t deploymentTemplate
+	if err := json.Unmarshal(data, &t); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, inputErr("%s: %s: malformed deployment template: %s where %s is expected", path, te.Field, te.Value, te.Type)
+		}
+		return nil, inputErr("%s: malformed deployment template: %v", path, err)
+	}
+	return &t, nil
+}
+
+// disagreement is one cell where Octopus and tenantplan give different answers.
+type disagreement struct {
+	environment, tenant string
+	octopus             bool // Octopus can promote the release there
+	noCell              bool // the model has no such cell: the tenant or the environment is not in it
+	reasons             []string
+}
+
+// cmdCompareOctopus: compare-octopus MODEL TEMPLATE.json --release V [--project P].
+func cmdCompareOctopus(e *env, args []string) error {
+	fs := newFlags(e, "compare-octopus", "compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]")
+	var (
+		req plan.MatrixRequest
+		pol policyFlag
+		at  timeFlag
+	)
+	fs.StringVar(&req.Project, "project", "", "the `project` (default: the model's only project with the release)")
+	fs.StringVar(&req.Release, "release", "", "the release `version` the template is for (required)")
+	fs.Var(&at, "at", "check freezes at this `time` (RFC 3339; default: no freeze applies, as in Octopus's template)")
+	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
+	fs.inputs(e)
+	pos, err := parse(fs, args, 2, 2, "MODEL TEMPLATE.json")
+	if err != nil {
+		return err
+	}
+	if err := required(fs, "release"); err != nil {
+		return err
+	}
+	req.At, req.Policy = at.t, pol.p
+	t, err := readTemplate(pos[1], e.maxInput)
+	if err != nil {
+		return err
+	}
+	s, err := loadModel(e, pos[0])
+	if err != nil {
+		return err
+	}
+	if req.Project == "" {
+		if req.Project, err = projectOf(s, req.Release); err != nil {
+			return err
+		}
+	}
+	m, err := s.Matrix(req)
+	if err != nil {
+		return requestErr(err)
+	}
+	cells, diffs := compareTemplate(m, t)
+	printComparison(e.stdout, m, req, cells, diffs)
+	if len(diffs) > 0 {
+		return silent(exitFindings)
+	}
+	return nil
+}
+
+// projectOf returns the only project of s that has a release of the version.
+func projectOf(s *plan.Space, version string) (string, error) {
+	var found []string
+	for _, p := range s.Projects() {
+		rels, err := s.Releases(p)
+		if err != nil {
+			return "", requestErr(err)
+		}
+		for _, r := range rels {
+			if r == version {
+				found = append(found, p)
+				break
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", inputErr("request release: no project of the model has a release %q", truncate(version))
+	case 1:
+		return found[0], nil
+	}
+	return "", usageErr("release %q is in several projects (%s): give --project", truncate(version), strings.Join(found, ", "))
+}
+
+// compareTemplate compares every cell of the matrix with the template: the untenanted track with
+// PromoteTo (only when the project allows untenanted deployments; otherwise PromoteTo is not
+// compared, as Octopus fills it for tenanted projects too), each tenant with its
+// TenantPromotions entry (none: Octopus promotes it nowhere). Tenants and environments the
+// template names that the matrix does not have are disagreements too. It returns how many cells
+// were compared and the disagreements, in the matrix's order, then the template's.
+func compareTemplate(m *plan.Matrix, t *deploymentTemplate) (int, []disagreement) {
+	octo := map[string]map[string]bool{} // tenant ("" untenanted) -> environment -> can promote
+	add := func(tenant string, envs []templateEnv) {
+		set := octo[tenant]
+		if set == nil {
+			set = map[string]bool{}
+			octo[tenant] = set
+		}
+		for _, env := range envs {
+			set[env.Name] = true
+		}
+	}
+	add("", t.PromoteTo)
+	for _, tp := range t.TenantPromotions {
+		add(tp.Name, tp.PromoteTo)
+	}
+	var (
+		diffs  []disagreement
+		cells  int
+		inRows = map[string]bool{}
+		inEnvs = map[string]bool{}
+	)
+	for _, env := range m.Environments {
+		inEnvs[env] = true
+	}
+	for _, row := range m.Rows {
+		name := row.Tenant
+		if row.Untenanted {
+			name = ""
+		}
+		inRows[name] = true
+		for _, c := range row.Cells {
+			cells++
+			o := octo[name][c.Environment]
+			if o == c.Deployable {
+				continue
+			}
+			var reasons []string
+			for _, r := range c.Reasons {
+				reasons = append(reasons, string(r.Code)+": "+r.Message)
+			}
+			diffs = append(diffs, disagreement{c.Environment, track(row.Tenant, row.Untenanted), o, false, reasons})
+		}
+	}
+	notInModel := func(env string) string {
+		return fmt.Sprintf("environment %q is not in the model (see the import's report)", env)
+	}
+	if inRows[""] {
+		for _, env := range t.PromoteTo {
+			if !inEnvs[env.Name] {
+				cells++
+				diffs = append(diffs, disagreement{env.Name, "(untenanted)", true, true, []string{notInModel(env.Name)}})
+			}
+		}
+	}
+	for _, tp := range t.TenantPromotions {
+		for _, env := range tp.PromoteTo {
+			var why string
+			switch {
+			case !inRows[tp.Name]:
+				why = fmt.Sprintf("tenant %q is not connected to project %q in the model (see the import's report)", tp.Name, m.Project)
+			case !inEnvs[env.Name]:
+				why = notInModel(env.Name)
+			default:
+				continue // a cell of the matrix, compared above
+			}
+			cells++
+			diffs = append(diffs, disagreement{env.Name, tp.Name, true, true, []string{why}})
+		}
+	}
+	return cells, diffs
+}
+
+func printComparison(w io.Writer, m *plan.Matrix, req plan.MatrixRequest, cells int, diffs []disagreement) {
+	fmt.Fprintf(w, "Compare: %s %s (channel %s) %s: %d cell(s) compared, %d agree, %d disagree\n",
+		m.Project, m.Release, m.Channel, when(req.At), cells, cells-len(diffs), len(diffs))
+	if len(diffs) == 0 {
+		fmt.Fprintln(w, "tenantplan and Octopus agree on every cell.")
+		return
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ENVIRONMENT\tTENANT\tOCTOPUS\tTENANTPLAN\tTENANTPLAN'S REASONS")
+	for _, d := range diffs {
+		o, tp := "promote", "blocked"
+		switch {
+		case !d.octopus:
+			o, tp = "-", "deployable"
+		case d.noCell:
+			tp = "no cell"
+		}
+		reasons := d.reasons
+		if len(reasons) == 0 {
+			reasons = []string{""}
+		}
+		for i, r := range reasons {
+			if i == 0 {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.environment, d.tenant, o, tp, r)
+			} else {
+				fmt.Fprintf(tw, "\t\t\t\t%s\n", r)
+			}
+		}
+	}
+	tw.Flush()
+}
