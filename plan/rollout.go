@@ -285,22 +285,16 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	}
 
 	// The simulated history: a private copy of the release's facts that earlier waves add to.
-	base := r.facts[policyIndex(pol.Policy)]
-	sim := &releaseFacts{any: base.any, own: make(map[int]lifecycle.EnvSet, len(base.own))}
-	for t, es := range base.own {
-		sim.own[t] = es
-	}
-	succeed := func(i, e int) {
-		sim.own[i] = sim.own[i].With(e)
-		sim.any = sim.any.With(e)
-	}
+	sim := newSimHistory(s, r, policyIndex(pol.Policy))
+	succeed := func(i, e int) { sim.succeed(i, e, p.own(s, i, r.index, policyIndex(pol.Policy))) }
 	ctxs := map[int]*cellCtx{}
 	ctxOf := func(e int) *cellCtx {
 		if c, ok := ctxs[e]; ok {
 			return c
 		}
 		c := s.newCellCtx(p, r, e, pol.Policy, time.Time{}, nil, nil, false)
-		c.facts = sim
+		c.facts, c.sim = &sim.facts, sim
+		c.prepareBulk()
 		ctxs[e] = c
 		return c
 	}
@@ -308,7 +302,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	for _, e := range envs {
 		for k := range rings {
 			for _, i := range members[k] {
-				if p.conn[i].Has(e) && p.currentRelease(i, e) == r {
+				if p.connOf(s, i).Has(e) && p.currentRelease(i, e) == r {
 					out.Done = append(out.Done, CellRef{Tenant: s.tenants.At(i).Name(), Environment: s.envs[e]})
 					succeed(i, e)
 				}
@@ -335,7 +329,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		c := ctxOf(st.env)
 		var cells []int
 		for _, i := range members[st.ring] {
-			if !p.conn[i].Has(st.env) || p.currentRelease(i, st.env) == r {
+			if !p.connOf(s, i).Has(st.env) || p.currentRelease(i, st.env) == r {
 				continue
 			}
 			rs, _ := c.tenantReasons(i)
