@@ -74,6 +74,7 @@ var (
 	ErrUnknownRelease     = errors.New("unknown release")
 	ErrUnknownTarget      = errors.New("unknown target")
 	ErrUnknownPrincipal   = errors.New("unknown principal")
+	ErrUnknownFreeze      = errors.New("unknown freeze")
 	ErrDuplicateName      = errors.New("duplicate name")
 	ErrInvalidValue       = errors.New("invalid value")
 	ErrUntenanted         = errors.New("tenant connected to an untenanted project")

@@ -496,7 +496,18 @@ func (c *compiler) validateChannels(p string, pr model.Project, cp *cproject) {
 		if ch.TenantExpression != "" {
 			if e, has := channel.Restriction(); has {
 				if _, err := e.Bind(c.catalog, nil); err != nil {
-					each(err, func(e error) { c.addErr(path+".tenantExpression", e) })
+					each(err, func(e error) {
+						// A channel restricts by tags only, like Octopus's channel tenant tags:
+						// say so rather than call an existing tenant unknown.
+						var be *tags.BindError
+						if errors.As(e, &be) && errors.Is(be.Err, tags.ErrUnknownTenant) {
+							c.add(path+".tenantExpression", CodeInvalidExpression, tags.ErrSyntax,
+								"tenant(%s) at offset %d: a channel's tenant expression may use tags only, not named tenants",
+								quote(be.Ref), be.Offset)
+							return
+						}
+						c.addErr(path+".tenantExpression", e)
+					})
 				}
 			}
 		}
@@ -545,7 +556,8 @@ func (c *compiler) validateTenants() {
 			}
 			if cp.tenancy == Untenanted {
 				c.add(tenantPath(), CodeUntenantedConnection, ErrUntenanted,
-					"tenant %s is connected to project %s, which does not allow tenanted deployments", quote(t.Name), quote(pn))
+					"tenant %s is connected to project %s, whose tenancy is Untenanted%s: set the project's \"tenancy\" to \"Tenanted\" or \"TenantedOrUntenanted\" to deploy it to tenants",
+					quote(t.Name), quote(pn), c.defaultTenancy(pn))
 			}
 			c.checkEnvsAt(path, envs)
 		})

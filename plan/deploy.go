@@ -187,33 +187,6 @@ func (h *simHistory) succeed(i, env int, base lifecycle.EnvSet) {
 	h.facts.any = h.facts.any.With(env)
 }
 
-func (s *Space) project(field, name string) (*project, error) {
-	p, ok := s.projIndex[name]
-	if !ok {
-		return nil, &RequestError{Field: field, Code: CodeUnknownProject, Err: ErrUnknownProject,
-			Msg: "unknown project " + quote(name)}
-	}
-	return p, nil
-}
-
-func (s *Space) environment(field, name string) (int, error) {
-	e, ok := s.envIndex[name]
-	if !ok {
-		return 0, &RequestError{Field: field, Code: CodeUnknownEnvironment, Err: ErrUnknownEnvironment,
-			Msg: "unknown environment " + quote(name)}
-	}
-	return e, nil
-}
-
-func (p *project) release(field, version string) (*release, error) {
-	r, ok := p.relIndex[version]
-	if !ok {
-		return nil, &RequestError{Field: field, Code: CodeUnknownRelease, Err: ErrUnknownRelease,
-			Msg: fmt.Sprintf("project %s has no release %s", quote(p.name), quote(version))}
-	}
-	return r, nil
-}
-
 // projectRelease resolves a request's project and release.
 func (s *Space) projectRelease(project, version string) (*project, *release, error) {
 	p, err := s.project("project", project)
@@ -235,18 +208,6 @@ func (r *release) lifecycle() *lifecycle.Lifecycle {
 	return r.project.lc
 }
 
-func (s *Space) principal(name string) (*principal, error) {
-	if name == "" {
-		return nil, nil
-	}
-	pr, ok := s.principals[name]
-	if !ok {
-		return nil, &RequestError{Field: "principal", Code: CodeUnknownPrincipal, Err: ErrUnknownPrincipal,
-			Msg: "unknown principal " + quote(name)}
-	}
-	return pr, nil
-}
-
 // newCellCtx prepares the per-request facts: the release's lifecycle, its per-release success
 // facts, the project-wide freezes at `at`, the targets of the environment and the grants.
 func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Policy, at time.Time,
@@ -257,7 +218,7 @@ func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Pol
 	c.pol = policyIndex(policy)
 	c.facts = &r.facts[c.pol]
 	if len(overrides) > 0 {
-		set := map[string]bool{}
+		set := make(map[string]bool, len(overrides))
 		for _, o := range overrides {
 			set[o] = true
 		}
@@ -636,6 +597,9 @@ func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.overrides("overrideFreezes", req.OverrideFreezes, pr, p.name); err != nil {
+		return nil, err
+	}
 	visible := s.visible(pr, p.name)
 	sel, named, err := s.selection(p, visible, req.Tenants, req.Tags, req.Expression, req.All)
 	if err != nil {
@@ -689,8 +653,7 @@ func (s *Space) selection(p *project, visible tenant.Selection, named, tagList [
 	for k, n := range named {
 		i, ok := s.tenants.Index(n)
 		if !ok || !visible.Contains(i) {
-			return sel, explicit, &RequestError{Field: fmt.Sprintf("tenants[%d]", k), Code: CodeUnknownTenant,
-				Err: tags.ErrUnknownTenant, Msg: "unknown tenant " + quote(n)}
+			return sel, explicit, s.unknownTenant(fmt.Sprintf("tenants[%d]", k), n, visible.Contains)
 		}
 		idx = append(idx, i)
 	}
@@ -699,6 +662,7 @@ func (s *Space) selection(p *project, visible tenant.Selection, named, tagList [
 	if len(tagList) > 0 {
 		m, err := s.tenants.SelectFilter(tags.NewFilter(nil, tagList))
 		if err != nil {
+			s.fixSuggestions(err, visible.Contains)
 			return sel, explicit, requestErr("tags", err)
 		}
 		sel = sel.Union(m.Intersect(visible))
@@ -716,6 +680,7 @@ func (s *Space) selection(p *project, visible tenant.Selection, named, tagList [
 		}
 		b, err := e.Bind(s.catalog, lookup)
 		if err != nil {
+			s.fixSuggestions(err, visible.Contains)
 			return sel, explicit, requestErr("expression", err)
 		}
 		sel = sel.Union(s.tenants.Select(b).Intersect(visible))

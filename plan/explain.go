@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
-	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
 
@@ -91,12 +90,14 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 	}
 	track := -1
 	if req.Tenant != "" {
-		i, ok := s.tenants.Index(req.Tenant)
-		if !ok || (pr != nil && !pr.canView(s, p.name, i)) {
-			return nil, &RequestError{Field: "tenant", Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant,
-				Msg: "unknown tenant " + quote(req.Tenant)}
+		i, err := s.tenantIndex("tenant", req.Tenant, s.viewer(pr, p.name))
+		if err != nil {
+			return nil, err
 		}
 		track = i
+	}
+	if err := s.overrides("overrideFreezes", req.OverrideFreezes, pr, p.name); err != nil {
+		return nil, err
 	}
 	c := s.newCellCtx(p, r, env, req.Policy, req.At, req.OverrideFreezes, pr, req.SkipCurrent)
 	c.listTargets = true
@@ -176,7 +177,8 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 			Anyone: names(set.Intersect(c.facts.any)), Complete: complete, Need: need, Have: have})
 	}
 	if req.Variables {
-		res, err := s.Variables(VariablesRequest{Project: p.name, Environment: c.envName, Tenant: req.Tenant, Release: r.text})
+		res, err := s.Variables(VariablesRequest{Project: p.name, Environment: c.envName, Tenant: req.Tenant, Release: r.text,
+			Principal: req.Principal})
 		if err != nil {
 			return nil, err
 		}

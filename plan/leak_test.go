@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
 	"github.com/tenantplan/tenantplan/plan"
@@ -129,7 +130,7 @@ func TestProperty_SecretsNeverLeak_Semantics6_10(t *testing.T) {
 			t.Fatalf("model is invalid: %v", err)
 		}
 		req := plantest.DeployRequest(f, plantest.RequestOptions{}).Draw(t, "request")
-		var outs []string
+		outs := render(s)
 		if p, err := s.Deploy(req); err == nil {
 			outs = append(outs, render(p)...)
 		} else {
@@ -173,6 +174,184 @@ func TestProperty_SecretsNeverLeak_Semantics6_10(t *testing.T) {
 				if strings.Contains(out, sec) {
 					t.Fatalf("sensitive value %q leaks into:\n%s", sec, out)
 				}
+			}
+		}
+	})
+}
+
+// TestProperty_PrincipalsNeverSeeHiddenTenantsInVariables: with variables scoped to single
+// tenants (each holding a marker of its tenant), a principal's explanation of a cell it can view,
+// and the Resolution it gets from Variables, show neither the marker nor the name of a tenant it
+// cannot view: not in a candidate's scope, not in a value, not in any rendering.
+func TestProperty_PrincipalsNeverSeeHiddenTenantsInVariables(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f := plantest.Model(plantest.Sizes{Principals: 3}).Draw(t, "model")
+		if len(f.Tenants) < 2 {
+			t.Skip("too few tenants")
+		}
+		// A principal that views some of the tenants by name, besides the generated ones.
+		var seen []string
+		for _, tn := range f.Tenants {
+			if rapid.Bool().Draw(t, "sees "+tn.Name) {
+				seen = append(seen, tn.Name)
+			}
+		}
+		if len(seen) > 0 {
+			f.Principals = append(f.Principals, model.Principal{Name: "probe", Grants: []model.Grant{{Action: "view", Tenants: seen}}})
+		}
+		if len(f.Principals) == 0 {
+			t.Skip("no principal")
+		}
+		marker := func(k int) string { return fmt.Sprintf("tenant-marker-%d-end", k) }
+		for i := range f.Projects {
+			p := &f.Projects[i]
+			for k, tn := range f.Tenants {
+				p.Variables = append(p.Variables, model.Variable{Name: "Endpoint", Value: "https://" + marker(k),
+					Scope: &model.Scope{Tenants: []string{tn.Name}}})
+			}
+			// One variable scoped to every tenant at once: it applies, but lists hidden tenants too.
+			var all []string
+			for _, tn := range f.Tenants {
+				all = append(all, tn.Name)
+			}
+			p.Variables = append(p.Variables, model.Variable{Name: "Shared", Value: "shared", Scope: &model.Scope{Tenants: all}})
+		}
+		s, err := plan.Compile(f)
+		if err != nil {
+			t.Fatalf("model is invalid: %v", err)
+		}
+		pr := rapid.SampledFrom(f.Principals).Draw(t, "principal")
+		req := plantest.DeployRequest(f, plantest.RequestOptions{}).Draw(t, "request")
+		var visible, hidden []int
+		for k, tn := range f.Tenants {
+			if canView(pr, req.Project, tn) {
+				visible = append(visible, k)
+			} else {
+				hidden = append(hidden, k)
+			}
+		}
+		if len(visible) == 0 || len(hidden) == 0 {
+			t.Skip("the principal sees all tenants or none")
+		}
+		k := rapid.SampledFrom(visible).Draw(t, "tenant")
+		tn := f.Tenants[k].Name
+		var outs []string
+		var scopes [][]string
+		ex, err := s.Explain(plan.ExplainRequest{Project: req.Project, Release: req.Release, Environment: req.Environment,
+			Tenant: tn, Variables: true, Principal: pr.Name})
+		if err != nil {
+			t.Fatalf("explain of a visible tenant: %v", err)
+		}
+		outs = append(outs, ex.Text())
+		outs = append(outs, render(ex)...)
+		for _, v := range ex.Variables {
+			scopes = append(scopes, v.Winner.Scope.Tenants)
+			for _, b := range v.Beaten {
+				scopes = append(scopes, b.Candidate.Scope.Tenants)
+			}
+		}
+		res, err := s.Variables(plan.VariablesRequest{Project: req.Project, Environment: req.Environment, Tenant: tn,
+			Release: req.Release, Principal: pr.Name})
+		if err != nil {
+			t.Fatalf("variables of a visible tenant: %v", err)
+		}
+		for _, n := range res.Names() {
+			if e, ok := res.Explain(n); ok {
+				outs = append(outs, render(e)...)
+			}
+		}
+		for _, c := range res.Conflicts() {
+			outs = append(outs, render(c)...)
+			for _, cd := range c.Candidates {
+				scopes = append(scopes, cd.Scope.Tenants)
+			}
+		}
+		for _, h := range hidden {
+			name := f.Tenants[h].Name
+			for _, sc := range scopes {
+				if slices.Contains(sc, name) {
+					t.Fatalf("principal %q cannot view %q, but a candidate's scope names it: %q", pr.Name, name, sc)
+				}
+			}
+			for _, out := range outs {
+				if strings.Contains(out, marker(h)) || strings.Contains(out, fmt.Sprintf("%q", name)) {
+					t.Fatalf("principal %q cannot view %q, but its value shows:\n%s", pr.Name, name, out)
+				}
+			}
+		}
+		// A hidden tenant is unknown to Variables and Explain, exactly like a missing one.
+		h := f.Tenants[rapid.SampledFrom(hidden).Draw(t, "hidden")].Name
+		_, err = s.Variables(plan.VariablesRequest{Project: req.Project, Environment: req.Environment, Tenant: h, Principal: pr.Name})
+		if plan.CodeOf(err) != plan.CodeUnknownTenant {
+			t.Fatalf("variables of hidden tenant %q: %v, want unknown tenant", h, err)
+		}
+	})
+}
+
+// TestSpace_FormatNeverPrintsValues: fmt walks unexported fields, so a Space that held tenant
+// values would print them; every verb prints a summary instead.
+func TestSpace_FormatNeverPrintsValues(t *testing.T) {
+	const secret = "hunter2-acme-plaintext"
+	f := &model.File{
+		Environments: []string{"Dev"},
+		Projects: []model.Project{{Name: "Web", Tenancy: "Tenanted",
+			Templates: []model.Template{{Name: "Tenant.Password", Sensitive: true}, {Name: "Tenant.Note"}},
+			Variables: []model.Variable{{Name: "Key", Value: secret + "-var", Sensitive: true}}}},
+		Tenants: []model.Tenant{{Name: "Acme", Projects: map[string][]string{"Web": {"Dev"}},
+			ProjectValues: map[string][]model.TenantValue{"Web": {
+				{Template: "Tenant.Password", Value: ptr(secret)}, {Template: "Tenant.Note", Value: ptr(secret + "-note")}}}}},
+	}
+	s, err := plan.Compile(f)
+	require.NoError(t, err)
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
+		for _, v := range []any{s, *s} {
+			out := fmt.Sprintf(verb, v)
+			require.NotContains(t, out, secret, "verb %s", verb)
+			require.NotContains(t, out, fmt.Sprintf("%x", secret), "verb %s", verb)
+			require.NotContains(t, strings.ToLower(out), fmt.Sprintf("%x", secret), "verb %s", verb)
+		}
+	}
+	require.Equal(t, "plan.Space{environments: 1, tenants: 1, projects: 1, targets: 0, principals: 0}", fmt.Sprint(s))
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// TestProperty_SuggestionsNeverNameHiddenTenants: a principal who misspells a tenant it cannot
+// view (here: its name with one letter more) gets the error of an unknown tenant, and no "did
+// you mean" names the hidden tenant, whichever request it makes.
+func TestProperty_SuggestionsNeverNameHiddenTenants(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		f := plantest.Model(plantest.Sizes{Principals: 3}).Draw(t, "model")
+		if len(f.Tenants) < 2 {
+			t.Skip("too few tenants")
+		}
+		seen := f.Tenants[0].Name
+		f.Principals = append(f.Principals, model.Principal{Name: "probe", Grants: []model.Grant{{Action: "view", Tenants: []string{seen}}}})
+		s, err := plan.Compile(f)
+		if err != nil {
+			t.Fatalf("model is invalid: %v", err)
+		}
+		req := plantest.DeployRequest(f, plantest.RequestOptions{}).Draw(t, "request")
+		h := rapid.SampledFrom(f.Tenants[1:]).Draw(t, "hidden").Name
+		typo := h + rapid.SampledFrom([]string{"x", "s", "e"}).Draw(t, "typo")
+		var errs []error
+		_, err = s.Deploy(plan.DeployRequest{Project: req.Project, Release: req.Release, Environment: req.Environment,
+			Tenants: []string{typo}, Principal: "probe"})
+		errs = append(errs, err)
+		_, err = s.Deploy(plan.DeployRequest{Project: req.Project, Release: req.Release, Environment: req.Environment,
+			Expression: fmt.Sprintf("tenant(%q)", typo), Principal: "probe"})
+		errs = append(errs, err)
+		_, err = s.Explain(plan.ExplainRequest{Project: req.Project, Release: req.Release, Environment: req.Environment,
+			Tenant: typo, Principal: "probe"})
+		errs = append(errs, err)
+		_, err = s.Variables(plan.VariablesRequest{Project: req.Project, Environment: req.Environment, Tenant: typo, Principal: "probe"})
+		errs = append(errs, err)
+		for k, err := range errs {
+			if plan.CodeOf(err) != plan.CodeUnknownTenant {
+				t.Fatalf("request %d naming %q: %v, want an unknown tenant", k, typo, err)
+			}
+			if strings.Contains(err.Error(), fmt.Sprintf("%q", h)) {
+				t.Fatalf("request %d: the error names hidden tenant %q: %v", k, h, err)
 			}
 		}
 	})

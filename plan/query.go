@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
-	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
 
@@ -31,7 +30,7 @@ func (s *Space) Targets(project, environment, tenantName string) ([]string, erro
 		names, _ := c.untenantedTargets()
 		return orEmpty(names), nil
 	}
-	i, err := s.tenantIndex("tenant", tenantName)
+	i, err := s.tenantIndex("tenant", tenantName, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -44,14 +43,6 @@ func orEmpty(xs []string) []string {
 		return []string{}
 	}
 	return xs
-}
-
-func (s *Space) tenantIndex(field, name string) (int, error) {
-	i, ok := s.tenants.Index(name)
-	if !ok {
-		return 0, &RequestError{Field: field, Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant, Msg: "unknown tenant " + quote(name)}
-	}
-	return i, nil
 }
 
 // AutomaticRequest asks which deployments of a release are queued automatically given the
@@ -162,7 +153,7 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 	}
 	idx := make([]int, len(req.Tenants))
 	for k, n := range req.Tenants {
-		if idx[k], err = s.tenantIndex("tenants["+itoa(k)+"]", n); err != nil {
+		if idx[k], err = s.tenantIndex("tenants["+itoa(k)+"]", n, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -218,7 +209,11 @@ type VariablesRequest struct {
 	Channel     string // optional: overrides the release's channel
 	Step        string
 	Target      string // optional: its roles scope role-scoped values
-	Options     variables.Options
+	// Principal, when not empty, names the principal who asks: a tenant it cannot view is an
+	// unknown tenant, and the Resolution's explanations and conflicts leave out every candidate
+	// scoped to a tenant it cannot view (see variables.Resolution.Restrict).
+	Principal string
+	Options   variables.Options
 }
 
 // Variables resolves every variable of a deployment context: precedence (§6.2, §6.3), tenant
@@ -232,6 +227,10 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 	if _, err := s.environment("environment", req.Environment); err != nil {
 		return nil, err
 	}
+	pr, err := s.principal(req.Principal)
+	if err != nil {
+		return nil, err
+	}
 	ctx := variables.Context{Project: p.name, Environment: req.Environment, Step: req.Step, Channel: req.Channel}
 	if req.Release != "" {
 		r, err := p.release("release", req.Release)
@@ -243,20 +242,21 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 			ctx.Channel = r.channel.ch.Name()
 		}
 	}
-	if ctx.Channel != "" && !slices.ContainsFunc(p.channels, func(c *channel) bool { return c.ch.Name() == ctx.Channel }) {
-		return nil, &RequestError{Field: "channel", Code: CodeUnknownChannel, Err: ErrUnknownChannel,
-			Msg: "project " + quote(p.name) + " has no channel " + quote(ctx.Channel)}
+	if ctx.Channel != "" {
+		if _, err := p.channel("channel", ctx.Channel); err != nil {
+			return nil, err
+		}
 	}
 	if req.Target != "" {
-		k := slices.IndexFunc(s.targets, func(t *target) bool { return t.name == req.Target })
-		if k < 0 {
-			return nil, &RequestError{Field: "target", Code: CodeUnknownTarget, Err: ErrUnknownTarget, Msg: "unknown target " + quote(req.Target)}
+		t, err := s.target("target", req.Target)
+		if err != nil {
+			return nil, err
 		}
 		ctx.Target = req.Target
-		ctx.Roles = slices.Clone(s.targets[k].roles)
+		ctx.Roles = slices.Clone(t.roles)
 	}
 	if req.Tenant != "" {
-		i, err := s.tenantIndex("tenant", req.Tenant)
+		i, err := s.tenantIndex("tenant", req.Tenant, s.viewer(pr, p.name))
 		if err != nil {
 			return nil, err
 		}
@@ -269,6 +269,12 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 	res, err := p.vars.Resolve(ctx, req.Options)
 	if err != nil {
 		return nil, requestErr("variables", err)
+	}
+	if pr != nil {
+		res = res.Restrict(func(name string) bool {
+			i, ok := s.tenants.Index(name)
+			return ok && pr.canView(s, p.name, i)
+		})
 	}
 	return res, nil
 }

@@ -175,11 +175,14 @@ func (r *Resolution) Explain(name string) (Explanation, bool) {
 	if win < 0 {
 		return Explanation{}, false
 	}
+	if r.visible != nil {
+		cs[win].Scope = r.redact(cs[win].Scope)
+	}
 	ex := Explanation{Name: st.c.display[id], Winner: cs[win].Candidate}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s = %q: %s\n", ex.Name, st.vals[id], describe(&cs[win]))
 	for i := range cs {
-		if i == win {
+		if i == win || r.hides(&cs[i].Scope) {
 			continue
 		}
 		ex.Beaten = append(ex.Beaten, Beaten{Candidate: cs[i].Candidate, Why: why[i]})

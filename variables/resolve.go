@@ -75,7 +75,8 @@ type Conflict struct {
 // Resolution is every variable's value in one context, substituted (§6.2-§6.9). It is
 // immutable and safe for concurrent use. Printing a Resolution shows a summary, never values.
 type Resolution struct {
-	r *resolution
+	r       *resolution
+	visible func(tenant string) bool // see Restrict; nil shows every tenant
 }
 
 type resolution struct {
@@ -340,9 +341,17 @@ func (r *Resolution) Missing() []string { return slices.Clone(r.r.missing) }
 // Conflicts returns the ties of §6.3 and A-17 and the system variables shadowed by an unscoped
 // value, sorted by name.
 func (r *Resolution) Conflicts() []Conflict {
-	out := make([]Conflict, len(r.r.conflicts))
-	for i, cf := range r.r.conflicts {
-		out[i] = Conflict{Name: cf.Name, Candidates: cloneCandidates(cf.Candidates)}
+	out := make([]Conflict, 0, len(r.r.conflicts))
+	for _, cf := range r.r.conflicts {
+		cs := cloneCandidates(cf.Candidates)
+		if r.visible != nil && len(cs) > 0 {
+			cs[0].Scope = r.redact(cs[0].Scope) // the winner applies to the visible context
+			cs = append(cs[:1], slices.DeleteFunc(cs[1:], func(c Candidate) bool { return r.hides(&c.Scope) })...)
+			if len(cs) < 2 {
+				continue
+			}
+		}
+		out = append(out, Conflict{Name: cf.Name, Candidates: cs})
 	}
 	return out
 }

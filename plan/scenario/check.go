@@ -82,7 +82,11 @@ func (e *env) run(i int, raw json.RawMessage) (res CheckResult) {
 			}
 			kind = k
 		default:
-			res.Diffs = []string{fmt.Sprintf("unknown key %q in check", k)}
+			msg := fmt.Sprintf("unknown key %q in check: a check has \"name\", \"want\" and one kind of %s", k, strings.Join(kinds, ", "))
+			if s, ok := tags.Closest(k, slices.Values(append([]string{"name", "want"}, kinds...))); ok {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			res.Diffs = []string{msg}
 			return res
 		}
 	}
@@ -493,7 +497,10 @@ func vars(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 		v, ok := res.Get(name)
 		switch {
 		case !ok:
-			d.add("values[%q]: want %q, got no value", name, w.Values[name])
+			// The wanted text is not shown: it may be a secret, and this goes to CI logs.
+			d.add("values[%q]: want a value, got none", name)
+		case v.Reveal() != w.Values[name] && v.IsSensitive():
+			d.add("values[%q]: the sensitive value differs from the one wanted (neither is shown)", name)
 		case v.Reveal() != w.Values[name]:
 			d.add("values[%q]: want %q, got %q", name, w.Values[name], v.Reveal())
 		}

@@ -100,3 +100,33 @@ func TestRunFS_OrderAndEmptyFolder(t *testing.T) {
 	_, err = scenario.RunFS(fstest.MapFS{})
 	require.Error(t, err)
 }
+
+// TestRun_FailingValueCheckNeverPrintsASecret: a values check that fails on a sensitive value says
+// that it differs, never what it is, since reports go to CI logs.
+func TestRun_FailingValueCheckNeverPrintsASecret(t *testing.T) {
+	const secret = "hunter2-acme"
+	m := `{"environments":["Dev"],
+	 "projects":[{"name":"App","tenancy":"Tenanted","templates":[{"name":"Db.Password","sensitive":true}],
+	   "variables":[{"name":"Plain","value":"shown"},{"name":"Conn","value":"pw=#{Db.Password}"}]}],
+	 "tenants":[{"name":"A","projects":{"App":["Dev"]},"projectValues":{"App":[{"template":"Db.Password","value":"` + secret + `"}]}}]}`
+	r := scenario.Run("s.json", []byte(`{"model":`+m+`,"checks":[
+	  {"variables":{"project":"App","environment":"Dev","tenant":"A"},"want":{"values":{"Db.Password":"?","Conn":"pw=?","Plain":"other","Nope":"`+secret+`"}}}]}`))
+	require.NoError(t, r.Err)
+	require.Equal(t, 1, r.Failed())
+	rep := r.Report()
+	require.NotContains(t, rep, secret)
+	require.Contains(t, rep, `values["Db.Password"]: the sensitive value differs from the one wanted (neither is shown)`)
+	require.Contains(t, rep, `values["Conn"]: the sensitive value differs`)
+	require.Contains(t, rep, `values["Plain"]: want "other", got "shown"`)
+	require.Contains(t, rep, `values["Nope"]: want a value, got none`)
+}
+
+// TestRun_UnknownKindListsTheKinds: a misspelt check kind names the valid kinds and the closest.
+func TestRun_UnknownKindListsTheKinds(t *testing.T) {
+	r := run(t, `{"deplyo":{"project":"App"},"want":{}}`)
+	require.Equal(t, 1, r.Failed())
+	rep := r.Report()
+	require.Contains(t, rep, `unknown key "deplyo" in check`)
+	require.Contains(t, rep, "validate, filter, expression, deploy, variables, substitute, targets, automatic, scheduled, rollout")
+	require.Contains(t, rep, `did you mean "deploy"?`)
+}

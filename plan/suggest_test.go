@@ -1,0 +1,139 @@
+package plan_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantplan/tenantplan/plan"
+)
+
+// TestRequest_DidYouMean: every unknown name in a request gets the closest known name, case-
+// insensitive matches first, then edit distance, then the shortest name it is a prefix of; a
+// principal is never offered a name it cannot view.
+func TestRequest_DidYouMean(t *testing.T) {
+	s := shop(t)
+	deploy := func(req plan.DeployRequest) error {
+		if req.Project == "" {
+			req.Project = "Shop"
+		}
+		if req.Release == "" {
+			req.Release = "1.0.0"
+		}
+		if req.Environment == "" {
+			req.Environment = "Dev"
+		}
+		_, err := s.Deploy(req)
+		return err
+	}
+	type row struct {
+		name string
+		err  error
+		code plan.Code
+		want string // the message's suggestion; "" when none may be offered
+	}
+	tests := []row{
+		{"project, one letter too many", deploy(plan.DeployRequest{Project: "Shopp"}), plan.CodeUnknownProject, `did you mean "Shop"?`},
+		{"environment, a prefix", deploy(plan.DeployRequest{Environment: "Prod"}), plan.CodeUnknownEnvironment, `did you mean "Production"?`},
+		{"environment, letter case", deploy(plan.DeployRequest{Environment: "production"}), plan.CodeUnknownEnvironment, `did you mean "Production"?`},
+		{"release, missing patch", deploy(plan.DeployRequest{Release: "1.1"}), plan.CodeUnknownRelease, `did you mean "1.1.0"?`},
+		{"named tenant, transposed", deploy(plan.DeployRequest{Tenants: []string{"Acme", "Gloebx"}}), plan.CodeUnknownTenant, `did you mean "Globex"?`},
+		{"tenant() in an expression", deploy(plan.DeployRequest{Expression: `tenant("Acmee")`}), plan.CodeUnknownTenant, `did you mean "Acme"?`},
+		{"tag in the filter", deploy(plan.DeployRequest{Tags: []string{"Tier/Glod"}}), plan.CodeUnknownTag, `did you mean "Tier/Gold"?`},
+		{"freeze to override", deploy(plan.DeployRequest{OverrideFreezes: []string{"Black Fridya"}}), plan.CodeInvalidValue, `did you mean "Black Friday"?`},
+		{"hidden tenant named by a principal", deploy(plan.DeployRequest{Tenants: []string{"Globexx"}, Principal: "acme-admin"}), plan.CodeUnknownTenant, ""},
+		{"hidden tenant in an expression", deploy(plan.DeployRequest{Expression: `tenant("Globexx")`, Principal: "acme-admin"}), plan.CodeUnknownTenant, ""},
+		{"visible tenant for a principal", deploy(plan.DeployRequest{Tenants: []string{"acme"}, Principal: "acme-admin"}), plan.CodeUnknownTenant, `did you mean "Acme"?`},
+	}
+	_, err := s.Variables(plan.VariablesRequest{Project: "Shop", Environment: "Dev", Channel: "Betta"})
+	tests = append(tests, row{"channel", err, plan.CodeUnknownChannel, `did you mean "Beta"?`})
+	_, err = s.Explain(plan.ExplainRequest{Project: "Shop", Release: "1.0.0", Environment: "Dev", Tenant: "Umbrela"})
+	tests = append(tests, row{"explained tenant", err, plan.CodeUnknownTenant, `did you mean "Umbrella"?`})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Error(t, tt.err)
+			require.Equal(t, tt.code, plan.CodeOf(tt.err), tt.err.Error())
+			if tt.want == "" {
+				require.NotContains(t, tt.err.Error(), "did you mean")
+				require.NotContains(t, tt.err.Error(), `"Globex"`)
+			} else {
+				require.Contains(t, tt.err.Error(), tt.want)
+			}
+		})
+	}
+}
+
+// TestDeploy_UnknownOverrideIsAnError: a misspelt freeze override is a request error, not a
+// silently ignored name while the freeze still holds.
+func TestDeploy_UnknownOverrideIsAnError(t *testing.T) {
+	s := shop(t)
+	_, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production", All: true,
+		OverrideFreezes: []string{"Black Friday", "Acme audt"}})
+	require.Error(t, err)
+	var re *plan.RequestError
+	require.ErrorAs(t, err, &re)
+	require.Equal(t, "overrideFreezes[1]", re.Field)
+	require.ErrorIs(t, err, plan.ErrUnknownFreeze)
+	require.Contains(t, err.Error(), `did you mean "Acme audit"?`)
+	_, err = s.Explain(plan.ExplainRequest{Project: "Shop", Release: "1.0.0", Environment: "Production", Tenant: "Acme",
+		OverrideFreezes: []string{"Audt"}})
+	require.ErrorIs(t, err, plan.ErrUnknownFreeze)
+	_, err = s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production", All: true,
+		OverrideFreezes: []string{"Black Friday", "Acme audit"}})
+	require.NoError(t, err)
+}
+
+// TestRequest_NoSuggestionOfHiddenFreeTextValues: a FreeText value only hidden tenants carry is
+// never suggested to a principal; one a visible tenant carries is.
+func TestRequest_NoSuggestionOfHiddenFreeTextValues(t *testing.T) {
+	s, err := plan.Load([]byte(`{
+		"environments": ["Dev"],
+		"tagSets": [{"name": "Region", "type": "FreeText"}],
+		"projects": [{"name": "App", "tenancy": "Tenanted"}],
+		"tenants": [
+			{"name": "Seen", "tags": ["Region/A"], "projects": {"App": ["Dev"]}},
+			{"name": "HiddenCorp", "tags": ["Region/Z"], "projects": {"App": ["Dev"]}}
+		],
+		"releases": [{"project": "App", "version": "1.0.0"}],
+		"principals": [
+			{"name": "seer", "grants": [{"action": "view", "tenants": ["Seen"]}]},
+			{"name": "other", "grants": [{"action": "view", "tenants": ["HiddenCorp"]}]}
+		]
+	}`))
+	require.NoError(t, err)
+	for _, tt := range []struct{ principal, want, never string }{
+		{"seer", `"Region/A"`, "Region/Z"},
+		{"other", `"Region/Z"`, "Region/A"},
+	} {
+		_, err := s.Deploy(plan.DeployRequest{Project: "App", Release: "1.0.0", Environment: "Dev", Expression: "Region/", Principal: tt.principal})
+		require.Error(t, err)
+		require.NotContains(t, err.Error(), tt.never, tt.principal)
+		_, err = s.Deploy(plan.DeployRequest{Project: "App", Release: "1.0.0", Environment: "Dev", Tags: []string{"Region/"}, Principal: tt.principal})
+		require.Error(t, err)
+		require.NotContains(t, err.Error(), tt.never, tt.principal)
+	}
+}
+
+// TestValidate_FirstModelHints: errors a first model meets say how to fix them.
+func TestValidate_FirstModelHints(t *testing.T) {
+	_, err := plan.Load([]byte(`{
+		"environments": ["Dev"],
+		"tagSets": [{"name": "Tier", "tags": ["Gold"]}],
+		"projects": [
+			{"name": "App"},
+			{"name": "Web", "tenancy": "Tenanted", "channels": [{"name": "Gold", "tenantExpression": "Tier/Gold or tenant(\"Acme\")"}]}
+		],
+		"tenants": [{"name": "Acme", "projects": {"App": ["Dev"]}}]
+	}`))
+	var ve plan.ValidationErrors
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve, 2, err.Error())
+	require.Equal(t, "projects[1].channels[0].tenantExpression", ve[0].Path)
+	require.Equal(t, plan.CodeInvalidExpression, ve[0].Code)
+	require.Contains(t, ve[0].Msg, "tags only, not named tenants")
+	require.NotContains(t, ve[0].Msg, "unknown tenant")
+	require.Equal(t, "tenants[0]", ve[1].Path)
+	require.Equal(t, plan.CodeUntenantedConnection, ve[1].Code)
+	require.Contains(t, ve[1].Msg, `the default, as the project does not set it`)
+	require.Contains(t, ve[1].Msg, `set the project's "tenancy" to "Tenanted" or "TenantedOrUntenanted"`)
+}
