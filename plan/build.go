@@ -395,7 +395,7 @@ func (p *project) precomputeMissing(s *Space) {
 	p.missReasons = []Reason{{}}
 	known := map[string]int32{"": 0}
 	common := map[string][]variables.TenantValue{}
-	var key strings.Builder
+	var key []byte
 	for i := range n {
 		p.missing[i] = -1
 		if !p.connected.Contains(i) {
@@ -417,15 +417,15 @@ func (p *project) precomputeMissing(s *Space) {
 			tv.Common = common
 		}
 		missing := p.vars.Missing("", tv)
-		key.Reset()
+		key = key[:0]
 		for _, m := range missing {
-			key.WriteString(m)
-			key.WriteByte(0)
+			key = append(key, m...)
+			key = append(key, 0)
 		}
-		k, ok := known[key.String()]
+		k, ok := known[string(key)]
 		if !ok {
 			k = int32(len(p.missLists))
-			known[key.String()] = k
+			known[string(key)] = k
 			p.missLists = append(p.missLists, missing)
 			p.missReasons = append(p.missReasons, missingReason(missing))
 		}

@@ -1,0 +1,108 @@
+package plan_test
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+	"github.com/tenantplan/tenantplan/plan"
+	"github.com/tenantplan/tenantplan/plan/model"
+)
+
+// loadProblems loads a model file and returns "path code" for each problem, and the messages.
+func loadProblems(t *testing.T, src string) (problems, msgs []string) {
+	t.Helper()
+	_, err := plan.Load([]byte(src))
+	var ves plan.ValidationErrors
+	require.True(t, errors.As(err, &ves), "%T %v", err, err)
+	for _, e := range ves {
+		problems = append(problems, e.Path+" "+string(e.Code))
+		msgs = append(msgs, e.Msg)
+	}
+	return problems, msgs
+}
+
+// TestLoad_EmptyTenantName: a tenant without a name (empty, null or absent) is an invalid-value
+// error at the tenant, as an empty name of every other kind is; two of them are not also
+// duplicates of each other, and no reference resolves to them.
+func TestLoad_EmptyTenantName(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"empty", `{"environments":["Dev"],"tenants":[{"name":""}]}`, []string{"tenants[0] invalid-value"}},
+		{"null", `{"environments":["Dev"],"tenants":[{"name":"a"},{"name":null}]}`, []string{"tenants[1] invalid-value"}},
+		{"two empty names", `{"environments":["Dev"],"tenants":[{"name":""},{"name":"b"},{"name":""}]}`,
+			[]string{"tenants[0] invalid-value", "tenants[2] invalid-value"}},
+		{"a tag error after an unnamed tenant keeps its path", `{"environments":["Dev"],"tenants":[{"name":""},{"name":"b","tags":["Nope/x"]}]}`,
+			[]string{"tenants[0] invalid-value", "tenants[1].tags[0] unknown-tag-set"}},
+		{"a freeze cannot name the unnamed tenant", `{"environments":["Dev"],"projects":[{"name":"P","tenancy":"Tenanted"}],
+			"tenants":[{"name":""}],"freezes":[{"name":"f","start":"2026-01-01T00:00:00Z","end":"2026-01-02T00:00:00Z",
+			"tenants":[{"tenant":"","project":"P","environment":"Dev"}]}]}`,
+			[]string{"freezes[0].tenants[0].tenant invalid-value", "freezes[0].tenants[0].tenant unknown-tenant", "tenants[0] invalid-value"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, msgs := loadProblems(t, tc.src)
+			if d := cmp.Diff(tc.want, got); d != "" {
+				t.Fatalf("problems (-want +got):\n%s", d)
+			}
+			for k, p := range got {
+				if strings.HasPrefix(p, "tenants[") && strings.HasSuffix(p, "invalid-value") {
+					require.Equal(t, "tenant name is empty", msgs[k])
+				}
+			}
+		})
+	}
+}
+
+// compileAlloc returns the bytes Compile allocates for f.
+func compileAlloc(t *testing.T, f *model.File) uint64 {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := plan.Compile(f)
+	runtime.ReadMemStats(&after)
+	require.NoError(t, err)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// templatesModel has one project with `templates` templates (all but the first with a default)
+// and `tenants` tenants, each giving a value for one template.
+func templatesModel(templates, tenants int) *model.File {
+	f := &model.File{Environments: []string{"Dev"}}
+	p := model.Project{Name: "P", Tenancy: "Tenanted"}
+	v := "x"
+	for k := range templates {
+		tm := model.Template{Name: fmt.Sprintf("T%d", k), Sensitive: k%2 == 0}
+		if k > 0 {
+			tm.Default = &v
+		}
+		p.Templates = append(p.Templates, tm)
+	}
+	f.Projects = []model.Project{p}
+	for i := range tenants {
+		f.Tenants = append(f.Tenants, model.Tenant{Name: fmt.Sprintf("t%06d", i), Projects: map[string][]string{"P": {"Dev"}},
+			ProjectValues: map[string][]model.TenantValue{"P": {{Template: fmt.Sprintf("T%d", i%templates), Value: &v}}}})
+	}
+	return f
+}
+
+// TestCompile_TemplatesOncePerProject: compiling tenants' values converts the project's templates
+// once, not once per tenant: 8 times the templates cost about the same, and 4 times the tenants
+// about 4 times the work (allocated bytes, with a generous bound).
+func TestCompile_TemplatesOncePerProject(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles models of thousands of tenants")
+	}
+	small := compileAlloc(t, templatesModel(100, 2000))
+	manyTemplates := compileAlloc(t, templatesModel(800, 2000))
+	manyTenants := compileAlloc(t, templatesModel(100, 8000))
+	t.Logf("allocated: 100 templates x 2000 tenants %d B, 800 x 2000 %d B, 100 x 8000 %d B", small, manyTemplates, manyTenants)
+	require.Less(t, float64(manyTemplates)/float64(small), 1.5, "8 times the templates must not cost 8 times the bytes")
+	require.Less(t, float64(manyTenants)/float64(small), 2*4.0, "4 times the tenants must cost at most about 4 times the bytes")
+}
