@@ -174,12 +174,11 @@ func BenchmarkRollout(b *testing.B) {
 		{Name: "Rest", Tags: []string{"Ring/Stable", "Ring/Late"}},
 		{Name: "Pinned", Expression: "Ring/Pinned and not Tier/Free"},
 	}}
-	b.ReportAllocs()
-	for b.Loop() {
+	loopCPU(b, func() {
 		if _, err := s.Rollout(pol); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
 // BenchmarkLoadModel decodes and validates a model of 10,000 tenants, each with 5 tags, 2 project
@@ -205,10 +204,9 @@ func BenchmarkLoadModel(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
+	loopCPU(b, func() {
 		if _, err := plan.Load(data); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }

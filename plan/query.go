@@ -99,7 +99,7 @@ func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
 					continue
 				}
 				if rs, _ := c.tenantReasons(i); len(rs) == 0 {
-					out = append(out, Queued{Environment: s.envs[env], Tenant: s.tenants.At(i).Name()})
+					out = append(out, Queued{Environment: s.envs[env], Tenant: s.names[i]})
 				}
 			}
 		}
@@ -193,7 +193,7 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 		if pick == nil || p.currentRelease(i, dst) == pick {
 			continue
 		}
-		out = append(out, Promotion{Tenant: s.tenants.At(i).Name(), Release: pick.text})
+		out = append(out, Promotion{Tenant: s.names[i], Release: pick.text})
 	}
 	return out, nil
 }

@@ -199,7 +199,7 @@ func (r cring) admits(s *Space, i int) bool {
 	if !r.selector.Contains(i) {
 		return false
 	}
-	return r.limit < 0 || Bucket(r.Salt, s.tenants.At(i).Name()) < r.limit
+	return r.limit < 0 || Bucket(r.Salt, s.names[i]) < r.limit
 }
 
 // Rollout plans a rollout (§9). It assigns each tenant connected to the project to the first ring
@@ -264,10 +264,10 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 			}
 		}
 		if overlap {
-			out.Overlaps = append(out.Overlaps, s.tenants.At(i).Name())
+			out.Overlaps = append(out.Overlaps, s.names[i])
 		}
 		if first < 0 {
-			out.Unassigned = append(out.Unassigned, s.tenants.At(i).Name())
+			out.Unassigned = append(out.Unassigned, s.names[i])
 		}
 	}
 	for k, rg := range rings {
@@ -276,7 +276,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 			rep.Percent, rep.Algorithm, rep.Salt = rg.Percent, HashAlgorithm, rg.Salt
 		}
 		for j, i := range members[k] {
-			rep.Members[j] = s.tenants.At(i).Name()
+			rep.Members[j] = s.names[i]
 		}
 		if len(members[k]) == 0 {
 			out.Empty = append(out.Empty, rg.Name)
@@ -303,7 +303,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		for k := range rings {
 			for _, i := range members[k] {
 				if p.connOf(s, i).Has(e) && p.currentRelease(i, e) == r {
-					out.Done = append(out.Done, CellRef{Tenant: s.tenants.At(i).Name(), Environment: s.envs[e]})
+					out.Done = append(out.Done, CellRef{Tenant: s.names[i], Environment: s.envs[e]})
 					succeed(i, e)
 				}
 			}
@@ -334,7 +334,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 			}
 			rs, _ := c.tenantReasons(i)
 			if len(rs) > 0 {
-				out.Never = append(out.Never, NeverCell{Tenant: s.tenants.At(i).Name(), Environment: s.envs[st.env], Reasons: rs})
+				out.Never = append(out.Never, NeverCell{Tenant: s.names[i], Environment: s.envs[st.env], Reasons: rs})
 				continue
 			}
 			cells = append(cells, i)
@@ -357,7 +357,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 				w.Gate.Soak = rings[prevRing].Soak
 			}
 			for _, i := range batch {
-				w.Tenants = append(w.Tenants, s.tenants.At(i).Name())
+				w.Tenants = append(w.Tenants, s.names[i])
 			}
 			out.Waves = append(out.Waves, w)
 			prevRing = st.ring
