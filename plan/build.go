@@ -352,9 +352,33 @@ func (c *compiler) buildTenantTables(s *Space, sets *envSets, ofSet []int32) {
 		libKinds[name] = newTemplateKinds(lib.Templates)
 	}
 	s.commonOff = make([]int32, n+1)
+	// Size every table first: growing them would copy them again and again.
+	nvals := make([]int, len(s.projects))
+	ncommon, ncommonVals, nenvs := 0, 0, 0
+	for i := range f.Tenants {
+		t := &f.Tenants[i]
+		for k, p := range s.projects {
+			for _, v := range t.ProjectValues[p.name] {
+				nvals[k]++
+				nenvs += len(v.Environments)
+			}
+		}
+		ncommon += len(t.CommonValues)
+		for _, vals := range t.CommonValues {
+			for _, v := range vals {
+				ncommonVals++
+				nenvs += len(v.Environments)
+			}
+		}
+	}
+	for k, p := range s.projects {
+		p.values.vals = make([]variables.TenantValue, 0, nvals[k])
+	}
+	s.common = make([]commonEntry, 0, ncommon)
+	s.commonVals = make([]variables.TenantValue, 0, ncommonVals)
 	// Environment lists of values are copied into one arena, so that the Space keeps nothing of
 	// the File.
-	var envArena []string
+	envArena := make([]string, 0, nenvs)
 	for i := range n {
 		t := &f.Tenants[ofSet[i]]
 		for pn, envs := range t.Projects {
@@ -503,6 +527,8 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 		h.off = make([]int32, n+2)
 		h.curOff = make([]int32, n+2)
 		seg := order[pstart[pj]:pstart[pj+1]]
+		h.recs = make([]trackRelease, 0, len(seg))
+		h.cur = make([]currentEntry, 0, len(seg))
 		next := 0 // the next slot whose offsets are not written
 		for len(seg) > 0 {
 			sl := int(slot(&deps[seg[0]]))
