@@ -307,14 +307,13 @@ func (c *compiler) build() (*Space, error) {
 		relByModel[i] = rel
 	}
 	c.buildHistory(s, sets, byModel, relByModel)
+	var scratch []int
 	s.envSets = sets.list
 
 	for _, t := range f.Targets {
 		ten, _ := ParseTenancy(t.Tenancy)
 		tg := &target{name: t.Name, roles: slices.Clone(t.Roles), tenancy: ten}
-		for _, e := range t.Environments {
-			tg.envs = tg.envs.With(s.envIndex[e])
-		}
+		tg.envs = s.envSetOf(t.Environments, &scratch)
 		flt := tags.NewFilter(t.Tenants, t.TenantTags)
 		if !flt.IsEmpty() {
 			b, err := flt.Bind(c.catalog, lookup)
@@ -379,14 +378,11 @@ func (c *compiler) buildTenantTables(s *Space, sets *envSets, ofSet []int32) {
 	// Environment lists of values are copied into one arena, so that the Space keeps nothing of
 	// the File.
 	envArena := make([]string, 0, nenvs)
+	var scratch []int
 	for i := range n {
 		t := &f.Tenants[ofSet[i]]
 		for pn, envs := range t.Projects {
-			var es lifecycle.EnvSet
-			for _, e := range envs {
-				es = es.With(s.envIndex[e])
-			}
-			s.projIndex[pn].conn[i] = sets.intern(es)
+			s.projIndex[pn].conn[i] = sets.intern(s.envSetOf(envs, &scratch))
 		}
 		eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
 			start := int32(len(s.commonVals))
@@ -606,6 +602,17 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 		h.cur = slices.Clip(h.cur)
 	}
 	c.deps = nil
+}
+
+// envSetOf returns the set of the named environments, built at once (adding environments one at
+// a time would copy the set each time). scratch is reused across calls.
+func (s *Space) envSetOf(names []string, scratch *[]int) lifecycle.EnvSet {
+	idx := (*scratch)[:0]
+	for _, e := range names {
+		idx = append(idx, s.envIndex[e])
+	}
+	*scratch = idx
+	return lifecycle.EnvSetOf(idx...)
 }
 
 // connOf returns the environments tenant i is connected to for the project.

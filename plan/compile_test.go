@@ -1,11 +1,15 @@
 package plan_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -108,4 +112,92 @@ func TestCompile_TemplatesOncePerProject(t *testing.T) {
 	t.Logf("bytes per further tenant: %.0f with 100 templates, %.0f with 800", perTenant100, perTenant800)
 	require.Less(t, perTenant800/perTenant100, 1.5, "a tenant must not cost more with more templates in its project")
 	require.Less(t, float64(manyTenants)/float64(small), 2*4.0, "4 times the tenants must cost at most about 4 times the bytes")
+}
+
+// manyEnvironmentsModel has ne environments in one phase and a tenant connected to half of them,
+// with two values of one template scoped to either half.
+func manyEnvironmentsModel(ne int) []byte {
+	f := &model.File{}
+	for i := range ne {
+		f.Environments = append(f.Environments, fmt.Sprintf("env-%06d", i))
+	}
+	f.Lifecycles = []model.Lifecycle{{Name: "All", Phases: []model.Phase{{Name: "All", Manual: f.Environments}}}}
+	f.Projects = []model.Project{{Name: "P", Tenancy: "Tenanted", Lifecycle: "All", Templates: []model.Template{{Name: "T"}}}}
+	v := "x"
+	first, second := f.Environments[:ne/2], f.Environments[ne/2:]
+	f.Tenants = []model.Tenant{{Name: "a", Projects: map[string][]string{"P": first},
+		ProjectValues: map[string][]model.TenantValue{"P": {{Template: "T", Value: &v, Environments: first},
+			{Template: "T", Value: &v, Environments: second}}}}}
+	data, err := json.Marshal(f)
+	if err != nil {
+		panic(err)
+	}
+	return data
+}
+
+// TestLoad_ManyEnvironmentsStaysLinear: checking tenant values scoped to tens of thousands of
+// environments (for overlaps) takes time linear in the environments: 10 times the environments
+// take at most 25 times as long (a quadratic check takes 100 times as long).
+func TestLoad_ManyEnvironmentsStaysLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a model of 60,000 environments")
+	}
+	// The CPU time of a Load (the least of three), which waiting for a core on a busy machine does
+	// not inflate as it does wall time.
+	measure := func(ne int) float64 {
+		data := manyEnvironmentsModel(ne)
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			runtime.GC()
+			start := cpuTime()
+			_, err := plan.Load(data)
+			require.NoError(t, err)
+			best = min(best, cpuTime()-start)
+		}
+		return float64(best)
+	}
+	small, big := measure(6_000), measure(60_000)
+	t.Logf("Load (CPU time): 6,000 environments %.1f ms, 60,000 %.1f ms", small/1e6, big/1e6)
+	require.Less(t, big/small, 25.0, "10 times the environments must take about 10 times as long")
+}
+
+// TestLoad_OverlappingValuesAmongMany: with many values of a tenant (where the overlap check lists
+// each template's earlier values), an overlap is reported on the later value, naming the first
+// earlier value it overlaps, as with few values.
+func TestLoad_OverlappingValuesAmongMany(t *testing.T) {
+	f := &model.File{Environments: []string{"e0", "e1", "e2", "e3", "e4", "e5"}}
+	p := model.Project{Name: "P", Tenancy: "Tenanted"}
+	v := "x"
+	var vals []model.TenantValue
+	for k := range 12 {
+		p.Templates = append(p.Templates, model.Template{Name: fmt.Sprintf("T%d", k)})
+		vals = append(vals, model.TenantValue{Template: fmt.Sprintf("T%d", k), Value: &v})
+	}
+	var long []string
+	for i := range 40 {
+		long = append(long, fmt.Sprintf("x%d", i))
+	}
+	f.Environments = append(f.Environments, long...)
+	vals[3].Environments = append(slices.Clone(long), "e5")
+	vals = append(vals,
+		model.TenantValue{Template: "T3", Value: &v, Environments: []string{"e1", "e5"}}, // [12] overlaps [3] in e5
+		model.TenantValue{Template: "T7", Value: &v},                                     // [13] unscoped like [7]
+		model.TenantValue{Template: "T2", Value: &v, Environments: []string{"e0"}},       // [14] a scoped and an unscoped value do not overlap
+	)
+	f.Projects = []model.Project{p}
+	f.Tenants = []model.Tenant{{Name: "a", Projects: map[string][]string{"P": {"e0"}}, ProjectValues: map[string][]model.TenantValue{"P": vals}}}
+	_, err := plan.Compile(f)
+	var ves plan.ValidationErrors
+	require.True(t, errors.As(err, &ves), "%v", err)
+	var got []string
+	for _, e := range ves {
+		got = append(got, e.Path+" "+string(e.Code)+" "+e.Msg)
+	}
+	want := []string{
+		`tenants[0].projectValues.P[12] overlapping-tenant-values project values[12] (template "T3"): environment "e5" is also in value [3]: overlapping tenant values`,
+		`tenants[0].projectValues.P[13] overlapping-tenant-values project values[13] (template "T7"): unscoped like value [7]: overlapping tenant values`,
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Fatalf("problems (-want +got):\n%s", d)
+	}
 }
