@@ -134,7 +134,7 @@ type cellCtx struct {
 	// Identical reason lists and target lists of one answer share one slice.
 	lists   map[reasonKey][]Reason
 	tlists  map[uint64][]string
-	tserved uint64 // targets of the last tenant cell evaluated, by position in targets (bulk)
+	missing map[int32]Reason // the precomputed missing-variables reasons, copied for this request
 }
 
 // Identities of the reasons whose text is the same for every track of a request.
@@ -495,7 +495,7 @@ func (c *cellCtx) evalTenant(i int) []string {
 	c.frozen(i)
 	if p.templates {
 		if k := p.missing[i]; k > 0 {
-			c.add(p.missReasons[k], idMissing+uint32(k))
+			c.add(c.missingReason(k), idMissing+uint32(k))
 		} else if k < 0 {
 			tv := variables.TenantValues{Project: p.values.of(i), Common: s.commonOf(i)}
 			if missing := p.vars.Missing(c.envName, tv); len(missing) > 0 {
@@ -514,6 +514,21 @@ func (c *cellCtx) evalTenant(i int) []string {
 		c.add(c.rAlreadyCurrent, idAlreadyCurrent)
 	}
 	return targets
+}
+
+// missingReason returns the precomputed missing-variables reason k with a list of this request's
+// own: an answer never shares a slice with the space or another answer.
+func (c *cellCtx) missingReason(k int32) Reason {
+	if r, ok := c.missing[k]; ok {
+		return r
+	}
+	r := c.p.missReasons[k]
+	r.Missing = slices.Clone(r.Missing)
+	if c.missing == nil {
+		c.missing = map[int32]Reason{}
+	}
+	c.missing[k] = r
+	return r
 }
 
 // tenantReasons evaluates every check of §7.3 for tenant i, in order, and returns the reasons
