@@ -115,4 +115,3 @@ func TestPlanner_BytesGrowLinearly(t *testing.T) {
 	require.Less(t, big.rollout/small.rollout, 2*4.0)
 	require.Less(t, big.deployAllocs, 2*small.deployAllocs, "Deploy allocates per answer, not per cell")
 }
-
