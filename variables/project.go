@@ -282,7 +282,7 @@ func (p *Project) CheckTenantValues(tv TenantValues) error {
 		// With many values, the earlier values of each template are listed, and the environments
 		// of long scopes become sets: the checks stay linear in the values and their environments.
 		var earlier map[int32][]int
-		if len(vals) > 8 {
+		if len(vals) > 32 {
 			earlier = map[int32][]int{}
 		}
 		var envSets map[int]map[string]bool
