@@ -181,9 +181,9 @@ func BenchmarkRollout(b *testing.B) {
 	})
 }
 
-// BenchmarkLoadModel decodes and validates a model of 10,000 tenants, each with 5 tags, 2 project
+// loadModelFile is the model of BenchmarkLoadModel: 10,000 tenants, each with 5 tags, 2 project
 // connections and 10 variable values.
-func BenchmarkLoadModel(b *testing.B) {
+func loadModelFile() *model.File {
 	f := benchModel(10_000, 10, 0)
 	f.TagSets = append(f.TagSets, model.TagSet{Name: "Feature", Tags: []string{"SSO", "Branding", "Audit"}})
 	f.Projects = append(f.Projects, model.Project{Name: "Billing", Tenancy: "Tenanted"})
@@ -199,13 +199,30 @@ func BenchmarkLoadModel(b *testing.B) {
 			}
 		}
 	}
-	data, err := json.Marshal(f)
+	return f
+}
+
+// BenchmarkLoadModel decodes and validates a model of 10,000 tenants, each with 5 tags, 2 project
+// connections and 10 variable values.
+func BenchmarkLoadModel(b *testing.B) {
+	data, err := json.Marshal(loadModelFile())
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
 	loopCPU(b, func() {
 		if _, err := plan.Load(data); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkCompileLoadModel is the compile part of BenchmarkLoadModel: validating and compiling
+// the decoded model.
+func BenchmarkCompileLoadModel(b *testing.B) {
+	f := loadModelFile()
+	loopCPU(b, func() {
+		if _, err := plan.Compile(f); err != nil {
 			b.Fatal(err)
 		}
 	})

@@ -531,10 +531,6 @@ func (c *compiler) validateChannels(p string, pr model.Project, cp *cproject) {
 func (c *compiler) validateTenants() {
 	f := c.f
 	c.libCheck = map[string]*variables.Project{}
-	projKinds := make(map[string]*templateKinds, len(c.projects))
-	for name, cp := range c.projects {
-		projKinds[name] = newTemplateKinds(toTemplates(f.Projects[cp.index].Templates))
-	}
 	ts := make([]tenant.Tenant, 0, len(f.Tenants))
 	ofSet := make([]int, 0, len(f.Tenants)) // model index of each tenant given to the set
 	// Scratch space for the values handed to the checks, which keep nothing of them.
@@ -593,7 +589,7 @@ func (c *compiler) validateTenants() {
 			if cp.vars == nil {
 				return
 			}
-			scratch = appendValues(scratch[:0], vals, projKinds[pn], nil)
+			scratch = appendValues(scratch[:0], vals, nil, nil) // the check does not look at sensitivity
 			c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{Project: scratch}))
 		})
 		if t.Name == "" {

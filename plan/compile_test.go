@@ -169,7 +169,7 @@ func TestLoad_OverlappingValuesAmongMany(t *testing.T) {
 	p := model.Project{Name: "P", Tenancy: "Tenanted"}
 	v := "x"
 	var vals []model.TenantValue
-	for k := range 12 {
+	for k := range 40 {
 		p.Templates = append(p.Templates, model.Template{Name: fmt.Sprintf("T%d", k)})
 		vals = append(vals, model.TenantValue{Template: fmt.Sprintf("T%d", k), Value: &v})
 	}
@@ -180,9 +180,9 @@ func TestLoad_OverlappingValuesAmongMany(t *testing.T) {
 	f.Environments = append(f.Environments, long...)
 	vals[3].Environments = append(slices.Clone(long), "e5")
 	vals = append(vals,
-		model.TenantValue{Template: "T3", Value: &v, Environments: []string{"e1", "e5"}}, // [12] overlaps [3] in e5
-		model.TenantValue{Template: "T7", Value: &v},                                     // [13] unscoped like [7]
-		model.TenantValue{Template: "T2", Value: &v, Environments: []string{"e0"}},       // [14] a scoped and an unscoped value do not overlap
+		model.TenantValue{Template: "T3", Value: &v, Environments: []string{"e1", "e5"}}, // [40] overlaps [3] in e5
+		model.TenantValue{Template: "T7", Value: &v},                                     // [41] unscoped like [7]
+		model.TenantValue{Template: "T2", Value: &v, Environments: []string{"e0"}},       // [42] a scoped and an unscoped value do not overlap
 	)
 	f.Projects = []model.Project{p}
 	f.Tenants = []model.Tenant{{Name: "a", Projects: map[string][]string{"P": {"e0"}}, ProjectValues: map[string][]model.TenantValue{"P": vals}}}
@@ -194,8 +194,8 @@ func TestLoad_OverlappingValuesAmongMany(t *testing.T) {
 		got = append(got, e.Path+" "+string(e.Code)+" "+e.Msg)
 	}
 	want := []string{
-		`tenants[0].projectValues.P[12] overlapping-tenant-values project values[12] (template "T3"): environment "e5" is also in value [3]: overlapping tenant values`,
-		`tenants[0].projectValues.P[13] overlapping-tenant-values project values[13] (template "T7"): unscoped like value [7]: overlapping tenant values`,
+		`tenants[0].projectValues.P[40] overlapping-tenant-values project values[40] (template "T3"): environment "e5" is also in value [3]: overlapping tenant values`,
+		`tenants[0].projectValues.P[41] overlapping-tenant-values project values[41] (template "T7"): unscoped like value [7]: overlapping tenant values`,
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Fatalf("problems (-want +got):\n%s", d)
