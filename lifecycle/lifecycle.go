@@ -59,7 +59,8 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 		}
 		owner := make([]int, len(environments)) // phase index + 1; 0 = no phase yet
 		l.phases = make([]Phase, len(phases))
-		listed := make([]int, len(phases)) // distinct known environments each phase lists
+		listed := make([]int, len(phases))       // distinct known environments each phase lists
+		seenIn := make([]int, len(environments)) // the last phase index + 1 that listed the environment
 		var catchAll []int
 		for k, spec := range phases {
 			p := Phase{name: spec.Name, minimum: spec.Minimum, optional: spec.Optional, priority: spec.Priority}
@@ -68,7 +69,9 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 				l.phases[k] = p
 				continue
 			}
-			var seen EnvSet
+			// Sets are built once from index lists: adding to a set one environment at a time
+			// would copy it each time (quadratic in a phase of thousands of environments).
+			var setIdx, autoIdx []int
 			add := func(envName string, automatic bool) {
 				i, ok := index[envName]
 				if !ok {
@@ -76,19 +79,19 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 					return
 				}
 				if automatic {
-					p.auto = p.auto.With(i)
+					autoIdx = append(autoIdx, i)
 				}
-				if seen.Has(i) {
+				if seenIn[i] == k+1 {
 					return // listed twice in one phase: harmless (see doc.go)
 				}
-				seen = seen.With(i)
+				seenIn[i] = k + 1
 				listed[k]++
 				if o := owner[i]; o != 0 {
 					report(k, envName, ErrEnvironmentInTwoPhases, "already in phase %d (%s)", o-1, quote(phases[o-1].Name))
 					return
 				}
 				owner[i] = k + 1
-				p.set = p.set.With(i)
+				setIdx = append(setIdx, i)
 			}
 			for _, e := range spec.Automatic {
 				add(e, true)
@@ -96,15 +99,17 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 			for _, e := range spec.Manual {
 				add(e, false)
 			}
-			p.auto = p.auto.Intersect(p.set)
+			p.set = EnvSetOf(setIdx...)
+			p.auto = EnvSetOf(autoIdx...).Intersect(p.set)
 			l.phases[k] = p
 		}
-		var rest EnvSet
+		var restIdx []int
 		for i := range environments {
 			if owner[i] == 0 {
-				rest = rest.With(i)
+				restIdx = append(restIdx, i)
 			}
 		}
+		rest := EnvSetOf(restIdx...)
 		for n, k := range catchAll {
 			if n == 0 {
 				l.phases[k].set = rest
@@ -134,12 +139,12 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 	for k := range l.phases {
 		p := &l.phases[k]
 		p.size = p.set.Len()
-		l.all = l.all.Union(p.set)
 		for e := range p.set.Envs() {
 			l.phaseOf[e] = int32(k)
 			l.order = append(l.order, e)
 		}
 	}
+	l.all = EnvSetOf(l.order...) // the phases' sets are disjoint: their union, built once
 	if l.all.IsEmpty() && len(environments) == 0 {
 		report(-1, "", ErrNoEnvironments, "the model has no environments")
 	}

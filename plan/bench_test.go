@@ -174,17 +174,16 @@ func BenchmarkRollout(b *testing.B) {
 		{Name: "Rest", Tags: []string{"Ring/Stable", "Ring/Late"}},
 		{Name: "Pinned", Expression: "Ring/Pinned and not Tier/Free"},
 	}}
-	b.ReportAllocs()
-	for b.Loop() {
+	loopCPU(b, func() {
 		if _, err := s.Rollout(pol); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }
 
-// BenchmarkLoadModel decodes and validates a model of 10,000 tenants, each with 5 tags, 2 project
+// loadModelFile is the model of BenchmarkLoadModel: 10,000 tenants, each with 5 tags, 2 project
 // connections and 10 variable values.
-func BenchmarkLoadModel(b *testing.B) {
+func loadModelFile() *model.File {
 	f := benchModel(10_000, 10, 0)
 	f.TagSets = append(f.TagSets, model.TagSet{Name: "Feature", Tags: []string{"SSO", "Branding", "Audit"}})
 	f.Projects = append(f.Projects, model.Project{Name: "Billing", Tenancy: "Tenanted"})
@@ -200,15 +199,31 @@ func BenchmarkLoadModel(b *testing.B) {
 			}
 		}
 	}
-	data, err := json.Marshal(f)
+	return f
+}
+
+// BenchmarkLoadModel decodes and validates a model of 10,000 tenants, each with 5 tags, 2 project
+// connections and 10 variable values.
+func BenchmarkLoadModel(b *testing.B) {
+	data, err := json.Marshal(loadModelFile())
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
+	loopCPU(b, func() {
 		if _, err := plan.Load(data); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
+}
+
+// BenchmarkCompileLoadModel is the compile part of BenchmarkLoadModel: validating and compiling
+// the decoded model.
+func BenchmarkCompileLoadModel(b *testing.B) {
+	f := loadModelFile()
+	loopCPU(b, func() {
+		if _, err := plan.Compile(f); err != nil {
+			b.Fatal(err)
+		}
+	})
 }

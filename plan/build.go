@@ -4,17 +4,201 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan/freeze"
+	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/tenant"
 	"github.com/tenantplan/tenantplan/variables"
 )
 
+// sortedKeys returns the keys of m in order; a map of one key is not sorted.
 func sortedKeys[V any](m map[string]V) []string {
+	if len(m) == 1 {
+		for k := range m {
+			return []string{k}
+		}
+	}
 	return slices.Sorted(maps.Keys(m))
+}
+
+// eachSorted calls fn for every key of m, in key order. It allocates nothing for a map of at most
+// one key, the common case of a tenant's connections and values.
+func eachSorted[V any](m map[string]V, fn func(k string, v V)) {
+	if len(m) <= 1 {
+		for k, v := range m {
+			fn(k, v)
+		}
+		return
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		fn(k, m[k])
+	}
+}
+
+// valueTable holds the tenant values of one kind for every tenant in one flat slice: the values of
+// tenant index i are vals[off[i]:off[i+1]]. It replaces a map or a slice per tenant.
+type valueTable struct {
+	off  []int32
+	vals []variables.TenantValue
+}
+
+// of returns the values of tenant i (nil when none), capped so that an append by the caller never
+// writes into the next tenant's values.
+func (t *valueTable) of(i int) []variables.TenantValue {
+	if i < 0 || i+1 >= len(t.off) {
+		return nil
+	}
+	a, b := t.off[i], t.off[i+1]
+	if a == b {
+		return nil
+	}
+	return t.vals[a:b:b]
+}
+
+// commonEntry is the values of one library for one tenant: commonVals[start:end].
+type commonEntry struct {
+	lib        string
+	start, end int32
+}
+
+// commonOf returns the common values of tenant i by library, as variables.TenantValues wants them
+// (nil when the tenant gives none). It builds a map: the planner calls it only where a
+// precomputed answer does not exist.
+func (s *Space) commonOf(i int) map[string][]variables.TenantValue {
+	if i < 0 || i+1 >= len(s.commonOff) || s.commonOff[i] == s.commonOff[i+1] {
+		return nil
+	}
+	m := make(map[string][]variables.TenantValue, s.commonOff[i+1]-s.commonOff[i])
+	for _, e := range s.common[s.commonOff[i]:s.commonOff[i+1]] {
+		m[e.lib] = s.commonVals[e.start:e.end:e.end]
+	}
+	return m
+}
+
+// trackRelease is what one track did with one release: the environments it attempted and its
+// successes under each policy, as indexes into Space.envSets.
+type trackRelease struct {
+	rel       int32
+	attempted int32
+	own       [2]int32 // by lifecycle.Policy
+}
+
+// currentEntry says that rel is the current release of a track in env: the release of its latest
+// successful deployment there.
+type currentEntry struct {
+	env int32
+	rel int32
+}
+
+// history is a project's deployment history per track, in flat per-track tables: slot 0 is the
+// untenanted track and slot i+1 tenant index i. The records of slot k are recs[off[k]:off[k+1]]
+// (by release) and its current releases cur[curOff[k]:curOff[k+1]] (by environment).
+type history struct {
+	off    []int32
+	recs   []trackRelease
+	curOff []int32
+	cur    []currentEntry
+}
+
+// record returns the track's record of release rel, or nil.
+func (h *history) record(track, rel int) *trackRelease {
+	k := track + 1
+	if k < 0 || k+1 >= len(h.off) {
+		return nil
+	}
+	for j := h.off[k]; j < h.off[k+1]; j++ {
+		if int(h.recs[j].rel) == rel {
+			return &h.recs[j]
+		}
+	}
+	return nil
+}
+
+// current returns the index of the current release of the track in env, or -1.
+func (h *history) current(track, env int) int {
+	k := track + 1
+	if k < 0 || k+1 >= len(h.curOff) {
+		return -1
+	}
+	for _, e := range h.cur[h.curOff[k]:h.curOff[k+1]] {
+		if int(e.env) == env {
+			return int(e.rel)
+		}
+	}
+	return -1
+}
+
+// dep is a validated deployment, resolved to indexes during validation so that the build reads
+// no name and parses no time again.
+type dep struct {
+	sec     int64 // the time, as seconds and nanoseconds since 1970
+	nsec    int32
+	tenant  int32 // model tenant index, -1 for the untenanted track
+	project int32 // model project index
+	release int32 // model release index
+	env     int32
+	success bool
+}
+
+func (d *dep) at() time.Time { return time.Unix(d.sec, int64(d.nsec)).UTC() }
+
+// before reports whether d happened before e.
+func (d *dep) before(e *dep) bool { return d.sec < e.sec || d.sec == e.sec && d.nsec < e.nsec }
+
+// envSets interns environment sets, so that per-tenant tables hold a 4-byte index, not a set.
+type envSets struct {
+	list  []lifecycle.EnvSet
+	index map[lifecycle.EnvSet]int32
+}
+
+func newEnvSets() *envSets {
+	return &envSets{list: []lifecycle.EnvSet{{}}, index: map[lifecycle.EnvSet]int32{{}: 0}}
+}
+
+func (e *envSets) intern(s lifecycle.EnvSet) int32 {
+	if s.IsEmpty() {
+		return 0
+	}
+	if k, ok := e.index[s]; ok {
+		return k
+	}
+	k := int32(len(e.list))
+	e.list = append(e.list, s)
+	e.index[s] = k
+	return k
+}
+
+// templateKinds says which template names are sensitive, built once per project or library: a
+// value of a sensitive template is sensitive.
+type templateKinds struct {
+	exact map[string]bool // every template name as written -> sensitive
+	lower map[string]bool // lower-case names of the sensitive templates
+}
+
+func newTemplateKinds(ts []variables.Template) *templateKinds {
+	k := &templateKinds{exact: make(map[string]bool, len(ts)), lower: map[string]bool{}}
+	for _, t := range ts {
+		if t.Sensitive {
+			k.lower[strings.ToLower(t.Name)] = true
+		}
+	}
+	for _, t := range ts {
+		k.exact[t.Name] = k.lower[strings.ToLower(t.Name)]
+	}
+	return k
+}
+
+// sensitive reports whether a value for template name is sensitive: some sensitive template has
+// that name, letter case aside.
+func (k *templateKinds) sensitive(name string) bool {
+	if s, ok := k.exact[name]; ok {
+		return s
+	}
+	return len(k.lower) > 0 && k.lower[strings.ToLower(name)]
 }
 
 // build turns a validated model into a Space. Every lookup here succeeds: validation checked it.
@@ -25,40 +209,45 @@ func (c *compiler) build() (*Space, error) {
 		envIndex:   c.envIndex,
 		catalog:    c.catalog,
 		lifecycles: c.lifecycles,
-		projIndex:  map[string]*project{},
-		principals: map[string]*principal{},
+		projIndex:  make(map[string]*project, len(f.Projects)),
+		principals: make(map[string]*principal, len(f.Principals)),
 		freezes:    freeze.NewIndex(c.freezes),
 	}
+	sets := newEnvSets()
 	set := c.set // validation built it, and found no problem
 	s.tenants = set
 	n := set.Len()
-	s.tenantTags = make([][]string, n)
-	s.common = make([]map[string][]variables.TenantValue, n)
+	lookup := set.Lookup()
+	// Model tenant index -> set index, and back.
+	byModel := make([]int32, len(f.Tenants))
+	ofSet := make([]int32, n)
+	for i, t := range f.Tenants {
+		k, _ := set.Index(t.Name)
+		byModel[i], ofSet[k] = int32(k), int32(i)
+	}
+	s.names = make([]string, n)
+	var disabled []int
 	for i := range n {
-		for id := range set.Bits(i).IDs() {
-			s.tenantTags[i] = append(s.tenantTags[i], c.catalog.Name(id))
+		t := &f.Tenants[ofSet[i]]
+		s.names[i] = t.Name
+		if t.Disabled {
+			disabled = append(disabled, i)
 		}
 	}
-	lookup := set.Lookup()
-	// Model tenant index -> set index.
-	byModel := make([]int, len(f.Tenants))
-	for i, t := range f.Tenants {
-		byModel[i], _ = set.Index(t.Name)
-	}
+	s.disabled = set.Selection(disabled...)
 
-	for _, pr := range f.Projects {
+	for pi, pr := range f.Projects {
 		cp := c.projects[pr.Name]
 		p := &project{
 			name:       pr.Name,
+			index:      pi,
 			tenancy:    cp.tenancy,
 			lc:         cp.lc,
 			roles:      slices.Compact(slices.Sorted(slices.Values(pr.TargetRoles))), // a set: sorted for §8.6
 			defChannel: cp.defChannel,
 			vars:       cp.vars,
-			relIndex:   map[string]*release{},
-			conn:       make([]lifecycle.EnvSet, n),
-			values:     map[int][]variables.TenantValue{},
-			current:    map[int][]currentEntry{},
+			relIndex:   make(map[string]*release),
+			conn:       make([]int32, n),
 		}
 		p.templates = len(pr.Templates) > 0
 		for _, l := range pr.Libraries {
@@ -74,37 +263,19 @@ func (c *compiler) build() (*Space, error) {
 					return nil, ValidationErrors{{Path: "projects", Code: sentinelCode(err), Msg: err.Error(), Err: err}}
 				}
 				chn.restrict = b
+				chn.admits = set.Select(b)
 			}
 			p.channels = append(p.channels, chn)
 		}
 		s.projects = append(s.projects, p)
 		s.projIndex[p.name] = p
 	}
-	for mi, t := range f.Tenants {
-		i := byModel[mi]
-		for pn, envs := range t.Projects {
-			p := s.projIndex[pn]
-			var es lifecycle.EnvSet
-			for _, e := range envs {
-				es = es.With(s.envIndex[e])
-			}
-			p.conn[i] = es
-		}
-		if len(t.CommonValues) > 0 {
-			common := map[string][]variables.TenantValue{}
-			for ln, vals := range t.CommonValues {
-				common[ln] = toTenantValues(vals, c.varsOfLib[ln].Templates)
-			}
-			s.common[i] = common
-		}
-		for pn, pv := range t.ProjectValues {
-			p := s.projIndex[pn]
-			p.values[i] = toTenantValues(pv, templatesOf(f.Projects[c.projects[pn].index].Templates))
-		}
-	}
-	s.frozenTenants = map[frozenKey]tenant.Selection{}
 	for _, p := range s.projects {
 		p.connected = set.ConnectedTo(p.name)
+	}
+	c.buildTenantTables(s, sets, ofSet)
+	s.frozenTenants = map[frozenKey]tenant.Selection{}
+	for _, p := range s.projects {
 		for e, env := range s.envs {
 			var idx []int
 			for _, n := range s.freezes.Tenants(p.name, env) {
@@ -118,61 +289,31 @@ func (c *compiler) build() (*Space, error) {
 		}
 	}
 
+	relByModel := make([]*release, len(f.Releases))
 	for i, r := range f.Releases {
 		cp := c.projects[r.Project]
 		p := s.projIndex[r.Project]
 		rel := &release{
 			project:     p,
+			index:       len(p.releases),
 			version:     cp.versions[i],
 			text:        r.Version,
 			channel:     p.channels[cp.relChannel[i]],
 			blocked:     r.Blocked,
-			attempts:    map[int][]lifecycle.Attempt{},
 			lastSuccess: map[int]time.Time{},
 		}
 		p.releases = append(p.releases, rel)
 		p.relIndex[r.Version] = rel
+		relByModel[i] = rel
 	}
-	for _, d := range f.Deployments {
-		p := s.projIndex[d.Project]
-		rel := p.relIndex[d.Release]
-		track := -1
-		if d.Tenant != "" {
-			track = byModel[c.tenantIdx[d.Tenant]]
-		}
-		ok, _ := parseOutcome(d.Outcome)
-		at, _ := parseTime(d.At)
-		env := s.envIndex[d.Environment]
-		rel.attempts[track] = append(rel.attempts[track], lifecycle.Attempt{Env: env, At: at, Success: ok})
-		if ok {
-			if last, seen := rel.lastSuccess[env]; !seen || at.After(last) {
-				rel.lastSuccess[env] = at
-			}
-			p.noteCurrent(track, env, rel, at)
-		}
-	}
-	for _, p := range s.projects {
-		for _, rel := range p.releases {
-			for pol := range rel.facts {
-				fa := releaseFacts{own: make(map[int]lifecycle.EnvSet, len(rel.attempts))}
-				for track, as := range rel.attempts {
-					own := lifecycle.Successes(lifecycle.Policy(pol), as)
-					if !own.IsEmpty() {
-						fa.own[track] = own
-						fa.any = fa.any.Union(own)
-					}
-				}
-				rel.facts[pol] = fa
-			}
-		}
-	}
+	c.buildHistory(s, sets, byModel, relByModel)
+	var scratch []int
+	s.envSets = sets.list
 
 	for _, t := range f.Targets {
 		ten, _ := ParseTenancy(t.Tenancy)
 		tg := &target{name: t.Name, roles: slices.Clone(t.Roles), tenancy: ten}
-		for _, e := range t.Environments {
-			tg.envs = tg.envs.With(s.envIndex[e])
-		}
+		tg.envs = s.envSetOf(t.Environments, &scratch)
 		flt := tags.NewFilter(t.Tenants, t.TenantTags)
 		if !flt.IsEmpty() {
 			b, err := flt.Bind(c.catalog, lookup)
@@ -195,27 +336,300 @@ func (c *compiler) build() (*Space, error) {
 	return s, nil
 }
 
-// noteCurrent records a successful deployment as the cell's current release when it is the latest
-// (ties: the later one in the model wins, §7.3).
-func (p *project) noteCurrent(track, env int, rel *release, at time.Time) {
-	entries := p.current[track]
-	for k := range entries {
-		if entries[k].env == env {
-			if !at.Before(entries[k].at) {
-				entries[k] = currentEntry{env: env, rel: rel, at: at}
+// buildTenantTables fills the per-tenant tables in tenant (set) order: connections, project and
+// common values, and each project's precomputed missing-variables answer.
+func (c *compiler) buildTenantTables(s *Space, sets *envSets, ofSet []int32) {
+	f := c.f
+	n := len(ofSet)
+	projKinds := make([]*templateKinds, len(s.projects))
+	for k, p := range s.projects {
+		projKinds[k] = newTemplateKinds(toTemplates(f.Projects[p.index].Templates))
+		p.values.off = make([]int32, n+1)
+	}
+	libKinds := make(map[string]*templateKinds, len(c.varsOfLib))
+	for name, lib := range c.varsOfLib {
+		libKinds[name] = newTemplateKinds(lib.Templates)
+	}
+	s.commonOff = make([]int32, n+1)
+	// Size every table first: growing them would copy them again and again.
+	nvals := make([]int, len(s.projects))
+	ncommon, ncommonVals, nenvs := 0, 0, 0
+	for i := range f.Tenants {
+		t := &f.Tenants[i]
+		for k, p := range s.projects {
+			for _, v := range t.ProjectValues[p.name] {
+				nvals[k]++
+				nenvs += len(v.Environments)
 			}
-			return
+		}
+		ncommon += len(t.CommonValues)
+		for _, vals := range t.CommonValues {
+			for _, v := range vals {
+				ncommonVals++
+				nenvs += len(v.Environments)
+			}
 		}
 	}
-	p.current[track] = append(entries, currentEntry{env: env, rel: rel, at: at})
+	for k, p := range s.projects {
+		p.values.vals = make([]variables.TenantValue, 0, nvals[k])
+	}
+	s.common = make([]commonEntry, 0, ncommon)
+	s.commonVals = make([]variables.TenantValue, 0, ncommonVals)
+	// Environment lists of values are copied into one arena, so that the Space keeps nothing of
+	// the File.
+	envArena := make([]string, 0, nenvs)
+	var scratch []int
+	for i := range n {
+		t := &f.Tenants[ofSet[i]]
+		for pn, envs := range t.Projects {
+			s.projIndex[pn].conn[i] = sets.intern(s.envSetOf(envs, &scratch))
+		}
+		eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
+			start := int32(len(s.commonVals))
+			s.commonVals = appendValues(s.commonVals, vals, libKinds[ln], &envArena)
+			s.common = append(s.common, commonEntry{lib: ln, start: start, end: int32(len(s.commonVals))})
+		})
+		s.commonOff[i+1] = int32(len(s.common))
+		for k, p := range s.projects {
+			if pv, ok := t.ProjectValues[p.name]; ok {
+				p.values.vals = appendValues(p.values.vals, pv, projKinds[k], &envArena)
+			}
+			p.values.off[i+1] = int32(len(p.values.vals))
+		}
+	}
+	for _, p := range s.projects {
+		p.precomputeMissing(s)
+	}
+}
+
+// precomputeMissing answers the missing-variables check once per connected tenant whose values
+// are all unscoped (the answer then does not depend on the environment); the planner computes it
+// per cell only for the other tenants.
+func (p *project) precomputeMissing(s *Space) {
+	if !p.templates || p.vars == nil {
+		return
+	}
+	n := len(s.names)
+	p.missing = make([]int32, n)
+	p.missLists = [][]string{nil}
+	p.missReasons = []Reason{{}}
+	known := map[string]int32{"": 0}
+	common := map[string][]variables.TenantValue{}
+	var key []byte
+	for i := range n {
+		p.missing[i] = -1
+		if !p.connected.Contains(i) {
+			continue // evaluated per cell, if ever
+		}
+		vals := p.values.of(i)
+		scoped := hasScoped(vals)
+		clear(common)
+		for _, e := range s.common[s.commonOff[i]:s.commonOff[i+1]] {
+			cv := s.commonVals[e.start:e.end:e.end]
+			scoped = scoped || hasScoped(cv)
+			common[e.lib] = cv
+		}
+		if scoped {
+			continue
+		}
+		tv := variables.TenantValues{Project: vals}
+		if len(common) > 0 {
+			tv.Common = common
+		}
+		missing := p.vars.Missing("", tv)
+		key = key[:0]
+		for _, m := range missing {
+			key = append(key, m...)
+			key = append(key, 0)
+		}
+		k, ok := known[string(key)]
+		if !ok {
+			k = int32(len(p.missLists))
+			known[string(key)] = k
+			p.missLists = append(p.missLists, missing)
+			p.missReasons = append(p.missReasons, missingReason(missing))
+		}
+		p.missing[i] = k
+	}
+}
+
+func hasScoped(vals []variables.TenantValue) bool {
+	for k := range vals {
+		if len(vals[k].Environments) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func missingReason(missing []string) Reason {
+	r := reason(ReasonMissingVariables, "no value for %s", strings.Join(missing, ", "))
+	r.Missing = missing
+	return r
+}
+
+// buildHistory groups the deployments by project and track (a two-pass counting sort, linear in
+// the deployments and tenants) and computes, per track and release, the attempted environments
+// and the successes under each policy; per track and environment, the current release; per
+// release, the environments where anyone has a success and the latest success per environment.
+func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByModel []*release) {
+	deps := c.deps
+	n := len(s.names)
+	slot := func(d *dep) int32 {
+		if d.tenant < 0 {
+			return 0
+		}
+		return byModel[d.tenant] + 1
+	}
+	// Pass 1: by track slot; pass 2 (stable): by project.
+	count := make([]int32, n+2)
+	for k := range deps {
+		count[slot(&deps[k])+1]++
+	}
+	for k := 1; k < len(count); k++ {
+		count[k] += count[k-1]
+	}
+	bySlot := make([]int32, len(deps))
+	for k := range deps {
+		sl := slot(&deps[k])
+		bySlot[count[sl]] = int32(k)
+		count[sl]++
+	}
+	pcount := make([]int32, len(s.projects)+1)
+	for _, d := range deps {
+		pcount[d.project+1]++
+	}
+	for k := 1; k < len(pcount); k++ {
+		pcount[k] += pcount[k-1]
+	}
+	pstart := slices.Clone(pcount)
+	order := make([]int32, len(deps))
+	for _, k := range bySlot {
+		pj := deps[k].project
+		order[pcount[pj]] = k
+		pcount[pj]++
+	}
+	bySlot = nil
+
+	type latest struct {
+		d    *dep
+		seen bool
+	}
+	cur := make([]latest, len(s.envs)) // per environment, for one track
+	var touched []int32
+	var attempts []lifecycle.Attempt
+	for pj, p := range s.projects {
+		h := &p.hist
+		h.off = make([]int32, n+2)
+		h.curOff = make([]int32, n+2)
+		seg := order[pstart[pj]:pstart[pj+1]]
+		h.recs = make([]trackRelease, 0, len(seg))
+		h.cur = make([]currentEntry, 0, len(seg))
+		next := 0 // the next slot whose offsets are not written
+		for len(seg) > 0 {
+			sl := int(slot(&deps[seg[0]]))
+			g := 1
+			for g < len(seg) && int(slot(&deps[seg[g]])) == sl {
+				g++
+			}
+			group := seg[:g]
+			seg = seg[g:]
+			for ; next <= sl; next++ {
+				h.off[next] = int32(len(h.recs))
+				h.curOff[next] = int32(len(h.cur))
+			}
+			// Current releases: the latest success per environment; on equal times the later
+			// deployment in the model.
+			for _, k := range group {
+				d := &deps[k]
+				if !d.success {
+					continue
+				}
+				l := &cur[d.env]
+				if !l.seen {
+					touched = append(touched, d.env)
+					l.seen, l.d = true, d
+				} else if !d.before(l.d) {
+					l.d = d
+				}
+			}
+			slices.Sort(touched)
+			for _, e := range touched {
+				h.cur = append(h.cur, currentEntry{env: e, rel: int32(relByModel[cur[e].d.release].index)})
+				cur[e] = latest{}
+			}
+			touched = touched[:0]
+			// Per release, in model order inside each release.
+			if g > 1 {
+				slices.SortStableFunc(group, func(a, b int32) int {
+					return cmp.Compare(relByModel[deps[a].release].index, relByModel[deps[b].release].index)
+				})
+			}
+			for len(group) > 0 {
+				rel := relByModel[deps[group[0]].release]
+				r := 1
+				for r < len(group) && relByModel[deps[group[r]].release] == rel {
+					r++
+				}
+				attempts = attempts[:0]
+				var attempted lifecycle.EnvSet
+				for _, k := range group[:r] {
+					d := &deps[k]
+					at := d.at()
+					attempts = append(attempts, lifecycle.Attempt{Env: int(d.env), At: at, Success: d.success})
+					attempted = attempted.With(int(d.env))
+					if d.success {
+						if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
+							rel.lastSuccess[int(d.env)] = at
+						}
+					}
+				}
+				tr := trackRelease{rel: int32(rel.index), attempted: sets.intern(attempted)}
+				for pol := range tr.own {
+					own := lifecycle.Successes(lifecycle.Policy(pol), attempts)
+					tr.own[pol] = sets.intern(own)
+					rel.facts[pol].any = rel.facts[pol].any.Union(own)
+				}
+				h.recs = append(h.recs, tr)
+				group = group[r:]
+			}
+		}
+		for ; next < len(h.off); next++ {
+			h.off[next] = int32(len(h.recs))
+			h.curOff[next] = int32(len(h.cur))
+		}
+		h.recs = slices.Clip(h.recs)
+		h.cur = slices.Clip(h.cur)
+	}
+	c.deps = nil
+}
+
+// envSetOf returns the set of the named environments, built at once (adding environments one at
+// a time would copy the set each time). scratch is reused across calls.
+func (s *Space) envSetOf(names []string, scratch *[]int) lifecycle.EnvSet {
+	idx := (*scratch)[:0]
+	for _, e := range names {
+		idx = append(idx, s.envIndex[e])
+	}
+	*scratch = idx
+	return lifecycle.EnvSetOf(idx...)
+}
+
+// connOf returns the environments tenant i is connected to for the project.
+func (p *project) connOf(s *Space, i int) lifecycle.EnvSet { return s.envSets[p.conn[i]] }
+
+// own returns the successes of the track (-1: untenanted) with the release under policy pol.
+func (p *project) own(s *Space, track, rel, pol int) lifecycle.EnvSet {
+	if tr := p.hist.record(track, rel); tr != nil {
+		return s.envSets[tr.own[pol]]
+	}
+	return lifecycle.EnvSet{}
 }
 
 // currentRelease returns the release of the latest successful deployment of the cell, or nil.
 func (p *project) currentRelease(track, env int) *release {
-	for _, e := range p.current[track] {
-		if e.env == env {
-			return e.rel
-		}
+	if k := p.hist.current(track, env); k >= 0 {
+		return p.releases[k]
 	}
 	return nil
 }

@@ -34,6 +34,7 @@ type compiler struct {
 	libCheck map[string]*variables.Project
 	freezes  []freeze.Freeze
 	set      *tenant.Set // the validated tenant set, kept for build
+	deps     []dep       // the deployments, resolved to indexes for build
 }
 
 // cproject is what validation learns about a project, kept for building the Space.
@@ -144,9 +145,9 @@ func (c *compiler) validate() {
 	}
 	c.validateTagSets()
 	c.validateLifecycles()
-	c.tenantIdx = map[string]int{}
+	c.tenantIdx = make(map[string]int, len(f.Tenants))
 	for i, t := range f.Tenants {
-		if _, ok := c.tenantIdx[t.Name]; !ok {
+		if _, ok := c.tenantIdx[t.Name]; !ok && t.Name != "" {
 			c.tenantIdx[t.Name] = i
 		}
 	}
@@ -241,9 +242,14 @@ func (c *compiler) validateLifecycles() {
 
 // checkEnvs reports unknown environment names.
 func (c *compiler) checkEnvs(path string, envs []string) {
+	c.checkEnvsAt(func() string { return path }, envs)
+}
+
+// checkEnvsAt is checkEnvs with a path built only when there is an error.
+func (c *compiler) checkEnvsAt(path func() string, envs []string) {
 	for i, e := range envs {
 		if _, ok := c.envIndex[e]; !ok {
-			c.add(idx(path, i), CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s", quote(e))
+			c.add(idx(path(), i), CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s", quote(e))
 		}
 	}
 }
@@ -525,33 +531,39 @@ func (c *compiler) validateChannels(p string, pr model.Project, cp *cproject) {
 func (c *compiler) validateTenants() {
 	f := c.f
 	c.libCheck = map[string]*variables.Project{}
-	var ts []tenant.Tenant
-	for i, t := range f.Tenants {
-		p := idx("tenants", i)
+	ts := make([]tenant.Tenant, 0, len(f.Tenants))
+	ofSet := make([]int, 0, len(f.Tenants)) // model index of each tenant given to the set
+	// Scratch space for the values handed to the checks, which keep nothing of them.
+	var scratch []variables.TenantValue
+	common := map[string][]variables.TenantValue{}
+	for i := range f.Tenants {
+		t := &f.Tenants[i]
+		// Paths are built only for errors: most tenants have none.
+		tenantPath := func() string { return idx("tenants", i) }
 		if t.Name == "" {
-			c.add(p+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
+			c.add(tenantPath()+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
 		}
-		for _, pn := range sortedKeys(t.Projects) {
+		eachSorted(t.Projects, func(pn string, envs []string) {
+			path := func() string { return key(tenantPath()+".projects", pn) }
 			cp, ok := c.projects[pn]
 			if !ok {
-				c.add(key(p+".projects", pn), CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(pn))
-				continue
+				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(pn))
+				return
 			}
 			if cp.tenancy == Untenanted {
-				c.add(p, CodeUntenantedConnection, ErrUntenanted,
+				c.add(tenantPath(), CodeUntenantedConnection, ErrUntenanted,
 					"tenant %s is connected to project %s, whose tenancy is Untenanted%s: set the project's \"tenancy\" to \"Tenanted\" or \"TenantedOrUntenanted\" to deploy it to tenants",
 					quote(t.Name), quote(pn), c.defaultTenancy(pn))
 			}
-			c.checkEnvs(key(p+".projects", pn), t.Projects[pn])
-		}
-		for _, ln := range sortedKeys(t.CommonValues) {
-			path := key(p+".commonValues", ln)
+			c.checkEnvsAt(path, envs)
+		})
+		eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
+			path := func() string { return key(tenantPath()+".commonValues", ln) }
 			lib, ok := c.varsOfLib[ln]
 			if !ok {
-				c.add(path, CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s", quote(ln))
-				continue
+				c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s", quote(ln))
+				return
 			}
-			vals := t.CommonValues[ln]
 			c.checkValueEnvs(path, vals)
 			check, built := c.libCheck[ln]
 			if !built {
@@ -559,28 +571,33 @@ func (c *compiler) validateTenants() {
 				c.libCheck[ln] = check // nil when the library is invalid: reported where it is defined
 			}
 			if check == nil {
-				continue
+				return
 			}
-			c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{
-				Common: map[string][]variables.TenantValue{ln: toTenantValues(vals, lib.Templates)}}))
-		}
-		for _, pn := range sortedKeys(t.ProjectValues) {
-			path := key(p+".projectValues", pn)
+			scratch = appendValues(scratch[:0], vals, nil, nil)
+			clear(common)
+			common[ln] = scratch
+			c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{Common: common}))
+		})
+		eachSorted(t.ProjectValues, func(pn string, vals []model.TenantValue) {
+			path := func() string { return key(tenantPath()+".projectValues", pn) }
 			cp, ok := c.projects[pn]
 			if !ok {
-				c.add(path, CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(pn))
-				continue
+				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(pn))
+				return
 			}
-			vals := t.ProjectValues[pn]
 			c.checkValueEnvs(path, vals)
 			if cp.vars == nil {
-				continue
+				return
 			}
-			c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{
-				Project: toTenantValues(vals, templatesOf(c.f.Projects[cp.index].Templates))}))
+			scratch = appendValues(scratch[:0], vals, nil, nil) // the check does not look at sensitivity
+			c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{Project: scratch}))
+		})
+		if t.Name == "" {
+			continue // reported above; not a tenant the set could index
 		}
 		ts = append(ts, tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
 			Disabled: t.Disabled, Projects: t.Projects}))
+		ofSet = append(ofSet, i)
 	}
 	set, err := tenant.NewSet(c.catalog, ts)
 	c.set = set
@@ -589,7 +606,7 @@ func (c *compiler) validateTenants() {
 			path := "tenants"
 			var te *tenant.TagError
 			if errors.As(e, &te) {
-				path = idx("tenants", te.TenantIndex)
+				path = idx("tenants", ofSet[te.TenantIndex])
 				if te.TagIndex >= 0 {
 					path = idx(path+".tags", te.TagIndex)
 				}
@@ -599,49 +616,48 @@ func (c *compiler) validateTenants() {
 	}
 }
 
-func templatesOf(ts []model.Template) []variables.Template { return toTemplates(ts) }
-
-func (c *compiler) checkValueEnvs(path string, vals []model.TenantValue) {
-	for j, v := range vals {
-		if v.Template == "" {
-			c.add(idx(path, j)+".template", CodeInvalidValue, ErrInvalidValue, "template name is empty")
+func (c *compiler) checkValueEnvs(path func() string, vals []model.TenantValue) {
+	for j := range vals {
+		if vals[j].Template == "" {
+			c.add(idx(path(), j)+".template", CodeInvalidValue, ErrInvalidValue, "template name is empty")
 		}
-		c.checkEnvs(idx(path, j)+".environments", v.Environments)
+		c.checkEnvsAt(func() string { return idx(path(), j) + ".environments" }, vals[j].Environments)
 	}
 }
 
-func (c *compiler) tenantValueErrors(path string, err error) {
+func (c *compiler) tenantValueErrors(path func() string, err error) {
 	each(err, func(e error) {
-		p := path
+		p := path()
 		var tv *variables.TenantValueError
 		if errors.As(e, &tv) && tv.Index >= 0 {
-			p = idx(path, tv.Index)
+			p = idx(p, tv.Index)
 		}
 		c.addErr(p, e)
 	})
 }
 
-// toTenantValues converts a tenant's values; a value of a sensitive template is sensitive. A nil
-// value (absent or null) is no value (§6.7) and is left out.
-func toTenantValues(vals []model.TenantValue, templates []variables.Template) []variables.TenantValue {
-	sensitive := map[string]bool{}
-	for _, t := range templates {
-		if t.Sensitive {
-			sensitive[strings.ToLower(t.Name)] = true
-		}
-	}
-	out := make([]variables.TenantValue, 0, len(vals))
-	for _, v := range vals {
+// appendValues appends the set values of vals to dst, converted: a value of a sensitive template
+// (by kinds; nil: none is) is sensitive. A nil value (absent or null) is no value (§6.7) and is
+// left out. With arena, the environment lists are copied into it.
+func appendValues(dst []variables.TenantValue, vals []model.TenantValue, kinds *templateKinds, arena *[]string) []variables.TenantValue {
+	for k := range vals {
+		v := &vals[k]
 		if v.Value == nil {
 			continue
 		}
 		val := variables.Plain(*v.Value)
-		if sensitive[strings.ToLower(v.Template)] {
+		if kinds != nil && kinds.sensitive(v.Template) {
 			val = variables.Sensitive(*v.Value)
 		}
-		out = append(out, variables.TenantValue{Template: v.Template, Value: val, Environments: v.Environments})
+		envs := v.Environments
+		if arena != nil && len(envs) > 0 {
+			start := len(*arena)
+			*arena = append(*arena, envs...)
+			envs = (*arena)[start:len(*arena):len(*arena)]
+		}
+		dst = append(dst, variables.TenantValue{Template: v.Template, Value: val, Environments: envs})
 	}
-	return out
+	return dst
 }
 
 func (c *compiler) validateTargets() {
@@ -719,27 +735,39 @@ func parseTime(s string) (time.Time, error) {
 }
 
 func (c *compiler) validateDeployments() {
+	c.deps = make([]dep, len(c.f.Deployments))
 	for i, d := range c.f.Deployments {
-		p := idx("deployments", i)
+		rec := &c.deps[i]
+		rec.tenant = -1
 		if cp, ok := c.projects[d.Project]; !ok {
-			c.add(p+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(d.Project))
-		} else if _, ok := cp.releases[d.Release]; !ok {
-			c.add(p+".release", CodeUnknownRelease, ErrUnknownRelease, "project %s has no release %s", quote(d.Project), quote(d.Release))
+			c.add(idx("deployments", i)+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(d.Project))
+		} else if r, ok := cp.releases[d.Release]; !ok {
+			c.add(idx("deployments", i)+".release", CodeUnknownRelease, ErrUnknownRelease, "project %s has no release %s", quote(d.Project), quote(d.Release))
+		} else {
+			rec.project, rec.release = int32(cp.index), int32(r)
 		}
-		if _, ok := c.envIndex[d.Environment]; !ok {
-			c.add(p+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s", quote(d.Environment))
+		if e, ok := c.envIndex[d.Environment]; !ok {
+			c.add(idx("deployments", i)+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s", quote(d.Environment))
+		} else {
+			rec.env = int32(e)
 		}
 		if d.Tenant != "" {
-			if _, ok := c.tenantIdx[d.Tenant]; !ok {
-				c.add(p+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s", quote(d.Tenant))
+			if t, ok := c.tenantIdx[d.Tenant]; !ok {
+				c.add(idx("deployments", i)+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s", quote(d.Tenant))
+			} else {
+				rec.tenant = int32(t)
 			}
 		}
-		if _, err := parseOutcome(d.Outcome); err != nil {
-			c.add(p+".outcome", CodeInvalidValue, err, "%v", err)
+		ok, err := parseOutcome(d.Outcome)
+		if err != nil {
+			c.add(idx("deployments", i)+".outcome", CodeInvalidValue, err, "%v", err)
 		}
-		if _, err := parseTime(d.At); err != nil {
-			c.add(p+".at", CodeInvalidValue, err, "%v", err)
+		rec.success = ok
+		at, err := parseTime(d.At)
+		if err != nil {
+			c.add(idx("deployments", i)+".at", CodeInvalidValue, err, "%v", err)
 		}
+		rec.sec, rec.nsec = at.Unix(), int32(at.Nanosecond())
 	}
 }
 

@@ -103,7 +103,9 @@ type cellCtx struct {
 	env         int
 	envName     string
 	inLC        bool
+	pol         int
 	facts       *releaseFacts
+	sim         *simHistory // a rollout's simulated successes, nil otherwise
 	at          time.Time
 	override    func(string) bool
 	projectHits []freeze.Hit
@@ -118,7 +120,73 @@ type cellCtx struct {
 	rUntenantedProject, rDisabled, rNotConnected, rNotInLifecycle, rChannelMismatch           Reason
 	rBlocked, rForbidden, rAlreadyCurrent, rTenantedProject, rNoTargets, rNoUntenantedTargets Reason
 	rFrozenProject                                                                            *Reason
-	lifecycleReasons                                                                          map[[3]int]Reason
+	lifecycleReasons                                                                          map[[3]int]int
+	lifecycleList                                                                             []Reason
+
+	// Set by prepareBulk, for requests over many tenants: the tenants each target of targets
+	// serves, the tenants some target serves, and the tenants the deploy grants cover.
+	bulk       bool
+	targetSels []tenant.Selection
+	served     tenant.Selection
+	granted    tenant.Selection
+
+	// The reasons of the cell last evaluated, with an identity per reason (0: one of a kind).
+	buf []Reason
+	ids reasonKey
+	// Identical reason lists and target lists of one answer share one slice.
+	lists   map[reasonKey][]Reason
+	tlists  map[uint64][]string
+	missing map[int32]Reason // the precomputed missing-variables reasons, copied for this request
+}
+
+// Identities of the reasons whose text is the same for every track of a request.
+const (
+	idUntenantedProject uint32 = iota + 1
+	idTenantedProject
+	idDisabled
+	idNotConnected
+	idNotInLifecycle
+	idChannelMismatch
+	idBlocked
+	idFrozenProject
+	idNoTargets
+	idNoUntenantedTargets
+	idForbidden
+	idAlreadyCurrent
+	idLifecycle = 1 << 10 // + the index of the lifecycle reason
+	idMissing   = 1 << 20 // + the index of the precomputed missing-variables answer
+)
+
+// maxReasons is the number of checks, hence of reasons a cell can have.
+const maxReasons = 13
+
+// reasonKey identifies a list of reasons by the identities of its reasons.
+type reasonKey struct {
+	n   int
+	ids [maxReasons]uint32
+}
+
+// simHistory holds a rollout's simulated successes: for the tenants in set, own replaces the
+// successes of the history.
+type simHistory struct {
+	facts releaseFacts
+	own   []lifecycle.EnvSet
+	set   []uint64
+}
+
+func newSimHistory(s *Space, r *release, pol int) *simHistory {
+	n := len(s.names)
+	return &simHistory{facts: r.facts[pol], own: make([]lifecycle.EnvSet, n), set: make([]uint64, (n+63)/64)}
+}
+
+// succeed records a simulated success of tenant i in env; base is its successes so far.
+func (h *simHistory) succeed(i, env int, base lifecycle.EnvSet) {
+	if h.set[i/64]&(1<<(i%64)) == 0 {
+		h.set[i/64] |= 1 << (i % 64)
+		h.own[i] = base
+	}
+	h.own[i] = h.own[i].With(env)
+	h.facts.any = h.facts.any.With(env)
 }
 
 // projectRelease resolves a request's project and release.
@@ -149,11 +217,8 @@ func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Pol
 	c := &cellCtx{s: s, p: p, r: r, env: env, envName: s.envs[env], at: at, principal: pr, skipCurrent: skipCurrent}
 	c.lc = r.lifecycle()
 	_, c.inLC = c.lc.PhaseOf(env)
-	pol := int(policy)
-	if pol < 0 || pol >= len(r.facts) {
-		pol = 0
-	}
-	c.facts = &r.facts[pol]
+	c.pol = policyIndex(policy)
+	c.facts = &r.facts[c.pol]
 	if len(overrides) > 0 {
 		set := make(map[string]bool, len(overrides))
 		for _, o := range overrides {
@@ -175,6 +240,35 @@ func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Pol
 	}
 	c.prepareReasons()
 	return c
+}
+
+// prepareBulk readies c for a request over many tenants: what each target serves and what the
+// grants cover become selections, so that each cell costs bit tests instead of matching filters.
+func (c *cellCtx) prepareBulk() {
+	s := c.s
+	c.bulk = true
+	c.targetSels = make([]tenant.Selection, len(c.targets))
+	served := s.tenants.Selection()
+	for k, t := range c.targets {
+		if t.tenancy != Untenanted && t.filter != nil {
+			c.targetSels[k] = s.tenants.Select(t.filter)
+			served = served.Union(c.targetSels[k])
+		}
+	}
+	c.served = served
+	if c.principal != nil {
+		granted := s.tenants.Selection()
+		for _, g := range c.grants {
+			if g.tenants == nil {
+				granted = s.tenants.All()
+				break
+			}
+			granted = granted.Union(s.tenants.Select(g.tenants))
+		}
+		c.granted = granted
+	}
+	c.lists = map[reasonKey][]Reason{}
+	c.tlists = map[uint64][]string{}
 }
 
 // prepareReasons builds the reasons whose text is the same for every track of the request.
@@ -202,7 +296,38 @@ func (c *cellCtx) prepareReasons() {
 		fr := frozenReason(c.projectHits[0])
 		c.rFrozenProject = &fr
 	}
-	c.lifecycleReasons = map[[3]int]Reason{}
+	c.lifecycleReasons = map[[3]int]int{}
+}
+
+// add appends a reason of the cell being evaluated, with its identity (0: one of a kind).
+func (c *cellCtx) add(r Reason, id uint32) {
+	c.buf = append(c.buf, r)
+	c.ids.ids[c.ids.n] = id
+	c.ids.n++
+}
+
+func (c *cellCtx) reset() {
+	c.buf = c.buf[:0]
+	c.ids.n = 0
+}
+
+// reasons returns the reasons of the cell last evaluated: nil when there are none, a fresh slice
+// when one of them is one of a kind, else the slice shared by every cell of the answer with the
+// same reasons.
+func (c *cellCtx) reasons() []Reason {
+	if len(c.buf) == 0 {
+		return nil
+	}
+	if c.lists == nil || slices.Contains(c.ids.ids[:c.ids.n], 0) {
+		return slices.Clone(c.buf)
+	}
+	k := c.ids
+	if rs, ok := c.lists[k]; ok {
+		return rs
+	}
+	rs := slices.Clone(c.buf)
+	c.lists[k] = rs
+	return rs
 }
 
 func frozenReason(h freeze.Hit) Reason {
@@ -225,6 +350,9 @@ func hasAny(have, want []string) bool {
 // Unless the request lists targets (c.listTargets), it only says whether there is one, without
 // allocating.
 func (c *cellCtx) tenantTargets(i int) (names []string, served bool) {
+	if c.bulk {
+		return c.bulkTargets(i)
+	}
 	for _, t := range c.targets {
 		if t.tenancy != Untenanted && t.filter != nil && t.filter.Match(c.s.tenants.Bits(i), i) {
 			if !c.listTargets {
@@ -234,6 +362,41 @@ func (c *cellCtx) tenantTargets(i int) (names []string, served bool) {
 		}
 	}
 	return names, len(names) > 0
+}
+
+// bulkTargets is tenantTargets with the targets' selections: the cells of an answer that have the
+// same targets share one list.
+func (c *cellCtx) bulkTargets(i int) (names []string, served bool) {
+	if !c.served.Contains(i) {
+		return nil, false
+	}
+	if !c.listTargets {
+		return nil, true
+	}
+	if len(c.targets) > 64 {
+		for k, t := range c.targets {
+			if c.targetSels[k].Contains(i) {
+				names = append(names, t.name)
+			}
+		}
+		return names, true
+	}
+	var mask uint64
+	for k := range c.targets {
+		if c.targetSels[k].Contains(i) {
+			mask |= 1 << k
+		}
+	}
+	if names, ok := c.tlists[mask]; ok {
+		return names, true
+	}
+	for k, t := range c.targets {
+		if mask&(1<<k) != 0 {
+			names = append(names, t.name)
+		}
+	}
+	c.tlists[mask] = names
+	return names, true
 }
 
 // untenantedTargets lists the targets of the untenanted cell (§5.2, DT-5), as tenantTargets does.
@@ -254,34 +417,34 @@ func reason(code Code, format string, args ...any) Reason {
 }
 
 // progression adds lifecycle and release-blocked (§4, §7.3) for an environment of the lifecycle.
-func (c *cellCtx) progression(rs []Reason, track lifecycle.Track) []Reason {
+func (c *cellCtx) progression(track lifecycle.Track) {
 	pg := c.lc.Progress(c.env, track, c.facts.any, c.r.blocked)
 	if !pg.Reachable {
 		k := [3]int{pg.Waiting, pg.Need, pg.Have}
-		r, ok := c.lifecycleReasons[k]
+		j, ok := c.lifecycleReasons[k]
 		if !ok {
 			ph := c.lc.Phase(pg.Waiting)
-			r = reason(ReasonLifecycle, "phase %s is not complete: it needs %d successful environment(s) and has %d",
+			r := reason(ReasonLifecycle, "phase %s is not complete: it needs %d successful environment(s) and has %d",
 				quote(ph.Name()), pg.Need, pg.Have)
 			r.Phase, r.Need, r.Have = ph.Name(), pg.Need, pg.Have
-			c.lifecycleReasons[k] = r
+			j = len(c.lifecycleList)
+			c.lifecycleList = append(c.lifecycleList, r)
+			c.lifecycleReasons[k] = j
 		}
-		rs = append(rs, r)
+		c.add(c.lifecycleList[j], idLifecycle+uint32(j))
 	}
 	if pg.Blocked {
-		return append(rs, c.rBlocked)
+		c.add(c.rBlocked, idBlocked)
 	}
-	return rs
 }
 
 // frozen adds the frozen reason (§7.1) of track i (-1: untenanted).
-func (c *cellCtx) frozen(rs []Reason, i int) []Reason {
+func (c *cellCtx) frozen(i int) {
 	if c.at.IsZero() {
-		return rs
+		return
 	}
 	if i >= 0 && c.tenantFrz.Contains(i) {
-		tenantName := c.s.tenants.At(i).Name()
-		if th := c.s.freezes.TenantActive(c.p.name, c.envName, tenantName, c.at, c.override); len(th) > 0 {
+		if th := c.s.freezes.TenantActive(c.p.name, c.envName, c.s.names[i], c.at, c.override); len(th) > 0 {
 			hits := append(slices.Clone(c.projectHits), th...)
 			slices.SortFunc(hits, func(a, b freeze.Hit) int {
 				if d := b.End.Compare(a.End); d != 0 {
@@ -289,62 +452,98 @@ func (c *cellCtx) frozen(rs []Reason, i int) []Reason {
 				}
 				return strings.Compare(a.Freeze, b.Freeze)
 			})
-			return append(rs, frozenReason(hits[0]))
+			c.add(frozenReason(hits[0]), 0)
+			return
 		}
 	}
 	if c.rFrozenProject != nil {
-		return append(rs, *c.rFrozenProject)
+		c.add(*c.rFrozenProject, idFrozenProject)
 	}
-	return rs
+}
+
+// own returns the successes of the track (-1: untenanted) with the release, simulated ones
+// included.
+func (c *cellCtx) own(track int) lifecycle.EnvSet {
+	if h := c.sim; h != nil && track >= 0 && h.set[track/64]&(1<<(track%64)) != 0 {
+		return h.own[track]
+	}
+	return c.p.own(c.s, track, c.r.index, c.pol)
+}
+
+// evalTenant evaluates every check of §7.3 for tenant i, in order, into c.buf, and returns the
+// cell's targets.
+func (c *cellCtx) evalTenant(i int) []string {
+	s, p := c.s, c.p
+	c.reset()
+	if !p.tenancy.allowsTenants() {
+		c.add(c.rUntenantedProject, idUntenantedProject)
+	}
+	if s.disabled.Contains(i) {
+		c.add(c.rDisabled, idDisabled)
+	}
+	conn := p.connOf(s, i)
+	if !conn.Has(c.env) {
+		c.add(c.rNotConnected, idNotConnected)
+	}
+	if !c.inLC {
+		c.add(c.rNotInLifecycle, idNotInLifecycle)
+	}
+	if c.r.channel.restrict != nil && !c.r.channel.admits.Contains(i) {
+		c.add(c.rChannelMismatch, idChannelMismatch)
+	}
+	if c.inLC {
+		c.progression(lifecycle.Track{Connected: conn, Succeeded: c.own(i)})
+	}
+	c.frozen(i)
+	if p.templates {
+		if k := p.missing[i]; k > 0 {
+			c.add(c.missingReason(k), idMissing+uint32(k))
+		} else if k < 0 {
+			tv := variables.TenantValues{Project: p.values.of(i), Common: s.commonOf(i)}
+			if missing := p.vars.Missing(c.envName, tv); len(missing) > 0 {
+				c.add(missingReason(missing), 0)
+			}
+		}
+	}
+	targets, served := c.tenantTargets(i)
+	if len(p.roles) > 0 && !served {
+		c.add(c.rNoTargets, idNoTargets)
+	}
+	if c.principal != nil && !c.grantedTo(i) {
+		c.add(c.rForbidden, idForbidden)
+	}
+	if c.skipCurrent && p.hist.current(i, c.env) == c.r.index {
+		c.add(c.rAlreadyCurrent, idAlreadyCurrent)
+	}
+	return targets
+}
+
+// missingReason returns the precomputed missing-variables reason k with a list of this request's
+// own: an answer never shares a slice with the space or another answer.
+func (c *cellCtx) missingReason(k int32) Reason {
+	if r, ok := c.missing[k]; ok {
+		return r
+	}
+	r := c.p.missReasons[k]
+	r.Missing = slices.Clone(r.Missing)
+	if c.missing == nil {
+		c.missing = map[int32]Reason{}
+	}
+	c.missing[k] = r
+	return r
 }
 
 // tenantReasons evaluates every check of §7.3 for tenant i, in order, and returns the reasons
 // (nil when the cell is deployable) and the cell's targets.
 func (c *cellCtx) tenantReasons(i int) ([]Reason, []string) {
-	s, p := c.s, c.p
-	t := s.tenants.At(i)
-	var rs []Reason
-	if !p.tenancy.allowsTenants() {
-		rs = append(rs, c.rUntenantedProject)
-	}
-	if t.Disabled() {
-		rs = append(rs, c.rDisabled)
-	}
-	conn := p.conn[i]
-	if !conn.Has(c.env) {
-		rs = append(rs, c.rNotConnected)
-	}
-	if !c.inLC {
-		rs = append(rs, c.rNotInLifecycle)
-	}
-	if c.r.channel.restrict != nil && !c.r.channel.restrict.Match(s.tenants.Bits(i), i) {
-		rs = append(rs, c.rChannelMismatch)
-	}
-	if c.inLC {
-		rs = c.progression(rs, lifecycle.Track{Connected: conn, Succeeded: c.facts.own[i]})
-	}
-	rs = c.frozen(rs, i)
-	if p.templates {
-		if missing := p.vars.Missing(c.envName, variables.TenantValues{Project: p.values[i], Common: s.common[i]}); len(missing) > 0 {
-			r := reason(ReasonMissingVariables, "no value for %s", strings.Join(missing, ", "))
-			r.Missing = missing
-			rs = append(rs, r)
-		}
-	}
-	targets, served := c.tenantTargets(i)
-	if len(p.roles) > 0 && !served {
-		rs = append(rs, c.rNoTargets)
-	}
-	if c.principal != nil && !c.granted(i) {
-		rs = append(rs, c.rForbidden)
-	}
-	if c.skipCurrent && p.currentRelease(i, c.env) == c.r {
-		rs = append(rs, c.rAlreadyCurrent)
-	}
-	return rs, targets
+	targets := c.evalTenant(i)
+	return c.reasons(), targets
 }
 
-func (c *cellCtx) granted(track int) bool {
+func (c *cellCtx) grantedTo(track int) bool {
+	if c.bulk && track >= 0 {
+		return c.granted.Contains(track)
+	}
 	for _, g := range c.grants {
 		if g.coversTenant(c.s, track) {
 			return true
@@ -356,40 +555,52 @@ func (c *cellCtx) granted(track int) bool {
 // untenantedReasons evaluates §7.3 for the untenanted track.
 func (c *cellCtx) untenantedReasons() ([]Reason, []string) {
 	p := c.p
-	var rs []Reason
+	c.reset()
 	if !p.tenancy.allowsUntenanted() {
-		rs = append(rs, c.rTenantedProject)
+		c.add(c.rTenantedProject, idTenantedProject)
 	}
 	if !c.inLC {
-		rs = append(rs, c.rNotInLifecycle)
+		c.add(c.rNotInLifecycle, idNotInLifecycle)
 	} else {
-		rs = c.progression(rs, lifecycle.Track{Connected: c.lc.Environments(), Succeeded: c.facts.own[-1]})
+		c.progression(lifecycle.Track{Connected: c.lc.Environments(), Succeeded: c.own(-1)})
 	}
-	rs = c.frozen(rs, -1)
+	c.frozen(-1)
 	targets, served := c.untenantedTargets()
 	if len(p.roles) > 0 && !served {
-		rs = append(rs, c.rNoUntenantedTargets)
+		c.add(c.rNoUntenantedTargets, idNoUntenantedTargets)
 	}
-	if c.principal != nil && !c.granted(-1) {
-		rs = append(rs, c.rForbidden)
+	if c.principal != nil && !c.grantedTo(-1) {
+		c.add(c.rForbidden, idForbidden)
 	}
-	if c.skipCurrent && p.currentRelease(-1, c.env) == c.r {
-		rs = append(rs, c.rAlreadyCurrent)
+	if c.skipCurrent && p.hist.current(-1, c.env) == c.r.index {
+		c.add(c.rAlreadyCurrent, idAlreadyCurrent)
 	}
-	return rs, targets
+	return c.reasons(), targets
 }
 
-// visible returns the tenants a principal may view for the project (all when pr is nil).
+// visible returns the tenants a principal may view for the project (all when pr is nil): the
+// union of what its view grants that cover the project select.
 func (s *Space) visible(pr *principal, project string) tenant.Selection {
 	if pr == nil {
 		return s.tenants.All()
 	}
-	return s.tenants.Where(func(i int) bool { return pr.canView(s, project, i) })
+	out := s.tenants.Selection()
+	for _, g := range pr.view {
+		if !g.coversProject(project) {
+			continue
+		}
+		if g.tenants == nil {
+			return s.tenants.All()
+		}
+		out = out.Union(s.tenants.Select(g.tenants))
+	}
+	return out
 }
 
 // Deploy plans a deploy request (§8.1, §8.2). Every selected tenant appears exactly once: in
 // Deploy, Skipped or Rejected. Request errors (unknown names, a malformed expression) are
-// *RequestError values with the codes of the scenario format.
+// *RequestError values with the codes of the scenario format. Cells of one plan with the same
+// reasons (or the same targets) share one slice: treat a plan as read-only.
 func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
 	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
@@ -413,28 +624,41 @@ func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
 	}
 	c := s.newCellCtx(p, r, env, req.Policy, req.At, req.OverrideFreezes, pr, req.SkipCurrent)
 	c.listTargets = true
+	c.prepareBulk()
 	plan := &DeployPlan{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Environment: s.envs[env],
-		At: req.At, Principal: req.Principal, Deploy: []Cell{}, Skipped: []Cell{}, Rejected: []Cell{}}
+		At: req.At, Principal: req.Principal, Rejected: []Cell{}}
+	// One array holds every cell: deployed ones from the front, skipped ones from the back.
+	total := sel.Len()
+	if req.Untenanted {
+		total++
+	}
+	cells := make([]Cell, total)
+	deployed, skipped := 0, 0
 	if req.Untenanted {
 		rs, targets := c.untenantedReasons()
 		if len(rs) == 0 {
-			plan.Deploy = append(plan.Deploy, Cell{Untenanted: true, Targets: targets})
+			cells[0] = Cell{Untenanted: true, Targets: targets}
+			deployed++
 		} else {
 			plan.Rejected = append(plan.Rejected, Cell{Untenanted: true, Reasons: rs})
 		}
 	}
 	for i := range sel.Indexes() {
-		rs, targets := c.tenantReasons(i)
-		name := s.tenants.At(i).Name()
+		targets := c.evalTenant(i)
 		switch {
-		case len(rs) == 0:
-			plan.Deploy = append(plan.Deploy, Cell{Tenant: name, Targets: targets})
+		case len(c.buf) == 0:
+			cells[deployed] = Cell{Tenant: s.names[i], Targets: targets}
+			deployed++
 		case named.Contains(i):
-			plan.Rejected = append(plan.Rejected, Cell{Tenant: name, Reasons: rs})
+			plan.Rejected = append(plan.Rejected, Cell{Tenant: s.names[i], Reasons: c.reasons()})
 		default:
-			plan.Skipped = append(plan.Skipped, Cell{Tenant: name, Reasons: rs})
+			skipped++
+			cells[total-skipped] = Cell{Tenant: s.names[i], Reasons: c.reasons()}
 		}
 	}
+	plan.Deploy = cells[:deployed:deployed]
+	plan.Skipped = cells[total-skipped:]
+	slices.Reverse(plan.Skipped)
 	return plan, nil
 }
 

@@ -97,6 +97,14 @@
 //     leaves it untimed, a negative one is a request error.
 //   - Reason texts name the request's project, environment and release but not the tenant (the
 //     cell already names it), so that they are built once per request.
+//   - Cells of one answer (a deploy plan, a matrix, a rollout's never-deployable cells) that have
+//     the same reasons share one Reasons slice, and deployed cells with the same targets share one
+//     Targets slice: an answer of 100,000 cells holds a handful of distinct lists. Treat answers
+//     as read-only; two answers never share a slice.
+//   - A compiled space holds its per-tenant data in flat tables indexed by tenant (connections,
+//     template values, each project's history per track), never in a map or a slice per tenant;
+//     the missing-variables check is answered once when compiling for every tenant whose values
+//     are not scoped to environments.
 //
 // # Determinism
 //

@@ -109,7 +109,7 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 		connected = c.lc.Environments()
 	} else {
 		rs, targets = c.tenantReasons(track)
-		connected = p.conn[track]
+		connected = p.connOf(s, track)
 	}
 	ex := &Explanation{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Lifecycle: c.lc.Name(),
 		Environment: c.envName, Tenant: req.Tenant, Untenanted: track < 0, Deployable: len(rs) == 0,
@@ -161,7 +161,7 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 		}
 		ex.Checks = append(ex.Checks, out)
 	}
-	tr := lifecycle.Track{Connected: connected, Succeeded: c.facts.own[track]}
+	tr := lifecycle.Track{Connected: connected, Succeeded: c.own(track)}
 	names := func(es lifecycle.EnvSet) []string {
 		out := []string{}
 		for e := range es.Envs() {

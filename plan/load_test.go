@@ -14,7 +14,7 @@ import (
 )
 
 // loadProblems returns "path code" for every problem Load reports.
-func loadProblems(t *testing.T, src string, o plan.LoadOptions) []string {
+func loadProblemsWith(t *testing.T, src string, o plan.LoadOptions) []string {
 	t.Helper()
 	_, err := plan.LoadWithOptions([]byte(src), o)
 	require.Error(t, err)
@@ -49,7 +49,7 @@ func TestLoad_OnePass(t *testing.T) {
 			[]string{"deployments[0] invalid-value", "tenants[0].tagz unknown-field"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			require.Empty(t, cmp.Diff(tt.want, loadProblems(t, tt.src, plan.LoadOptions{})))
+			require.Empty(t, cmp.Diff(tt.want, loadProblemsWith(t, tt.src, plan.LoadOptions{})))
 		})
 	}
 }
@@ -60,7 +60,7 @@ func TestLoadWithOptions_CapsEveryProblem(t *testing.T) {
 		grants = append(grants, fmt.Sprintf(`{"action":"view","tenants":["Nobody%d"]}`, i))
 	}
 	src := `{"environments":["Dev"],"tenantz":1,"principals":[{"name":"p","grants":[` + strings.Join(grants, ",") + `]}]}`
-	got := loadProblems(t, src, plan.LoadOptions{Decode: model.Options{MaxErrors: 5}})
+	got := loadProblemsWith(t, src, plan.LoadOptions{Decode: model.Options{MaxErrors: 5}})
 	require.Len(t, got, 6)
 	require.Equal(t, " limit", got[5])
 	_, err := plan.LoadWithOptions([]byte(src), plan.LoadOptions{Decode: model.Options{MaxErrors: 5}})

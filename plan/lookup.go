@@ -224,8 +224,12 @@ func (s *Space) tagVisible(canonical string, visible func(i int) bool) bool {
 	if s.catalog.Sets()[k].Type() != tags.FreeText {
 		return true
 	}
+	id, err := s.catalog.Lookup(canonical)
+	if err != nil || s.catalog.Name(id) != canonical {
+		return false
+	}
 	for i := range s.tenants.Len() {
-		if visible(i) && slices.Contains(s.tenantTags[i], canonical) {
+		if visible(i) && s.tenants.Bits(i).Has(id) {
 			return true
 		}
 	}

@@ -45,7 +45,8 @@ type MatrixCell struct {
 }
 
 // Matrix computes the matrix of a project for a release (§8.3). Per-release facts are computed
-// once; each cell costs a handful of set operations.
+// once; each cell costs a handful of set operations. Cells with the same reasons share one slice:
+// treat a matrix as read-only.
 func (s *Space) Matrix(req MatrixRequest) (*Matrix, error) {
 	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
@@ -56,35 +57,45 @@ func (s *Space) Matrix(req MatrixRequest) (*Matrix, error) {
 		return nil, err
 	}
 	m := &Matrix{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Environments: s.Environments()}
-	ctxs := make([]*cellCtx, len(s.envs))
+	ne := len(s.envs)
+	ctxs := make([]*cellCtx, ne)
 	for e := range s.envs {
 		ctxs[e] = s.newCellCtx(p, r, e, req.Policy, req.At, nil, pr, false)
+		ctxs[e].prepareBulk()
 	}
 	current := func(track, env int) string {
-		if c := p.currentRelease(track, env); c != nil {
-			return c.text
+		if k := p.hist.current(track, env); k >= 0 {
+			return p.releases[k].text
 		}
 		return ""
 	}
+	tenants := p.connected.Intersect(s.visible(pr, p.name))
+	rows := tenants.Len()
 	if p.tenancy.allowsUntenanted() {
-		row := MatrixRow{Untenanted: true, Cells: make([]MatrixCell, len(s.envs))}
+		rows++
+	}
+	// One array holds every cell; each row has its part.
+	m.Rows = make([]MatrixRow, 0, rows)
+	all := make([]MatrixCell, rows*ne)
+	nextRow := func() []MatrixCell {
+		k := len(m.Rows) * ne
+		return all[k : k+ne : k+ne]
+	}
+	if p.tenancy.allowsUntenanted() {
+		row := MatrixRow{Untenanted: true, Cells: nextRow()}
 		for e, c := range ctxs {
 			rs, _ := c.untenantedReasons()
 			row.Cells[e] = MatrixCell{Environment: s.envs[e], Current: current(-1, e), Deployable: len(rs) == 0, Reasons: rs}
 		}
 		m.Rows = append(m.Rows, row)
 	}
-	visible := s.visible(pr, p.name)
-	for i := range p.connected.Intersect(visible).Indexes() {
-		row := MatrixRow{Tenant: s.tenants.At(i).Name(), Cells: make([]MatrixCell, len(s.envs))}
+	for i := range tenants.Indexes() {
+		row := MatrixRow{Tenant: s.names[i], Cells: nextRow()}
 		for e, c := range ctxs {
-			rs, _ := c.tenantReasons(i)
-			row.Cells[e] = MatrixCell{Environment: s.envs[e], Current: current(i, e), Deployable: len(rs) == 0, Reasons: rs}
+			c.evalTenant(i)
+			row.Cells[e] = MatrixCell{Environment: s.envs[e], Current: current(i, e), Deployable: len(c.buf) == 0, Reasons: c.reasons()}
 		}
 		m.Rows = append(m.Rows, row)
-	}
-	if m.Rows == nil {
-		m.Rows = []MatrixRow{}
 	}
 	return m, nil
 }

@@ -86,7 +86,7 @@ func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
 				continue
 			}
 			c := s.newCellCtx(p, r, env, req.Policy, req.At, nil, nil, false)
-			if p.tenancy.allowsUntenanted() && !r.attempted(-1, env) {
+			if p.tenancy.allowsUntenanted() && !r.attempted(s, -1, env) {
 				if rs, _ := c.untenantedReasons(); len(rs) == 0 {
 					out = append(out, Queued{Environment: s.envs[env], Untenanted: true})
 				}
@@ -95,11 +95,11 @@ func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
 				continue
 			}
 			for i := range p.connected.Indexes() {
-				if !p.conn[i].Has(env) || r.attempted(i, env) {
+				if !p.connOf(s, i).Has(env) || r.attempted(s, i, env) {
 					continue
 				}
 				if rs, _ := c.tenantReasons(i); len(rs) == 0 {
-					out = append(out, Queued{Environment: s.envs[env], Tenant: s.tenants.At(i).Name()})
+					out = append(out, Queued{Environment: s.envs[env], Tenant: s.names[i]})
 				}
 			}
 		}
@@ -111,13 +111,9 @@ func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
 }
 
 // attempted reports whether the track has any deployment of the release to env, whatever its outcome.
-func (r *release) attempted(track, env int) bool {
-	for _, a := range r.attempts[track] {
-		if a.Env == env {
-			return true
-		}
-	}
-	return false
+func (r *release) attempted(s *Space, track, env int) bool {
+	tr := r.project.hist.record(track, r.index)
+	return tr != nil && s.envSets[tr.attempted].Has(env)
 }
 
 // ScheduledRequest asks what a scheduled promotion from Source to Destination deploys for the
@@ -181,7 +177,7 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 	out := []Promotion{}
 	for _, i := range idx {
 		var pick *release
-		if p.conn[i].Has(src) {
+		if p.connOf(s, i).Has(src) {
 			pick = p.currentRelease(i, src)
 			if pick != nil && !deployable(pick, i) {
 				pick = nil
@@ -197,7 +193,7 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 		if pick == nil || p.currentRelease(i, dst) == pick {
 			continue
 		}
-		out = append(out, Promotion{Tenant: s.tenants.At(i).Name(), Release: pick.text})
+		out = append(out, Promotion{Tenant: s.names[i], Release: pick.text})
 	}
 	return out, nil
 }
@@ -265,8 +261,10 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 			return nil, err
 		}
 		ctx.Tenant = req.Tenant
-		ctx.TenantTags = slices.Clone(s.tenantTags[i])
-		ctx.Values = variables.TenantValues{Project: p.values[i], Common: s.common[i]}
+		for id := range s.tenants.Bits(i).IDs() {
+			ctx.TenantTags = append(ctx.TenantTags, s.catalog.Name(id)) // canonical, catalog order (§6.9)
+		}
+		ctx.Values = variables.TenantValues{Project: p.values.of(i), Common: s.commonOf(i)}
 	}
 	res, err := p.vars.Resolve(ctx, req.Options)
 	if err != nil {

@@ -214,7 +214,7 @@ func (r cring) admits(s *Space, i int) bool {
 	if !r.selector.Contains(i) {
 		return false
 	}
-	return r.limit < 0 || Bucket(r.Salt, s.tenants.At(i).Name()) < r.limit
+	return r.limit < 0 || Bucket(r.Salt, s.names[i]) < r.limit
 }
 
 // checkRolloutScalars checks the policy's order, success policy and wave duration.
@@ -309,10 +309,10 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 			}
 		}
 		if overlap {
-			out.Overlaps = append(out.Overlaps, s.tenants.At(i).Name())
+			out.Overlaps = append(out.Overlaps, s.names[i])
 		}
 		if first < 0 {
-			out.Unassigned = append(out.Unassigned, s.tenants.At(i).Name())
+			out.Unassigned = append(out.Unassigned, s.names[i])
 		}
 	}
 	for k, rg := range rings {
@@ -321,7 +321,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 			rep.Percent, rep.Algorithm, rep.Salt = rg.Percent, HashAlgorithm, rg.Salt
 		}
 		for j, i := range members[k] {
-			rep.Members[j] = s.tenants.At(i).Name()
+			rep.Members[j] = s.names[i]
 		}
 		if len(members[k]) == 0 {
 			out.Empty = append(out.Empty, rg.Name)
@@ -330,22 +330,16 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	}
 
 	// The simulated history: a private copy of the release's facts that earlier waves add to.
-	base := r.facts[policyIndex(pol.Policy)]
-	sim := &releaseFacts{any: base.any, own: make(map[int]lifecycle.EnvSet, len(base.own))}
-	for t, es := range base.own {
-		sim.own[t] = es
-	}
-	succeed := func(i, e int) {
-		sim.own[i] = sim.own[i].With(e)
-		sim.any = sim.any.With(e)
-	}
+	sim := newSimHistory(s, r, policyIndex(pol.Policy))
+	succeed := func(i, e int) { sim.succeed(i, e, p.own(s, i, r.index, policyIndex(pol.Policy))) }
 	ctxs := map[int]*cellCtx{}
 	ctxOf := func(e int) *cellCtx {
 		if c, ok := ctxs[e]; ok {
 			return c
 		}
 		c := s.newCellCtx(p, r, e, pol.Policy, time.Time{}, nil, nil, false)
-		c.facts = sim
+		c.facts, c.sim = &sim.facts, sim
+		c.prepareBulk()
 		ctxs[e] = c
 		return c
 	}
@@ -353,8 +347,8 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	for _, e := range envs {
 		for k := range rings {
 			for _, i := range members[k] {
-				if p.conn[i].Has(e) && p.currentRelease(i, e) == r {
-					out.Done = append(out.Done, CellRef{Tenant: s.tenants.At(i).Name(), Environment: s.envs[e]})
+				if p.connOf(s, i).Has(e) && p.currentRelease(i, e) == r {
+					out.Done = append(out.Done, CellRef{Tenant: s.names[i], Environment: s.envs[e]})
 					succeed(i, e)
 				}
 			}
@@ -380,12 +374,12 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		c := ctxOf(st.env)
 		var cells []int
 		for _, i := range members[st.ring] {
-			if !p.conn[i].Has(st.env) || p.currentRelease(i, st.env) == r {
+			if !p.connOf(s, i).Has(st.env) || p.currentRelease(i, st.env) == r {
 				continue
 			}
 			rs, _ := c.tenantReasons(i)
 			if len(rs) > 0 {
-				out.Never = append(out.Never, NeverCell{Tenant: s.tenants.At(i).Name(), Environment: s.envs[st.env], Reasons: rs})
+				out.Never = append(out.Never, NeverCell{Tenant: s.names[i], Environment: s.envs[st.env], Reasons: rs})
 				continue
 			}
 			cells = append(cells, i)
@@ -408,7 +402,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 				w.Gate.Soak = rings[prevRing].Soak
 			}
 			for _, i := range batch {
-				w.Tenants = append(w.Tenants, s.tenants.At(i).Name())
+				w.Tenants = append(w.Tenants, s.names[i])
 			}
 			out.Waves = append(out.Waves, w)
 			prevRing = st.ring

@@ -68,13 +68,19 @@ type Space struct {
 	envIndex   map[string]int
 	catalog    *tags.Catalog
 	tenants    *tenant.Set
-	tenantTags [][]string                           // canonical tags per tenant index, catalog order (§6.9)
-	common     []map[string][]variables.TenantValue // per tenant index: values of common templates
+	names      []string         // per tenant index: its name (no copy of a Tenant per cell)
+	disabled   tenant.Selection // the disabled tenants
+	envSets    []lifecycle.EnvSet
 	lifecycles map[string]*lifecycle.Lifecycle
 	projects   []*project
 	projIndex  map[string]*project
 	targets    []*target // by name
 	freezes    *freeze.Index
+	// Common template values of tenant index i: common[commonOff[i]:commonOff[i+1]], each entry a
+	// library and its values in commonVals.
+	commonOff  []int32
+	common     []commonEntry
+	commonVals []variables.TenantValue
 	// frozenTenants: per (project, environment), the tenants that tenant-scoped freezes name, so
 	// that the per-tenant freeze check is a bit test.
 	frozenTenants map[frozenKey]tenant.Selection
@@ -88,6 +94,7 @@ type frozenKey struct {
 
 type project struct {
 	name       string
+	index      int // in the model
 	tenancy    Tenancy
 	lc         *lifecycle.Lifecycle
 	roles      []string
@@ -97,43 +104,40 @@ type project struct {
 	templates  bool // whether any template is required (§6.7)
 	releases   []*release
 	relIndex   map[string]*release
-	conn       []lifecycle.EnvSet // per tenant index: connected environments
+	conn       []int32 // per tenant index: its connected environments, an index into Space.envSets
 	connected  tenant.Selection
-	values     map[int][]variables.TenantValue // per tenant index: values of project templates
-	// current[track] is the latest successful deployment per environment; track -1 = untenanted.
-	current map[int][]currentEntry
-}
-
-type currentEntry struct {
-	env int
-	rel *release
-	at  time.Time
+	values     valueTable // per tenant index: values of project templates
+	// missing, per tenant index: the precomputed missing-variables answer, an index into
+	// missLists and missReasons (0: nothing missing), or -1 when it depends on the environment.
+	missing     []int32
+	missLists   [][]string
+	missReasons []Reason
+	hist        history
 }
 
 type channel struct {
 	ch       lifecycle.Channel
 	lc       *lifecycle.Lifecycle
-	restrict *tags.Bound // nil: no tenant restriction
+	restrict *tags.Bound      // nil: no tenant restriction
+	admits   tenant.Selection // with restrict: the tenants it admits
 }
 
 type release struct {
 	project *project
+	index   int // in the project
 	version lifecycle.Version
 	text    string
 	channel *channel
 	blocked bool
-	// attempts per track (-1 = untenanted), in model order.
-	attempts map[int][]lifecycle.Attempt
-	facts    [2]releaseFacts // by lifecycle.Policy
+	facts   [2]releaseFacts // by lifecycle.Policy
 	// lastSuccess is the time of the latest successful deployment per environment, any track.
 	lastSuccess map[int]time.Time
 }
 
-// releaseFacts are computed once per release (never once per tenant): every track's counted
-// successes and the environments where anyone has one.
+// releaseFacts are computed once per release (never once per tenant): the environments where
+// anyone has a success. Each track's own successes are in its project's history.
 type releaseFacts struct {
 	any lifecycle.EnvSet
-	own map[int]lifecycle.EnvSet // per track, -1 = untenanted
 }
 
 type target struct {

@@ -288,6 +288,31 @@ func (p *Project) CheckTenantValues(tv TenantValues) error {
 	c := p.c
 	var errs []error
 	check := func(libName string, lib int32, vals []TenantValue) {
+		// With many values, the earlier values of each template are listed, and the environments
+		// of long scopes become sets: the checks stay linear in the values and their environments.
+		var earlier map[int32][]int
+		if len(vals) > 32 {
+			earlier = map[int32][]int{}
+		}
+		var envSets map[int]map[string]bool
+		inScope := func(j int, e string) bool {
+			w := vals[j].Environments
+			if len(w) <= 16 {
+				return slices.Contains(w, e)
+			}
+			set, ok := envSets[j]
+			if !ok {
+				set = make(map[string]bool, len(w))
+				for _, x := range w {
+					set[x] = true
+				}
+				if envSets == nil {
+					envSets = map[int]map[string]bool{}
+				}
+				envSets[j] = set
+			}
+			return set[e]
+		}
 		for i, v := range vals {
 			fail := func(err error) {
 				errs = append(errs, &TenantValueError{Library: libName, Index: i, Template: v.Template, Err: err})
@@ -306,18 +331,26 @@ func (p *Project) CheckTenantValues(tv TenantValues) error {
 				continue
 			}
 			for j := range i {
-				w := vals[j]
-				if c.findTemplate(lib, w.Template, j) != t {
+				if earlier != nil {
+					if j >= len(earlier[t]) {
+						break
+					}
+					j = earlier[t][j] // the j-th earlier value of template t
+				} else if c.findTemplate(lib, vals[j].Template, j) != t {
 					continue
 				}
+				w := vals[j]
 				if len(v.Environments) == 0 && len(w.Environments) == 0 {
 					fail(fmt.Errorf("unscoped like value [%d]: %w", j, ErrOverlappingValues))
 					break
 				}
-				if k := slices.IndexFunc(v.Environments, func(e string) bool { return slices.Contains(w.Environments, e) }); k >= 0 {
+				if k := slices.IndexFunc(v.Environments, func(e string) bool { return inScope(j, e) }); k >= 0 {
 					fail(fmt.Errorf("environment %q is also in value [%d]: %w", quoteName(v.Environments[k]), j, ErrOverlappingValues))
 					break
 				}
+			}
+			if earlier != nil {
+				earlier[t] = append(earlier[t], i)
 			}
 		}
 	}
