@@ -3,6 +3,8 @@ package plan
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +37,7 @@ type compiler struct {
 	freezes  []freeze.Freeze
 	set      *tenant.Set // the validated tenant set, kept for build
 	deps     []dep       // the deployments, resolved to indexes for build
+	hints    int         // "did you mean" suggestions given so far (see hint)
 }
 
 // cproject is what validation learns about a project, kept for building the Space.
@@ -249,7 +252,7 @@ func (c *compiler) checkEnvs(path string, envs []string) {
 func (c *compiler) checkEnvsAt(path func() string, envs []string) {
 	for i, e := range envs {
 		if _, ok := c.envIndex[e]; !ok {
-			c.add(idx(path(), i), CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s", quote(e))
+			c.add(idx(path(), i), CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s%s", quote(e), c.envHint(e))
 		}
 	}
 }
@@ -258,7 +261,7 @@ func (c *compiler) checkEnvsAt(path func() string, envs []string) {
 func (c *compiler) checkTenants(path string, ts []string) {
 	for i, t := range ts {
 		if _, ok := c.tenantIdx[t]; !ok {
-			c.add(idx(path, i), CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s", quote(t))
+			c.add(idx(path, i), CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(t), c.tenantHint(t))
 		}
 	}
 }
@@ -286,7 +289,7 @@ func (c *compiler) freeTextValue(t string) bool {
 func (c *compiler) checkProjects(path string, ps []string) {
 	for i, p := range ps {
 		if _, ok := c.projects[p]; !ok {
-			c.add(idx(path, i), CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(p))
+			c.add(idx(path, i), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(p), c.projectHint(p))
 		}
 	}
 }
@@ -338,13 +341,13 @@ func (c *compiler) checkScope(path string, s *model.Scope, channels map[string]b
 	c.checkTags(p+".tenantTags", s.TenantTags)
 	for i, t := range s.Targets {
 		if !c.targets[t] {
-			c.add(idx(p+".targets", i), CodeUnknownTarget, ErrUnknownTarget, "unknown target %s", quote(t))
+			c.add(idx(p+".targets", i), CodeUnknownTarget, ErrUnknownTarget, "unknown target %s%s", quote(t), c.targetHint(t))
 		}
 	}
 	if channels != nil {
 		for i, ch := range s.Channels {
 			if !channels[ch] {
-				c.add(idx(p+".channels", i), CodeUnknownChannel, ErrUnknownChannel, "unknown channel %s", quote(ch))
+				c.add(idx(p+".channels", i), CodeUnknownChannel, ErrUnknownChannel, "unknown channel %s%s", quote(ch), c.hint(ch, slices.Values(slices.Sorted(maps.Keys(channels)))))
 			}
 		}
 	}
@@ -399,7 +402,7 @@ func (c *compiler) validateProjects() {
 		var libs []variables.Library
 		for j, l := range pr.Libraries {
 			if _, ok := c.libraries[l]; !ok {
-				c.add(idx(p+".libraries", j), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s", quote(l))
+				c.add(idx(p+".libraries", j), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(l), c.libraryHint(l))
 				continue
 			}
 			libs = append(libs, c.varsOfLib[l])
@@ -443,7 +446,7 @@ func (c *compiler) lifecycleRef(path, name string) *lifecycle.Lifecycle {
 	lc, ok := c.lifecycles[name]
 	if !ok {
 		if !c.lifecycleDefined(name) {
-			c.add(path, CodeUnknownLifecycle, ErrUnknownLifecycle, "unknown lifecycle %s", quote(name))
+			c.add(path, CodeUnknownLifecycle, ErrUnknownLifecycle, "unknown lifecycle %s%s", quote(name), c.lifecycleHint(name))
 		}
 		return nil
 	}
@@ -547,7 +550,7 @@ func (c *compiler) validateTenants() {
 			path := func() string { return key(tenantPath()+".projects", pn) }
 			cp, ok := c.projects[pn]
 			if !ok {
-				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(pn))
+				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
 				return
 			}
 			if cp.tenancy == Untenanted {
@@ -561,7 +564,7 @@ func (c *compiler) validateTenants() {
 			path := func() string { return key(tenantPath()+".commonValues", ln) }
 			lib, ok := c.varsOfLib[ln]
 			if !ok {
-				c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s", quote(ln))
+				c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(ln), c.libraryHint(ln))
 				return
 			}
 			c.checkValueEnvs(path, vals)
@@ -582,7 +585,7 @@ func (c *compiler) validateTenants() {
 			path := func() string { return key(tenantPath()+".projectValues", pn) }
 			cp, ok := c.projects[pn]
 			if !ok {
-				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(pn))
+				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
 				return
 			}
 			c.checkValueEnvs(path, vals)
@@ -679,7 +682,7 @@ func (c *compiler) validateReleases() {
 		p := idx("releases", i)
 		cp, ok := c.projects[r.Project]
 		if !ok {
-			c.add(p+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(r.Project))
+			c.add(p+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(r.Project), c.projectHint(r.Project))
 			continue
 		}
 		if _, dup := cp.releases[r.Version]; dup {
@@ -706,7 +709,7 @@ func (c *compiler) validateReleases() {
 				}
 			}
 			if k < 0 {
-				c.add(p+".channel", CodeUnknownChannel, ErrUnknownChannel, "project %s has no channel %s", quote(r.Project), quote(r.Channel))
+				c.add(p+".channel", CodeUnknownChannel, ErrUnknownChannel, "project %s has no channel %s%s", quote(r.Project), quote(r.Channel), c.channelHint(r.Project, r.Channel))
 				continue
 			}
 			if !cp.channels[k].Rule().Allows(v) {
@@ -740,20 +743,20 @@ func (c *compiler) validateDeployments() {
 		rec := &c.deps[i]
 		rec.tenant = -1
 		if cp, ok := c.projects[d.Project]; !ok {
-			c.add(idx("deployments", i)+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(d.Project))
+			c.add(idx("deployments", i)+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(d.Project), c.projectHint(d.Project))
 		} else if r, ok := cp.releases[d.Release]; !ok {
-			c.add(idx("deployments", i)+".release", CodeUnknownRelease, ErrUnknownRelease, "project %s has no release %s", quote(d.Project), quote(d.Release))
+			c.add(idx("deployments", i)+".release", CodeUnknownRelease, ErrUnknownRelease, "project %s has no release %s%s", quote(d.Project), quote(d.Release), c.releaseHint(d.Project, d.Release))
 		} else {
 			rec.project, rec.release = int32(cp.index), int32(r)
 		}
 		if e, ok := c.envIndex[d.Environment]; !ok {
-			c.add(idx("deployments", i)+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s", quote(d.Environment))
+			c.add(idx("deployments", i)+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s%s", quote(d.Environment), c.envHint(d.Environment))
 		} else {
 			rec.env = int32(e)
 		}
 		if d.Tenant != "" {
 			if t, ok := c.tenantIdx[d.Tenant]; !ok {
-				c.add(idx("deployments", i)+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s", quote(d.Tenant))
+				c.add(idx("deployments", i)+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(d.Tenant), c.tenantHint(d.Tenant))
 			} else {
 				rec.tenant = int32(t)
 			}
@@ -801,20 +804,20 @@ func (c *compiler) validateFreezes() {
 		scope := freeze.Scope{Projects: fr.Projects}
 		for _, pn := range sortedKeys(fr.Projects) {
 			if _, ok := c.projects[pn]; !ok {
-				c.add(key(p+".projects", pn), CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(pn))
+				c.add(key(p+".projects", pn), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
 			}
 			c.checkEnvs(key(p+".projects", pn), fr.Projects[pn])
 		}
 		for j, t := range fr.Tenants {
 			tp := idx(p+".tenants", j)
 			if _, ok := c.tenantIdx[t.Tenant]; !ok {
-				c.add(tp+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s", quote(t.Tenant))
+				c.add(tp+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(t.Tenant), c.tenantHint(t.Tenant))
 			}
 			if _, ok := c.projects[t.Project]; !ok {
-				c.add(tp+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s", quote(t.Project))
+				c.add(tp+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(t.Project), c.projectHint(t.Project))
 			}
 			if _, ok := c.envIndex[t.Environment]; !ok {
-				c.add(tp+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s", quote(t.Environment))
+				c.add(tp+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s%s", quote(t.Environment), c.envHint(t.Environment))
 			}
 			scope.Tenants = append(scope.Tenants, freeze.TenantScope{Tenant: t.Tenant, Project: t.Project, Environment: t.Environment})
 		}

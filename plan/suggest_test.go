@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -149,4 +150,56 @@ func TestValidate_LongVersionIsALimit(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	require.Equal(t, plan.CodeLimit, ve[0].Code, err.Error())
 	require.Equal(t, "releases[0].version", ve[0].Path)
+}
+
+// TestValidate_DidYouMean: unknown names in a model get the closest name the model declares of
+// that kind; past the first hundred unknown names, no more suggestions are computed.
+func TestValidate_DidYouMean(t *testing.T) {
+	_, err := plan.Load([]byte(`{
+		"environments": ["Dev", "Production"],
+		"lifecycles": [{"name": "Standard"}],
+		"projects": [{"name": "Shop", "tenancy": "Tenanted", "lifecycle": "Standrad",
+			"channels": [{"name": "Stable"}]}],
+		"tenants": [{"name": "Acme", "projects": {"Shop": ["Prod"]}}],
+		"releases": [{"project": "Shop", "version": "1.1.0", "channel": "Stabel"}],
+		"deployments": [
+			{"project": "Shop", "release": "1.1.0", "environment": "Dev", "outcome": "Success", "at": "2026-01-01T00:00:00Z", "tenant": "Acmee"},
+			{"project": "Shopp", "release": "1.1.0", "environment": "Dev", "outcome": "Success", "at": "2026-01-01T00:00:00Z"},
+			{"project": "Shop", "release": "1.1", "environment": "production", "outcome": "Success", "at": "2026-01-01T00:00:00Z"}
+		]
+	}`))
+	var ve plan.ValidationErrors
+	require.ErrorAs(t, err, &ve)
+	got := map[string]string{}
+	for _, e := range ve {
+		got[e.Path] = e.Msg
+	}
+	for path, want := range map[string]string{
+		"projects[0].lifecycle":       `did you mean "Standard"?`,
+		"tenants[0].projects.Shop[0]": `did you mean "Production"?`,
+		"releases[0].channel":         `did you mean "Stable"?`,
+		"deployments[0].tenant":       `did you mean "Acme"?`,
+		"deployments[1].project":      `did you mean "Shop"?`,
+		"deployments[2].release":      `did you mean "1.1.0"?`,
+		"deployments[2].environment":  `did you mean "Production"?`,
+	} {
+		require.Contains(t, got, path, err.Error())
+		require.Contains(t, got[path], want, path)
+	}
+
+	var tenants []string
+	for i := range 150 {
+		tenants = append(tenants, fmt.Sprintf(`{"name": "T%d", "projects": {"P": ["dev"]}}`, i))
+	}
+	_, err = plan.Load([]byte(`{"environments": ["Dev"], "projects": [{"name": "P", "tenancy": "Tenanted"}],
+		"tenants": [` + strings.Join(tenants, ",") + `]}`))
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve, 150)
+	hinted := 0
+	for _, e := range ve {
+		if strings.Contains(e.Msg, "did you mean") {
+			hinted++
+		}
+	}
+	require.Equal(t, 100, hinted, "suggestions stop after the first hundred unknown names")
 }

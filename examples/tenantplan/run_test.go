@@ -56,7 +56,7 @@ func TestRun(t *testing.T) {
 		{name: "valid model", args: []string{"validate", shop}, code: exitOK, stdout: []string{"testdata/shop.json: valid: 2 environment(s), 1 project(s), 5 tenant(s)"}, emptyError: true},
 		{name: "invalid model, every problem with its path", args: []string{"validate", "testdata/invalid.json"}, code: exitFindings, stderr: []string{
 			"testdata/invalid.json: releases[0].version: invalid-version",
-			`testdata/invalid.json: tenants[0].projects.Shop[1]: unknown environment "Prod" [unknown-environment]`,
+			`testdata/invalid.json: tenants[0].projects.Shop[1]: unknown environment "Prod"; did you mean "Production"? [unknown-environment]`,
 			`testdata/invalid.json: tenants[0].tags[0]: tenant "Alpha", tag "Tier/Gld": unknown tag; did you mean "Tier/Gold"? [unknown-tag]`,
 			"invalid model: 3 problem(s)"}},
 		{name: "malformed JSON is an input error: line and column", args: []string{"validate", "testdata/malformed.json"}, code: exitInput, stderr: []string{"testdata/malformed.json:3:12: malformed JSON", "testdata/malformed.json: malformed model: 1 problem(s)"}},
