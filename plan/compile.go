@@ -269,7 +269,13 @@ func (c *compiler) checkTenants(path string, ts []string) {
 // checkTags reports unknown tag sets and tags.
 func (c *compiler) checkTags(path string, ts []string) {
 	for i, t := range ts {
-		if _, err := c.catalog.Lookup(t); err != nil && !c.freeTextValue(t) {
+		if _, err := c.catalog.Resolve(t); err != nil && !c.freeTextValue(t) {
+			// Like every unknown name, only the first hundred get a suggestion.
+			var be *tags.BindError
+			if errors.As(err, &be) && c.hints < maxHints {
+				c.hints++
+				be.Suggestion, _ = c.catalog.Suggest(t)
+			}
 			c.addErr(idx(path, i), err)
 		}
 	}

@@ -203,3 +203,25 @@ func TestValidate_DidYouMean(t *testing.T) {
 	}
 	require.Equal(t, 100, hinted, "suggestions stop after the first hundred unknown names")
 }
+
+// TestValidate_TagSuggestionsAreCapped: unknown tags in scopes and channels share the cap of a
+// hundred suggestions, so thousands of unknown tags against a large catalog stay cheap.
+func TestValidate_TagSuggestionsAreCapped(t *testing.T) {
+	var refs []string
+	for range 1000 {
+		refs = append(refs, `"Tier/gold"`)
+	}
+	_, err := plan.Load([]byte(`{"environments": ["Dev"], "tagSets": [{"name": "Tier", "tags": ["Gold"]}],
+		"projects": [{"name": "P", "variables": [{"name": "V", "value": "x", "scope": {"tenantTags": [` +
+		strings.Join(refs, ",") + `]}}]}]}`))
+	var ve plan.ValidationErrors
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve, 1000)
+	hinted := 0
+	for _, e := range ve {
+		if strings.Contains(e.Msg, `did you mean "Tier/Gold"?`) {
+			hinted++
+		}
+	}
+	require.Equal(t, 100, hinted)
+}
