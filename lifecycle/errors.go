@@ -61,13 +61,13 @@ func quote(s string) string {
 // ParseError reports text that could not be parsed as a version, a range or a
 // pattern. Input is the whole text, Offset the byte offset of the problem,
 // Column its 1-based column counted in runes, Err the sentinel it wraps
-// (ErrInvalidVersion or ErrInvalidValue) and Msg what is wrong there.
+// (ErrInvalidVersion or ErrInvalidValue) and Message what is wrong there.
 type ParseError struct {
-	Input  string
-	Offset int
-	Column int
-	Err    error
-	Msg    string
+	Input   string
+	Offset  int
+	Column  int
+	Err     error
+	Message string
 }
 
 // newParseError builds a *ParseError at byte offset off of input.
@@ -79,11 +79,11 @@ func newParseError(input string, off int, err error, format string, args ...any)
 		off = len(input)
 	}
 	return &ParseError{
-		Input:  input,
-		Offset: off,
-		Column: utf8.RuneCountInString(input[:off]) + 1,
-		Err:    err,
-		Msg:    fmt.Sprintf(format, args...),
+		Input:   input,
+		Offset:  off,
+		Column:  utf8.RuneCountInString(input[:off]) + 1,
+		Err:     err,
+		Message: fmt.Sprintf(format, args...),
 	}
 }
 
@@ -97,9 +97,9 @@ func (e *ParseError) Error() string {
 	}
 	b.WriteString(quote(e.Input))
 	fmt.Fprintf(&b, ": column %d", e.Column)
-	if e.Msg != "" {
+	if e.Message != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Msg)
+		b.WriteString(e.Message)
 	}
 	return b.String()
 }
@@ -110,13 +110,13 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // ValidationError is one problem found by New (§3.3). Lifecycle names the
 // lifecycle, Phase the index of the phase in the PhaseSpec list given to New
 // (-1 for the lifecycle as a whole), Environment the environment concerned (""
-// when none), Err the sentinel and Msg a human explanation.
+// when none), Err the sentinel and Message a human explanation.
 type ValidationError struct {
 	Lifecycle   string
 	Phase       int
 	Environment string
 	Err         error
-	Msg         string
+	Message     string
 }
 
 // Error returns for example
@@ -136,9 +136,9 @@ func (e *ValidationError) Error() string {
 		b.WriteString(": ")
 		b.WriteString(e.Err.Error())
 	}
-	if e.Msg != "" {
+	if e.Message != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Msg)
+		b.WriteString(e.Message)
 	}
 	return b.String()
 }

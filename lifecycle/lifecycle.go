@@ -37,13 +37,13 @@ type Lifecycle struct {
 func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, error) {
 	if len(environments) > MaxEnvironments {
 		return nil, errors.Join(&ValidationError{Lifecycle: name, Phase: -1, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("%d environments, more than %d", len(environments), MaxEnvironments)})
+			Message: fmt.Sprintf("%d environments, more than %d", len(environments), MaxEnvironments)})
 	}
 	l := &Lifecycle{name: name}
 	var errs []*ValidationError
 	report := func(phase int, env string, err error, format string, args ...any) {
 		errs = append(errs, &ValidationError{Lifecycle: name, Phase: phase, Environment: env, Err: err,
-			Msg: fmt.Sprintf(format, args...)})
+			Message: fmt.Sprintf(format, args...)})
 	}
 
 	if len(phases) == 0 {

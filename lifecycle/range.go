@@ -169,7 +169,7 @@ func (sc *rangeScanner) version() (Version, error) {
 				sentinel = ErrLimit
 			}
 			return Version{}, newParseError(sc.s, start+pe.Offset, sentinel,
-				"invalid version %s: %s", quote(text), pe.Msg)
+				"invalid version %s: %s", quote(text), pe.Message)
 		}
 		return Version{}, newParseError(sc.s, start, ErrInvalidValue, "invalid version %s", quote(text))
 	}

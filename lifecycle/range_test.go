@@ -100,7 +100,7 @@ func TestParseRange_Errors(t *testing.T) {
 			require.Equal(t, tt.in, pe.Input)
 			require.Equal(t, tt.offset, pe.Offset)
 			require.Equal(t, tt.offset+1, pe.Column)
-			require.Contains(t, pe.Msg, tt.msg)
+			require.Contains(t, pe.Message, tt.msg)
 			require.Contains(t, err.Error(), fmt.Sprintf("%q", tt.in))
 		})
 	}

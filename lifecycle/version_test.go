@@ -116,7 +116,7 @@ func TestParseVersion_Errors(t *testing.T) {
 			require.Equal(t, tt.in, pe.Input)
 			require.Equal(t, tt.offset, pe.Offset)
 			require.Equal(t, tt.column, pe.Column)
-			require.Contains(t, pe.Msg, tt.msg)
+			require.Contains(t, pe.Message, tt.msg)
 			require.Contains(t, err.Error(), fmt.Sprintf("%q", tt.in))
 		})
 	}

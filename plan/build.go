@@ -260,7 +260,7 @@ func (c *compiler) build() (*Space, error) {
 			if e, ok := ch.Restriction(); ok {
 				b, err := e.Bind(c.catalog, lookup)
 				if err != nil {
-					return nil, ValidationErrors{{Path: "projects", Code: sentinelCode(err), Msg: err.Error(), Err: err}}
+					return nil, ValidationErrors{{Path: "projects", Code: sentinelCode(err), Message: err.Error(), Err: err}}
 				}
 				chn.restrict = b
 				chn.admits = set.Select(b)
@@ -318,7 +318,7 @@ func (c *compiler) build() (*Space, error) {
 		if !flt.IsEmpty() {
 			b, err := flt.Bind(c.catalog, lookup)
 			if err != nil {
-				return nil, ValidationErrors{{Path: "targets", Code: sentinelCode(err), Msg: err.Error(), Err: err}}
+				return nil, ValidationErrors{{Path: "targets", Code: sentinelCode(err), Message: err.Error(), Err: err}}
 			}
 			tg.filter = b
 		}
@@ -329,7 +329,7 @@ func (c *compiler) build() (*Space, error) {
 	for _, pr := range f.Principals {
 		pp, err := compilePrincipal(pr, s, lookup)
 		if err != nil {
-			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Msg: err.Error(), Err: err}}
+			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Message: err.Error(), Err: err}}
 		}
 		s.principals[pr.Name] = pp
 	}

@@ -62,7 +62,7 @@ func (c *compiler) add(path string, code Code, err error, format string, args ..
 	if err == nil {
 		err = errors.New(msg)
 	}
-	c.errs = append(c.errs, &ValidationError{Path: path, Code: code, Msg: msg, Err: err})
+	c.errs = append(c.errs, &ValidationError{Path: path, Code: code, Message: msg, Err: err})
 }
 
 // addErr records an error of another package, with the code of its sentinel.
@@ -71,7 +71,7 @@ func (c *compiler) addErr(path string, err error) {
 	if code == "" {
 		code = CodeInvalidValue
 	}
-	c.errs = append(c.errs, &ValidationError{Path: path, Code: code, Msg: err.Error(), Err: err})
+	c.errs = append(c.errs, &ValidationError{Path: path, Code: code, Message: err.Error(), Err: err})
 }
 
 // each calls fn for every error joined in err (or err itself).

@@ -25,7 +25,7 @@ func loadProblems(t *testing.T, src string) (problems, msgs []string) {
 	require.True(t, errors.As(err, &ves), "%T %v", err, err)
 	for _, e := range ves {
 		problems = append(problems, e.Path+" "+string(e.Code))
-		msgs = append(msgs, e.Msg)
+		msgs = append(msgs, e.Message)
 	}
 	return problems, msgs
 }
@@ -191,7 +191,7 @@ func TestLoad_OverlappingValuesAmongMany(t *testing.T) {
 	require.True(t, errors.As(err, &ves), "%v", err)
 	var got []string
 	for _, e := range ves {
-		got = append(got, e.Path+" "+string(e.Code)+" "+e.Msg)
+		got = append(got, e.Path+" "+string(e.Code)+" "+e.Message)
 	}
 	want := []string{
 		`tenants[0].projectValues.P[40] overlapping-tenant-values project values[40] (template "T3"): environment "e5" is also in value [3]: overlapping tenant values`,

@@ -6,22 +6,26 @@ import (
 )
 
 // ValidationError is one problem of a model, with its location (a JSON-path-like Path such as
-// "tenants[3].tags[1]"), its stable Code and a message that quotes the bad value. Err is the
+// "tenants[3].tags[1]"), its stable Code and a Message that quotes the bad value. Err is the
 // underlying error (it wraps the sentinel of the package that found the problem).
+//
+// Every error of this package has the same three parts: where, what, and its code. Message never
+// contains the code or the location, and Error joins them as "where: message [code]", so print
+// either Error() alone, or the fields one by one.
 type ValidationError struct {
-	Path string
-	Code Code
-	Msg  string
-	Err  error
+	Path    string
+	Code    Code
+	Message string
+	Err     error
 }
 
-// Error returns "path: message [code]".
+// Error returns "path: message [code]" ("model" stands for the path of the whole model).
 func (e *ValidationError) Error() string {
 	p := e.Path
 	if p == "" {
 		p = "model"
 	}
-	return fmt.Sprintf("%s: %s [%s]", p, e.Msg, e.Code)
+	return fmt.Sprintf("%s: %s [%s]", p, e.Message, e.Code)
 }
 
 // Unwrap returns the underlying error.
@@ -59,18 +63,19 @@ func (es ValidationErrors) Unwrap() []error {
 }
 
 // RequestError is a request that cannot be answered: it names something that does not exist (or
-// that the principal may not see), or it holds a malformed expression. Field names the request
-// field ("release", "tenants[2]", "expression", ...).
+// that the principal may not see), or it holds a malformed expression or value. Field names the
+// request field ("release", "tenants[2]", "expression", ...); Message and Code are as in
+// [ValidationError].
 type RequestError struct {
-	Field string
-	Code  Code
-	Msg   string
-	Err   error
+	Field   string
+	Code    Code
+	Message string
+	Err     error
 }
 
 // Error returns "request field: message [code]".
 func (e *RequestError) Error() string {
-	return fmt.Sprintf("request %s: %s [%s]", e.Field, e.Msg, e.Code)
+	return fmt.Sprintf("request %s: %s [%s]", e.Field, e.Message, e.Code)
 }
 
 // Unwrap returns the underlying error.

@@ -44,7 +44,7 @@ func (s *Space) project(field, name string) (*project, error) {
 	p, ok := s.projIndex[name]
 	if !ok {
 		return nil, &RequestError{Field: field, Code: CodeUnknownProject, Err: ErrUnknownProject,
-			Msg: "unknown project " + quote(name) + suggest(name, func(yield func(string) bool) {
+			Message: "unknown project " + quote(name) + suggest(name, func(yield func(string) bool) {
 				for _, p := range s.projects {
 					if !yield(p.name) {
 						return
@@ -59,7 +59,7 @@ func (s *Space) environment(field, name string) (int, error) {
 	e, ok := s.envIndex[name]
 	if !ok {
 		return 0, &RequestError{Field: field, Code: CodeUnknownEnvironment, Err: ErrUnknownEnvironment,
-			Msg: "unknown environment " + quote(name) + suggest(name, slices.Values(s.envs))}
+			Message: "unknown environment " + quote(name) + suggest(name, slices.Values(s.envs))}
 	}
 	return e, nil
 }
@@ -68,7 +68,7 @@ func (p *project) release(field, version string) (*release, error) {
 	r, ok := p.relIndex[version]
 	if !ok {
 		return nil, &RequestError{Field: field, Code: CodeUnknownRelease, Err: ErrUnknownRelease,
-			Msg: fmt.Sprintf("project %s has no release %s", quote(p.name), quote(version)) +
+			Message: fmt.Sprintf("project %s has no release %s", quote(p.name), quote(version)) +
 				suggest(version, func(yield func(string) bool) {
 					for _, r := range p.releases {
 						if !yield(r.text) {
@@ -85,7 +85,7 @@ func (p *project) channel(field, name string) (*channel, error) {
 	k := slices.IndexFunc(p.channels, func(c *channel) bool { return c.ch.Name() == name })
 	if k < 0 {
 		return nil, &RequestError{Field: field, Code: CodeUnknownChannel, Err: ErrUnknownChannel,
-			Msg: "project " + quote(p.name) + " has no channel " + quote(name) + suggest(name, func(yield func(string) bool) {
+			Message: "project " + quote(p.name) + " has no channel " + quote(name) + suggest(name, func(yield func(string) bool) {
 				for _, c := range p.channels {
 					if !yield(c.ch.Name()) {
 						return
@@ -101,7 +101,7 @@ func (s *Space) target(field, name string) (*target, error) {
 	k := slices.IndexFunc(s.targets, func(t *target) bool { return t.name == name })
 	if k < 0 {
 		return nil, &RequestError{Field: field, Code: CodeUnknownTarget, Err: ErrUnknownTarget,
-			Msg: "unknown target " + quote(name) + suggest(name, func(yield func(string) bool) {
+			Message: "unknown target " + quote(name) + suggest(name, func(yield func(string) bool) {
 				for _, t := range s.targets {
 					if !yield(t.name) {
 						return
@@ -121,7 +121,7 @@ func (s *Space) principal(name string) (*principal, error) {
 	pr, ok := s.principals[name]
 	if !ok {
 		return nil, &RequestError{Field: "principal", Code: CodeUnknownPrincipal, Err: ErrUnknownPrincipal,
-			Msg: "unknown principal " + quote(name)}
+			Message: "unknown principal " + quote(name)}
 	}
 	return pr, nil
 }
@@ -142,7 +142,7 @@ func (s *Space) tenantIndex(field, name string, visible func(i int) bool) (int, 
 // drawn from the visible tenants only.
 func (s *Space) unknownTenant(field, name string, visible func(i int) bool) error {
 	return &RequestError{Field: field, Code: CodeUnknownTenant, Err: tags.ErrUnknownTenant,
-		Msg: "unknown tenant " + quote(name) + suggest(name, s.tenantNames(visible))}
+		Message: "unknown tenant " + quote(name) + suggest(name, s.tenantNames(visible))}
 }
 
 // tenantNames yields the names of the tenants visible admits (all when nil), in name order.
@@ -187,7 +187,7 @@ func (s *Space) overrides(field string, names []string, pr *principal, project s
 	for k, n := range names {
 		if !known[n] {
 			return &RequestError{Field: fmt.Sprintf("%s[%d]", field, k), Code: CodeInvalidValue, Err: ErrUnknownFreeze,
-				Msg: "unknown freeze " + quote(n) + " to override" + suggest(n, slices.Values(visibleNames))}
+				Message: "unknown freeze " + quote(n) + " to override" + suggest(n, slices.Values(visibleNames))}
 		}
 	}
 	return nil

@@ -179,7 +179,7 @@ func (s *Space) compileRing(p *project, k int, r Ring) (cring, error) {
 	}
 	if r.Percent < 0 || r.Percent > 100 || math.IsNaN(r.Percent) {
 		return cr, &RequestError{Field: field + ".percent", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("percent %v is not between 0 and 100", r.Percent)}
+			Message: fmt.Sprintf("percent %v is not between 0 and 100", r.Percent)}
 	}
 	if r.Percent > 0 {
 		cr.limit = int(math.Round(r.Percent * 1000))
@@ -187,17 +187,17 @@ func (s *Space) compileRing(p *project, k int, r Ring) (cring, error) {
 	switch {
 	case r.MaxParallel < 0:
 		return cr, &RequestError{Field: field + ".maxParallel", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("maxParallel %d is negative: want a count, or 0 for unlimited", r.MaxParallel)}
+			Message: fmt.Sprintf("maxParallel %d is negative: want a count, or 0 for unlimited", r.MaxParallel)}
 	case r.MaxParallelPercent < 0 || r.MaxParallelPercent > 100 || math.IsNaN(r.MaxParallelPercent):
 		return cr, &RequestError{Field: field + ".maxParallelPercent", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("maxParallelPercent %v is not between 0 and 100", r.MaxParallelPercent)}
+			Message: fmt.Sprintf("maxParallelPercent %v is not between 0 and 100", r.MaxParallelPercent)}
 	case r.MaxParallel > 0 && r.MaxParallelPercent > 0:
 		return cr, &RequestError{Field: field + ".maxParallel", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: "maxParallel and maxParallelPercent are both set: give a count or a percent, not both"}
+			Message: "maxParallel and maxParallelPercent are both set: give a count or a percent, not both"}
 	}
 	if r.Soak < 0 {
 		return cr, &RequestError{Field: field + ".soak", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("soak %v is negative", r.Soak)}
+			Message: fmt.Sprintf("soak %v is negative", r.Soak)}
 	}
 	sel, _, err := s.selection(p, s.tenants.All(), r.Tenants, r.Tags, r.Expression, false)
 	if err != nil {
@@ -221,15 +221,15 @@ func (r cring) admits(s *Space, i int) bool {
 func checkRolloutScalars(pol RolloutPolicy) error {
 	if pol.Order > ByRing {
 		return &RequestError{Field: "order", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("unknown order %d: want ByEnvironment or ByRing", uint8(pol.Order))}
+			Message: fmt.Sprintf("unknown order %d: want ByEnvironment or ByRing", uint8(pol.Order))}
 	}
 	if pol.Policy != lifecycle.AnySuccess && pol.Policy != lifecycle.LatestOutcome {
 		return &RequestError{Field: "policy", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("unknown policy %v: want AnySuccess or LatestOutcome", pol.Policy)}
+			Message: fmt.Sprintf("unknown policy %v: want AnySuccess or LatestOutcome", pol.Policy)}
 	}
 	if pol.WaveDuration < 0 {
 		return &RequestError{Field: "waveDuration", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Msg: fmt.Sprintf("wave duration %v is negative", pol.WaveDuration)}
+			Message: fmt.Sprintf("wave duration %v is negative", pol.WaveDuration)}
 	}
 	return nil
 }
@@ -264,7 +264,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 			}
 			if j, ok := at[e]; ok {
 				return nil, &RequestError{Field: field, Code: CodeDuplicateName, Err: ErrDuplicateName,
-					Msg: fmt.Sprintf("environment %s is listed twice (also environments[%d]); a rollout passes each environment once", quote(n), j)}
+					Message: fmt.Sprintf("environment %s is listed twice (also environments[%d]); a rollout passes each environment once", quote(n), j)}
 			}
 			at[e] = k
 			envs = append(envs, e)
@@ -278,7 +278,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 	for k, rg := range pol.Rings {
 		if rg.Name == "" || seen[rg.Name] {
 			return nil, &RequestError{Field: fmt.Sprintf("rings[%d].name", k), Code: CodeDuplicateName, Err: ErrDuplicateName,
-				Msg: fmt.Sprintf("ring name %s is empty or used twice", quote(rg.Name))}
+				Message: fmt.Sprintf("ring name %s is empty or used twice", quote(rg.Name))}
 		}
 		seen[rg.Name] = true
 		if rings[k], err = s.compileRing(p, k, rg); err != nil {

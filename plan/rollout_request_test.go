@@ -67,7 +67,7 @@ func TestRollout_RequestErrors(t *testing.T) {
 			require.True(t, errors.As(err, &re), "%T %v", err, err)
 			require.Equal(t, tc.field, re.Field)
 			require.Equal(t, tc.code, re.Code)
-			require.Contains(t, re.Msg, tc.msg)
+			require.Contains(t, re.Message, tc.msg)
 			require.Contains(t, err.Error(), "request "+tc.field+": ")
 			want := plan.ErrInvalidValue
 			if tc.code == plan.CodeDuplicateName {

@@ -179,7 +179,7 @@ func LoadWithOptions(data []byte, o LoadOptions) (*Space, error) {
 	if _, cerr := Compile(f); cerr != nil {
 		var ces ValidationErrors
 		if !errors.As(cerr, &ces) {
-			ces = ValidationErrors{{Code: CodeInvalidValue, Msg: cerr.Error(), Err: cerr}}
+			ces = ValidationErrors{{Code: CodeInvalidValue, Message: cerr.Error(), Err: cerr}}
 		}
 		out = append(out, undecoded(out, ces)...)
 	}
@@ -225,22 +225,22 @@ func capErrors(es ValidationErrors, max int) ValidationErrors {
 		return es
 	}
 	msg := fmt.Sprintf("%d more problems not listed: only the first %d are (model.Options.MaxErrors)", len(es)-max, max)
-	return append(es[:max:max], &ValidationError{Code: CodeLimit, Msg: msg, Err: model.ErrLimit})
+	return append(es[:max:max], &ValidationError{Code: CodeLimit, Message: msg, Err: model.ErrLimit})
 }
 
 func fromModelErrors(err error) ValidationErrors {
 	var out ValidationErrors
 	if es, ok := err.(model.Errors); ok {
 		for _, e := range es {
-			msg := e.Msg
+			msg := e.Message
 			if e.Line > 0 {
 				msg = e.Error()
 			}
-			out = append(out, &ValidationError{Path: e.Path, Code: Code(e.Code()), Msg: msg, Err: e})
+			out = append(out, &ValidationError{Path: e.Path, Code: Code(e.Code()), Message: msg, Err: e})
 		}
 		return out
 	}
-	return ValidationErrors{{Code: CodeInvalidValue, Msg: err.Error(), Err: err}}
+	return ValidationErrors{{Code: CodeInvalidValue, Message: err.Error(), Err: err}}
 }
 
 // Compile validates a decoded model and compiles it into a Space. It reports every problem at

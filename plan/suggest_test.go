@@ -132,12 +132,12 @@ func TestValidate_FirstModelHints(t *testing.T) {
 	require.Len(t, ve, 2, err.Error())
 	require.Equal(t, "projects[1].channels[0].tenantExpression", ve[0].Path)
 	require.Equal(t, plan.CodeInvalidExpression, ve[0].Code)
-	require.Contains(t, ve[0].Msg, "tags only, not named tenants")
-	require.NotContains(t, ve[0].Msg, "unknown tenant")
+	require.Contains(t, ve[0].Message, "tags only, not named tenants")
+	require.NotContains(t, ve[0].Message, "unknown tenant")
 	require.Equal(t, "tenants[0]", ve[1].Path)
 	require.Equal(t, plan.CodeUntenantedConnection, ve[1].Code)
-	require.Contains(t, ve[1].Msg, `the default, as the project does not set it`)
-	require.Contains(t, ve[1].Msg, `set the project's "tenancy" to "Tenanted" or "TenantedOrUntenanted"`)
+	require.Contains(t, ve[1].Message, `the default, as the project does not set it`)
+	require.Contains(t, ve[1].Message, `set the project's "tenancy" to "Tenanted" or "TenantedOrUntenanted"`)
 }
 
 // TestValidate_LongVersionIsALimit: a version over the length limit is reported with code limit,
@@ -172,7 +172,7 @@ func TestValidate_DidYouMean(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	got := map[string]string{}
 	for _, e := range ve {
-		got[e.Path] = e.Msg
+		got[e.Path] = e.Message
 	}
 	for path, want := range map[string]string{
 		"projects[0].lifecycle":       `did you mean "Standard"?`,
@@ -197,7 +197,7 @@ func TestValidate_DidYouMean(t *testing.T) {
 	require.Len(t, ve, 150)
 	hinted := 0
 	for _, e := range ve {
-		if strings.Contains(e.Msg, "did you mean") {
+		if strings.Contains(e.Message, "did you mean") {
 			hinted++
 		}
 	}
@@ -219,7 +219,7 @@ func TestValidate_TagSuggestionsAreCapped(t *testing.T) {
 	require.Len(t, ve, 1000)
 	hinted := 0
 	for _, e := range ve {
-		if strings.Contains(e.Msg, `did you mean "Tier/Gold"?`) {
+		if strings.Contains(e.Message, `did you mean "Tier/Gold"?`) {
 			hinted++
 		}
 	}

@@ -44,7 +44,7 @@ func NewCatalog(sets []TagSet, freeValues []string) (*Catalog, error) {
 		k := strings.ToLower(s.name)
 		if j, ok := lower[k]; ok {
 			errs = append(errs, &DefinitionError{Set: s.name, SetIndex: i, TagIndex: -1, ValueIndex: -1,
-				Err: ErrDuplicateName, Msg: fmt.Sprintf("same name as tag set %d %q", j, truncate(sets[j].name, maxQuoted))})
+				Err: ErrDuplicateName, Message: fmt.Sprintf("same name as tag set %d %q", j, truncate(sets[j].name, maxQuoted))})
 			continue
 		}
 		lower[k] = i
@@ -55,7 +55,7 @@ func NewCatalog(sets []TagSet, freeValues []string) (*Catalog, error) {
 	for vi, v := range freeValues {
 		setName, value, found := strings.Cut(v, "/")
 		bad := func(err error, msg string) {
-			errs = append(errs, &DefinitionError{Set: setName, SetIndex: -1, Tag: v, TagIndex: -1, ValueIndex: vi, Err: err, Msg: msg})
+			errs = append(errs, &DefinitionError{Set: setName, SetIndex: -1, Tag: v, TagIndex: -1, ValueIndex: vi, Err: err, Message: msg})
 		}
 		i, ok := c.setIndex[setName]
 		switch {

@@ -54,12 +54,12 @@ func TestNewTagSet_Semantics1_1(t *testing.T) {
 	_, err = tags.NewTagSet("A/B", tags.FreeText, []string{"x", "", "*", "X", "y", "y"})
 	got := definitionErrors(t, err)
 	want := []tags.DefinitionError{
-		{Set: "A/B", SetIndex: -1, TagIndex: -1, ValueIndex: -1, Err: tags.ErrInvalidValue, Msg: `a tag set name must not contain "/"`},
-		{Set: "A/B", SetIndex: -1, TagIndex: -1, ValueIndex: -1, Err: tags.ErrInvalidValue, Msg: "a FreeText tag set has no predefined tags"},
-		{Set: "A/B", SetIndex: -1, TagIndex: 1, ValueIndex: -1, Err: tags.ErrInvalidValue, Msg: "empty tag name"},
-		{Set: "A/B", SetIndex: -1, Tag: "*", TagIndex: 2, ValueIndex: -1, Err: tags.ErrInvalidValue, Msg: `"*" is reserved for "any tag of the set"`},
-		{Set: "A/B", SetIndex: -1, Tag: "X", TagIndex: 3, ValueIndex: -1, Err: tags.ErrDuplicateName, Msg: `same name as tag 0 "x"`},
-		{Set: "A/B", SetIndex: -1, Tag: "y", TagIndex: 5, ValueIndex: -1, Err: tags.ErrDuplicateName, Msg: `same name as tag 4 "y"`},
+		{Set: "A/B", SetIndex: -1, TagIndex: -1, ValueIndex: -1, Err: tags.ErrInvalidValue, Message: `a tag set name must not contain "/"`},
+		{Set: "A/B", SetIndex: -1, TagIndex: -1, ValueIndex: -1, Err: tags.ErrInvalidValue, Message: "a FreeText tag set has no predefined tags"},
+		{Set: "A/B", SetIndex: -1, TagIndex: 1, ValueIndex: -1, Err: tags.ErrInvalidValue, Message: "empty tag name"},
+		{Set: "A/B", SetIndex: -1, Tag: "*", TagIndex: 2, ValueIndex: -1, Err: tags.ErrInvalidValue, Message: `"*" is reserved for "any tag of the set"`},
+		{Set: "A/B", SetIndex: -1, Tag: "X", TagIndex: 3, ValueIndex: -1, Err: tags.ErrDuplicateName, Message: `same name as tag 0 "x"`},
+		{Set: "A/B", SetIndex: -1, Tag: "y", TagIndex: 5, ValueIndex: -1, Err: tags.ErrDuplicateName, Message: `same name as tag 4 "y"`},
 	}
 	require.Empty(t, cmp.Diff(want, got, cmpErr))
 	require.EqualError(t, &got[4], `tag set "A/B", tag "X": duplicate name: same name as tag 0 "x"`)
@@ -140,13 +140,13 @@ func TestNewCatalog_Errors(t *testing.T) {
 	_, err := tags.NewCatalog([]tags.TagSet{a, a2, r, {}}, []string{"R/ok", "A/x", "Nope/v", "novalue", "R/", "R/*"})
 	got := definitionErrors(t, err)
 	want := []tags.DefinitionError{
-		{Set: "a", SetIndex: 1, TagIndex: -1, ValueIndex: -1, Err: tags.ErrDuplicateName, Msg: `same name as tag set 0 "A"`},
-		{Set: "", SetIndex: 3, TagIndex: -1, ValueIndex: -1, Err: tags.ErrInvalidValue, Msg: "empty tag set name"},
-		{Set: "A", SetIndex: -1, Tag: "A/x", TagIndex: -1, ValueIndex: 1, Err: tags.ErrInvalidValue, Msg: "a free value of a MultiSelect tag set"},
-		{Set: "Nope", SetIndex: -1, Tag: "Nope/v", TagIndex: -1, ValueIndex: 2, Err: tags.ErrUnknownTagSet, Msg: "no such tag set"},
-		{Set: "novalue", SetIndex: -1, Tag: "novalue", TagIndex: -1, ValueIndex: 3, Err: tags.ErrUnknownTagSet, Msg: `a canonical tag name must contain "/"`},
-		{Set: "R", SetIndex: -1, Tag: "R/", TagIndex: -1, ValueIndex: 4, Err: tags.ErrInvalidValue, Msg: `empty or "*" free value`},
-		{Set: "R", SetIndex: -1, Tag: "R/*", TagIndex: -1, ValueIndex: 5, Err: tags.ErrInvalidValue, Msg: `empty or "*" free value`},
+		{Set: "a", SetIndex: 1, TagIndex: -1, ValueIndex: -1, Err: tags.ErrDuplicateName, Message: `same name as tag set 0 "A"`},
+		{Set: "", SetIndex: 3, TagIndex: -1, ValueIndex: -1, Err: tags.ErrInvalidValue, Message: "empty tag set name"},
+		{Set: "A", SetIndex: -1, Tag: "A/x", TagIndex: -1, ValueIndex: 1, Err: tags.ErrInvalidValue, Message: "a free value of a MultiSelect tag set"},
+		{Set: "Nope", SetIndex: -1, Tag: "Nope/v", TagIndex: -1, ValueIndex: 2, Err: tags.ErrUnknownTagSet, Message: "no such tag set"},
+		{Set: "novalue", SetIndex: -1, Tag: "novalue", TagIndex: -1, ValueIndex: 3, Err: tags.ErrUnknownTagSet, Message: `a canonical tag name must contain "/"`},
+		{Set: "R", SetIndex: -1, Tag: "R/", TagIndex: -1, ValueIndex: 4, Err: tags.ErrInvalidValue, Message: `empty or "*" free value`},
+		{Set: "R", SetIndex: -1, Tag: "R/*", TagIndex: -1, ValueIndex: 5, Err: tags.ErrInvalidValue, Message: `empty or "*" free value`},
 	}
 	require.Empty(t, cmp.Diff(want, got, cmpErr))
 	require.Equal(t, "duplicate-name", tags.Code(err))

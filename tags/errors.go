@@ -69,18 +69,18 @@ func Code(err error) string {
 
 // ParseError reports why [ParseExpr] rejected its input and where.
 type ParseError struct {
-	Input  string // the whole input given to ParseExpr
-	Offset int    // byte offset of the problem in Input
-	Column int    // 1-based column of the problem, counted in runes from the start of Input
-	Err    error  // ErrSyntax or ErrLimit
-	Msg    string // what is wrong, lower case
+	Input   string // the whole input given to ParseExpr
+	Offset  int    // byte offset of the problem in Input
+	Column  int    // 1-based column of the problem, counted in runes from the start of Input
+	Err     error  // ErrSyntax or ErrLimit
+	Message string // what is wrong, lower case
 }
 
 // Error describes the problem, quoting the input (a window of it around the problem when the
 // input is long).
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("%v %q at column %d (offset %d): %s",
-		e.Err, window(e.Input, e.Offset), e.Column, e.Offset, e.Msg)
+		e.Err, window(e.Input, e.Offset), e.Column, e.Offset, e.Message)
 }
 
 // Unwrap returns the sentinel: ErrSyntax or ErrLimit.
@@ -141,7 +141,7 @@ type DefinitionError struct {
 	TagIndex   int    // index of the tag in the set's tags, or -1
 	ValueIndex int    // index of the value in NewCatalog's freeValues, or -1
 	Err        error  // ErrInvalidValue, ErrDuplicateName or ErrUnknownTagSet
-	Msg        string // what is wrong, lower case
+	Message    string // what is wrong, lower case
 }
 
 // Error describes the problem.
@@ -152,9 +152,9 @@ func (e *DefinitionError) Error() string {
 		fmt.Fprintf(&b, ", tag %q", truncate(e.Tag, maxQuoted))
 	}
 	fmt.Fprintf(&b, ": %v", e.Err)
-	if e.Msg != "" {
+	if e.Message != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Msg)
+		b.WriteString(e.Message)
 	}
 	return b.String()
 }

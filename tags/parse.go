@@ -47,7 +47,7 @@ func MustParseExpr(s string) Expr {
 }
 
 func errorAt(in string, off int, sentinel error, msg string) *ParseError {
-	return &ParseError{Input: in, Offset: off, Column: utf8.RuneCountInString(in[:off]) + 1, Err: sentinel, Msg: msg}
+	return &ParseError{Input: in, Offset: off, Column: utf8.RuneCountInString(in[:off]) + 1, Err: sentinel, Message: msg}
 }
 
 type tokKind uint8

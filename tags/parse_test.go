@@ -127,7 +127,7 @@ func TestParseExpr_Errors_Semantics1_6(t *testing.T) {
 			require.Equal(t, tt.in, pe.Input)
 			require.Equal(t, tt.offset, pe.Offset)
 			require.Equal(t, tt.column, pe.Column)
-			require.Contains(t, pe.Msg, tt.msg)
+			require.Contains(t, pe.Message, tt.msg)
 			require.LessOrEqual(t, len(err.Error()), 400, "error messages stay short")
 		})
 	}

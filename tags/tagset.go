@@ -75,7 +75,7 @@ func (s TagSet) validate(setIndex int) []error {
 	var errs []error
 	bad := func(tag string, tagIndex int, err error, msg string) {
 		errs = append(errs, &DefinitionError{Set: s.name, SetIndex: setIndex, Tag: tag,
-			TagIndex: tagIndex, ValueIndex: -1, Err: err, Msg: msg})
+			TagIndex: tagIndex, ValueIndex: -1, Err: err, Message: msg})
 	}
 	switch {
 	case s.name == "":

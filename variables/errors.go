@@ -73,7 +73,7 @@ type TemplateError struct {
 	Offset    int
 	Sensitive bool
 	Err       error
-	Msg       string
+	Message   string
 	Cycle     []string
 }
 
@@ -85,9 +85,9 @@ func (e *TemplateError) Error() string {
 		where = fmt.Sprintf("variable %q", e.Variable)
 	}
 	if e.Sensitive {
-		return fmt.Sprintf("%s (sensitive value): %v: %s", where, e.Err, e.Msg)
+		return fmt.Sprintf("%s (sensitive value): %v: %s", where, e.Err, e.Message)
 	}
-	return fmt.Sprintf("%s at offset %d: %v: %s", where, e.Offset, e.Err, e.Msg)
+	return fmt.Sprintf("%s at offset %d: %v: %s", where, e.Offset, e.Err, e.Message)
 }
 
 // Unwrap returns the sentinel.
@@ -136,7 +136,7 @@ func templateError(variable string, sensitive bool, off int, sentinel error, msg
 	if sensitive {
 		off = 0
 	}
-	return &TemplateError{Variable: variable, Offset: off, Sensitive: sensitive, Err: sentinel, Msg: msg}
+	return &TemplateError{Variable: variable, Offset: off, Sensitive: sensitive, Err: sentinel, Message: msg}
 }
 
 // maxQuote is the longest input quoted whole in an error message.

@@ -100,7 +100,7 @@ func Substitute(text string, vars map[string]Value, opts Options) (Result, error
 	}
 	if root.literal {
 		if len(root.text) > lim.size {
-			return Result{}, &TemplateError{Err: ErrLimit, Msg: sizeMsg(lim.size)}
+			return Result{}, &TemplateError{Err: ErrLimit, Message: sizeMsg(lim.size)}
 		}
 		return Result{Text: Plain(root.text)}, nil
 	}

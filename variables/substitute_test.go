@@ -138,7 +138,7 @@ func TestSubstitute_Errors_Semantics6_8(t *testing.T) {
 			require.True(t, errors.As(err, &te), "%T", err)
 			require.Equal(t, tt.variable, te.Variable)
 			require.Equal(t, tt.offset, te.Offset, te.Error())
-			require.Contains(t, te.Msg, tt.msg)
+			require.Contains(t, te.Message, tt.msg)
 		})
 	}
 }

@@ -58,9 +58,9 @@ func readPolicy(path string, limit int64) (plan.RolloutPolicy, error) {
 		if es, ok := err.(model.Errors); ok {
 			for _, e := range es {
 				if e.Line > 0 {
-					lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", path, e.Line, e.Column, e.Msg))
+					lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", path, e.Line, e.Column, e.Message))
 				} else {
-					lines = append(lines, fmt.Sprintf("%s: %s: %s", path, location(e.Path), e.Msg))
+					lines = append(lines, fmt.Sprintf("%s: %s: %s", path, location(e.Path), e.Message))
 				}
 			}
 		} else {

@@ -446,15 +446,15 @@ func printModelErrors(e *env, path string, err error, what string) {
 	case errors.As(err, &mes):
 		for _, me := range mes {
 			if me.Line > 0 {
-				fmt.Fprintf(e.stderr, "%s:%d:%d: %s [%s]\n", path, me.Line, me.Column, me.Msg, me.Code())
+				fmt.Fprintf(e.stderr, "%s:%d:%d: %s [%s]\n", path, me.Line, me.Column, me.Message, me.Code())
 			} else {
-				fmt.Fprintf(e.stderr, "%s: %s: %s [%s]\n", path, location(me.Path), me.Msg, me.Code())
+				fmt.Fprintf(e.stderr, "%s: %s: %s [%s]\n", path, location(me.Path), me.Message, me.Code())
 			}
 		}
 		n = len(mes)
 	case errors.As(err, &ves):
 		for _, ve := range ves {
-			fmt.Fprintf(e.stderr, "%s: %s: %s [%s]\n", path, location(ve.Path), ve.Msg, ve.Code)
+			fmt.Fprintf(e.stderr, "%s: %s: %s [%s]\n", path, location(ve.Path), ve.Message, ve.Code)
 		}
 		n = len(ves)
 	default:

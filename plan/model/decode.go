@@ -59,7 +59,7 @@ func DecodeInto(data []byte, v any) error { return DecodeIntoWithOptions(data, v
 func DecodeIntoWithOptions(data []byte, v any, o Options) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
-		return Errors{{Msg: fmt.Sprintf("cannot decode into %T", v), Err: ErrInvalidValue}}
+		return Errors{{Message: fmt.Sprintf("cannot decode into %T", v), Err: ErrInvalidValue}}
 	}
 	out := reflect.New(rv.Type().Elem())
 	if errs, _ := decodeValue(data, out.Elem(), o); len(errs) > 0 {
@@ -81,7 +81,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 func decodeValue(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 	o = o.withDefaults()
 	if int64(len(data)) > o.MaxBytes {
-		return Errors{{Err: ErrLimit, Msg: fmt.Sprintf("the input is %d bytes, more than the limit of %d bytes (Options.MaxBytes)",
+		return Errors{{Err: ErrLimit, Message: fmt.Sprintf("the input is %d bytes, more than the limit of %d bytes (Options.MaxBytes)",
 			len(data), o.MaxBytes)}}, false
 	}
 	d := &decoder{all: data, o: o, codecs: map[reflect.Type]*codec{}, strBits: 12}
@@ -91,7 +91,7 @@ func decodeValue(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 	d.strs = make([]string, 1<<d.strBits)
 	if bytes.HasPrefix(data, bom) {
 		d.errs = append(d.errs, &Error{Line: 1, Column: 1, Err: ErrInvalidValue,
-			Msg: "the input starts with a UTF-8 byte order mark (BOM), which JSON does not allow: save the file without it"})
+			Message: "the input starts with a UTF-8 byte order mark (BOM), which JSON does not allow: save the file without it"})
 		d.base = len(bom)
 	}
 	d.data = data[d.base:]
@@ -100,7 +100,7 @@ func decodeValue(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 	complete := d.top(c, rv) == nil && d.more == 0
 	slices.SortStableFunc(d.errs, func(a, b *Error) int { return ComparePaths(a.Path, b.Path) })
 	if d.more > 0 {
-		d.errs = append(d.errs, &Error{Err: ErrLimit, Msg: fmt.Sprintf("%d more problems not listed: only the first %d are (Options.MaxErrors)",
+		d.errs = append(d.errs, &Error{Err: ErrLimit, Message: fmt.Sprintf("%d more problems not listed: only the first %d are (Options.MaxErrors)",
 			d.more, o.MaxErrors)})
 	}
 	return d.errs, complete
@@ -157,14 +157,14 @@ func (d *decoder) fail(err error, msg func() string) {
 		d.more++
 		return
 	}
-	d.errs = append(d.errs, &Error{Path: d.path(), Msg: msg(), Err: err})
+	d.errs = append(d.errs, &Error{Path: d.path(), Message: msg(), Err: err})
 }
 
 // failAt records a problem that ends decoding, at the current path with the line and column of
 // the byte offset off of data.
 func (d *decoder) failAt(off int64, msg string) error {
 	line, col := position(d.all, off+int64(d.base))
-	d.errs = append(d.errs, &Error{Path: d.path(), Line: line, Column: col, Msg: msg, Err: ErrInvalidValue})
+	d.errs = append(d.errs, &Error{Path: d.path(), Line: line, Column: col, Message: msg, Err: ErrInvalidValue})
 	return errStop
 }
 

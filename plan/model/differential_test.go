@@ -43,8 +43,8 @@ func fieldPath(p string) string {
 func stricter(e *model.Error) bool {
 	return errors.Is(e, model.ErrUnknownField) || errors.Is(e, model.ErrDuplicateKey) ||
 		errors.Is(e, model.ErrInvalidUTF8) || errors.Is(e, model.ErrLimit) ||
-		strings.HasPrefix(e.Msg, "expected a whole number, got \"") || strings.Contains(e.Msg, "nested deeper") ||
-		e.Msg == "the document must be an object, not null"
+		strings.HasPrefix(e.Message, "expected a whole number, got \"") || strings.Contains(e.Message, "nested deeper") ||
+		e.Message == "the document must be an object, not null"
 }
 
 // FuzzDecodeDifferential checks the decoder against encoding/json: on every document both accept,
@@ -91,7 +91,7 @@ func FuzzDecodeDifferential(f *testing.F) {
 			switch {
 			case errors.As(plainErr, &syn):
 				if !hasProblem(es, func(e *model.Error) bool {
-					return e.Line > 0 || strings.Contains(e.Msg, "byte order mark") || strings.Contains(e.Msg, "the document must be")
+					return e.Line > 0 || strings.Contains(e.Message, "byte order mark") || strings.Contains(e.Message, "the document must be")
 				}) {
 					t.Fatalf("encoding/json: %v; the decoder has no syntax problem: %v", plainErr, err)
 				}

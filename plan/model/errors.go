@@ -28,11 +28,11 @@ var (
 // ("tenants[3].tags[1]"; "" is the whole document). For malformed JSON, Line and Column give the
 // position of the problem (1-based); they are 0 otherwise.
 type Error struct {
-	Path   string
-	Line   int
-	Column int
-	Msg    string
-	Err    error
+	Path    string
+	Line    int
+	Column  int
+	Message string
+	Err     error
 }
 
 // Error returns "path: message".
@@ -47,7 +47,7 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, " (line %d, column %d)", e.Line, e.Column)
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	b.WriteString(e.Message)
 	return b.String()
 }
 

@@ -263,7 +263,7 @@ func TestHistoryWindowAndProjects(t *testing.T) {
 func countOutside(r *octopus.Report) int {
 	n := 0
 	for _, e := range r.Entries {
-		if e.Kind == octopus.NotSelected && strings.Contains(e.Msg, "outside the history window") {
+		if e.Kind == octopus.NotSelected && strings.Contains(e.Message, "outside the history window") {
 			n++
 		}
 	}
@@ -324,7 +324,7 @@ func FuzzImport(f *testing.F) {
 			return
 		}
 		for _, e := range rep.Entries {
-			if e.File == "" || e.Msg == "" {
+			if e.File == "" || e.Message == "" {
 				t.Fatalf("report entry without a file or message: %+v", e)
 			}
 		}

@@ -28,12 +28,12 @@ var (
 // the JSON path inside that file ("" for the whole file), the 1-based line and column for
 // malformed JSON (0 otherwise), a message and the sentinel it wraps.
 type Error struct {
-	File   string
-	Path   string
-	Line   int
-	Column int
-	Msg    string
-	Err    error
+	File    string
+	Path    string
+	Line    int
+	Column  int
+	Message string
+	Err     error
 }
 
 // Error returns "file path (line L, column C): message".
@@ -48,7 +48,7 @@ func (e *Error) Error() string {
 	if e.Line > 0 {
 		s += fmt.Sprintf(" (line %d, column %d)", e.Line, e.Column)
 	}
-	return s + ": " + e.Msg
+	return s + ": " + e.Message
 }
 
 // Unwrap returns the sentinel.

@@ -60,7 +60,7 @@ func TestFreezeSchedules(t *testing.T) {
 			var entries []string
 			for _, e := range rep.Entries {
 				if e.File == "deploymentfreezes.json" {
-					entries = append(entries, e.Path+": "+e.Msg)
+					entries = append(entries, e.Path+": "+e.Message)
 				}
 			}
 			if tc.entry == "" {
@@ -96,7 +96,7 @@ func TestSpaceOption(t *testing.T) {
 	require.Equal(t, 2, rep.Count(octopus.NotSelected))
 	for _, e := range rep.Entries {
 		if e.Kind == octopus.NotSelected {
-			require.Contains(t, e.Msg, `in space "Spaces-2"`)
+			require.Contains(t, e.Message, `in space "Spaces-2"`)
 		}
 	}
 	_, _, err = octopus.Import(fs, octopus.Options{Space: "Spaces-7"})

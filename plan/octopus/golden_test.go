@@ -146,7 +146,7 @@ func TestFixtureGolden(t *testing.T) {
 	strip := func(r *octopus.Report) []string {
 		var out []string
 		for _, e := range r.Entries {
-			out = append(out, string(e.Kind)+": "+e.Msg)
+			out = append(out, string(e.Kind)+": "+e.Message)
 		}
 		return out
 	}
@@ -174,7 +174,7 @@ func TestFixtureReportCoversEveryKind(t *testing.T) {
 	} {
 		found := false
 		for _, e := range rep.Entries {
-			if e.Kind == want.kind && strings.Contains(e.Msg, want.text) {
+			if e.Kind == want.kind && strings.Contains(e.Message, want.text) {
 				found = true
 				require.NotEmpty(t, e.File)
 			}

@@ -97,7 +97,7 @@ func required[T any](im *importer, name, itemType string) ([]item[T], error) {
 		return nil, err
 	}
 	if !found {
-		return nil, &Error{File: name + ".json", Msg: fmt.Sprintf("%s.json is missing: it is required (the response of GET /api/{spaceId}/%s)", name, name), Err: ErrMissing}
+		return nil, &Error{File: name + ".json", Message: fmt.Sprintf("%s.json is missing: it is required (the response of GET /api/{spaceId}/%s)", name, name), Err: ErrMissing}
 	}
 	return items, nil
 }
@@ -133,7 +133,7 @@ func unique[T any](im *importer, items []item[T], what string, id, name, space f
 			continue
 		}
 		if prev, dup := ids[i]; dup {
-			return nil, &Error{File: it.file, Path: it.path() + ".Id", Msg: fmt.Sprintf("%s Id %q is also used at %s %s[%d]", what, i, prev.file, prev.prefix, prev.idx), Err: ErrDuplicateID}
+			return nil, &Error{File: it.file, Path: it.path() + ".Id", Message: fmt.Sprintf("%s Id %q is also used at %s %s[%d]", what, i, prev.file, prev.prefix, prev.idx), Err: ErrDuplicateID}
 		}
 		ids[i] = where{file: it.file, prefix: it.prefix, idx: it.idx}
 		if s := space(it.v); s != "" && im.space != "" && s != im.space {
@@ -186,7 +186,7 @@ func (im *importer) environments() error {
 				list = append(list, s)
 			}
 			slices.Sort(list)
-			return &Error{File: "environments.json", Msg: fmt.Sprintf("the folder holds several spaces (%s): choose one with Options.Space", strings.Join(list, ", ")), Err: ErrSpace}
+			return &Error{File: "environments.json", Message: fmt.Sprintf("the folder holds several spaces (%s): choose one with Options.Space", strings.Join(list, ", ")), Err: ErrSpace}
 		}
 	}
 	items, err = unique(im, items, "environment", func(e wEnvironment) string { return e.ID }, func(e wEnvironment) string { return e.Name }, func(e wEnvironment) string { return e.SpaceID })
@@ -208,7 +208,7 @@ func (im *importer) environments() error {
 
 func (im *importer) spaceCheck() error {
 	if im.opts.Space != "" && len(im.f.Environments) == 0 {
-		return &Error{File: "environments.json", Msg: fmt.Sprintf("no environment of space %q: is Options.Space right?", im.opts.Space), Err: ErrSpace}
+		return &Error{File: "environments.json", Message: fmt.Sprintf("no environment of space %q: is Options.Space right?", im.opts.Space), Err: ErrSpace}
 	}
 	return nil
 }
@@ -444,7 +444,7 @@ func (im *importer) projectsStep() error {
 			list = append(list, strconv.Quote(p))
 		}
 		slices.Sort(list)
-		return &Error{File: "projects.json", Msg: fmt.Sprintf("Options.Projects names unknown projects: %s", strings.Join(list, ", ")), Err: ErrSpace}
+		return &Error{File: "projects.json", Message: fmt.Sprintf("Options.Projects names unknown projects: %s", strings.Join(list, ", ")), Err: ErrSpace}
 	}
 	im.projects = map[string]*project{}
 	im.skipped = map[string]bool{}

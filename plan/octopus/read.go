@@ -40,7 +40,7 @@ func newReader(fsys fs.FS, opts Options) (*reader, error) {
 	r := &reader{fsys: fsys, opts: opts, files: map[string]int64{}}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, &Error{Msg: fmt.Sprintf("cannot list the folder: %v", err), Err: ErrMissing}
+		return nil, &Error{Message: fmt.Sprintf("cannot list the folder: %v", err), Err: ErrMissing}
 	}
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") {
@@ -48,7 +48,7 @@ func newReader(fsys fs.FS, opts Options) (*reader, error) {
 		}
 		info, err := e.Info()
 		if err != nil {
-			return nil, &Error{File: e.Name(), Msg: fmt.Sprintf("cannot read: %v", err), Err: ErrMissing}
+			return nil, &Error{File: e.Name(), Message: fmt.Sprintf("cannot read: %v", err), Err: ErrMissing}
 		}
 		r.files[e.Name()] = info.Size()
 	}
@@ -59,7 +59,7 @@ func newReader(fsys fs.FS, opts Options) (*reader, error) {
 func (r *reader) read(name string) ([]byte, error) {
 	f, err := r.fsys.Open(name)
 	if err != nil {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err), Err: ErrMissing}
+		return nil, &Error{File: name, Message: fmt.Sprintf("cannot read: %v", err), Err: ErrMissing}
 	}
 	defer f.Close()
 	limit := r.opts.maxFileBytes()
@@ -70,14 +70,14 @@ func (r *reader) read(name string) ([]byte, error) {
 	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
 	data := buf.Bytes()
 	if err != nil {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err), Err: ErrMalformed}
+		return nil, &Error{File: name, Message: fmt.Sprintf("cannot read: %v", err), Err: ErrMalformed}
 	}
 	if int64(len(data)) > limit {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("file is larger than the limit of %d bytes (Options.MaxFileBytes, default %d)", limit, DefaultMaxFileBytes), Err: ErrTooLarge}
+		return nil, &Error{File: name, Message: fmt.Sprintf("file is larger than the limit of %d bytes (Options.MaxFileBytes, default %d)", limit, DefaultMaxFileBytes), Err: ErrTooLarge}
 	}
 	r.total += int64(len(data))
 	if max := r.opts.maxTotalBytes(); r.total > max {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("the folder holds more than the limit of %d bytes (Options.MaxTotalBytes, default %d)", max, DefaultMaxTotalBytes), Err: ErrTooLarge}
+		return nil, &Error{File: name, Message: fmt.Sprintf("the folder holds more than the limit of %d bytes (Options.MaxTotalBytes, default %d)", max, DefaultMaxTotalBytes), Err: ErrTooLarge}
 	}
 	return data, nil
 }
@@ -111,16 +111,16 @@ func (r *reader) pages(name string) ([]string, error) {
 		return nil, nil
 	}
 	if hasSingle {
-		return nil, &Error{File: single, Msg: fmt.Sprintf("both %s and pages %s.N.json are present; keep one form", single, name), Err: ErrWrongShape}
+		return nil, &Error{File: single, Message: fmt.Sprintf("both %s and pages %s.N.json are present; keep one form", single, name), Err: ErrWrongShape}
 	}
 	if max := r.opts.maxPages(); len(nums) > max {
-		return nil, &Error{File: name + ".1.json", Msg: fmt.Sprintf("%d pages, more than the limit of %d (Options.MaxPages, default %d)", len(nums), max, DefaultMaxPages), Err: ErrTooLarge}
+		return nil, &Error{File: name + ".1.json", Message: fmt.Sprintf("%d pages, more than the limit of %d (Options.MaxPages, default %d)", len(nums), max, DefaultMaxPages), Err: ErrTooLarge}
 	}
 	slices.Sort(nums)
 	out := make([]string, len(nums))
 	for i, n := range nums {
 		if n != i+1 {
-			return nil, &Error{File: fmt.Sprintf("%s.%d.json", name, i+1), Msg: fmt.Sprintf("page %d is missing (pages are numbered from 1 without gaps; found page %d)", i+1, n), Err: ErrWrongShape}
+			return nil, &Error{File: fmt.Sprintf("%s.%d.json", name, i+1), Message: fmt.Sprintf("page %d is missing (pages are numbered from 1 without gaps; found page %d)", i+1, n), Err: ErrWrongShape}
 		}
 		out[i] = fmt.Sprintf("%s.%d.json", name, n)
 	}
@@ -151,14 +151,14 @@ func readList[T any](r *reader, name, itemType string) (out []item[T], found boo
 		}
 		trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 		if len(trimmed) == 0 {
-			return nil, true, &Error{File: file, Msg: "empty file (expected a JSON array or a page object)", Err: ErrMalformed}
+			return nil, true, &Error{File: file, Message: "empty file (expected a JSON array or a page object)", Err: ErrMalformed}
 		}
 		var list []T
 		prefix := ""
 		switch trimmed[0] {
 		case '[':
 			if len(files) > 1 {
-				return nil, true, &Error{File: file, Msg: "a bare array cannot be one of several pages; pages hold page objects with Items", Err: ErrWrongShape}
+				return nil, true, &Error{File: file, Message: "a bare array cannot be one of several pages; pages hold page objects with Items", Err: ErrWrongShape}
 			}
 			if err := json.Unmarshal(data, &list); err != nil {
 				return nil, true, jsonError(file, data, err)
@@ -174,27 +174,27 @@ func readList[T any](r *reader, name, itemType string) (out []item[T], found boo
 			case p.DeploymentFreezes != nil && name == "deploymentfreezes":
 				list, prefix = *p.DeploymentFreezes, "DeploymentFreezes"
 			default:
-				return nil, true, &Error{File: file, Msg: "an object without Items: expected a JSON array or a page object", Err: ErrWrongShape}
+				return nil, true, &Error{File: file, Message: "an object without Items: expected a JSON array or a page object", Err: ErrWrongShape}
 			}
 			if p.ItemType != "" && itemType != "" && p.ItemType != itemType {
-				return nil, true, &Error{File: file, Path: "ItemType", Msg: fmt.Sprintf("a page of %q where %s.json holds %q", p.ItemType, name, itemType), Err: ErrWrongShape}
+				return nil, true, &Error{File: file, Path: "ItemType", Message: fmt.Sprintf("a page of %q where %s.json holds %q", p.ItemType, name, itemType), Err: ErrWrongShape}
 			}
 			if p.TotalResults != nil {
 				total = *p.TotalResults
 			}
 		default:
-			return nil, true, &Error{File: file, Line: 1, Column: 1 + len(data) - len(trimmed), Msg: fmt.Sprintf("expected a JSON array or a page object, found %q", trimmed[:1]), Err: ErrMalformed}
+			return nil, true, &Error{File: file, Line: 1, Column: 1 + len(data) - len(trimmed), Message: fmt.Sprintf("expected a JSON array or a page object, found %q", trimmed[:1]), Err: ErrMalformed}
 		}
 		out = slices.Grow(out, len(list))
 		for i := range list {
 			out = append(out, item[T]{v: list[i], file: file, prefix: prefix, idx: i})
 		}
 		if max := r.opts.maxItems(); len(out) > max {
-			return nil, true, &Error{File: file, Msg: fmt.Sprintf("more than %d items in %s (Options.MaxItems, default %d)", max, name, DefaultMaxItems), Err: ErrTooLarge}
+			return nil, true, &Error{File: file, Message: fmt.Sprintf("more than %d items in %s (Options.MaxItems, default %d)", max, name, DefaultMaxItems), Err: ErrTooLarge}
 		}
 	}
 	if total >= 0 && total != len(out) && len(files) > 0 {
-		return nil, true, &Error{File: files[len(files)-1], Path: "TotalResults", Msg: fmt.Sprintf("the pages hold %d items but TotalResults says %d: a page is missing or was fetched twice", len(out), total), Err: ErrWrongShape}
+		return nil, true, &Error{File: files[len(files)-1], Path: "TotalResults", Message: fmt.Sprintf("the pages hold %d items but TotalResults says %d: a page is missing or was fetched twice", len(out), total), Err: ErrWrongShape}
 	}
 	return out, true, nil
 }
@@ -219,13 +219,13 @@ func jsonError(file string, data []byte, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		line, col := lineCol(data, syn.Offset)
-		return &Error{File: file, Line: line, Column: col, Msg: "malformed JSON: " + syn.Error(), Err: ErrMalformed}
+		return &Error{File: file, Line: line, Column: col, Message: "malformed JSON: " + syn.Error(), Err: ErrMalformed}
 	case errors.As(err, &typ):
 		line, col := lineCol(data, typ.Offset)
 		return &Error{File: file, Path: typ.Field, Line: line, Column: col,
-			Msg: fmt.Sprintf("a JSON %s where %s is expected", typ.Value, kindOf(typ.Type)), Err: ErrMalformed}
+			Message: fmt.Sprintf("a JSON %s where %s is expected", typ.Value, kindOf(typ.Type)), Err: ErrMalformed}
 	}
-	return &Error{File: file, Msg: "malformed JSON: " + err.Error(), Err: ErrMalformed}
+	return &Error{File: file, Message: "malformed JSON: " + err.Error(), Err: ErrMalformed}
 }
 
 func kindOf(t reflect.Type) string {
@@ -263,7 +263,7 @@ func (r *reader) subFiles(dir string) ([]string, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
-		return nil, &Error{File: dir, Msg: fmt.Sprintf("cannot list: %v", err), Err: ErrMissing}
+		return nil, &Error{File: dir, Message: fmt.Sprintf("cannot list: %v", err), Err: ErrMissing}
 	}
 	var out []string
 	for _, e := range entries {
@@ -272,7 +272,7 @@ func (r *reader) subFiles(dir string) ([]string, error) {
 		}
 	}
 	if max := r.opts.maxItems(); len(out) > max {
-		return nil, &Error{File: dir, Msg: fmt.Sprintf("more than %d files (Options.MaxItems, default %d)", max, DefaultMaxItems), Err: ErrTooLarge}
+		return nil, &Error{File: dir, Message: fmt.Sprintf("more than %d files (Options.MaxItems, default %d)", max, DefaultMaxItems), Err: ErrTooLarge}
 	}
 	return out, nil
 }

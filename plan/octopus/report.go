@@ -38,10 +38,10 @@ const (
 // Entry is one thing that was not imported, or imported as an approximation: the file it comes
 // from (relative to the folder), the JSON path inside that file, its kind and why.
 type Entry struct {
-	File string `json:"file"`
-	Path string `json:"path,omitempty"`
-	Kind Kind   `json:"kind"`
-	Msg  string `json:"message"`
+	File    string `json:"file"`
+	Path    string `json:"path,omitempty"`
+	Kind    Kind   `json:"kind"`
+	Message string `json:"message"`
 }
 
 // String returns "file path: kind: message".
@@ -50,7 +50,7 @@ func (e Entry) String() string {
 	if e.Path != "" {
 		loc += " " + e.Path
 	}
-	return loc + ": " + string(e.Kind) + ": " + e.Msg
+	return loc + ": " + string(e.Kind) + ": " + e.Message
 }
 
 // Report lists everything the import left out or approximated, in the order of the collections
@@ -82,5 +82,5 @@ func (r *Report) Count(k Kind) int {
 }
 
 func (r *Report) add(file, path string, k Kind, format string, args ...any) {
-	r.Entries = append(r.Entries, Entry{File: file, Path: path, Kind: k, Msg: fmt.Sprintf(format, args...)})
+	r.Entries = append(r.Entries, Entry{File: file, Path: path, Kind: k, Message: fmt.Sprintf(format, args...)})
 }

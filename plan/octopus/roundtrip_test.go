@@ -122,7 +122,7 @@ func TestRoundTripPlansIdentically(t *testing.T) {
 			if e.Kind == octopus.Permission {
 				continue
 			}
-			if e.Kind != octopus.Approximated || !strings.Contains(e.Msg, "names no lifecycle") && !strings.Contains(e.Msg, "sensitive default") {
+			if e.Kind != octopus.Approximated || !strings.Contains(e.Message, "names no lifecycle") && !strings.Contains(e.Message, "sensitive default") {
 				t.Fatalf("unexpected report entry: %s", e)
 			}
 		}

@@ -249,7 +249,7 @@ func (e *env) validate(q, want json.RawMessage, d *diffs) error {
 	}
 	for _, ge := range got {
 		if !codes[string(ge.Code)] {
-			d.add("validate: unexpected error %q at %q: %s", ge.Code, ge.Path, ge.Msg)
+			d.add("validate: unexpected error %q at %q: %s", ge.Code, ge.Path, ge.Message)
 		}
 	}
 	return nil
