@@ -225,3 +225,30 @@ func TestValidate_TagSuggestionsAreCapped(t *testing.T) {
 	}
 	require.Equal(t, 100, hinted)
 }
+
+// TestErrors_CodeOnceAndMessageField: a caller that prints the code and the error sees the code
+// once: Message holds neither the code nor the path, and Error() adds each once.
+func TestErrors_CodeOnceAndMessageField(t *testing.T) {
+	_, err := plan.Load([]byte(`{"environments": ["Dev"], "projects": [{"name": "App"}],
+		"tenants": [{"name": "A", "tags": ["Nope/x"], "projects": {"App": ["Prod"]}}]}`))
+	var ve plan.ValidationErrors
+	require.ErrorAs(t, err, &ve)
+	s := shop(t)
+	_, rerr := s.Deploy(plan.DeployRequest{Project: "Shopp"})
+	var re *plan.RequestError
+	require.ErrorAs(t, rerr, &re)
+	type parts struct {
+		err            error
+		where, message string
+		code           plan.Code
+	}
+	all := []parts{{re, "request " + re.Field, re.Message, re.Code}}
+	for _, e := range ve {
+		all = append(all, parts{e, e.Path, e.Message, e.Code})
+	}
+	for _, p := range all {
+		require.NotContains(t, p.message, "["+string(p.code)+"]")
+		require.NotContains(t, p.message, p.where)
+		require.Equal(t, p.where+": "+p.message+" ["+string(p.code)+"]", p.err.Error())
+	}
+}
