@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// Sentinel errors. Each one's text is the stable machine-readable code of
-// spec/scenario-format.md, so a caller can map an error to its code with
+// Sentinel errors. Each one's text is the stable machine-readable code that
+// scenario files use, so a caller can map an error to its code with
 // errors.Is and never needs to match message text.
 var (
 	// ErrInvalidVersion reports text that is not a version.
