@@ -38,12 +38,11 @@ type Progress struct {
 // InLifecycle && Reachable && !Blocked.
 func (p Progress) Deployable() bool { return p.InLifecycle && p.Reachable && !p.Blocked }
 
-// Progress says whether env is deployable for track t by the lifecycle rules
-// (phase completion, reachability and the blocked-release check). anySucc is the set of environments where any track has a
-// success of the release (computed once per release); it is read only for
-// phases none of whose environments t is connected to, which is
-// what keeps tracks isolated from each other. blocked says whether the
-// release is blocked.
+// Progress says whether env is deployable for track t by the lifecycle rules (phase completion,
+// reachability and the blocked-release check). anySucc is the set of environments where any track
+// has a success of the release (computed once per release); it is read only for phases none of
+// whose environments t is connected to, which is what keeps tracks isolated from each other.
+// blocked says whether the release is blocked.
 //
 // Progress does not allocate and runs in O(phases before env's phase), each
 // phase costing a few popcounts.

@@ -72,8 +72,8 @@ type Explanation struct {
 	Variables   []variables.Explanation `json:"variables,omitempty"`
 }
 
-// Explain explains one cell: every check, in the order they run, with its outcome, the phase facts progression
-// depended on, and on request the provenance of the cell's variables. A tenant the
+// Explain explains one cell: every check, in the order they run, with its outcome, the phase facts
+// progression depended on, and on request the provenance of the cell's variables. A tenant the
 // principal cannot view is an unknown tenant.
 func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 	p, r, err := s.projectRelease(req.Project, req.Release)

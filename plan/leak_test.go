@@ -21,8 +21,8 @@ func render(v any) []string {
 	return []string{string(js), fmt.Sprintf("%v", v), fmt.Sprintf("%+v", v), fmt.Sprintf("%#v", v), fmt.Sprintf("%s", v)}
 }
 
-// canView is an independent reading of view grants: some view grant covers the project (no projects =
-// all) and the tenant (no tenants and no tags = all; else named UNION tagged).
+// canView is an independent reading of view grants: some view grant covers the project (no projects
+// = all) and the tenant (no tenants and no tags = all; else named UNION tagged).
 func canView(p model.Principal, project string, t model.Tenant) bool {
 	for _, g := range p.Grants {
 		if g.Action != "view" || (len(g.Projects) > 0 && !slices.Contains(g.Projects, project)) {

@@ -133,8 +133,9 @@ func drawWithSuccesses(t *rapid.T) (*model.File, []model.Deployment, *plan.Space
 	return f, added, s
 }
 
-// TestAutomatic_QueuesDeployableAutomaticCells: Automatic queues exactly the (automatic environment of a non-optional
-// phase, track) pairs that Deploy finds deployable and that have no deployment of the release yet.
+// TestAutomatic_QueuesDeployableAutomaticCells: Automatic queues exactly the (automatic environment
+// of a non-optional phase, track) pairs that Deploy finds deployable and that have no deployment of
+// the release yet.
 func TestAutomatic_QueuesDeployableAutomaticCells(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, _, s := drawWithSuccesses(t)

@@ -350,7 +350,8 @@ func (s *slowPlanner) missing(t model.Tenant, env string) []string {
 	return out
 }
 
-// filterMatches reads a tenant filter with named tenants: named UNION tag-matched; empty matches nobody.
+// filterMatches reads a tenant filter with named tenants: named UNION tag-matched; empty matches
+// nobody.
 func filterMatches(named, tagList []string, t model.Tenant) bool {
 	return slices.Contains(named, t.Name) || plantest.MatchFilterTags(tagList, t.Tags)
 }

@@ -178,8 +178,8 @@ func TestOccurrences_Recurrences(t *testing.T) {
 	}
 }
 
-// TestOccurrence_AnnualWeeklyAndOneOff replays times around an annual freeze with an end after three
-// occurrences, a weekly Friday-night freeze and a one-off freeze.
+// TestOccurrence_AnnualWeeklyAndOneOff replays times around an annual freeze with an end after
+// three occurrences, a weekly Friday-night freeze and a one-off freeze.
 func TestOccurrence_AnnualWeeklyAndOneOff(t *testing.T) {
 	holidays := mustNew(t, "Holidays", "2026-12-24T00:00:00Z", "2026-12-26T00:00:00Z",
 		&freeze.Recurrence{Unit: freeze.Annually, Every: 1, EndAfter: 3}, shopProd)

@@ -274,8 +274,8 @@ func TestIndex_OverrideAll(t *testing.T) {
 	})
 }
 
-// TestIndex_Clear_AgreesWithSlowReference: Clear returns a time that is not frozen, and no earlier unfrozen
-// time exists at or after `at`, according to the slow reference; overrides are honoured.
+// TestIndex_Clear_AgreesWithSlowReference: Clear returns a time that is not frozen, and no earlier
+// unfrozen time exists at or after `at`, according to the slow reference; overrides are honoured.
 func TestIndex_Clear_AgreesWithSlowReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := drawIndex(t)

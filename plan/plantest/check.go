@@ -28,8 +28,8 @@ var reasonOrder = []plan.Code{ // never written
 }
 
 // CheckReasons returns an error unless rs lists known codes, each at most once, in the order in
-// which the checks run (ReasonOrder), and respects their exclusions: no lifecycle or release-blocked together with
-// not-in-lifecycle, and no tenant check on the untenanted track.
+// which the checks run (ReasonOrder), and respects their exclusions: no lifecycle or
+// release-blocked together with not-in-lifecycle, and no tenant check on the untenanted track.
 func CheckReasons(rs []plan.Reason, untenanted bool) error {
 	last := -1
 	has := map[plan.Code]bool{}
@@ -149,7 +149,8 @@ func (a boolAlgebra) Or(xs []bool) bool     { return slices.Contains(xs, true) }
 
 // CheckDeployPlan returns an error unless p is a sound answer to req on s:
 //   - every track appears at most once; deploy cells have no reasons, skipped and rejected ones
-//     have some, in the order in which the checks run (CheckReasons); each list is ordered, untenanted first;
+//     have some, in the order in which the checks run (CheckReasons); each list is ordered,
+//     untenanted first;
 //   - the untenanted track appears exactly when req.Untenanted, and never in Skipped;
 //   - planned tenants are a subset of the selection (see Selection);
 //   - without a principal, every selected tenant appears exactly once; with one, the tenants that
@@ -363,8 +364,8 @@ func after(f *model.File) time.Time {
 //     in two waves or both in a wave and done; gates point at the previous wave;
 //   - replaying the waves in order as successful deployments, each wave is deployable: Deploy,
 //     asked for the wave's tenants at the wave's start (zero when untimed) on f plus a success of
-//     every done cell and of every earlier wave, deploys every one of them (so no wave runs before its lifecycle
-//     allows it, and no timed wave starts inside a freeze of its cells);
+//     every done cell and of every earlier wave, deploys every one of them (so no wave runs before
+//     its lifecycle allows it, and no timed wave starts inside a freeze of its cells);
 //   - timed waves start no earlier than the previous wave's end plus its ring's soak.
 func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error {
 	if r == nil {

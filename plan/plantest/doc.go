@@ -53,8 +53,8 @@
 //   - Decision: CheckRollout replays a done cell as a success before the waves, since under
 //     LatestOutcome a later failure may hide the success that made the cell current.
 //   - Decision: CheckIsolation compares whole matrix rows (current release, decision and every
-//     reason) of the tracks that per-tenant isolation protects (those connected to an environment of
-//     the phase deployed to), under both policies.
+//     reason) of the tracks that per-tenant isolation protects (those connected to an environment
+//     of the phase deployed to), under both policies.
 //   - Decision: Shuffle and Synthetic are the only users of randomness: math/rand/v2 seeded by the
 //     caller, so they are deterministic.
 //
