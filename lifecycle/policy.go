@@ -51,13 +51,11 @@ type Attempt struct {
 	Success bool
 }
 
-// Successes returns the environments where the track's deployments of a
-// release count as successes under p. AnySuccess: some attempt there
-// succeeded. LatestOutcome: the latest attempt there (by At; on equal times
-// the later one in the slice) succeeded. Failed and cancelled attempts never
-// count. Attempts whose Env is outside [0, MaxEnvironments) are
-// ignored. Under LatestOutcome with environments below 64 only, Successes
-// does not allocate.
+// Successes returns the environments where the track's deployments of a release count as successes
+// under p. AnySuccess: some attempt there succeeded. LatestOutcome: the latest attempt there (by
+// At; on equal times the later one in the slice) succeeded. Failed and cancelled attempts never
+// count. Attempts whose Env is outside [0, MaxEnvironments) are ignored. Under LatestOutcome with
+// environments below 64 only, Successes does not allocate.
 func Successes(p Policy, attempts []Attempt) EnvSet {
 	var s EnvSet
 	if p != LatestOutcome {

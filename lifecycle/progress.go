@@ -2,12 +2,10 @@ package lifecycle
 
 import "math/bits"
 
-// Track is what one track (a tenant, or the untenanted track) contributes to
-// progression: the environments it is connected to and the
-// environments where it has a success of the release (see Successes). For
-// the untenanted track the caller passes Connected = l.Environments()
-// (Decision: the untenanted track is connected everywhere, and only
-// untenanted successes count for it).
+// Track is what one track (a tenant, or the untenanted track) contributes to progression: the
+// environments it is connected to and the environments where it has a success of the release (see
+// Successes). For the untenanted track the caller passes Connected = l.Environments() (Decision:
+// the untenanted track is connected everywhere, and only untenanted successes count for it).
 type Track struct {
 	Connected, Succeeded EnvSet
 }
@@ -62,14 +60,12 @@ func (l *Lifecycle) Progress(env int, t Track, anySucc EnvSet, blocked bool) Pro
 	return p
 }
 
-// PhaseComplete reports whether phase k is complete for track t, with
-// the number of environments needed and the number counted. An optional
-// phase is complete with need and have 0. When t is connected to some
-// environment of the phase, need is all of them (minimum 0) or
-// min(minimum, connected), and have counts t's own successes
-// there. Otherwise need is every environment of the phase (minimum 0) or
-// minimum, and have counts the phase's environments in anySucc.
-// A k outside the phases reports (false, 0, 0).
+// PhaseComplete reports whether phase k is complete for track t, with the number of environments
+// needed and the number counted. An optional phase is complete with need and have 0. When t is
+// connected to some environment of the phase, need is all of them (minimum 0) or min(minimum,
+// connected), and have counts t's own successes there. Otherwise need is every environment of the
+// phase (minimum 0) or minimum, and have counts the phase's environments in anySucc. A k outside
+// the phases reports (false, 0, 0).
 func (l *Lifecycle) PhaseComplete(k int, t Track, anySucc EnvSet) (complete bool, need, have int) {
 	if k < 0 || k >= len(l.phases) {
 		return false, 0, 0

@@ -1,13 +1,13 @@
 // Package tags holds tag sets, the tag catalog, Octopus tenant filters and the tag expression
 // language.
 //
-// A tenant carries tags; tags are grouped into tag sets ([TagSet]) and named by their
-// canonical name "Set/Tag", split at the first "/". A [Catalog] knows every tag set and
-// gives each tag (and each FreeText value in use) a dense [ID], so that the tags of a tenant are
-// a small bitset ([Bits]). Tenants are selected either by an Octopus tenant filter ([Filter]:
-// named tenants UNION the tag part; OR within a tag set, AND across sets) or by a tag
-// expression ([Expr]), which adds "not", parentheses and tenant(...) references. Every
-// filter converts to an equivalent expression ([Filter.Expr]).
+// A tenant carries tags; tags are grouped into tag sets ([TagSet]) and named by their canonical
+// name "Set/Tag", split at the first "/". A [Catalog] knows every tag set and gives each tag (and
+// each FreeText value in use) a dense [ID], so that the tags of a tenant are a small bitset
+// ([Bits]). Tenants are selected either by an Octopus tenant filter ([Filter]: named tenants UNION
+// the tag part; OR within a tag set, AND across sets) or by a tag expression ([Expr]), which adds
+// "not", parentheses and tenant(...) references. Every filter converts to an equivalent expression
+// ([Filter.Expr]).
 //
 // Parsing is pure ([ParseExpr]); binding ([Expr.Bind]) checks every reference against a catalog
 // and a tenant lookup, reports ALL unknown references at once with their byte offsets and "did

@@ -4,11 +4,11 @@ import (
 	"slices"
 )
 
-// Filter is an Octopus tenant filter: explicitly named tenants UNION the
-// tenants matching the tag part. The tag part groups tags by tag set: OR within a set, AND
-// across sets; sets not mentioned impose nothing. An empty tag part matches no tenant, so an
-// empty filter matches no tenant. A tag "Set/*" in the tag part stands for every tag of Set.
-// The zero value is the empty filter. A Filter is immutable.
+// Filter is an Octopus tenant filter: explicitly named tenants UNION the tenants matching the tag
+// part. The tag part groups tags by tag set: OR within a set, AND across sets; sets not mentioned
+// impose nothing. An empty tag part matches no tenant, so an empty filter matches no tenant. A tag
+// "Set/*" in the tag part stands for every tag of Set. The zero value is the empty filter. A Filter
+// is immutable.
 type Filter struct {
 	tenants []string
 	tags    []string

@@ -8,10 +8,10 @@
 // tenant and the tag, and indexes them: tenants ordered by name, each tenant's tags as a
 // [tags.Bits], and one posting list per tag ID.
 //
-// Selection by filter or expression is deterministic (a [Selection] is
-// ordered by tenant name) and evaluates each clause of the bound expression once over the
-// postings with [tags.Fold], as bitsets of all tenants at once: no tenant's tags are read per
-// clause. Selecting with a three-set filter among 100,000 tenants takes well under a millisecond.
+// Selection by filter or expression is deterministic (a [Selection] is ordered by tenant name) and
+// evaluates each clause of the bound expression once over the postings with [tags.Fold], as bitsets
+// of all tenants at once: no tenant's tags are read per clause. Selecting with a three-set filter
+// among 100,000 tenants takes well under a millisecond.
 //
 // # Limits
 //

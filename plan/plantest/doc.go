@@ -37,11 +37,10 @@
 //
 // # Checks
 //
-// CheckDeployPlan, CheckReasons, CheckDeterministic,
-// CheckIsolation and CheckRollout return an error describing the first violation,
-// so they work with *testing.T and *rapid.T alike. Selection, MatchFilterTags and MatchExpr
-// compute a request's selection literally, independently of the planner's
-// indexes. Shuffle reorders every list whose order carries no meaning.
+// CheckDeployPlan, CheckReasons, CheckDeterministic, CheckIsolation and CheckRollout return an
+// error describing the first violation, so they work with *testing.T and *rapid.T alike. Selection,
+// MatchFilterTags and MatchExpr compute a request's selection literally, independently of the
+// planner's indexes. Shuffle reorders every list whose order carries no meaning.
 //
 // Decisions:
 //   - Decision: a tenant "connected to a project" (All, matrix rows, rollout membership) is one
