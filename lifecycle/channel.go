@@ -7,11 +7,11 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// ChannelSpec describes a channel of a project as the model writes it
-// (§3.4): its name, its lifecycle ("" = the project's), its version rules
-// (§3.5) and an optional tenant restriction, given either as canonical tags
-// (filter semantics §1.3 without named tenants) or as a tag expression
-// (§1.4), not both.
+// ChannelSpec describes a channel of a project as the model writes it: its
+// name, its lifecycle ("" = the project's), its version rules and an
+// optional tenant restriction, given either as canonical tags (read like a
+// tenant filter without named tenants: OR within a tag set, AND across sets)
+// or as a tag expression, not both.
 type ChannelSpec struct {
 	Name             string
 	Lifecycle        string
@@ -83,10 +83,10 @@ func (o Options) NewChannel(spec ChannelSpec) (Channel, error) {
 func (c Channel) Name() string { return c.name }
 
 // Lifecycle returns the name of the channel's lifecycle, "" for the
-// project's (CH-2).
+// project's.
 func (c Channel) Lifecycle() string { return c.lifecycle }
 
-// Rule returns the channel's version rule (§3.5).
+// Rule returns the channel's version rule.
 func (c Channel) Rule() Rule { return c.rule }
 
 // IsDefault reports whether the spec marked the channel as the default.
@@ -98,12 +98,12 @@ func (c Channel) TenantTags() []string { return slices.Clone(c.tenantTags) }
 // TenantExpression returns the tenant expression as given ("" when none).
 func (c Channel) TenantExpression() string { return c.expression }
 
-// Restriction returns the tenant restriction as an expression (§3.4, CH-6),
-// and false when the channel imposes none (CH-8).
+// Restriction returns the tenant restriction as an expression,
+// and false when the channel imposes none.
 func (c Channel) Restriction() (tags.Expr, bool) { return c.restriction, c.restricted }
 
-// SelectChannel picks the channel of a release given without one (§3.5,
-// CH-4): channels[def] when it accepts v; else the only other channel that
+// SelectChannel picks the channel of a release given without one:
+// channels[def] when it accepts v; else the only other channel that
 // accepts it. When none does, the error wraps ErrVersionRule; when several
 // do, it is an *AmbiguousError (wrapping ErrAmbiguousChannel) naming them in
 // order. A def outside the slice means no default channel.

@@ -10,20 +10,21 @@
 // nothing else about tenants: a Track is just the environments it is
 // connected to and the environments where it has a success.
 //
-// # Rules implemented (semantics.md)
+// # Rules implemented
 //
-//   - §3.1 lifecycles are ordered phases; a phase has automatic and manual
+//   - Lifecycles are ordered phases; a phase has automatic and manual
 //     environments, a minimum (0 = all), optional and priority flags
 //     (PhaseSpec, Phase).
-//   - §3.2 no phases = one manual, required phase per model environment in
-//     model order (LC-6); a phase without environments takes every model
-//     environment that no other phase lists, in model order (LC-7).
-//   - §3.3 validation, all problems at once (New, ValidationError).
-//   - §3.4 channels (ChannelSpec, Channel) and §3.5 versions (Version,
+//   - No phases = one manual, required phase per model environment in
+//     model order; a phase without environments takes every model
+//     environment that no other phase lists, in model order.
+//   - Validation reports all problems at once (New, ValidationError).
+//   - Channels (ChannelSpec, Channel) and versions (Version,
 //     ParseVersion), NuGet ranges (Range, ParseRange), pre-release patterns
 //     (Rule) and channel selection for a release without one (SelectChannel).
-//   - §4.1-4.5 progression: Successes (§4.2), PhaseComplete (§4.3),
-//     Lifecycle.Progress (§4.4, §4.5). §4.6 (per-tenant isolation) is a
+//   - Progression: Successes, PhaseComplete, Lifecycle.Progress.
+//     Per-tenant isolation (a success for one tenant never completes a
+//     phase for another tenant connected to an environment of it) is a
 //     property test.
 //
 // # Version grammar
@@ -75,18 +76,18 @@
 //
 // Where the specification is silent, the package decides:
 //
-//   - Decision: "no other phase" (§3.2): a phase without environments takes
+//   - Decision: "no other phase": a phase without environments takes
 //     the environments that no other phase lists, so that no environment is
 //     in two phases. When several phases have no environments and some
 //     environment is left for them, the later ones are reported with
 //     ErrEnvironmentInTwoPhases (one error per environment).
-//   - Decision A-6: the untenanted track is connected to every environment
+//   - Decision: the untenanted track is connected to every environment
 //     of the lifecycle; the caller passes Track{Connected: l.Environments()}.
-//   - Decision A-7: a phase minimum for a track connected to some of the
+//   - Decision: a phase minimum for a track connected to some of the
 //     phase's environments is min(minimum, connected).
 //   - Decision: an optional phase is complete whatever happened; PhaseComplete
 //     reports need and have 0 for it.
-//   - Decision: §4.5 looks at the track's successes in ANY environment of
+//   - Decision: the blocked-release check looks at the track's successes in ANY environment of
 //     the phase, connected or not. The blocked check is evaluated on its
 //     own, like every check: an environment of a later phase that is not
 //     reachable yet is also Blocked when the track has not started it.
@@ -104,7 +105,7 @@
 //     missing bound ("[,1.0]") is read as exclusive. Range.String is
 //     canonical: "[1.0,)" prints as "1.0", "[1.0,1.0]" as "[1.0]".
 //   - Decision: the pre-release pattern is matched against the pre-release
-//     label only (Octopus also tries build metadata, CH-4).
+//     label only (Octopus also tries build metadata).
 //   - Decision: with LatestOutcome, attempts at the same time are ordered by
 //     their position: the later in the slice is the latest.
 //   - Decision: environment indexes are bounded by MaxEnvironments (65,536);

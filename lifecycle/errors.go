@@ -7,29 +7,29 @@ import (
 	"unicode/utf8"
 )
 
-// Sentinel errors. Each one's text is the stable machine-readable code of
-// spec/scenario-format.md, so a caller can map an error to its code with
+// Sentinel errors. Each one's text is the stable machine-readable code that
+// scenario files use, so a caller can map an error to its code with
 // errors.Is and never needs to match message text.
 var (
-	// ErrInvalidVersion reports text that is not a version (§3.5).
+	// ErrInvalidVersion reports text that is not a version.
 	ErrInvalidVersion = errors.New("invalid-version")
 	// ErrInvalidValue reports a bad range, pattern, policy, minimum or other value.
 	ErrInvalidValue = errors.New("invalid-value")
-	// ErrVersionRule reports a version that no channel (or not its channel) accepts (§3.5).
+	// ErrVersionRule reports a version that no channel (or not its channel) accepts.
 	ErrVersionRule = errors.New("version-rule")
 	// ErrAmbiguousChannel reports a version that several channels accept while the
-	// default channel does not (§3.5, CH-4). The error is an *AmbiguousError.
+	// default channel does not. The error is an *AmbiguousError.
 	ErrAmbiguousChannel = errors.New("ambiguous-channel")
 	// ErrEnvironmentInTwoPhases reports an environment listed in two phases of one
-	// lifecycle (§3.3).
+	// lifecycle.
 	ErrEnvironmentInTwoPhases = errors.New("environment-in-two-phases")
 	// ErrMinimumTooLarge reports a phase minimum greater than the phase's environment
-	// count (§3.3).
+	// count.
 	ErrMinimumTooLarge = errors.New("minimum-too-large")
-	// ErrUnknownEnvironment reports an environment name the model does not have (§3.3).
+	// ErrUnknownEnvironment reports an environment name the model does not have.
 	ErrUnknownEnvironment = errors.New("unknown-environment")
 	// ErrNoEnvironments reports a lifecycle without environments while the model has
-	// none (§3.3). Its scenario code is "invalid-value": it wraps ErrInvalidValue, so
+	// none. Its scenario code is "invalid-value": it wraps ErrInvalidValue, so
 	// errors.Is(err, ErrInvalidValue) holds too.
 	ErrNoEnvironments = fmt.Errorf("lifecycle without environments: %w", ErrInvalidValue)
 	// ErrLimit reports a version, range or pre-release pattern over one of the limits of
@@ -107,7 +107,7 @@ func (e *ParseError) Error() string {
 // Unwrap returns the sentinel, for errors.Is.
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// ValidationError is one problem found by New (§3.3). Lifecycle names the
+// ValidationError is one problem found by New. Lifecycle names the
 // lifecycle, Phase the index of the phase in the PhaseSpec list given to New
 // (-1 for the lifecycle as a whole), Environment the environment concerned (""
 // when none), Err the sentinel and Message a human explanation.
@@ -147,7 +147,7 @@ func (e *ValidationError) Error() string {
 func (e *ValidationError) Unwrap() error { return e.Err }
 
 // AmbiguousError reports a version that several channels accept while the
-// default channel does not (§3.5, CH-4). Candidates are the channel names in
+// default channel does not. Candidates are the channel names in
 // the order the channels were given.
 type AmbiguousError struct {
 	Version    string

@@ -62,7 +62,7 @@ func ExampleNewRule() {
 }
 
 // A phase without environments takes every environment no other phase
-// lists (§3.2).
+// lists.
 func ExampleNew() {
 	envs := []string{"Dev", "Test", "UAT", "Staging", "Prod"}
 	l, err := lifecycle.New("CatchAll", envs, []lifecycle.PhaseSpec{
@@ -92,7 +92,7 @@ func ExampleNew() {
 }
 
 // Each tenant goes through its own connected environments; a phase it is
-// not connected to is satisfied by anyone's success (§4.3).
+// not connected to is satisfied by anyone's success.
 func ExampleLifecycle_Progress() {
 	const dev, test, prod = 0, 1, 2
 	l, _ := lifecycle.New("Standard", []string{"DEV", "TEST", "PROD"}, nil)

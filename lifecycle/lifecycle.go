@@ -8,7 +8,7 @@ import (
 )
 
 // Lifecycle is an ordered list of phases resolved against the model's
-// environments (§3.1-3.3). It is immutable and safe for concurrent use.
+// environments. It is immutable and safe for concurrent use.
 // Build one with New.
 type Lifecycle struct {
 	name    string
@@ -22,11 +22,12 @@ type Lifecycle struct {
 // (in model order; an environment is identified by its index in that list):
 //
 //   - no phases: one manual, required phase per environment, in model order,
-//     each named after its environment (§3.2, LC-6);
+//     each named after its environment;
 //   - a phase without environments: every environment that no other phase
-//     lists, in model order (§3.2, LC-7; Decision "no other phase").
+//     lists, in model order (Decision: "no other phase", not "no earlier
+//     phase", so that no environment is in two phases).
 //
-// New validates (§3.3) and returns all problems at once, as errors.Join of
+// New validates and returns all problems at once, as errors.Join of
 // *ValidationError ordered by phase: an environment in two phases
 // (ErrEnvironmentInTwoPhases, reported on the later phase), a minimum above
 // the phase's environment count (ErrMinimumTooLarge), a negative minimum
@@ -178,7 +179,7 @@ func (l *Lifecycle) Phase(k int) Phase {
 }
 
 // PhaseOf returns the index of the phase that holds env, and false when env
-// is not in the lifecycle (LC-9).
+// is not in the lifecycle.
 func (l *Lifecycle) PhaseOf(env int) (int, bool) {
 	if env < 0 || env >= len(l.phaseOf) || l.phaseOf[env] < 0 {
 		return -1, false
@@ -190,5 +191,5 @@ func (l *Lifecycle) PhaseOf(env int) (int, bool) {
 func (l *Lifecycle) Environments() EnvSet { return l.all }
 
 // Order returns the lifecycle's environments in phase order, model order
-// inside a phase (the default environment order of a rollout, §9.1).
+// inside a phase (the default environment order of a rollout).
 func (l *Lifecycle) Order() []int { return slices.Clone(l.order) }

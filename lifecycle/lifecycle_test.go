@@ -34,7 +34,7 @@ func view(l *lifecycle.Lifecycle) []phaseView {
 	return out
 }
 
-func TestNew_Semantics3_2_Shapes(t *testing.T) {
+func TestNew_Shapes(t *testing.T) {
 	envs := []string{"Dev", "Test", "UAT", "Staging", "Prod"}
 	tests := []struct {
 		name   string
@@ -43,7 +43,7 @@ func TestNew_Semantics3_2_Shapes(t *testing.T) {
 		order  []int
 	}{
 		{
-			name: "no phases: one manual required phase per environment (LC-6)",
+			name: "no phases: one manual required phase per environment",
 			want: []phaseView{
 				{Name: "Dev", Envs: []int{0}}, {Name: "Test", Envs: []int{1}}, {Name: "UAT", Envs: []int{2}},
 				{Name: "Staging", Envs: []int{3}}, {Name: "Prod", Envs: []int{4}},
@@ -51,7 +51,7 @@ func TestNew_Semantics3_2_Shapes(t *testing.T) {
 			order: []int{0, 1, 2, 3, 4},
 		},
 		{
-			name: "a phase without environments takes every environment no other phase lists (LC-7)",
+			name: "a phase without environments takes every environment no other phase lists",
 			phases: []lifecycle.PhaseSpec{
 				{Name: "First", Manual: []string{"Dev"}},
 				{Name: "Middle"},
@@ -140,7 +140,7 @@ func TestLifecycle_PhaseOfOutside(t *testing.T) {
 	require.Equal(t, lifecycle.Phase{}, l.Phase(-1))
 }
 
-func TestNew_Semantics3_3_Validation(t *testing.T) {
+func TestNew_Validation(t *testing.T) {
 	envs := []string{"Dev", "Test", "Prod"}
 	type problem struct {
 		Phase       int

@@ -2,13 +2,12 @@ package lifecycle
 
 import "slices"
 
-// PhaseSpec describes one phase of a lifecycle as the model writes it
-// (§3.1): environment names deployed automatically or manually when the
-// phase is reached, the minimum number of environments that must complete
-// (0 = all of them), whether the phase is optional, and whether it has
-// priority (ordering only, LC-11). A PhaseSpec with neither Automatic nor
-// Manual takes every environment that no other phase of the lifecycle lists
-// (§3.2, LC-7).
+// PhaseSpec describes one phase of a lifecycle as the model writes it:
+// environment names deployed automatically or manually when the phase is
+// reached, the minimum number of environments that must complete (0 = all
+// of them), whether the phase is optional, and whether it has priority
+// (ordering only). A PhaseSpec with neither Automatic nor Manual takes every
+// environment that no other phase of the lifecycle lists.
 type PhaseSpec struct {
 	Name              string
 	Automatic, Manual []string
@@ -39,14 +38,14 @@ func (p Phase) Environments() []int { return slices.Collect(p.set.Envs()) }
 func (p Phase) Set() EnvSet { return p.set }
 
 // IsAutomatic reports whether env is an automatic environment of the phase
-// (deployed as soon as the phase is reached, LC-2, AUTO-1).
+// (deployed as soon as the phase is reached).
 func (p Phase) IsAutomatic(env int) bool { return p.auto.Has(env) }
 
 // Minimum returns how many distinct environments must complete (0 = all).
 func (p Phase) Minimum() int { return p.minimum }
 
-// Optional reports whether the phase may be skipped (LC-5).
+// Optional reports whether the phase may be skipped.
 func (p Phase) Optional() bool { return p.optional }
 
-// Priority reports whether the phase has priority (ordering only, LC-11).
+// Priority reports whether the phase has priority (ordering only).
 func (p Phase) Priority() bool { return p.priority }

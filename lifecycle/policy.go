@@ -6,7 +6,7 @@ import (
 )
 
 // Policy says which deployments of a release count as successes for
-// progression (§4.2). The zero Policy is AnySuccess.
+// progression. The zero Policy is AnySuccess.
 type Policy uint8
 
 const (
@@ -15,7 +15,7 @@ const (
 	AnySuccess Policy = iota
 	// LatestOutcome counts an environment only when the latest deployment of
 	// the release to it for the track succeeded (what the Octopus server
-	// does, TP-6).
+	// does).
 	LatestOutcome
 )
 
@@ -51,13 +51,11 @@ type Attempt struct {
 	Success bool
 }
 
-// Successes returns the environments where the track's deployments of a
-// release count as successes under p (§4.2). AnySuccess: some attempt there
-// succeeded. LatestOutcome: the latest attempt there (by At; on equal times
-// the later one in the slice) succeeded. Failed and cancelled attempts never
-// count (LC-12). Attempts whose Env is outside [0, MaxEnvironments) are
-// ignored. Under LatestOutcome with environments below 64 only, Successes
-// does not allocate.
+// Successes returns the environments where the track's deployments of a release count as successes
+// under p. AnySuccess: some attempt there succeeded. LatestOutcome: the latest attempt there (by
+// At; on equal times the later one in the slice) succeeded. Failed and cancelled attempts never
+// count. Attempts whose Env is outside [0, MaxEnvironments) are ignored. Under LatestOutcome with
+// environments below 64 only, Successes does not allocate.
 func Successes(p Policy, attempts []Attempt) EnvSet {
 	var s EnvSet
 	if p != LatestOutcome {

@@ -2,28 +2,27 @@ package lifecycle
 
 import "math/bits"
 
-// Track is what one track (a tenant, or the untenanted track) contributes to
-// progression (§4.1): the environments it is connected to and the
-// environments where it has a success of the release (see Successes). For
-// the untenanted track the caller passes Connected = l.Environments()
-// (Decision A-6).
+// Track is what one track (a tenant, or the untenanted track) contributes to progression: the
+// environments it is connected to and the environments where it has a success of the release (see
+// Successes). For the untenanted track the caller passes Connected = l.Environments() (Decision:
+// the untenanted track is connected everywhere, and only untenanted successes count for it).
 type Track struct {
 	Connected, Succeeded EnvSet
 }
 
-// Progress is the verdict of the lifecycle rules for one cell (§4.3-4.5).
+// Progress is the verdict of the lifecycle rules for one cell.
 type Progress struct {
-	// InLifecycle reports whether the environment is in the lifecycle (LC-9).
+	// InLifecycle reports whether the environment is in the lifecycle.
 	// When false, every other field is zero except Phase and Waiting (-1).
 	InLifecycle bool
 	// Phase is the environment's phase.
 	Phase int
-	// Reachable reports whether every earlier phase is complete (§4.4).
+	// Reachable reports whether every earlier phase is complete.
 	Reachable bool
 	// Waiting is the first incomplete earlier phase, -1 when Reachable.
 	Waiting int
 	// Need and Have are, for the Waiting phase, the number of environments
-	// needed and counted (§4.3); 0 when Reachable.
+	// needed and counted; 0 when Reachable.
 	Need, Have int
 	// Blocked reports that the release is blocked and the environment's
 	// phase is not kept open for the track: it is not the first phase and the
@@ -37,12 +36,11 @@ type Progress struct {
 // InLifecycle && Reachable && !Blocked.
 func (p Progress) Deployable() bool { return p.InLifecycle && p.Reachable && !p.Blocked }
 
-// Progress says whether env is deployable for track t by the lifecycle rules
-// (§4.3-4.5). anySucc is the set of environments where any track has a
-// success of the release (computed once per release); it is read only for
-// phases none of whose environments t is connected to (§4.3, TP-3), which is
-// what keeps tracks isolated from each other (§4.6). blocked says whether the
-// release is blocked (§3.6).
+// Progress says whether env is deployable for track t by the lifecycle rules (phase completion,
+// reachability and the blocked-release check). anySucc is the set of environments where any track
+// has a success of the release (computed once per release); it is read only for phases none of
+// whose environments t is connected to, which is what keeps tracks isolated from each other.
+// blocked says whether the release is blocked.
 //
 // Progress does not allocate and runs in O(phases before env's phase), each
 // phase costing a few popcounts.
@@ -62,14 +60,12 @@ func (l *Lifecycle) Progress(env int, t Track, anySucc EnvSet, blocked bool) Pro
 	return p
 }
 
-// PhaseComplete reports whether phase k is complete for track t (§4.3), with
-// the number of environments needed and the number counted. An optional
-// phase is complete with need and have 0. When t is connected to some
-// environment of the phase, need is all of them (minimum 0) or
-// min(minimum, connected) (Decision A-7), and have counts t's own successes
-// there. Otherwise need is every environment of the phase (minimum 0) or
-// minimum, and have counts the phase's environments in anySucc (TP-3).
-// A k outside the phases reports (false, 0, 0).
+// PhaseComplete reports whether phase k is complete for track t, with the number of environments
+// needed and the number counted. An optional phase is complete with need and have 0. When t is
+// connected to some environment of the phase, need is all of them (minimum 0) or min(minimum,
+// connected), and have counts t's own successes there. Otherwise need is every environment of the
+// phase (minimum 0) or minimum, and have counts the phase's environments in anySucc. A k outside
+// the phases reports (false, 0, 0).
 func (l *Lifecycle) PhaseComplete(k int, t Track, anySucc EnvSet) (complete bool, need, have int) {
 	if k < 0 || k >= len(l.phases) {
 		return false, 0, 0

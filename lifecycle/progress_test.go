@@ -18,8 +18,8 @@ func mustNew(t testing.TB, envs []string, phases []lifecycle.PhaseSpec) *lifecyc
 	return l
 }
 
-// TestPhaseComplete_Semantics4_3 covers each branch of §4.3.
-func TestPhaseComplete_Semantics4_3(t *testing.T) {
+// TestPhaseComplete covers each branch of the phase completion rule.
+func TestPhaseComplete(t *testing.T) {
 	// Environments 0..4; phase 0 = {0, 1, 2}.
 	envs := []string{"A", "B", "C", "D", "E"}
 	phase := func(min int, optional bool) *lifecycle.Lifecycle {
@@ -36,15 +36,15 @@ func TestPhaseComplete_Semantics4_3(t *testing.T) {
 		complete   bool
 		need, have int
 	}{
-		{"optional phase is complete (LC-5)", phase(0, true), lifecycle.Track{Connected: set(0)}, set(), true, 0, 0},
+		{"optional phase is complete", phase(0, true), lifecycle.Track{Connected: set(0)}, set(), true, 0, 0},
 		{"connected, all must complete, all done", phase(0, false), lifecycle.Track{Connected: set(0, 1), Succeeded: set(0, 1)}, set(0, 1), true, 2, 2},
-		{"connected, all must complete, one missing (TP-2)", phase(0, false), lifecycle.Track{Connected: set(0, 1), Succeeded: set(0)}, set(0, 1, 2), false, 2, 1},
-		{"connected: other tracks' successes do not count (TP-1)", phase(0, false), lifecycle.Track{Connected: set(2)}, set(0, 1, 2), false, 1, 0},
+		{"connected, all must complete, one missing", phase(0, false), lifecycle.Track{Connected: set(0, 1), Succeeded: set(0)}, set(0, 1, 2), false, 2, 1},
+		{"connected: other tracks' successes do not count", phase(0, false), lifecycle.Track{Connected: set(2)}, set(0, 1, 2), false, 1, 0},
 		{"connected: own successes outside Conn do not count", phase(0, false), lifecycle.Track{Connected: set(2), Succeeded: set(0, 1)}, set(0, 1), false, 1, 0},
-		{"connected, minimum capped by |Conn| (A-7)", phase(2, false), lifecycle.Track{Connected: set(1, 3), Succeeded: set(1)}, set(1), true, 1, 1},
+		{"connected, minimum capped by |Conn|", phase(2, false), lifecycle.Track{Connected: set(1, 3), Succeeded: set(1)}, set(1), true, 1, 1},
 		{"connected, minimum below |Conn|", phase(2, false), lifecycle.Track{Connected: set(0, 1, 2), Succeeded: set(2)}, set(0, 1, 2), false, 2, 1},
 		{"connected, minimum reached", phase(2, false), lifecycle.Track{Connected: set(0, 1, 2), Succeeded: set(0, 2)}, set(0, 2), true, 2, 2},
-		{"not connected: anyone's successes, all (TP-3)", phase(0, false), lifecycle.Track{Connected: set(3)}, set(0, 1, 2), true, 3, 3},
+		{"not connected: anyone's successes, all", phase(0, false), lifecycle.Track{Connected: set(3)}, set(0, 1, 2), true, 3, 3},
 		{"not connected: anyone's successes, one missing", phase(0, false), lifecycle.Track{Connected: set(3)}, set(0, 2, 3), false, 3, 2},
 		{"not connected: minimum", phase(2, false), lifecycle.Track{Connected: set(4)}, set(1, 2), true, 2, 2},
 		{"not connected: minimum not reached", phase(2, false), lifecycle.Track{}, set(1, 3, 4), false, 2, 1},
@@ -62,8 +62,8 @@ func TestPhaseComplete_Semantics4_3(t *testing.T) {
 	require.Zero(t, need+have)
 }
 
-func TestProgress_Semantics4_4_Reachable(t *testing.T) {
-	// 06-per-tenant-progression: DEV -> TEST -> PROD.
+func TestProgress_Reachable(t *testing.T) {
+	// Per-tenant progression: DEV -> TEST -> PROD.
 	l := mustNew(t, []string{"DEV", "TEST", "PROD"}, []lifecycle.PhaseSpec{
 		{Name: "Dev", Manual: []string{"DEV"}}, {Name: "Test", Manual: []string{"TEST"}}, {Name: "Prod", Manual: []string{"PROD"}},
 	})
@@ -78,17 +78,17 @@ func TestProgress_Semantics4_4_Reachable(t *testing.T) {
 		anySucc lifecycle.EnvSet
 		want    lifecycle.Progress
 	}{
-		{"first phase is always reachable (LC-4)", dev, t1, set(),
+		{"first phase is always reachable", dev, t1, set(),
 			lifecycle.Progress{InLifecycle: true, Phase: 0, Reachable: true, Waiting: -1}},
 		{"first phase, even for a track not connected to it", dev, t3, set(),
 			lifecycle.Progress{InLifecycle: true, Phase: 0, Reachable: true, Waiting: -1}},
 		{"TEST waits for the track's own DEV", test, t1, set(),
 			lifecycle.Progress{InLifecycle: true, Phase: 1, Waiting: 0, Need: 1, Have: 0}},
-		{"TEST for T2 waits for anyone's DEV (TP-3)", test, t2, set(),
+		{"TEST for T2 waits for anyone's DEV", test, t2, set(),
 			lifecycle.Progress{InLifecycle: true, Phase: 1, Waiting: 0, Need: 1, Have: 0}},
 		{"TEST for T2 after T1's DEV", test, t2, set(dev),
 			lifecycle.Progress{InLifecycle: true, Phase: 1, Reachable: true, Waiting: -1}},
-		{"PROD for T1 waits for T1's TEST although T2 did TEST (TP-1)", prod,
+		{"PROD for T1 waits for T1's TEST although T2 did TEST", prod,
 			lifecycle.Track{Connected: t1.Connected, Succeeded: set(dev)}, set(dev, test),
 			lifecycle.Progress{InLifecycle: true, Phase: 2, Waiting: 1, Need: 1, Have: 0}},
 		{"PROD for T2 after its own TEST", prod,
@@ -98,10 +98,10 @@ func TestProgress_Semantics4_4_Reachable(t *testing.T) {
 			lifecycle.Progress{InLifecycle: true, Phase: 2, Reachable: true, Waiting: -1}},
 		{"PROD for T3 reports the first incomplete phase", prod, t3, set(test),
 			lifecycle.Progress{InLifecycle: true, Phase: 2, Waiting: 0, Need: 1, Have: 0}},
-		{"redeploying to a reached phase stays allowed (LC-13)", test,
+		{"redeploying to a reached phase stays allowed", test,
 			lifecycle.Track{Connected: t1.Connected, Succeeded: set(dev, test, prod)}, set(dev, test, prod),
 			lifecycle.Progress{InLifecycle: true, Phase: 1, Reachable: true, Waiting: -1}},
-		{"not in the lifecycle (LC-9)", 3, t1, set(),
+		{"not in the lifecycle", 3, t1, set(),
 			lifecycle.Progress{Phase: -1, Waiting: -1}},
 	}
 	for _, tt := range tests {
@@ -113,8 +113,8 @@ func TestProgress_Semantics4_4_Reachable(t *testing.T) {
 	}
 }
 
-func TestProgress_Semantics4_3_OptionalAndMinimum(t *testing.T) {
-	// 08-phases-and-automatic.
+func TestProgress_OptionalAndMinimum(t *testing.T) {
+	// A phase with a minimum, an automatic phase, and an optional phase.
 	quorum := mustNew(t, []string{"QA1", "QA2", "QA3", "QA4", "QA5", "Prod"}, []lifecycle.PhaseSpec{
 		{Name: "QA", Manual: []string{"QA1", "QA2", "QA3", "QA4", "QA5"}, Minimum: 2},
 		{Name: "Prod", Automatic: []string{"Prod"}},
@@ -132,13 +132,13 @@ func TestProgress_Semantics4_3_OptionalAndMinimum(t *testing.T) {
 	})
 	all := withOptional.Environments()
 	after := lifecycle.Track{Connected: all, Succeeded: set(0)}
-	require.True(t, withOptional.Progress(2, after, set(0), false).Deployable(), "optional phase skipped (LC-5)")
+	require.True(t, withOptional.Progress(2, after, set(0), false).Deployable(), "optional phase skipped")
 	require.True(t, withOptional.Progress(1, after, set(0), false).Deployable(), "optional phase reachable once Dev is done")
 	require.False(t, withOptional.Progress(1, lifecycle.Track{Connected: all}, set(), false).Deployable())
 }
 
-func TestProgress_Semantics4_5_Blocked(t *testing.T) {
-	// 07-blocked-release: Dev -> UAT (UAT-1, UAT-2; minimum 1) -> Prod.
+func TestProgress_BlockedRelease(t *testing.T) {
+	// Dev -> UAT (UAT-1, UAT-2; minimum 1) -> Prod.
 	l := mustNew(t, []string{"Dev", "UAT-1", "UAT-2", "Prod"}, []lifecycle.PhaseSpec{
 		{Name: "Dev", Manual: []string{"Dev"}},
 		{Name: "UAT", Manual: []string{"UAT-1", "UAT-2"}, Minimum: 1},
@@ -155,11 +155,11 @@ func TestProgress_Semantics4_5_Blocked(t *testing.T) {
 		blocked bool
 		want    lifecycle.Progress
 	}{
-		{"first phase stays open (PP-2)", 0, lifecycle.Track{Connected: all}, true,
+		{"first phase stays open", 0, lifecycle.Track{Connected: all}, true,
 			lifecycle.Progress{InLifecycle: true, Phase: 0, Reachable: true, Waiting: -1}},
-		{"a started phase stays open (PP-4)", 2, t1, true,
+		{"a started phase stays open", 2, t1, true,
 			lifecycle.Progress{InLifecycle: true, Phase: 1, Reachable: true, Waiting: -1}},
-		{"a phase the track has not started is blocked (PP-3)", 2, t2, true,
+		{"a phase the track has not started is blocked", 2, t2, true,
 			lifecycle.Progress{InLifecycle: true, Phase: 1, Reachable: true, Waiting: -1, Blocked: true}},
 		{"another track's success does not open the phase", 2, lifecycle.Track{Connected: set(0, 3), Succeeded: set(0)}, true,
 			lifecycle.Progress{InLifecycle: true, Phase: 1, Reachable: true, Waiting: -1, Blocked: true}},
@@ -181,8 +181,8 @@ func TestProgress_Semantics4_5_Blocked(t *testing.T) {
 	}
 }
 
-func TestProgress_Semantics3_2_ImplicitAndCatchAll(t *testing.T) {
-	// 20-lifecycle-shapes, untenanted.
+func TestProgress_ImplicitAndCatchAllPhases(t *testing.T) {
+	// Implicit phases and a catch-all phase, untenanted.
 	envs := []string{"Dev", "Test", "UAT", "Staging", "Prod"}
 	implicit := mustNew(t, envs, nil)
 	u := lifecycle.Track{Connected: implicit.Environments(), Succeeded: set(0, 1)}
@@ -214,7 +214,7 @@ func TestProgress_DoesNotAllocate(t *testing.T) {
 	require.Zero(t, allocs)
 }
 
-func TestSuccesses_Semantics4_2(t *testing.T) {
+func TestSuccesses_Policies(t *testing.T) {
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	at := func(h int) time.Time { return t0.Add(time.Duration(h) * time.Hour) }
 	attempts := []lifecycle.Attempt{
@@ -230,7 +230,7 @@ func TestSuccesses_Semantics4_2(t *testing.T) {
 		{Env: 71, At: at(1), Success: true},
 		{Env: 71, At: at(2), Success: false},
 		{Env: -1, At: at(1), Success: true}, // ignored
-		{Env: 4, At: at(1), Success: false}, // failures never count (LC-12)
+		{Env: 4, At: at(1), Success: false}, // failures never count
 	}
 	require.Equal(t, set(0, 1, 2, 3, 70, 71), lifecycle.Successes(lifecycle.AnySuccess, attempts))
 	require.Equal(t, set(2, 70), lifecycle.Successes(lifecycle.LatestOutcome, attempts))

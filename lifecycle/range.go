@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Range is a NuGet-style version range (§3.5):
+// Range is a NuGet-style version range:
 //
 //	1.0          1.0 <= v
 //	[1.0,2.0)    1.0 <= v < 2.0

@@ -12,7 +12,7 @@ import (
 	"github.com/tenantplan/tenantplan/lifecycle"
 )
 
-func TestRange_Semantics3_5_Contains(t *testing.T) {
+func TestRange_Contains(t *testing.T) {
 	tests := []struct {
 		rng  string
 		in   []string

@@ -7,7 +7,7 @@ import (
 	"regexp/syntax"
 )
 
-// Rule is a channel's version rule (§3.5): an optional Range and an optional
+// Rule is a channel's version rule: an optional Range and an optional
 // pre-release pattern, an RE2 regular expression matched against the
 // version's pre-release label (Version.Prerelease, without the "-"; "^$"
 // admits only versions without a pre-release). A version is allowed when both

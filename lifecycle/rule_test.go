@@ -8,7 +8,7 @@ import (
 	"github.com/tenantplan/tenantplan/lifecycle"
 )
 
-func TestRule_Semantics3_5_Allows(t *testing.T) {
+func TestRule_Allows(t *testing.T) {
 	tests := []struct {
 		name, rng, pre string
 		allows, denies []string

@@ -1,9 +1,9 @@
 package lifecycle_test
 
 // This file keeps a slow, obviously correct reference implementation of
-// progression (semantics §4) that works from plain slices and maps, and the
+// progression that works from plain slices and maps, and the
 // rapid properties that check the fast implementation against it and
-// against the invariants of §4.
+// against the invariants of progression.
 
 import (
 	"fmt"
@@ -111,7 +111,9 @@ func toMap(envs []int) map[int]bool {
 	return m
 }
 
-// slowComplete applies §4.3 literally.
+// slowComplete applies the phase completion rule literally: optional, or the
+// track's own successes in the environments it is connected to reach the
+// need, or, when it is connected to none, anyone's successes reach it.
 func slowComplete(w world, k int, conn, succ, anySucc map[int]bool) (bool, int, int) {
 	if w.optional[k] {
 		return true, 0, 0
@@ -148,7 +150,9 @@ func slowComplete(w world, k int, conn, succ, anySucc map[int]bool) (bool, int, 
 	return have >= need, need, have
 }
 
-// slowProgress applies §4.4 and §4.5 literally.
+// slowProgress applies reachability (every earlier phase complete) and the
+// blocked-release check (first phase, or a success of the track in the
+// phase) literally.
 func slowProgress(w world, env int, conn, succ, anySucc map[int]bool, blocked bool) lifecycle.Progress {
 	k := -1
 	for i, ph := range w.phases {
@@ -202,9 +206,9 @@ func (c progressCase) track() lifecycle.Track {
 	return lifecycle.Track{Connected: lifecycle.EnvSetOf(c.conn...), Succeeded: lifecycle.EnvSetOf(c.succ...)}
 }
 
-// TestNew_Semantics3_2_AgreesWithGenerator: New resolves phases as the
+// TestNew_AgreesWithGenerator: New resolves phases as the
 // generator does.
-func TestNew_Semantics3_2_AgreesWithGenerator(t *testing.T) {
+func TestNew_AgreesWithGenerator(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		w := worldGen().Draw(t, "world")
 		l, err := lifecycle.New("L", w.envs, w.specs)
@@ -219,9 +223,9 @@ func TestNew_Semantics3_2_AgreesWithGenerator(t *testing.T) {
 	})
 }
 
-// TestProgress_Semantics4_AgreesWithSlowReference compares the fast Progress
-// and PhaseComplete with the literal reading of §4.
-func TestProgress_Semantics4_AgreesWithSlowReference(t *testing.T) {
+// TestProgress_AgreesWithSlowReference compares the fast Progress
+// and PhaseComplete with the literal reading of the progression rules.
+func TestProgress_AgreesWithSlowReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := progressCaseGen(t)
 		conn, succ, anySucc := toMap(c.conn), toMap(c.succ), toMap(c.anySucc)
@@ -236,11 +240,11 @@ func TestProgress_Semantics4_AgreesWithSlowReference(t *testing.T) {
 	})
 }
 
-// TestProgress_Semantics4_6_Isolation: Progress depends on anySucc only
+// TestProgress_Isolation: Progress depends on anySucc only
 // through phases none of whose environments the track is connected to, so
 // another track's success in a phase the track is connected to never
 // changes its result.
-func TestProgress_Semantics4_6_Isolation(t *testing.T) {
+func TestProgress_Isolation(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := progressCaseGen(t)
 		tr := c.track()
@@ -255,7 +259,7 @@ func TestProgress_Semantics4_6_Isolation(t *testing.T) {
 		}
 		if k, ok := c.l.PhaseOf(c.env); ok && rapid.Bool().Draw(t, "ownPhase") &&
 			slices.ContainsFunc(c.w.phases[k], tr.Connected.Has) {
-			// Aim at the environment's own phase too: §4.5 reads it.
+			// Aim at the environment's own phase too: the blocked-release check reads it.
 			connectedPhases = c.w.phases[k]
 		}
 		others := rapid.SliceOfN(rapid.SampledFrom(connectedPhases), 1, 5).Draw(t, "others")
@@ -266,10 +270,10 @@ func TestProgress_Semantics4_6_Isolation(t *testing.T) {
 	})
 }
 
-// TestProgress_Semantics4_Monotone: under AnySuccess a new success (of the
+// TestProgress_Monotone: under AnySuccess a new success (of the
 // track, or of another track) never makes a reachable or deployable
 // environment unreachable or undeployable.
-func TestProgress_Semantics4_Monotone(t *testing.T) {
+func TestProgress_Monotone(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := progressCaseGen(t)
 		n := len(c.w.envs)
@@ -290,9 +294,9 @@ func TestProgress_Semantics4_Monotone(t *testing.T) {
 	})
 }
 
-// TestProgress_Semantics4_4_FirstPhaseAlwaysReachable: LC-4, and §4.5 keeps
-// the first phase open when the release is blocked.
-func TestProgress_Semantics4_4_FirstPhaseAlwaysReachable(t *testing.T) {
+// TestProgress_FirstPhaseAlwaysReachable: the first phase is always
+// reachable, and stays open when the release is blocked.
+func TestProgress_FirstPhaseAlwaysReachable(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := progressCaseGen(t)
 		for _, e := range c.w.phases[0] {
@@ -304,9 +308,9 @@ func TestProgress_Semantics4_4_FirstPhaseAlwaysReachable(t *testing.T) {
 	})
 }
 
-// TestSuccesses_Semantics4_2_AgreesWithSlowReference checks both policies
+// TestSuccesses_AgreesWithSlowReference checks both policies
 // against a literal reading on generated histories.
-func TestSuccesses_Semantics4_2_AgreesWithSlowReference(t *testing.T) {
+func TestSuccesses_AgreesWithSlowReference(t *testing.T) {
 	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	attempt := rapid.Custom(func(t *rapid.T) lifecycle.Attempt {
 		env := rapid.SampledFrom([]int{0, 1, 2, 3, 63, 64, 65, 200}).Draw(t, "env")

@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// Version is a release version (§3.5): a SemVer 2.0.0 version, also accepting
+// Version is a release version: a SemVer 2.0.0 version, also accepting
 // a fourth numeric part (1.2.3.4) and missing parts (1.2 = 1.2.0, 1 = 1.0.0).
 // Versions are ordered by Compare (SemVer precedence; a fourth part compares
 // after patch, missing parts count as 0; build metadata is ignored).

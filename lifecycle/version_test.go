@@ -12,9 +12,9 @@ import (
 	"github.com/tenantplan/tenantplan/lifecycle"
 )
 
-// TestVersion_Semantics3_5_SemVerPrecedence checks the precedence chain of the
+// TestVersion_SemVerPrecedence checks the precedence chain of the
 // SemVer 2.0.0 specification, item 11.
-func TestVersion_Semantics3_5_SemVerPrecedence(t *testing.T) {
+func TestVersion_SemVerPrecedence(t *testing.T) {
 	chain := []string{
 		"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
 		"1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0", "2.1.0", "2.1.1",
@@ -33,7 +33,7 @@ func TestVersion_Semantics3_5_SemVerPrecedence(t *testing.T) {
 	}
 }
 
-func TestVersion_Semantics3_5_Compare(t *testing.T) {
+func TestVersion_Compare(t *testing.T) {
 	tests := []struct {
 		a, b string
 		want int

@@ -15,7 +15,7 @@ import (
 // API: they never change meaning.
 type Code string
 
-// Reason codes (semantics §7.3), in the order the checks run.
+// Reason codes, in the order the checks run.
 const (
 	ReasonUntenantedProject Code = "untenanted-project"
 	ReasonTenantedProject   Code = "tenanted-project"

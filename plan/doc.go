@@ -12,15 +12,15 @@
 //
 // # Planning
 //
-//   - Deploy (§8.1, §8.2): one release of a project to ONE environment for a selection of tenants
+//   - Deploy: one release of a project to ONE environment for a selection of tenants
 //     (named UNION filter tags UNION expression UNION all connected) and optionally untenanted.
 //     Every selected tenant appears exactly once: in Deploy (with its targets), in Skipped (selected
-//     by tags, expression or all) or in Rejected (named explicitly, A-9/DEP-5), with its reasons.
-//   - Matrix (§8.3): for a project and a release, every (environment, track) with its current
+//     by tags, expression or all) or in Rejected (named explicitly), with its reasons.
+//   - Matrix: for a project and a release, every (environment, track) with its current
 //     release and either deployable or the reasons why not.
-//   - Automatic (§8.4) and Scheduled (§8.5): what the history queues automatically, and what a
+//   - Automatic and Scheduled: what the history queues automatically, and what a
 //     scheduled promotion deploys.
-//   - Targets (§5.2) and Variables (§6): the targets and the resolved variables of a cell.
+//   - Targets and Variables: the targets and the resolved variables of a cell.
 //   - Rollout: a whole upgrade ring by ring: membership by selector and stable-hash percentage,
 //     waves of at most maxParallel cells computed by simulating the success of earlier waves, soak
 //     gates, optional timing around freezes, and every tenant or cell left out (unassigned,
@@ -37,15 +37,15 @@
 //
 // # Freezes and principals
 //
-// A request with a time (At) is checked against the model's freezes (§7.1, package plan/freeze):
+// A request with a time (At) is checked against the model's freezes (package plan/freeze):
 // a frozen cell carries the freeze's name and the end of its occurrence; OverrideFreezes names
-// freezes that do not block. A request with a Principal (§7.2) only sees the tenants the
+// freezes that do not block. A request with a Principal only sees the tenants the
 // principal's view grants cover, and a cell is forbidden unless one deploy grant covers its
 // project, environment and tenant (the untenanted track needs a grant with no tenant restriction).
 //
 // # Reasons
 //
-// A tenanted cell runs every check of §7.3, in this order, and reports ALL that fail:
+// A tenanted cell runs every check, in this order, and reports ALL that fail:
 // untenanted-project, disabled, not-connected, not-in-lifecycle, channel-mismatch, lifecycle,
 // release-blocked, frozen, missing-variables, no-targets, forbidden, already-current. The
 // untenanted track uses tenanted-project instead of the tenant checks. When the environment is not
@@ -56,12 +56,12 @@
 // # Decisions
 //
 //   - Per-release facts (every track's counted successes and the environments where anyone has a
-//     success, under both policies of §4.2) are computed once when the model is compiled, never
+//     success, under both progression policies) are computed once when the model is compiled, never
 //     once per tenant.
 //   - The current release of a cell is the release of its latest successful deployment; on equal
 //     times, the deployment listed later in the model wins.
 //   - A channel's tenant restriction (channel-mismatch) applies to tenants only: the untenanted
-//     track is never restricted by tenant tags (conformance of AUTO-2 relies on it).
+//     track is never restricted by tenant tags.
 //   - When a project declares no target roles, every target of the environment with the right
 //     participation serves the cell, and no-targets never applies.
 //   - A grant's tenants and tenantTags together form one tenant filter (named UNION tagged), the way
@@ -69,15 +69,15 @@
 //     only in plans of those projects.
 //   - When a principal is given, tenants it cannot view are left out of plans, matrices, counts and
 //     errors: naming one, in the tenants list or in tenant("...") of an expression, gives exactly
-//     the error of naming a tenant that does not exist (§7.2).
-//   - Automatic deployments are evaluated with every check of §7.3 (freezes only when At is set).
+//     the error of naming a tenant that does not exist.
+//   - Automatic deployments are evaluated with every check of a cell (freezes only when At is set).
 //     The tracks are the untenanted track (when the project allows it) and the tenants connected to
 //     the automatic environment; a track with any deployment of the release there, whatever its
 //     outcome, is not queued again.
 //   - A request time of zero means "no freeze applies" (the scenario format's default).
 //   - A project that names no lifecycle, in a model without environments, is valid: the model may
 //     describe only tags and tenants, and the project simply has nowhere to deploy to. A lifecycle
-//     the model defines with no phases is still an error there (§3.3).
+//     the model defines with no phases is still an error there.
 //   - Rollouts plan tenants only (the untenanted track is not part of a ring). Ring membership is
 //     among the tenants connected to the project, including those that list the project with no
 //     environments (they are members, or unassigned, but have no cells). A ring's Percent of 0
@@ -109,7 +109,7 @@
 // # Determinism
 //
 // Plans are ordered by environment order, then tenant name (the untenanted track first), and their
-// JSON is byte-identical for the same input whatever the order of the model's lists (§8.6).
+// JSON is byte-identical for the same input whatever the order of the model's lists.
 //
 // # Concurrency
 //

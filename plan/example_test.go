@@ -43,7 +43,7 @@ func ExampleLoad() {
 
 // Deploy answers "who gets this release in this environment, and why not the others": Acme has
 // passed Staging; Initech has not; Globex is not connected to Staging, so anyone's success there
-// counts for it (§4.3).
+// counts for it.
 func ExampleSpace_Deploy() {
 	s, err := plan.Load([]byte(exampleModel))
 	if err != nil {
@@ -85,7 +85,7 @@ func ExampleSpace_Explain() {
 }
 
 // Rollout plans a ring-by-ring upgrade: the Early ring through both environments first, then the
-// Stable ring, whose Production wave waits for its Staging wave (§9.4).
+// Stable ring, whose Production wave waits for its Staging wave.
 func ExampleSpace_Rollout() {
 	s, _ := plan.Load([]byte(exampleModel))
 	r, err := s.Rollout(plan.RolloutPolicy{Project: "Portal", Release: "2.0.0", Order: plan.ByRing, Rings: []plan.Ring{

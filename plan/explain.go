@@ -26,9 +26,9 @@ type ExplainRequest struct {
 	Variables       bool
 }
 
-// CheckOutcome is the outcome of one check of §7.3 for the explained cell. Evaluated is false
-// for checks that do not apply (for example lifecycle when the environment is not in the
-// release's lifecycle, or forbidden when no principal asks).
+// CheckOutcome is the outcome of one check (see Reasons in the package documentation) for the
+// explained cell. Evaluated is false for checks that do not apply (for example lifecycle when the
+// environment is not in the release's lifecycle, or forbidden when no principal asks).
 type CheckOutcome struct {
 	Check     Code    `json:"check"`
 	Evaluated bool    `json:"evaluated"`
@@ -37,10 +37,10 @@ type CheckOutcome struct {
 	Reason    *Reason `json:"reason,omitempty"`
 }
 
-// PhaseFact is what progression (§4) saw in one phase of the release's lifecycle for the track:
+// PhaseFact is what progression saw in one phase of the release's lifecycle for the track:
 // the phase's environments, those the track is connected to, the track's own successes, the
 // environments where anyone has a success, and whether the phase is complete (need and have as
-// §4.3 counts them).
+// phase completion counts them: the track's own successes where it is connected, else anyone's).
 type PhaseFact struct {
 	Phase       string   `json:"phase"`
 	Optional    bool     `json:"optional,omitempty"`
@@ -72,8 +72,8 @@ type Explanation struct {
 	Variables   []variables.Explanation `json:"variables,omitempty"`
 }
 
-// Explain explains one cell: every check of §7.3 with its outcome, the phase facts progression
-// depended on, and on request the provenance of the cell's variables (§6.11). A tenant the
+// Explain explains one cell: every check, in the order they run, with its outcome, the phase facts
+// progression depended on, and on request the provenance of the cell's variables. A tenant the
 // principal cannot view is an unknown tenant.
 func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 	p, r, err := s.projectRelease(req.Project, req.Release)
@@ -251,7 +251,7 @@ func (e *Explanation) Text() string {
 	if e.Current != "" {
 		fmt.Fprintf(&b, "Current release in %s: %s\n", e.Environment, e.Current)
 	}
-	b.WriteString("\nChecks (semantics §7.3, in order):\n")
+	b.WriteString("\nChecks, in the order they run:\n")
 	for _, c := range e.Checks {
 		mark := "ok  "
 		switch {
@@ -262,7 +262,7 @@ func (e *Explanation) Text() string {
 		}
 		fmt.Fprintf(&b, "  [%s] %-18s %s\n", mark, c.Check, c.Detail)
 	}
-	b.WriteString("\nPhases (semantics §4):\n")
+	b.WriteString("\nPhases:\n")
 	for _, p := range e.Phases {
 		state := "incomplete"
 		if p.Complete {

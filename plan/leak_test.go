@@ -21,8 +21,8 @@ func render(v any) []string {
 	return []string{string(js), fmt.Sprintf("%v", v), fmt.Sprintf("%+v", v), fmt.Sprintf("%#v", v), fmt.Sprintf("%s", v)}
 }
 
-// canView is an independent reading of §7.2: some view grant covers the project (no projects =
-// all) and the tenant (no tenants and no tags = all; else named UNION tagged).
+// canView is an independent reading of view grants: some view grant covers the project (no projects
+// = all) and the tenant (no tenants and no tags = all; else named UNION tagged).
 func canView(p model.Principal, project string, t model.Tenant) bool {
 	for _, g := range p.Grants {
 		if g.Action != "view" || (len(g.Projects) > 0 && !slices.Contains(g.Projects, project)) {
@@ -38,10 +38,10 @@ func canView(p model.Principal, project string, t model.Tenant) bool {
 	return false
 }
 
-// TestProperty_PrincipalsNeverSeeHiddenTenants_Semantics7_2: for generated models, principals and
+// TestProperty_PrincipalsNeverSeeHiddenTenants: for generated models, principals and
 // requests, no plan output and no error names a tenant the principal cannot view, unless the
 // request itself named it.
-func TestProperty_PrincipalsNeverSeeHiddenTenants_Semantics7_2(t *testing.T) {
+func TestProperty_PrincipalsNeverSeeHiddenTenants(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f := plantest.Model(plantest.Sizes{Principals: 3}).Draw(t, "model")
 		if len(f.Principals) == 0 {
@@ -94,9 +94,9 @@ func TestProperty_PrincipalsNeverSeeHiddenTenants_Semantics7_2(t *testing.T) {
 	})
 }
 
-// TestProperty_SecretsNeverLeak_Semantics6_10: for generated models with sensitive values of at
+// TestProperty_SecretsNeverLeak: for generated models with sensitive values of at
 // least 4 characters, no plan JSON, matrix, explanation, error or fmt rendering contains them.
-func TestProperty_SecretsNeverLeak_Semantics6_10(t *testing.T) {
+func TestProperty_SecretsNeverLeak(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f := plantest.Model(plantest.Sizes{}).Draw(t, "model")
 		var secrets []string

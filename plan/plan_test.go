@@ -78,7 +78,7 @@ func TestCompile_ValidModel(t *testing.T) {
 	require.Equal(t, 4, s.Tenants().Len())
 }
 
-// TestCompile_ReferenceChecks_Semantics covers one validation problem per table row; each must be
+// TestCompile_ReferenceChecks covers one validation problem per table row; each must be
 // reported at its path with its code, and nothing else.
 func TestCompile_ReferenceChecks(t *testing.T) {
 	cases := []struct {
@@ -214,7 +214,7 @@ func TestLoad_GarbageAndHugeInput(t *testing.T) {
 	require.Less(t, len(err.Error()), 2000, "the error never prints the whole input")
 }
 
-func TestDeploy_Semantics8_2(t *testing.T) {
+func TestDeploy_DeploySkippedRejected(t *testing.T) {
 	s := shop(t)
 	p, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production",
 		Tenants: []string{"Initech"}, Tags: []string{"Tier/Gold"}, Untenanted: true})
@@ -234,7 +234,7 @@ func TestDeploy_Semantics8_2(t *testing.T) {
 	require.Equal(t, 0, lc.Have)
 }
 
-func TestDeploy_ReasonsInOrderOfSemantics7_3(t *testing.T) {
+func TestDeploy_ReasonsInCheckOrder(t *testing.T) {
 	s := shop(t)
 	// Initech: disabled, not connected to Test, the beta channel does not admit Pinned, Test is not
 	// reachable for it... every failing check is listed, in order.
@@ -265,7 +265,7 @@ func TestDeploy_BlockedReleaseAndCurrent(t *testing.T) {
 	require.Equal(t, []plan.Code{plan.ReasonAlreadyCurrent}, codesOf(p.Rejected[0].Reasons))
 }
 
-func TestDeploy_FreezesAndOverrides_Semantics7_1(t *testing.T) {
+func TestDeploy_FreezesAndOverrides(t *testing.T) {
 	s := shop(t)
 	audit := time.Date(2026, 3, 3, 12, 0, 0, 0, time.UTC)
 	p, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production", Tenants: []string{"Acme", "Globex"}, At: audit})
@@ -313,9 +313,9 @@ func TestDeploy_RequestErrors(t *testing.T) {
 	}
 }
 
-// TestPrincipal_HiddenTenantsNeverAppear_Semantics7_2: a principal learns nothing of tenants it
+// TestPrincipal_HiddenTenantsNeverAppear: a principal learns nothing of tenants it
 // cannot view, in plans, matrices, explanations or errors.
-func TestPrincipal_HiddenTenantsNeverAppear_Semantics7_2(t *testing.T) {
+func TestPrincipal_HiddenTenantsNeverAppear(t *testing.T) {
 	s := shop(t)
 	hidden := []string{"Globex", "Initech", "Umbrella"}
 	var outputs []string
@@ -351,9 +351,9 @@ func TestPrincipal_HiddenTenantsNeverAppear_Semantics7_2(t *testing.T) {
 	require.Equal(t, map[string][]plan.Code{"Acme": {plan.ReasonForbidden}, "": {plan.ReasonForbidden}}, cellsByTenant(p.Rejected))
 }
 
-// TestSecrets_NeverInOutputs_Semantics6_10: sensitive values never appear in plans, matrices,
+// TestSecrets_NeverInOutputs: sensitive values never appear in plans, matrices,
 // explanations, diffs or errors.
-func TestSecrets_NeverInOutputs_Semantics6_10(t *testing.T) {
+func TestSecrets_NeverInOutputs(t *testing.T) {
 	s := shop(t)
 	secrets := []string{"hunter2-acme", "s3cret-globex", "key-9f8e7d6c"}
 	var outs []string
@@ -395,7 +395,7 @@ func TestSecrets_NeverInOutputs_Semantics6_10(t *testing.T) {
 	require.Equal(t, "Server=db;Password=hunter2-acme;App=acme", v.Reveal())
 }
 
-func TestMatrix_Semantics8_3(t *testing.T) {
+func TestMatrix_CurrentAndReasons(t *testing.T) {
 	s := shop(t)
 	m, err := s.Matrix(plan.MatrixRequest{Project: "Shop", Release: "1.1.0"})
 	require.NoError(t, err)
@@ -432,7 +432,7 @@ func TestAutomaticAndScheduled(t *testing.T) {
 	require.Equal(t, plan.CodeUnknownEnvironment, plan.CodeOf(err))
 }
 
-func TestTargets_Semantics5_2(t *testing.T) {
+func TestTargets(t *testing.T) {
 	s := shop(t)
 	got, err := s.Targets("Shop", "Production", "Acme")
 	require.NoError(t, err)
@@ -492,7 +492,7 @@ func TestDiff(t *testing.T) {
 	require.Equal(t, after.Cells(), d.Apply(before.Cells()))
 }
 
-func TestDeployPlanJSON_Deterministic_Semantics8_6(t *testing.T) {
+func TestDeployPlanJSON_Deterministic(t *testing.T) {
 	s := shop(t)
 	req := plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production", All: true, Untenanted: true}
 	a, err := s.Deploy(req)
@@ -517,7 +517,7 @@ func TestDeployPlanJSON_Deterministic_Semantics8_6(t *testing.T) {
 	require.Equal(t, string(ja), string(jb))
 }
 
-func TestRollout_Timing_Semantics9_5(t *testing.T) {
+func TestRollout_Timing(t *testing.T) {
 	s := shop(t)
 	start := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	r, err := s.Rollout(plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Environments: []string{"Production"},
@@ -560,7 +560,7 @@ func TestRollout_BadPolicies(t *testing.T) {
 	}
 }
 
-func TestBucket_Semantics9_3(t *testing.T) {
+func TestBucket(t *testing.T) {
 	// The first 8 bytes of SHA-256("Stable/S1") as a big-endian integer, modulo 100000.
 	require.Equal(t, 29752, plan.Bucket("Stable", "S1"))
 	require.Equal(t, 13579, plan.Bucket("Stable", "S2"))
@@ -631,10 +631,10 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-// TestRollout_MembershipOverlapsAndEmpty_Semantics9_2: the first admitting ring gets a tenant; a
+// TestRollout_MembershipOverlapsAndEmpty: the first admitting ring gets a tenant; a
 // later admitting ring makes it an overlap; a ring with no members is empty, also when every
 // tenant it admits belongs to an earlier ring.
-func TestRollout_MembershipOverlapsAndEmpty_Semantics9_2(t *testing.T) {
+func TestRollout_MembershipOverlapsAndEmpty(t *testing.T) {
 	s := shop(t)
 	r, err := s.Rollout(plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{
 		{Name: "Gold", Tags: []string{"Tier/Gold"}},
@@ -651,7 +651,7 @@ func TestRollout_MembershipOverlapsAndEmpty_Semantics9_2(t *testing.T) {
 }
 
 // TestCompile_ProjectsWithoutEnvironments: a model of tags and tenants may have projects and no
-// environments; an explicit empty lifecycle there is still an error (§3.3).
+// environments; an explicit empty lifecycle there is still an error.
 func TestCompile_ProjectsWithoutEnvironments(t *testing.T) {
 	s, err := plan.Load([]byte(`{"projects":[{"name":"P","tenancy":"Tenanted"}],"releases":[{"project":"P","version":"1.0.0"}]}`))
 	require.NoError(t, err)

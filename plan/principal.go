@@ -6,7 +6,7 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// principal is a compiled principal (§7.2): its deploy and view grants.
+// principal is a compiled principal: its deploy and view grants.
 type principal struct {
 	name   string
 	deploy []grant
@@ -34,8 +34,8 @@ func compilePrincipal(pr model.Principal, s *Space, lookup tags.TenantLookup) (*
 		for _, e := range g.Environments {
 			cg.envs = cg.envs.With(s.envIndex[e])
 		}
-		// Decision: a grant's tenants and tenantTags form one tenant filter (named UNION tagged,
-		// §1.3), the way a team's tenant scope works in Octopus.
+		// Decision: a grant's tenants and tenantTags form one tenant filter (named UNION tagged:
+		// OR within a tag set, AND across sets), the way a team's tenant scope works in Octopus.
 		if f := tags.NewFilter(g.Tenants, g.TenantTags); !f.IsEmpty() {
 			b, err := f.Bind(s.catalog, lookup)
 			if err != nil {
@@ -74,7 +74,7 @@ func (p *principal) canView(s *Space, project string, i int) bool {
 }
 
 // deployGrants returns the deploy grants that cover project and env: the per-request part of
-// §7.2, so that only the tenant dimension is left per cell.
+// the deploy check, so that only the tenant dimension is left per cell.
 func (p *principal) deployGrants(project string, env int) []grant {
 	var out []grant
 	for _, g := range p.deploy {

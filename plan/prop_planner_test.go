@@ -25,9 +25,9 @@ func drawModel(t *rapid.T) (*model.File, *plan.Space) {
 	return f, s
 }
 
-// TestDeploy_SlowReference_Semantics4_7_3 checks that Deploy agrees with the slow reference
+// TestDeploy_SlowReference checks that Deploy agrees with the slow reference
 // planner on generated models, histories and requests (with principals, times and overrides).
-func TestDeploy_SlowReference_Semantics4_7_3(t *testing.T) {
+func TestDeploy_SlowReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		req := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "request")
@@ -48,8 +48,8 @@ func TestDeploy_SlowReference_Semantics4_7_3(t *testing.T) {
 	})
 }
 
-// TestMatrix_SlowReference_Semantics8_3 checks that Matrix agrees with the slow reference.
-func TestMatrix_SlowReference_Semantics8_3(t *testing.T) {
+// TestMatrix_SlowReference checks that Matrix agrees with the slow reference.
+func TestMatrix_SlowReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		dr := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "request")
@@ -64,9 +64,9 @@ func TestMatrix_SlowReference_Semantics8_3(t *testing.T) {
 	})
 }
 
-// TestIsolation_Semantics4_6: a success for tenant A never changes a cell of a tenant B connected
+// TestIsolation: a success for tenant A never changes a cell of a tenant B connected
 // to an environment of that phase.
-func TestIsolation_Semantics4_6(t *testing.T) {
+func TestIsolation(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, _ := drawModel(t)
 		if len(f.Tenants) == 0 {
@@ -91,9 +91,9 @@ func withSuccess(f *model.File, d model.Deployment) *model.File {
 	return g
 }
 
-// TestAnySuccess_Monotonic_Semantics4_2: under AnySuccess, adding a success never removes a
+// TestAnySuccess_Monotonic: under AnySuccess, adding a success never removes a
 // deployable cell of the matrix (which never asks to skip current).
-func TestAnySuccess_Monotonic_Semantics4_2(t *testing.T) {
+func TestAnySuccess_Monotonic(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		d := plantest.DeploymentOf(f).Draw(t, "deployment")
@@ -118,9 +118,9 @@ func TestAnySuccess_Monotonic_Semantics4_2(t *testing.T) {
 	})
 }
 
-// TestFirstPhaseReachable_Semantics4_4: no cell of the first phase of a release's lifecycle has
-// the lifecycle reason, for any track (LC-4).
-func TestFirstPhaseReachable_Semantics4_4(t *testing.T) {
+// TestFirstPhaseReachable: no cell of the first phase of a release's lifecycle has
+// the lifecycle reason, for any track.
+func TestFirstPhaseReachable(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		r := rapid.SampledFrom(f.Releases).Draw(t, "release")
@@ -153,9 +153,9 @@ func tracks(p *plan.DeployPlan) []string {
 	return out
 }
 
-// TestSelection_Semantics8_1: plans are sound (CheckDeployPlan), and the selection of a request
+// TestSelection_UnionOfParts: plans are sound (CheckDeployPlan), and the selection of a request
 // is the union of the selections of its parts: named, tags, expression, all.
-func TestSelection_Semantics8_1(t *testing.T) {
+func TestSelection_UnionOfParts(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		req := plantest.DeployRequest(f, plantest.RequestOptions{At: true}).Draw(t, "request")
@@ -179,9 +179,9 @@ func TestSelection_Semantics8_1(t *testing.T) {
 	})
 }
 
-// TestDeterminism_Semantics8_6: shuffled models give byte-identical Deploy, Matrix and Rollout
+// TestDeterminism: shuffled models give byte-identical Deploy, Matrix and Rollout
 // JSON.
-func TestDeterminism_Semantics8_6(t *testing.T) {
+func TestDeterminism(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, _ := drawModel(t)
 		req := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "request")
@@ -218,9 +218,9 @@ func TestDeterminism_Semantics8_6(t *testing.T) {
 	})
 }
 
-// TestRollout_Semantics9 checks generated rollouts with plantest.CheckRollout (membership,
+// TestRollout_Sound checks generated rollouts with plantest.CheckRollout (membership,
 // maxParallel, replayed waves, freezes of timed waves).
-func TestRollout_Semantics9(t *testing.T) {
+func TestRollout_Sound(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		pol := plantest.RolloutPolicy(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
@@ -232,8 +232,8 @@ func TestRollout_Semantics9(t *testing.T) {
 	})
 }
 
-// TestRolloutPercent_Semantics9_3: raising a ring's percentage only adds tenants to it.
-func TestRolloutPercent_Semantics9_3(t *testing.T) {
+// TestRolloutPercent: raising a ring's percentage only adds tenants to it.
+func TestRolloutPercent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		pol := plantest.RolloutPolicy(f, false).Draw(t, "policy")
@@ -253,9 +253,9 @@ func TestRolloutPercent_Semantics9_3(t *testing.T) {
 	})
 }
 
-// TestDiff_Semantics8_6: Diff(a, a) is empty and Diff(a, b).Apply(a) is b, for matrices before
+// TestDiff_EmptyAndApply: Diff(a, a) is empty and Diff(a, b).Apply(a) is b, for matrices before
 // and after a new deployment and deploy plans of two requests.
-func TestDiff_Semantics8_6(t *testing.T) {
+func TestDiff_EmptyAndApply(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
 		d := plantest.DeploymentOf(f).Draw(t, "deployment")
@@ -285,10 +285,10 @@ func TestDiff_Semantics8_6(t *testing.T) {
 	})
 }
 
-// TestNoTargetsMessageIgnoresRoleOrder_Semantics8_6 (found by the determinism property): the
+// TestNoTargetsMessageIgnoresRoleOrder (found by the determinism property): the
 // message of no-targets once listed the project's target roles in model order, so reordering
 // targetRoles (an order without meaning) changed the plan's JSON.
-func TestNoTargetsMessageIgnoresRoleOrder_Semantics8_6(t *testing.T) {
+func TestNoTargetsMessageIgnoresRoleOrder(t *testing.T) {
 	f := &model.File{Environments: []string{"Dev"},
 		Projects: []model.Project{{Name: "P", Tenancy: "TenantedOrUntenanted", TargetRoles: []string{"web", "worker"}}},
 		Releases: []model.Release{{Project: "P", Version: "1.0.0"}}}

@@ -47,8 +47,8 @@ func findProject(f *model.File, name string) model.Project {
 	return model.Project{}
 }
 
-// lifecycleOf returns the phases of the release's lifecycle, resolved as §3.2 says (no phases: one
-// per environment; a phase without environments: every environment no other phase lists).
+// lifecycleOf returns the phases of the release's lifecycle, resolved as a lifecycle is (no phases:
+// one per environment; a phase without environments: every environment no other phase lists).
 func lifecycleOf(f *model.File, p model.Project, rel model.Release) []model.Phase {
 	name := p.Lifecycle
 	for _, ch := range p.Channels {
@@ -133,9 +133,10 @@ func drawWithSuccesses(t *rapid.T) (*model.File, []model.Deployment, *plan.Space
 	return f, added, s
 }
 
-// TestAutomatic_Semantics8_4: Automatic queues exactly the (automatic environment of a non-optional
-// phase, track) pairs that Deploy finds deployable and that have no deployment of the release yet.
-func TestAutomatic_Semantics8_4(t *testing.T) {
+// TestAutomatic_QueuesDeployableAutomaticCells: Automatic queues exactly the (automatic environment
+// of a non-optional phase, track) pairs that Deploy finds deployable and that have no deployment of
+// the release yet.
+func TestAutomatic_QueuesDeployableAutomaticCells(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, _, s := drawWithSuccesses(t)
 		if len(f.Releases) == 0 {
@@ -191,11 +192,11 @@ func TestAutomatic_Semantics8_4(t *testing.T) {
 	})
 }
 
-// TestScheduled_Semantics8_5: a scheduled promotion gives a tenant connected to Source its own
+// TestScheduled_Promotions: a scheduled promotion gives a tenant connected to Source its own
 // latest successful Source release, and any other tenant the latest release anyone deployed to
 // Source that it can take; only when that release is deployable to Destination and not already
 // current there.
-func TestScheduled_Semantics8_5(t *testing.T) {
+func TestScheduled_Promotions(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, added, s := drawWithSuccesses(t)
 		if len(added) == 0 || len(f.Tenants) == 0 {
@@ -288,9 +289,9 @@ func TestScheduled_Semantics8_5(t *testing.T) {
 	})
 }
 
-// TestDeploy_SlowReference_LargerModels_Semantics4_7_3 runs the reference agreement on larger
+// TestDeploy_SlowReference_LargerModels runs the reference agreement on larger
 // models than the default sizes (rapid favours small draws): up to 40 tenants and 120 deployments.
-func TestDeploy_SlowReference_LargerModels_Semantics4_7_3(t *testing.T) {
+func TestDeploy_SlowReference_LargerModels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("larger models: skipped with -short")
 	}
@@ -322,10 +323,10 @@ func TestDeploy_SlowReference_LargerModels_Semantics4_7_3(t *testing.T) {
 	})
 }
 
-// TestRollout_WavesAllowedBySlowReference_Semantics9_4: replaying a rollout's waves in order as
+// TestRollout_WavesAllowedBySlowReference: replaying a rollout's waves in order as
 // successful deployments, the slow reference planner deploys every tenant of every wave at its
-// turn: no wave runs before the tenant's lifecycle allows it (§4, §9.4).
-func TestRollout_WavesAllowedBySlowReference_Semantics9_4(t *testing.T) {
+// turn: no wave runs before the tenant's lifecycle allows it.
+func TestRollout_WavesAllowedBySlowReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f := plantest.Model(plantest.Sizes{Tenants: 12, Deployments: 30}).Draw(t, "model")
 		if len(f.Releases) == 0 {

@@ -14,7 +14,7 @@ import (
 	"github.com/tenantplan/tenantplan/tenant"
 )
 
-// Order is the order in which a rollout walks its (environment, ring) steps (§9.1).
+// Order is the order in which a rollout walks its (environment, ring) steps.
 type Order uint8
 
 const (
@@ -46,10 +46,10 @@ func (o Order) String() string {
 // MarshalText encodes the order by name.
 func (o Order) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
-// HashAlgorithm names the stable hash of ring percentages (§9.3); every rollout records it.
+// HashAlgorithm names the stable hash of ring percentages; every rollout records it.
 const HashAlgorithm = "sha256-mod-100000"
 
-// Bucket returns the stable bucket of a tenant for a salt (§9.3): the first 8 bytes of
+// Bucket returns the stable bucket of a tenant for a salt: the first 8 bytes of
 // SHA-256(salt + "/" + tenant) as a big-endian unsigned integer, modulo 100000. A ring with
 // percent p admits the tenant when Bucket < round(p * 1000), so raising p only adds tenants.
 func Bucket(salt, tenantName string) int {
@@ -57,9 +57,9 @@ func Bucket(salt, tenantName string) int {
 	return int(binary.BigEndian.Uint64(sum[:8]) % 100000)
 }
 
-// Ring is one ring of a rollout policy (§9.1). Its selector is the union of the named Tenants,
+// Ring is one ring of a rollout policy. Its selector is the union of the named Tenants,
 // the Tags filter (OR within a tag set, AND across sets) and the Expression. Percent, when not 0,
-// admits only that share of the matched tenants by stable hash (§9.3) with Salt (default: Name).
+// admits only that share of the matched tenants by stable hash with Salt (default: Name).
 // MaxParallel (a count) or MaxParallelPercent (of the ring's deployable cells in an environment,
 // rounded up) bounds each wave; 0 means unlimited. Soak is how long to wait after a wave of this
 // ring before the next wave starts.
@@ -115,7 +115,7 @@ type Gate struct {
 }
 
 // Wave is a batch of cells deployed together: one environment, one ring, at most maxParallel
-// tenants, ordered by name. Start and End are set when the rollout is timed (§9.5).
+// tenants, ordered by name. Start and End are set when the rollout is timed.
 type Wave struct {
 	Index       int       `json:"index"`
 	Environment string    `json:"environment"`
@@ -133,14 +133,14 @@ type CellRef struct {
 }
 
 // NeverCell is a cell of a ring member, in an environment it is connected to, that no wave of the
-// rollout can deploy, with the reasons (§7.3) at its step.
+// rollout can deploy, with the reasons at its step.
 type NeverCell struct {
 	Tenant      string   `json:"tenant"`
 	Environment string   `json:"environment"`
 	Reasons     []Reason `json:"reasons"`
 }
 
-// Rollout is a rollout plan (§9): ring membership, the waves in order, and everything that is not
+// Rollout is a rollout plan: ring membership, the waves in order, and everything that is not
 // planned: unassigned tenants, overlaps, empty rings, cells already done and cells never deployable.
 type Rollout struct {
 	Project      string       `json:"project"`
@@ -234,7 +234,7 @@ func checkRolloutScalars(pol RolloutPolicy) error {
 	return nil
 }
 
-// Rollout plans a rollout (§9). It assigns each tenant connected to the project to the first ring
+// Rollout plans a rollout. It assigns each tenant connected to the project to the first ring
 // that admits it, then walks the (environment, ring) steps in order: a step's cells are the ring's
 // tenants whose cell is not done and is deployable when every earlier wave is assumed to have
 // succeeded, cut into waves of at most maxParallel cells. Cells that no step can deploy are reported
@@ -292,7 +292,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		out.Environments = append(out.Environments, s.envs[e])
 	}
 
-	// Membership (§9.2, §9.3): the first ring that admits a tenant gets it; a later ring that admits
+	// Membership: the first ring that admits a tenant gets it; a later ring that admits
 	// it too makes it an overlap; a ring left with no members is empty, since it deploys nothing.
 	members := make([][]int, len(rings))
 	for i := range p.connected.Indexes() {
@@ -343,7 +343,7 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		ctxs[e] = c
 		return c
 	}
-	// Done cells (§9.4) count as successes from the start.
+	// Done cells count as successes from the start.
 	for _, e := range envs {
 		for k := range rings {
 			for _, i := range members[k] {
@@ -440,7 +440,7 @@ func policyIndex(p lifecycle.Policy) int {
 	return int(p)
 }
 
-// timeWaves gives each wave a start and an end (§9.5): a wave starts at the earliest time, not
+// timeWaves gives each wave a start and an end: a wave starts at the earliest time, not
 // before the previous wave's end plus its gate's soak, at which none of its cells is frozen. The
 // search is bounded to ten years (freeze.DefaultClearLimit) after the earliest possible start; it
 // merges the occurrences of the wave's freezes, so it costs what it visits, even through a calendar

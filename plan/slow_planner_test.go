@@ -1,7 +1,7 @@
 package plan_test
 
-// A slow, obviously-correct reference planner: it applies §4 (progression), §5.2 (targets), §7.1
-// (freezes, through package freeze's occurrences), §7.2 (grants) and the §7.3 order literally,
+// A slow, obviously-correct reference planner: it applies progression, targets, freezes (through
+// package freeze's occurrences), grants and the order of the checks literally,
 // cell by cell, straight from the model.File, with no index and no precomputed fact. The fast
 // planner (Space.Deploy and Space.Matrix) must agree with it (prop_planner_test.go).
 
@@ -67,7 +67,7 @@ func newSlow(f *model.File, project, release string, pol lifecycle.Policy) (*slo
 		return nil, false
 	}
 	s.r = f.Releases[ri]
-	// §3.4: no channels is one implicit channel Default; a release names its channel (the
+	// No channels is one implicit channel Default; a release names its channel (the
 	// generators always do), else the default channel.
 	switch {
 	case len(s.p.Channels) == 0:
@@ -90,7 +90,7 @@ func newSlow(f *model.File, project, release string, pol lifecycle.Policy) (*slo
 	if lcName != "" {
 		phases = f.Lifecycles[slices.IndexFunc(f.Lifecycles, func(l model.Lifecycle) bool { return l.Name == lcName })].Phases
 	}
-	if len(phases) == 0 { // §3.2: one manual, required phase per environment
+	if len(phases) == 0 { // one manual, required phase per environment
 		for _, e := range f.Environments {
 			phases = append(phases, model.Phase{Name: e, Manual: []string{e}})
 		}
@@ -98,7 +98,7 @@ func newSlow(f *model.File, project, release string, pol lifecycle.Policy) (*slo
 	s.lcPh = phases
 	for k, ph := range phases {
 		envs := append(slices.Clone(ph.Automatic), ph.Manual...)
-		if len(envs) == 0 { // §3.2: every environment no other phase lists
+		if len(envs) == 0 { // every environment no other phase lists
 			for _, e := range f.Environments {
 				listed := false
 				for j, o := range phases {
@@ -153,7 +153,8 @@ func (s *slowPlanner) latest(env, track string, keep func(model.Deployment) bool
 	return best, found
 }
 
-// succ is Succ(t, e) of §4.2 for the release under the policy.
+// succ says whether the track has a success of the release in env under the policy: any success
+// ever (AnySuccess), or a successful latest deployment (LatestOutcome).
 func (s *slowPlanner) succ(track, env string) bool {
 	ofR := func(d model.Deployment) bool { return d.Release == s.r.Version }
 	if s.pol == lifecycle.LatestOutcome {
@@ -184,7 +185,8 @@ func (s *slowPlanner) anySucc(env string) bool {
 	return false
 }
 
-// conn is Conn(t, k) of §4.1.
+// conn returns the environments of phase k the track is connected to (every one for the
+// untenanted track).
 func (s *slowPlanner) conn(track string, untenanted bool, k int) []string {
 	if untenanted {
 		return s.phases[k]
@@ -198,7 +200,9 @@ func (s *slowPlanner) conn(track string, untenanted bool, k int) []string {
 	return out
 }
 
-// complete is §4.3; it returns need and have too.
+// complete says whether phase k is complete for the track: optional; or the track's own
+// successes in the phase environments it is connected to reach the need; or, connected to none,
+// anyone's successes do. It returns need and have too.
 func (s *slowPlanner) complete(track string, untenanted bool, k int) (bool, int, int) {
 	ph := s.lcPh[k]
 	c := s.conn(track, untenanted, k)
@@ -256,7 +260,7 @@ func (s *slowPlanner) progression(rs []refReason, track string, untenanted bool,
 	return rs
 }
 
-// frozen is §7.1: the freezes (not overridden) with an occurrence containing at that cover the
+// frozen returns the freezes (not overridden) with an occurrence containing at that cover the
 // cell; the reported one ends last (then by name).
 func (s *slowPlanner) frozen(rs []refReason, env, track string) []refReason {
 	if s.at.IsZero() {
@@ -313,7 +317,7 @@ func toFreeze(mf model.Freeze) freeze.Freeze {
 	return fz
 }
 
-// missing is §6.7: the templates of the project and of its libraries without a default for which
+// missing returns the templates of the project and of its libraries without a default for which
 // the tenant gives no value applicable in env, sorted.
 func (s *slowPlanner) missing(t model.Tenant, env string) []string {
 	var out []string
@@ -346,12 +350,14 @@ func (s *slowPlanner) missing(t model.Tenant, env string) []string {
 	return out
 }
 
-// filterMatches is §1.3 with named tenants: named UNION tag-matched; empty matches nobody.
+// filterMatches reads a tenant filter with named tenants: named UNION tag-matched; empty matches
+// nobody.
 func filterMatches(named, tagList []string, t model.Tenant) bool {
 	return slices.Contains(named, t.Name) || plantest.MatchFilterTags(tagList, t.Tags)
 }
 
-// targets is §5.2 (with the Decision that a project without roles takes every target).
+// targets returns the targets of the cell: in env, with one of the project's roles (a project
+// without roles takes every target), and whose participation and filter admit the track.
 func (s *slowPlanner) targets(env string, t *model.Tenant) []string {
 	var out []string
 	for _, tg := range s.f.Targets {
@@ -373,8 +379,9 @@ func (s *slowPlanner) targets(env string, t *model.Tenant) []string {
 	return out
 }
 
-// granted is §7.2 for deploy; canView for view (a grant restricted to projects shows its tenants
-// only in plans of those projects).
+// granted says whether one grant of the action covers the project, env (deploy only) and the
+// track (the untenanted track needs a grant with no tenant restriction); canView reads view grants
+// (a grant restricted to projects shows its tenants only in plans of those projects).
 func (s *slowPlanner) granted(action, env string, t *model.Tenant) bool {
 	for _, g := range s.pr.Grants {
 		if g.Action != action || len(g.Projects) > 0 && !slices.Contains(g.Projects, s.p.Name) {
@@ -399,7 +406,7 @@ func (s *slowPlanner) current(env, track string) string {
 	return d.Release
 }
 
-// channelAdmits is the channel's tenant restriction (§3.4): filter tags, or an expression.
+// channelAdmits is the channel's tenant restriction: filter tags, or an expression.
 func (s *slowPlanner) channelAdmits(t model.Tenant) bool {
 	if len(s.ch.TenantTags) > 0 {
 		return plantest.MatchFilterTags(s.ch.TenantTags, t.Tags)
@@ -429,7 +436,7 @@ func exprMatches(f *model.File, expr string, t model.Tenant) bool {
 	return plantest.MatchExpr(sp.Catalog(), b, i, t.Tags)
 }
 
-// tenantCell runs every check of §7.3 for a tenant, in order.
+// tenantCell runs every check for a tenant, in order.
 func (s *slowPlanner) tenantCell(env string, t model.Tenant) ([]refReason, []string) {
 	var rs []refReason
 	add := func(c plan.Code) { rs = append(rs, refReason{Code: c}) }
@@ -469,7 +476,7 @@ func (s *slowPlanner) tenantCell(env string, t model.Tenant) ([]refReason, []str
 	return rs, targets
 }
 
-// untenantedCell runs §7.3 for the untenanted track.
+// untenantedCell runs the checks of the untenanted track, in order.
 func (s *slowPlanner) untenantedCell(env string) ([]refReason, []string) {
 	var rs []refReason
 	add := func(c plan.Code) { rs = append(rs, refReason{Code: c}) }
@@ -505,7 +512,7 @@ func (s *slowPlanner) setPrincipal(name string) {
 
 func (s *slowPlanner) visible(t model.Tenant) bool { return s.pr == nil || s.granted("view", "", &t) }
 
-// slowDeploy is the reference of Space.Deploy (§8.1, §8.2). ok is false when the request names a
+// slowDeploy is the reference of Space.Deploy. ok is false when the request names a
 // tenant that does not exist or is not visible (a request error).
 func slowDeploy(f *model.File, req plan.DeployRequest) (cells []refCell, ok bool) {
 	s, ok := newSlow(f, req.Project, req.Release, req.Policy)
@@ -560,7 +567,7 @@ func decide(c refCell, rs []refReason, targets []string, named bool) refCell {
 	return c
 }
 
-// slowMatrix is the reference of Space.Matrix (§8.3).
+// slowMatrix is the reference of Space.Matrix.
 func slowMatrix(f *model.File, req plan.MatrixRequest) []refCell {
 	s, ok := newSlow(f, req.Project, req.Release, req.Policy)
 	if !ok {
@@ -593,7 +600,7 @@ func slowMatrix(f *model.File, req plan.MatrixRequest) []refCell {
 	for _, t := range ts {
 		row(t.Name, false, func(env string) ([]refReason, []string) { return s.tenantCell(env, t) })
 	}
-	// Cells are listed by environment (model order), then track, like every plan (§8.2).
+	// Cells are listed by environment (model order), then track, like every plan.
 	slices.SortStableFunc(cells, func(a, b refCell) int {
 		return slices.Index(f.Environments, a.Environment) - slices.Index(f.Environments, b.Environment)
 	})

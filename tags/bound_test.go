@@ -8,9 +8,9 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-func TestBind_Semantics1_4(t *testing.T) {
-	w01 := newWorld(t, conformance01, tenants01)
-	w03 := newWorld(t, conformance03, tenants03)
+func TestBind_Selects(t *testing.T) {
+	wRing := newWorld(t, ringSets, ringTenants)
+	wTyped := newWorld(t, typedSets, typedTenants)
 	tests := []struct {
 		name string
 		w    *world
@@ -18,28 +18,28 @@ func TestBind_Semantics1_4(t *testing.T) {
 		want []string
 		errs []string
 	}{
-		{name: "and/or", w: w01, expr: `"Importance/VIP" and ("Release Ring/Alpha" or "Release Ring/Beta")`,
+		{name: "and/or", w: wRing, expr: `"Importance/VIP" and ("Release Ring/Alpha" or "Release Ring/Beta")`,
 			want: []string{"T1", "T4"}},
-		{name: "tenant union", w: w01, expr: `tenant("Capital Animal Hospital") or (Importance/VIP and not "Release Ring/Stable")`,
+		{name: "tenant union", w: wRing, expr: `tenant("Capital Animal Hospital") or (Importance/VIP and not "Release Ring/Stable")`,
 			want: []string{"Capital Animal Hospital", "T1"}},
-		{name: "set wildcard", w: w01, expr: `"Release Ring/*" and not Importance/*`, want: []string{"T5"}},
-		{name: "not binds tighter than and, and tighter than or", w: w01,
+		{name: "set wildcard", w: wRing, expr: `"Release Ring/*" and not Importance/*`, want: []string{"T5"}},
+		{name: "not binds tighter than and, and tighter than or", w: wRing,
 			expr: `not Importance/VIP and "Release Ring/Beta" or "Release Ring/Alpha" and Importance/VIP`,
 			want: []string{"T1", "T3"}},
-		{name: "symbols", w: w01, expr: `!Importance/VIP && ("Release Ring/Alpha" || "Release Ring/Beta")`,
+		{name: "symbols", w: wRing, expr: `!Importance/VIP && ("Release Ring/Alpha" || "Release Ring/Beta")`,
 			want: []string{"T3", "T5"}},
-		{name: "true", w: w01, expr: "true", want: w01.names},
-		{name: "false", w: w01, expr: "false", want: []string{}},
-		{name: "not false", w: w01, expr: "not false and not not Importance/Trial or TRUE and FALSE", want: []string{}},
-		{name: "free text wildcard", w: w03, expr: "Region/*", want: []string{"Acme", "Globex"}},
-		{name: "single select", w: w03, expr: `"Upgrade ring/Early adopter" or Feature/SSO`, want: []string{"Acme", "Initech"}},
-		{name: "free text value nobody carries", w: w03, expr: "Region/ap-south-1", want: []string{}},
-		{name: "not a free text value nobody carries", w: w03, expr: "not Region/ap-south-1", want: w03.names},
-		{name: "unknown tag", w: w01, expr: "Importance/Gold", errs: []string{"unknown-tag"}},
-		{name: "unknown tag set", w: w01, expr: "Colour/Red", errs: []string{"unknown-tag-set"}},
-		{name: "unknown tenant", w: w01, expr: `tenant("Nobody")`, errs: []string{"unknown-tenant"}},
-		{name: "predefined set rejects unknown tags", w: w03, expr: `"Upgrade ring/Pinned"`, errs: []string{"unknown-tag"}},
-		{name: "all errors at once", w: w01, expr: `Colour/Red or tenant("X") and not Importance/Gold or Colour/*`,
+		{name: "true", w: wRing, expr: "true", want: wRing.names},
+		{name: "false", w: wRing, expr: "false", want: []string{}},
+		{name: "not false", w: wRing, expr: "not false and not not Importance/Trial or TRUE and FALSE", want: []string{}},
+		{name: "free text wildcard", w: wTyped, expr: "Region/*", want: []string{"Acme", "Globex"}},
+		{name: "single select", w: wTyped, expr: `"Upgrade ring/Early adopter" or Feature/SSO`, want: []string{"Acme", "Initech"}},
+		{name: "free text value nobody carries", w: wTyped, expr: "Region/ap-south-1", want: []string{}},
+		{name: "not a free text value nobody carries", w: wTyped, expr: "not Region/ap-south-1", want: wTyped.names},
+		{name: "unknown tag", w: wRing, expr: "Importance/Gold", errs: []string{"unknown-tag"}},
+		{name: "unknown tag set", w: wRing, expr: "Colour/Red", errs: []string{"unknown-tag-set"}},
+		{name: "unknown tenant", w: wRing, expr: `tenant("Nobody")`, errs: []string{"unknown-tenant"}},
+		{name: "predefined set rejects unknown tags", w: wTyped, expr: `"Upgrade ring/Pinned"`, errs: []string{"unknown-tag"}},
+		{name: "all errors at once", w: wRing, expr: `Colour/Red or tenant("X") and not Importance/Gold or Colour/*`,
 			errs: []string{"unknown-tag-set", "unknown-tenant", "unknown-tag", "unknown-tag-set"}},
 	}
 	for _, tt := range tests {
@@ -59,8 +59,8 @@ func TestBind_Semantics1_4(t *testing.T) {
 	}
 }
 
-func TestBind_ErrorsCarryOffsetsAndSuggestions_Semantics1_5(t *testing.T) {
-	w := newWorld(t, conformance01, tenants01)
+func TestBind_ErrorsCarryOffsetsAndSuggestions(t *testing.T) {
+	w := newWorld(t, ringSets, ringTenants)
 	e := tags.MustParseExpr(`Importanse/VIP or ("Release Ring/Alpa" and tenant("T9")) or Nothing/x or importance/VIP`)
 	_, err := e.Bind(w.cat, w.lookup)
 	got := bindErrors(t, err)

@@ -13,7 +13,7 @@ type ID uint32
 // Catalog is the set of known tag sets with every tag (and every FreeText value in use) given a
 // dense [ID]. IDs are laid out in catalog order: sets in the given order, a set's tags in its
 // order, a FreeText set's values sorted by byte order; so each set's IDs are contiguous and
-// sorting IDs gives display order (§6.9). A Catalog is immutable and safe for concurrent use.
+// sorting IDs gives display order. A Catalog is immutable and safe for concurrent use.
 // A nil *Catalog is an empty catalog.
 type Catalog struct {
 	sets     []TagSet
@@ -169,7 +169,7 @@ func (c *Catalog) IDs() iter.Seq2[ID, string] {
 	}
 }
 
-// Lookup resolves a canonical tag name, split at the first "/" (§1.2). An error is a *BindError
+// Lookup resolves a canonical tag name, split at the first "/". An error is a *BindError
 // (Offset and Index -1) wrapping ErrUnknownTagSet or ErrUnknownTag, with a "did you mean"
 // suggestion when a close name exists. A FreeText value that is not in the catalog is
 // ErrUnknownTag (nobody carries it); so is the wildcard "Set/*", which names no single tag.

@@ -11,7 +11,7 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-func TestParseType_Semantics1_1(t *testing.T) {
+func TestParseType(t *testing.T) {
 	for in, want := range map[string]tags.Type{"": tags.MultiSelect, "MultiSelect": tags.MultiSelect,
 		"SingleSelect": tags.SingleSelect, "FreeText": tags.FreeText} {
 		got, err := tags.ParseType(in)
@@ -44,7 +44,7 @@ func definitionErrors(t *testing.T, err error) []tags.DefinitionError {
 
 var cmpErr = cmp.Comparer(func(a, b error) bool { return a == b })
 
-func TestNewTagSet_Semantics1_1(t *testing.T) {
+func TestNewTagSet(t *testing.T) {
 	s, err := tags.NewTagSet("Upgrade ring", tags.SingleSelect, []string{"Tester", "Early adopter", "a/b"})
 	require.NoError(t, err)
 	require.Equal(t, "Upgrade ring", s.Name())
@@ -100,7 +100,7 @@ func TestNewCatalog_IDsInCatalogOrder(t *testing.T) {
 	require.Len(t, c.Sets(), 4)
 }
 
-func TestCatalog_Lookup_Semantics1_2(t *testing.T) {
+func TestCatalog_Lookup(t *testing.T) {
 	a, _ := tags.NewTagSet("A", tags.MultiSelect, []string{"x/y", "Gold"})
 	region, _ := tags.NewTagSet("Region", tags.FreeText, nil)
 	c := tags.MustNewCatalog([]tags.TagSet{a, region}, []string{"Region/eu-west-1"})

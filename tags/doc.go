@@ -1,24 +1,24 @@
 // Package tags holds tag sets, the tag catalog, Octopus tenant filters and the tag expression
 // language.
 //
-// A tenant carries tags; tags are grouped into tag sets ([TagSet], §1.1) and named by their
-// canonical name "Set/Tag", split at the first "/" (§1.2). A [Catalog] knows every tag set and
-// gives each tag (and each FreeText value in use) a dense [ID], so that the tags of a tenant are
-// a small bitset ([Bits]). Tenants are selected either by an Octopus tenant filter ([Filter],
-// §1.3: named tenants UNION the tag part; OR within a tag set, AND across sets) or by a tag
-// expression ([Expr], §1.4), which adds "not", parentheses and tenant(...) references. Every
-// filter converts to an equivalent expression ([Filter.Expr], §1.5).
+// A tenant carries tags; tags are grouped into tag sets ([TagSet]) and named by their canonical
+// name "Set/Tag", split at the first "/". A [Catalog] knows every tag set and gives each tag (and
+// each FreeText value in use) a dense [ID], so that the tags of a tenant are a small bitset
+// ([Bits]). Tenants are selected either by an Octopus tenant filter ([Filter]: named tenants UNION
+// the tag part; OR within a tag set, AND across sets) or by a tag expression ([Expr]), which adds
+// "not", parentheses and tenant(...) references. Every filter converts to an equivalent expression
+// ([Filter.Expr]).
 //
 // Parsing is pure ([ParseExpr]); binding ([Expr.Bind]) checks every reference against a catalog
 // and a tenant lookup, reports ALL unknown references at once with their byte offsets and "did
-// you mean" suggestions (§1.5), and compiles the expression to a matcher ([Bound.Match]) that
+// you mean" suggestions, and compiles the expression to a matcher ([Bound.Match]) that
 // tests a tenant's tag bitset in a few nanoseconds without allocating. [Fold] lets other
 // packages evaluate a bound expression over their own representation: package tenant uses it
 // over posting bitsets to select among many tenants at once.
 //
 // # Grammar
 //
-// The grammar of [ParseExpr] (§1.4), in BNF:
+// The grammar of [ParseExpr], in BNF:
 //
 //	expr    = or
 //	or      = and { ( "or" | "||" ) and }
@@ -43,7 +43,7 @@
 // # Limits
 //
 // Input longer than 64 KiB ([MaxExprLen]) or nested deeper than 256 ([MaxExprDepth]) is rejected
-// with a *ParseError wrapping [ErrLimit] (§1.6), before any unbounded work. Parse errors carry
+// with a *ParseError wrapping [ErrLimit], before any unbounded work. Parse errors carry
 // the input, the byte offset and the 1-based column.
 //
 // Binding reports at most 100 unresolved references ([DefaultMaxErrors]; [BindOptions.MaxErrors]
@@ -69,7 +69,7 @@
 // Decision: "*" is not a valid tag name or FreeText value, because "Set/*" is the wildcard.
 //
 // Decision: a FreeText value that no tenant carries is not in the catalog; an expression or
-// filter that names it binds to false (matches nobody, conformance 03) rather than failing,
+// filter that names it binds to false (matches nobody) rather than failing,
 // because a free value cannot be misspelled against a list. [Catalog.Lookup] still reports it
 // as ErrUnknownTag, since it has no ID.
 //

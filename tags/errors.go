@@ -32,8 +32,8 @@ var (
 	ErrInvalidValue = errors.New("invalid value")
 )
 
-// Code returns the stable machine-readable code (scenario-format.md) of the sentinel of this
-// package that err wraps, or "" when it wraps none. For a joined error (errors.Join) it is the
+// Code returns the stable machine-readable code (the one scenario files use) of the sentinel of
+// this package that err wraps, or "" when it wraps none. For a joined error (errors.Join) it is the
 // code of the first joined error that has one.
 func Code(err error) string {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {

@@ -58,7 +58,7 @@ func ExampleExpr_Bind() {
 	// unknown tenant "Acme" at offset 33
 }
 
-// An Octopus tenant filter and its equivalent expression (§1.3, §1.5).
+// An Octopus tenant filter and its equivalent expression.
 func ExampleFilter_Expr() {
 	f := tags.NewFilter([]string{"Capital Animal Hospital"},
 		[]string{"Importance/VIP", "Release Ring/Alpha", "Release Ring/Beta"})

@@ -33,7 +33,7 @@ var (
 	trueNode  = &node{op: opTrue, off: -1}
 )
 
-// Expr is a tag expression (§1.4): an immutable tree of tag references, tenant references,
+// Expr is a tag expression: an immutable tree of tag references, tenant references,
 // true, false, not, and, or. Build one with [ParseExpr] or the constructors ([Tag], [Tenant],
 // [Not], [And], [Or], [True], [False]); [Expr.Bind] checks it against a [Catalog].
 //
@@ -60,7 +60,7 @@ func True() Expr { return Expr{trueNode} }
 // False returns the expression that matches no tenant (the zero Expr).
 func False() Expr { return Expr{falseNode} }
 
-// Tag returns a reference to a tag by its canonical name "Set/Tag" (§1.2), or to any tag of a
+// Tag returns a reference to a tag by its canonical name "Set/Tag", or to any tag of a
 // set with "Set/*". It is checked by Bind, not here.
 func Tag(canonical string) Expr { return Expr{&node{op: opTag, ref: canonical, off: -1}} }
 
@@ -131,7 +131,7 @@ func equal(a, b *node) bool {
 // String returns the canonical text of e: keywords in lower case ("and", "or", "not", "true",
 // "false", "tenant"), single spaces, parentheses only where precedence needs them, tag
 // references bare when they consist of word characters and quoted otherwise. ParseExpr of the
-// result is Equal to e (§1.5) when e's tag references contain "/" and e nests no deeper than
+// result is Equal to e when e's tag references contain "/" and e nests no deeper than
 // the parser's limit.
 func (e Expr) String() string {
 	var b strings.Builder
@@ -196,7 +196,7 @@ func quote(b *strings.Builder, s string) {
 	b.WriteByte('"')
 }
 
-// isWordRune reports whether r may appear in a bare word (§1.4).
+// isWordRune reports whether r may appear in a bare word.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_-./*", r)
 }

@@ -4,11 +4,11 @@ import (
 	"slices"
 )
 
-// Filter is an Octopus tenant filter (§1.3, TF-1..TF-4): explicitly named tenants UNION the
-// tenants matching the tag part. The tag part groups tags by tag set: OR within a set, AND
-// across sets; sets not mentioned impose nothing. An empty tag part matches no tenant, so an
-// empty filter matches no tenant. A tag "Set/*" in the tag part stands for every tag of Set.
-// The zero value is the empty filter. A Filter is immutable.
+// Filter is an Octopus tenant filter: explicitly named tenants UNION the tenants matching the tag
+// part. The tag part groups tags by tag set: OR within a set, AND across sets; sets not mentioned
+// impose nothing. An empty tag part matches no tenant, so an empty filter matches no tenant. A tag
+// "Set/*" in the tag part stands for every tag of Set. The zero value is the empty filter. A Filter
+// is immutable.
 type Filter struct {
 	tenants []string
 	tags    []string
@@ -28,7 +28,7 @@ func (f Filter) Tags() []string { return slices.Clone(f.tags) }
 // IsEmpty reports whether f names no tenant and no tag (it then matches no tenant).
 func (f Filter) IsEmpty() bool { return len(f.tenants) == 0 && len(f.tags) == 0 }
 
-// Expr returns the equivalent expression (§1.5): tenant("a") or ... or (group1 and group2 ...),
+// Expr returns the equivalent expression: tenant("a") or ... or (group1 and group2 ...),
 // where a group is the "or" of the tags of one tag set (split at the first "/"), groups in the
 // order their sets first appear, tags in order, exact duplicates dropped. The empty filter gives
 // False().

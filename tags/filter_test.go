@@ -8,9 +8,9 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-func TestFilter_Semantics1_3(t *testing.T) {
-	w01 := newWorld(t, conformance01, tenants01)
-	w02 := newWorld(t, []setDef{
+func TestFilter_Selects(t *testing.T) {
+	wRing := newWorld(t, ringSets, ringTenants)
+	wContinent := newWorld(t, []setDef{
 		{name: "Continent", tags: []string{"Australia", "Europe"}},
 		{name: "Ring", tags: []string{"Alpha", "Beta", "Main"}},
 	}, []tenantDef{
@@ -18,7 +18,7 @@ func TestFilter_Semantics1_3(t *testing.T) {
 		{name: "B", tags: []string{"Continent/Australia", "Ring/Beta"}},
 		{name: "C", tags: []string{"Continent/Europe", "Ring/Alpha"}},
 	})
-	w03 := newWorld(t, conformance03, tenants03)
+	wTyped := newWorld(t, typedSets, typedTenants)
 	tests := []struct {
 		name    string
 		w       *world
@@ -27,28 +27,28 @@ func TestFilter_Semantics1_3(t *testing.T) {
 		want    []string
 		errs    []string
 	}{
-		{name: "named union tagged", w: w01, tenants: []string{"Capital Animal Hospital"},
+		{name: "named union tagged", w: wRing, tenants: []string{"Capital Animal Hospital"},
 			tags: []string{"Importance/VIP", "Release Ring/Alpha", "Release Ring/Beta"},
 			want: []string{"Capital Animal Hospital", "T1", "T4"}},
-		{name: "one set", w: w01, tags: []string{"Release Ring/Alpha"}, want: []string{"T1", "T5"}},
-		{name: "OR within a set", w: w01, tags: []string{"Release Ring/Alpha", "Release Ring/Stable"},
+		{name: "one set", w: wRing, tags: []string{"Release Ring/Alpha"}, want: []string{"T1", "T5"}},
+		{name: "OR within a set", w: wRing, tags: []string{"Release Ring/Alpha", "Release Ring/Stable"},
 			want: []string{"T1", "T2", "T4", "T5"}},
-		{name: "empty filter matches nobody", w: w01, want: []string{}},
-		{name: "named only", w: w01, tenants: []string{"T3", "T3"}, want: []string{"T3"}},
-		{name: "wildcard in a filter", w: w01, tags: []string{"Importance/*"}, want: []string{"T1", "T2", "T3", "T4"}},
-		{name: "AND across sets", w: w02, tags: []string{"Continent/Australia", "Ring/Beta"}, want: []string{"B"}},
-		{name: "AND across sets, OR within", w: w02, tags: []string{"Continent/Australia", "Ring/Alpha", "Ring/Beta"},
+		{name: "empty filter matches nobody", w: wRing, want: []string{}},
+		{name: "named only", w: wRing, tenants: []string{"T3", "T3"}, want: []string{"T3"}},
+		{name: "wildcard in a filter", w: wRing, tags: []string{"Importance/*"}, want: []string{"T1", "T2", "T3", "T4"}},
+		{name: "AND across sets", w: wContinent, tags: []string{"Continent/Australia", "Ring/Beta"}, want: []string{"B"}},
+		{name: "AND across sets, OR within", w: wContinent, tags: []string{"Continent/Australia", "Ring/Alpha", "Ring/Beta"},
 			want: []string{"A", "B"}},
-		{name: "set order does not matter", w: w02, tags: []string{"Ring/Main", "Continent/Australia", "Ring/Beta"},
+		{name: "set order does not matter", w: wContinent, tags: []string{"Ring/Main", "Continent/Australia", "Ring/Beta"},
 			want: []string{"A", "B"}},
-		{name: "nobody in both", w: w02, tags: []string{"Continent/Europe", "Ring/Beta"}, want: []string{}},
-		{name: "free text value", w: w03, tags: []string{"Region/eu-west-1"}, want: []string{"Acme"}},
-		{name: "free text values OR", w: w03, tags: []string{"Region/eu-west-1", "Region/us-east-1"},
+		{name: "nobody in both", w: wContinent, tags: []string{"Continent/Europe", "Ring/Beta"}, want: []string{}},
+		{name: "free text value", w: wTyped, tags: []string{"Region/eu-west-1"}, want: []string{"Acme"}},
+		{name: "free text values OR", w: wTyped, tags: []string{"Region/eu-west-1", "Region/us-east-1"},
 			want: []string{"Acme", "Globex"}},
-		{name: "free text value nobody carries", w: w03, tags: []string{"Region/ap-south-1"}, want: []string{}},
-		{name: "unknown tag", w: w01, tags: []string{"Importance/Platinum"}, errs: []string{"unknown-tag"}},
-		{name: "unknown tenant", w: w01, tenants: []string{"Nobody"}, errs: []string{"unknown-tenant"}},
-		{name: "all errors", w: w01, tenants: []string{"T1", "Nobody"},
+		{name: "free text value nobody carries", w: wTyped, tags: []string{"Region/ap-south-1"}, want: []string{}},
+		{name: "unknown tag", w: wRing, tags: []string{"Importance/Platinum"}, errs: []string{"unknown-tag"}},
+		{name: "unknown tenant", w: wRing, tenants: []string{"Nobody"}, errs: []string{"unknown-tenant"}},
+		{name: "all errors", w: wRing, tenants: []string{"T1", "Nobody"},
 			tags: []string{"Colour/Red", "Importance/VIP", "Importance/Gold"},
 			errs: []string{"unknown-tenant", "unknown-tag-set", "unknown-tag"}},
 	}
@@ -64,7 +64,7 @@ func TestFilter_Semantics1_3(t *testing.T) {
 			}
 			require.NoError(t, err)
 			require.Equal(t, tt.want, tt.w.selectBound(b))
-			// The converted expression selects the same tenants (§1.5).
+			// The converted expression selects the same tenants.
 			eb, err := f.Expr().Bind(tt.w.cat, tt.w.lookup)
 			require.NoError(t, err)
 			require.Equal(t, tt.want, tt.w.selectBound(eb))
@@ -74,7 +74,7 @@ func TestFilter_Semantics1_3(t *testing.T) {
 }
 
 func TestFilter_BindErrorIndexes(t *testing.T) {
-	w := newWorld(t, conformance01, tenants01)
+	w := newWorld(t, ringSets, ringTenants)
 	f := tags.NewFilter([]string{"T1", "Nobody"}, []string{"Importance/VIP", "Importanse/VIP", "Importance/vip"})
 	_, err := f.Bind(w.cat, w.lookup)
 	got := bindErrors(t, err)

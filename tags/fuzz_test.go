@@ -9,7 +9,7 @@ import (
 )
 
 // FuzzParseExpr: no input panics; an error is a *ParseError at an offset inside the input; every
-// accepted input round-trips through String() (§1.5, §1.6).
+// accepted input round-trips through String().
 func FuzzParseExpr(f *testing.F) {
 	for _, s := range []string{
 		`Tier/Gold and not "Upgrade ring/Pinned"`,

@@ -15,7 +15,7 @@ type tb interface {
 	Helper()
 }
 
-// world is a small catalog with tenants, for tests written like the conformance scenarios.
+// world is a small catalog with tenants, so that table tests can state which tenants are selected.
 type world struct {
 	cat     *tags.Catalog
 	names   []string // tenant names, sorted
@@ -117,12 +117,12 @@ func bindErrors(t tb, err error) []*tags.BindError {
 	return out
 }
 
-var conformance01 = []setDef{
+var ringSets = []setDef{
 	{name: "Importance", tags: []string{"VIP", "Standard", "Trial"}},
 	{name: "Release Ring", tags: []string{"Alpha", "Beta", "Stable"}},
 }
 
-var tenants01 = []tenantDef{
+var ringTenants = []tenantDef{
 	{name: "Capital Animal Hospital"},
 	{name: "T1", tags: []string{"Importance/VIP", "Release Ring/Alpha"}},
 	{name: "T2", tags: []string{"Importance/VIP", "Release Ring/Stable"}},
@@ -131,13 +131,13 @@ var tenants01 = []tenantDef{
 	{name: "T5", tags: []string{"Release Ring/Alpha"}},
 }
 
-var conformance03 = []setDef{
+var typedSets = []setDef{
 	{name: "Upgrade ring", typ: tags.SingleSelect, tags: []string{"Tester", "Early adopter", "Stable"}},
 	{name: "Region", typ: tags.FreeText},
 	{name: "Feature", typ: tags.MultiSelect, tags: []string{"Branding", "SSO"}},
 }
 
-var tenants03 = []tenantDef{
+var typedTenants = []tenantDef{
 	{name: "Acme", tags: []string{"Upgrade ring/Tester", "Region/eu-west-1", "Feature/Branding", "Feature/SSO"}},
 	{name: "Globex", tags: []string{"Upgrade ring/Stable", "Region/us-east-1"}},
 	{name: "Initech", tags: []string{"Upgrade ring/Early adopter"}},

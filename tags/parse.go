@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// Parser limits (§1.6).
+// Parser limits.
 const (
 	// MaxExprLen is the longest input ParseExpr accepts, in bytes.
 	MaxExprLen = 64 << 10
@@ -15,7 +15,7 @@ const (
 	MaxExprDepth = 256
 )
 
-// ParseExpr parses a tag expression (§1.4; the grammar is in the package documentation).
+// ParseExpr parses a tag expression (the grammar is in the package documentation).
 // Parsing is pure: references are checked by [Expr.Bind]. Errors are *ParseError wrapping
 // ErrSyntax, or ErrLimit for input longer than MaxExprLen or nested deeper than MaxExprDepth.
 func ParseExpr(s string) (Expr, error) {

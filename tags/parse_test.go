@@ -11,9 +11,9 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// TestParseExpr_Grammar_Semantics1_4 covers every production of the grammar: each row gives the
+// TestParseExpr_Grammar covers every production of the grammar: each row gives the
 // input and its canonical String().
-func TestParseExpr_Grammar_Semantics1_4(t *testing.T) {
+func TestParseExpr_Grammar(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
@@ -81,8 +81,8 @@ func TestParseExpr_Structure(t *testing.T) {
 	}
 }
 
-// TestParseExpr_Errors_Semantics1_6 covers every parse error with its offset and column.
-func TestParseExpr_Errors_Semantics1_6(t *testing.T) {
+// TestParseExpr_Errors covers every parse error with its offset and column.
+func TestParseExpr_Errors(t *testing.T) {
 	tests := []struct {
 		name, in string
 		offset   int
@@ -133,7 +133,7 @@ func TestParseExpr_Errors_Semantics1_6(t *testing.T) {
 	}
 }
 
-func TestParseExpr_Limits_Semantics1_6(t *testing.T) {
+func TestParseExpr_Limits(t *testing.T) {
 	t.Run("256 levels are fine", func(t *testing.T) {
 		in := strings.Repeat("(", 128) + strings.Repeat("not ", 128) + "S/a" + strings.Repeat(")", 128)
 		e, err := tags.ParseExpr(in)

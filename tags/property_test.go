@@ -11,8 +11,8 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// TestExpr_RoundTrip_Semantics1_5: ParseExpr(e.String()) is Equal to e.
-func TestExpr_RoundTrip_Semantics1_5(t *testing.T) {
+// TestExpr_RoundTrip: ParseExpr(e.String()) is Equal to e.
+func TestExpr_RoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		e := genAnyExpr(4).Draw(t, "expr").build()
 		s := e.String()
@@ -31,9 +31,9 @@ func (w *world) slowTenants() []slowTenant {
 	return out
 }
 
-// TestBound_MatchAgreesWithSlow_Semantics1_4: the compiled matcher and Fold agree with the
+// TestBound_MatchAgreesWithSlow: the compiled matcher and Fold agree with the
 // reference interpreter, for generated catalogs, tenants and expressions.
-func TestBound_MatchAgreesWithSlow_Semantics1_4(t *testing.T) {
+func TestBound_MatchAgreesWithSlow(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := genWorldOf().Draw(t, "world")
 		w := newWorld(t, g.setDefs(), g.tenants)
@@ -101,9 +101,9 @@ func genFilter(t *rapid.T, g genWorld) (tenants, tagList []string) {
 	return tenants, tagList
 }
 
-// TestFilter_AgreesWithExprAndSlow_Semantics1_3: a filter, its converted expression and the
+// TestFilter_AgreesWithExprAndSlow: a filter, its converted expression and the
 // reference select the same tenants; selection = named UNION matched.
-func TestFilter_AgreesWithExprAndSlow_Semantics1_3(t *testing.T) {
+func TestFilter_AgreesWithExprAndSlow(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := genWorldOf().Draw(t, "world")
 		w := newWorld(t, g.setDefs(), g.tenants)
@@ -125,9 +125,9 @@ func TestFilter_AgreesWithExprAndSlow_Semantics1_3(t *testing.T) {
 	})
 }
 
-// TestBind_ReportsEveryUnknownReference_Semantics1_5: an expression with k unknown references
+// TestBind_ReportsEveryUnknownReference: an expression with k unknown references
 // gets k errors, in source order.
-func TestBind_ReportsEveryUnknownReference_Semantics1_5(t *testing.T) {
+func TestBind_ReportsEveryUnknownReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := genWorldOf().Draw(t, "world")
 		w := newWorld(t, g.setDefs(), g.tenants)

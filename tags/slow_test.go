@@ -10,7 +10,7 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// This file keeps a slow, obviously correct reference for the semantics of §1.3 and §1.4, and
+// This file keeps a slow, obviously correct reference for tenant filters and tag expressions, and
 // the rapid generators of catalogs, tenants and expressions that the properties draw from.
 
 // sexpr is a test-side expression tree: the generators build it, slowEval interprets it, and
@@ -88,7 +88,7 @@ func slowEval(s *sexpr, t slowTenant) bool {
 	return false
 }
 
-// slowFilter is the filter semantics of §1.3 read literally: named tenants, or, when the tag
+// slowFilter is a tenant filter read literally: named tenants, or, when the tag
 // part is not empty, for every set mentioned, a tag of that set in the filter that t carries
 // ("Set/*" stands for any tag of Set).
 func slowFilter(tenants, tagList []string, t slowTenant) bool {

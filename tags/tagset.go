@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Type is the type of a tag set (§1.1, TAG-4). The zero value is MultiSelect.
+// Type is the type of a tag set. The zero value is MultiSelect.
 type Type uint8
 
 // The tag set types.
@@ -49,7 +49,7 @@ func (t Type) String() string {
 	return "Type(" + strconv.Itoa(int(t)) + ")"
 }
 
-// TagSet is a named, ordered group of tags of one [Type] (§1.1). Build one with [NewTagSet].
+// TagSet is a named, ordered group of tags of one [Type]. Build one with [NewTagSet].
 // The zero value is an unnamed MultiSelect set without tags; NewCatalog rejects it.
 type TagSet struct {
 	name string
@@ -58,7 +58,7 @@ type TagSet struct {
 }
 
 // NewTagSet validates and returns a tag set. The name must be non-empty and must not contain
-// "/" (§1.2); tags must be non-empty, must not be "*" (that means "any tag of the set" in
+// "/"; tags must be non-empty, must not be "*" (that means "any tag of the set" in
 // expressions), and must not repeat, also not differing only in letter case (ErrDuplicateName);
 // a FreeText set has no tags. All problems are returned at once, each a *DefinitionError.
 // NewTagSet copies tags.
@@ -118,5 +118,5 @@ func (s TagSet) Type() Type { return s.typ }
 // Tags returns a copy of the set's predefined tags, in order (nil for FreeText).
 func (s TagSet) Tags() []string { return slices.Clone(s.tags) }
 
-// Wildcard is the tag part of "Set/*", the reference to any tag of a set (§1.4).
+// Wildcard is the tag part of "Set/*", the reference to any tag of a set.
 const Wildcard = "*"

@@ -1,17 +1,17 @@
 // Package tenant holds tenants, their tags and project connections, and a tag-indexed tenant
 // set for fast selection.
 //
-// A [Tenant] (§2.1) has a unique name, an optional description, canonical tag names, a disabled
+// A [Tenant] has a unique name, an optional description, canonical tag names, a disabled
 // flag and, per project, the environments it is connected to. [NewSet] validates a list of
-// tenants against a [tags.Catalog] (§2.2: unknown tag sets and tags, two tags of a SingleSelect
+// tenants against a [tags.Catalog] (unknown tag sets and tags, two tags of a SingleSelect
 // set, two values of a FreeText set, duplicate names), reporting every problem at once with the
 // tenant and the tag, and indexes them: tenants ordered by name, each tenant's tags as a
 // [tags.Bits], and one posting list per tag ID.
 //
-// Selection (§2.3) by filter (§1.3) or expression (§1.4) is deterministic (a [Selection] is
-// ordered by tenant name) and evaluates each clause of the bound expression once over the
-// postings with [tags.Fold], as bitsets of all tenants at once: no tenant's tags are read per
-// clause. Selecting with a three-set filter among 100,000 tenants takes well under a millisecond.
+// Selection by filter or expression is deterministic (a [Selection] is ordered by tenant name) and
+// evaluates each clause of the bound expression once over the postings with [tags.Fold], as bitsets
+// of all tenants at once: no tenant's tags are read per clause. Selecting with a three-set filter
+// among 100,000 tenants takes well under a millisecond.
 //
 // # Limits
 //

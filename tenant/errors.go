@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// TagError reports one problem found by [NewSet] (§2.2). Err is a sentinel of package tags:
+// TagError reports one problem found by [NewSet]. Err is a sentinel of package tags:
 // ErrDuplicateName, ErrUnknownTagSet, ErrUnknownTag or ErrSingleSelect.
 type TagError struct {
 	Tenant      string // the tenant's name

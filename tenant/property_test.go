@@ -25,9 +25,9 @@ func mustGenSet(t *rapid.T, g genWorld) *tenant.Set {
 	return s
 }
 
-// TestSet_SelectAgreesWithSlow_Semantics2_3: Select over postings, Bound.Match over each
+// TestSet_SelectAgreesWithSlow: Select over postings, Bound.Match over each
 // tenant's Bits and the slow reference agree, in name order.
-func TestSet_SelectAgreesWithSlow_Semantics2_3(t *testing.T) {
+func TestSet_SelectAgreesWithSlow(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := genWorldOf().Draw(t, "world")
 		s := mustGenSet(t, g)
@@ -53,9 +53,9 @@ func TestSet_SelectAgreesWithSlow_Semantics2_3(t *testing.T) {
 	})
 }
 
-// TestSet_SelectFilterIsNamedUnionMatched_Semantics1_3: selection = named UNION matched, and a filter and its
+// TestSet_SelectFilterIsNamedUnionMatched: selection = named UNION matched, and a filter and its
 // expression select the same tenants.
-func TestSet_SelectFilterIsNamedUnionMatched_Semantics1_3(t *testing.T) {
+func TestSet_SelectFilterIsNamedUnionMatched(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := genWorldOf().Draw(t, "world")
 		s := mustGenSet(t, g)

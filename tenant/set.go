@@ -11,7 +11,7 @@ import (
 
 // Set is an immutable index of tenants ordered by name (index i is the i-th tenant by name, in
 // byte order), with the tags of each tenant as a [tags.Bits] and a posting list per tag ID, so
-// that selection evaluates each clause over postings and never re-reads tenants' tags (§2.3).
+// that selection evaluates each clause over postings and never re-reads tenants' tags.
 // A Set is safe for concurrent use. A nil *Set behaves as an empty set.
 type Set struct {
 	cat     *tags.Catalog
@@ -309,7 +309,7 @@ func (s *Set) Select(b *tags.Bound) Selection {
 	return Selection{s: s, w: tags.Fold[[]uint64](b, algebra{s})}
 }
 
-// SelectFilter binds f to the set (§1.3) and selects: named tenants UNION tenants matching the
+// SelectFilter binds f to the set and selects: named tenants UNION tenants matching the
 // tag part. Errors are those of tags.Filter.Bind; unknown tenants get a "did you mean"
 // suggestion where a close tenant name exists.
 func (s *Set) SelectFilter(f tags.Filter) (Selection, error) {

@@ -46,12 +46,12 @@ func mustSet(t testing.TB, defs []setDef, ts []tenant.Tenant) *tenant.Set {
 	return s
 }
 
-var defs01 = []setDef{
+var ringSets = []setDef{
 	{name: "Importance", tags: []string{"VIP", "Standard", "Trial"}},
 	{name: "Release Ring", tags: []string{"Alpha", "Beta", "Stable"}},
 }
 
-var tenants01 = map[string][]string{
+var ringTenants = map[string][]string{
 	"Capital Animal Hospital": nil,
 	"T1":                      {"Importance/VIP", "Release Ring/Alpha"},
 	"T2":                      {"Importance/VIP", "Release Ring/Stable"},
@@ -60,20 +60,20 @@ var tenants01 = map[string][]string{
 	"T5":                      {"Release Ring/Alpha"},
 }
 
-var defs03 = []setDef{
+var typedSets = []setDef{
 	{name: "Upgrade ring", typ: tags.SingleSelect, tags: []string{"Tester", "Early adopter", "Stable"}},
 	{name: "Region", typ: tags.FreeText},
 	{name: "Feature", typ: tags.MultiSelect, tags: []string{"Branding", "SSO"}},
 }
 
-var tenants03 = map[string][]string{
+var typedTenants = map[string][]string{
 	"Acme":    {"Upgrade ring/Tester", "Region/eu-west-1", "Feature/Branding", "Feature/SSO"},
 	"Globex":  {"Upgrade ring/Stable", "Region/us-east-1"},
 	"Initech": {"Upgrade ring/Early adopter"},
 }
 
-func TestSet_SelectFilter_Semantics1_3(t *testing.T) {
-	s := mustSet(t, defs01, newTenants(tenants01))
+func TestSet_SelectFilter(t *testing.T) {
+	s := mustSet(t, ringSets, newTenants(ringTenants))
 	tests := []struct {
 		name          string
 		tenants, tags []string
@@ -104,9 +104,9 @@ func TestSet_SelectFilter_Semantics1_3(t *testing.T) {
 	}
 }
 
-func TestSet_SelectExpr_Semantics1_4(t *testing.T) {
-	s01 := mustSet(t, defs01, newTenants(tenants01))
-	s03 := mustSet(t, defs03, newTenants(tenants03))
+func TestSet_SelectExpr(t *testing.T) {
+	sRing := mustSet(t, ringSets, newTenants(ringTenants))
+	sTyped := mustSet(t, typedSets, newTenants(typedTenants))
 	tests := []struct {
 		name string
 		s    *tenant.Set
@@ -114,20 +114,20 @@ func TestSet_SelectExpr_Semantics1_4(t *testing.T) {
 		want []string
 		code string
 	}{
-		{name: "and/or", s: s01, expr: `"Importance/VIP" and ("Release Ring/Alpha" or "Release Ring/Beta")`, want: []string{"T1", "T4"}},
-		{name: "tenant", s: s01, expr: `tenant("Capital Animal Hospital") or (Importance/VIP and not "Release Ring/Stable")`,
+		{name: "and/or", s: sRing, expr: `"Importance/VIP" and ("Release Ring/Alpha" or "Release Ring/Beta")`, want: []string{"T1", "T4"}},
+		{name: "tenant", s: sRing, expr: `tenant("Capital Animal Hospital") or (Importance/VIP and not "Release Ring/Stable")`,
 			want: []string{"Capital Animal Hospital", "T1"}},
-		{name: "wildcards", s: s01, expr: `"Release Ring/*" and not Importance/*`, want: []string{"T5"}},
-		{name: "precedence", s: s01, expr: `not Importance/VIP and "Release Ring/Beta" or "Release Ring/Alpha" and Importance/VIP`,
+		{name: "wildcards", s: sRing, expr: `"Release Ring/*" and not Importance/*`, want: []string{"T5"}},
+		{name: "precedence", s: sRing, expr: `not Importance/VIP and "Release Ring/Beta" or "Release Ring/Alpha" and Importance/VIP`,
 			want: []string{"T1", "T3"}},
-		{name: "symbols", s: s01, expr: `!Importance/VIP && ("Release Ring/Alpha" || "Release Ring/Beta")`, want: []string{"T3", "T5"}},
-		{name: "true", s: s01, expr: `true`, want: []string{"Capital Animal Hospital", "T1", "T2", "T3", "T4", "T5"}},
-		{name: "free text wildcard", s: s03, expr: "Region/*", want: []string{"Acme", "Globex"}},
-		{name: "free text nobody carries", s: s03, expr: "Region/ap-south-1", want: []string{}},
-		{name: "single select", s: s03, expr: `"Upgrade ring/Early adopter" or Feature/SSO`, want: []string{"Acme", "Initech"}},
-		{name: "unknown tag", s: s03, expr: `"Upgrade ring/Pinned"`, code: "unknown-tag"},
-		{name: "unknown tag set", s: s01, expr: `Colour/Red`, code: "unknown-tag-set"},
-		{name: "unknown tenant", s: s01, expr: `tenant("Nobody")`, code: "unknown-tenant"},
+		{name: "symbols", s: sRing, expr: `!Importance/VIP && ("Release Ring/Alpha" || "Release Ring/Beta")`, want: []string{"T3", "T5"}},
+		{name: "true", s: sRing, expr: `true`, want: []string{"Capital Animal Hospital", "T1", "T2", "T3", "T4", "T5"}},
+		{name: "free text wildcard", s: sTyped, expr: "Region/*", want: []string{"Acme", "Globex"}},
+		{name: "free text nobody carries", s: sTyped, expr: "Region/ap-south-1", want: []string{}},
+		{name: "single select", s: sTyped, expr: `"Upgrade ring/Early adopter" or Feature/SSO`, want: []string{"Acme", "Initech"}},
+		{name: "unknown tag", s: sTyped, expr: `"Upgrade ring/Pinned"`, code: "unknown-tag"},
+		{name: "unknown tag set", s: sRing, expr: `Colour/Red`, code: "unknown-tag-set"},
+		{name: "unknown tenant", s: sRing, expr: `tenant("Nobody")`, code: "unknown-tenant"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -144,7 +144,7 @@ func TestSet_SelectExpr_Semantics1_4(t *testing.T) {
 }
 
 func TestSet_UnknownTenantSuggestion(t *testing.T) {
-	s := mustSet(t, defs01, newTenants(tenants01))
+	s := mustSet(t, ringSets, newTenants(ringTenants))
 	_, err := s.SelectExpr(tags.MustParseExpr(`tenant("capital animal hospital") or tenant("T7x9")`))
 	var j interface{ Unwrap() []error }
 	require.ErrorAs(t, err, &j)
@@ -161,7 +161,7 @@ func TestSet_UnknownTenantSuggestion(t *testing.T) {
 	require.Empty(t, cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return a == b })))
 }
 
-func TestNewSet_Semantics2_2(t *testing.T) {
+func TestNewSet_TagErrors(t *testing.T) {
 	sets := newSets(t, []setDef{
 		{name: "Upgrade ring", typ: tags.SingleSelect, tags: []string{"Tester", "Stable"}},
 		{name: "Region", typ: tags.FreeText},

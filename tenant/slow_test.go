@@ -11,7 +11,7 @@ import (
 	"github.com/tenantplan/tenantplan/tenant"
 )
 
-// This file keeps the slow reference for selection (§1.3, §1.4, §2.3) and the rapid generators
+// This file keeps the slow reference for selection and the rapid generators
 // of catalogs, tenants, filters and expressions. The reference reads every tenant's tag names.
 
 type genWorld struct {

@@ -8,16 +8,16 @@ import (
 // Config is the input for [New]; New copies everything.
 type Config struct {
 	Name, Description string
-	// Tags are canonical tag names ("Set/Tag", §1.2), checked by NewSet.
+	// Tags are canonical tag names ("Set/Tag"), checked by NewSet.
 	Tags []string
-	// Disabled tenants cannot receive deployments (TEN-6).
+	// Disabled tenants cannot receive deployments.
 	Disabled bool
 	// Projects maps a project name to the names of the environments the tenant is connected to
-	// for that project (CON-1).
+	// for that project.
 	Projects map[string][]string
 }
 
-// Tenant is one tenant (§2.1): a name, a description, tags, a disabled flag and its project
+// Tenant is one tenant: a name, a description, tags, a disabled flag and its project
 // connections. It is an immutable value; build one with [New]. The zero value is an unnamed
 // tenant without tags or connections.
 type Tenant struct {
@@ -53,7 +53,7 @@ func (t Tenant) Description() string { return t.description }
 // Tags returns a copy of the tenant's canonical tag names, in the given order.
 func (t Tenant) Tags() []string { return slices.Clone(t.tags) }
 
-// Disabled reports whether the tenant is disabled (TEN-6).
+// Disabled reports whether the tenant is disabled.
 func (t Tenant) Disabled() bool { return t.disabled }
 
 // Projects returns the names of the projects the tenant has a connection entry for, sorted.

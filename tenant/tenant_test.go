@@ -9,7 +9,7 @@ import (
 	"github.com/tenantplan/tenantplan/tenant"
 )
 
-func TestTenant_Semantics2_1(t *testing.T) {
+func TestTenant_Accessors(t *testing.T) {
 	c := tenant.Config{
 		Name: "Acme", Description: "d", Tags: []string{"S/a"}, Disabled: true,
 		Projects: map[string][]string{"Web": {"Prod", "Test"}, "Api": {"Dev"}, "Idle": nil},

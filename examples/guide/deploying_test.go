@@ -9,11 +9,11 @@ import (
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// Deploying: each tenant is promoted through the lifecycle on its own (§4). The Vet Clinic
-// keeps an internal tenant in Development and Test; its customers are connected to Staging and
-// Production only. A phase a tenant is not connected to is complete when anyone has deployed
-// there (TP-3), and the optional Staging phase never holds Production back (LC-5). The matrix
-// (§8.3) shows, after each deployment, where release 1.0.0 can go for each tenant.
+// Deploying: each tenant is promoted through the lifecycle on its own. The Vet Clinic keeps an
+// internal tenant in Development and Test; its customers are connected to Staging and Production
+// only. A phase a tenant is not connected to is complete when anyone has deployed there, and the
+// optional Staging phase never holds Production back. The matrix shows, after each deployment,
+// where release 1.0.0 can go for each tenant.
 func Example_deploying() {
 	f := &model.File{
 		Environments: []string{"Development", "Test", "Staging", "Production"},

@@ -8,11 +8,11 @@ import (
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// Your first tenant: a tenant is a customer of your product. It is connected to a project in
-// the environments where that customer runs it (CON-1); a deployment for the tenant to any
-// other environment is refused with the reason not-connected (§7.3), and a tenant that is
-// disabled is never deployed (TEN-6). The lifecycle here is one phase holding both
-// environments, so that the order of deployments does not matter yet.
+// Your first tenant: a tenant is a customer of your product. It is connected to a project in the
+// environments where that customer runs it; a deployment for the tenant to any other environment is
+// refused with the reason not-connected, and a tenant that is disabled is never deployed. The
+// lifecycle here is one phase holding both environments, so that the order of deployments does not
+// matter yet.
 func Example_firstTenant() {
 	s, err := plan.Compile(&model.File{
 		Environments: []string{"Test", "Production"},

@@ -9,11 +9,11 @@ import (
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// Hosting models: a tenant can have dedicated servers (a target whose tenant filter names it)
-// or share a farm with others (a target whose filter is a tag), DT-4. A target takes part in
-// tenanted deployments only when its participation says so (DT-1), and then only for the
-// tenants its filter matches (§5.2); a TenantedOrUntenanted target serves untenanted
-// deployments too (DT-5). A tenant that no target serves cannot be deployed (no-targets).
+// Hosting models: a tenant can have dedicated servers (a target whose tenant filter names it) or
+// share a farm with others (a target whose filter is a tag). A target takes part in tenanted
+// deployments only when its participation says so, and then only for the tenants its filter
+// matches; a TenantedOrUntenanted target serves untenanted deployments too. A tenant that no target
+// serves cannot be deployed (no-targets).
 func Example_hostingModels() {
 	s, err := plan.Compile(&model.File{
 		Environments: []string{"Production"},

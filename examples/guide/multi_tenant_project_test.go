@@ -8,10 +8,10 @@ import (
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// Your first multi-tenant project: a project's tenanted-deployment mode says who it deploys for
-// (PM-1). An Untenanted project (the default) never deploys for a tenant (untenanted-project,
-// PM-3), a Tenanted one only for tenants (tenanted-project, PM-4), and a TenantedOrUntenanted
-// one for both, which is how an existing project is moved to tenants step by step.
+// Your first multi-tenant project: a project's tenanted-deployment mode says who it deploys for. An
+// Untenanted project (the default) never deploys for a tenant (untenanted-project), a Tenanted one
+// only for tenants (tenanted-project), and a TenantedOrUntenanted one for both, which is how an
+// existing project is moved to tenants step by step.
 func Example_multiTenantProject() {
 	modes := []string{"Untenanted", "TenantedOrUntenanted", "Tenanted"}
 	for _, mode := range modes {

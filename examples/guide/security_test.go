@@ -8,10 +8,10 @@ import (
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// Roles and security: a team can be scoped to tenants, projects and environments (SEC-1). A
-// customer's self-service team here may view its own tenant and deploy it to Production only.
-// When a plan is made on behalf of a principal (§7.2), the tenants it cannot view are left out
-// entirely (no name, no reason, no count), and the cells it may not deploy are forbidden.
+// Roles and security: a team can be scoped to tenants, projects and environments. A customer's
+// self-service team here may view its own tenant and deploy it to Production only. When a plan is
+// made on behalf of a principal, the tenants it cannot view are left out entirely (no name, no
+// reason, no count), and the cells it may not deploy are forbidden.
 func Example_security() {
 	connected := map[string][]string{"Portal": {"Test", "Production"}}
 	s, err := plan.Compile(&model.File{

@@ -9,10 +9,10 @@ import (
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// Groups of tenants with tags: tags, grouped in tag sets, let you deploy to many tenants at once.
-// A tenant filter ORs the tags of one tag set and ANDs the tag sets (§1.3, TF-2, TF-3): here
-// "Gold or Silver tier, in the EU". A tag expression says what a filter cannot, such as "every
-// Gold tenant except the pinned ones" (§1.4).
+// Groups of tenants with tags: tags, grouped in tag sets, let you deploy to many tenants at once. A
+// tenant filter ORs the tags of one tag set and ANDs the tag sets: here "Gold or Silver tier, in
+// the EU". A tag expression says what a filter cannot, such as "every Gold tenant except the pinned
+// ones".
 func Example_tenantTags() {
 	f := &model.File{
 		Environments: []string{"Production"},

@@ -8,10 +8,10 @@ import (
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// Tenant-specific variables: a project template asks every tenant for a value per environment
-// (TV-1), a library's common template asks once per tenant, and a template default fills the
-// gaps (§6.5). A tenant without a required value cannot be deployed (missing-variables, §6.7).
-// Sensitive values are masked in every output (§6.10), and so is every value that binds one.
+// Tenant-specific variables: a project template asks every tenant for a value per environment, a
+// library's common template asks once per tenant, and a template default fills the gaps. A tenant
+// without a required value cannot be deployed (missing-variables). Sensitive values are masked in
+// every output, and so is every value that binds one.
 func Example_tenantVariables() {
 	s, err := plan.Compile(&model.File{
 		Environments: []string{"Test", "Production"},

@@ -12,8 +12,8 @@ import (
 
 // The upgrade process with rings: an "Upgrade ring" tag set sorts tenants into testers, early
 // adopters, the stable majority and the pinned ones who upgrade only when asked. A Beta channel
-// restricted to the Tester ring keeps pre-releases away from customers (channel-mismatch, CH-6),
-// and a rollout plan (§9) takes a release through the rings in order, in waves of bounded size,
+// restricted to the Tester ring keeps pre-releases away from customers (channel-mismatch),
+// and a rollout plan takes a release through the rings in order, in waves of bounded size,
 // with a soak time between rings; tenants in no ring are reported, never silently deployed.
 func Example_upgradeRings() {
 	ring := func(r string) []string { return []string{"Upgrade ring/" + r} }

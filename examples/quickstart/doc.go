@@ -17,14 +17,14 @@
 // It prints, as of a fixed time (Monday 16 March 2026, 09:00 UTC) so that the output never
 // changes, within 100 columns:
 //
-//  1. the tenant x environment matrix (§8.3): the current release of every cell, and for 1.5.0
-//     whether it can be deployed there or the short reason why not (§7.3);
-//  2. the plan for "deploy 1.5.0 to Production for all tenants" (§8.1, §8.2), with every skipped
+//  1. the tenant x environment matrix: the current release of every cell, and for 1.5.0
+//     whether it can be deployed there or the short reason why not;
+//  2. the plan for "deploy 1.5.0 to Production for all tenants", with every skipped
 //     tenant's reasons;
-//  3. the rollout of 1.5.0 by upgrade ring (§9): waves, soaks, batch sizes and the freezes the
-//     waves wait for (§9.5);
-//  4. one tenant's variables in Production (§6), where the secret and the connection string that
-//     binds it are masked (§6.10).
+//  3. the rollout of 1.5.0 by upgrade ring: waves, soaks, batch sizes and the freezes the
+//     waves wait for;
+//  4. one tenant's variables in Production, where the secret and the connection string that
+//     binds it are masked.
 //
 // Decision: a cell of a tenant that is not connected to the environment prints as "." whatever
 // its other reasons, because a release manager does not act on those cells; the plan section

@@ -28,7 +28,7 @@ func output(t *testing.T) string {
 }
 
 // TestReport_Golden compares the whole output with the golden file (go test -update rewrites it).
-// The output is deterministic (§8.6): a second run gives the same bytes.
+// The output is deterministic: a second run gives the same bytes.
 func TestReport_Golden(t *testing.T) {
 	got := output(t)
 	require.Equal(t, got, output(t), "two runs differ")
@@ -50,9 +50,9 @@ func TestReport_Width(t *testing.T) {
 	}
 }
 
-// TestReport_NoSecret_Semantics6_10 checks that no sensitive value of the model appears in the
+// TestReport_NoSecret checks that no sensitive value of the model appears in the
 // output, though the output shows the variables that hold and bind them.
-func TestReport_NoSecret_Semantics6_10(t *testing.T) {
+func TestReport_NoSecret(t *testing.T) {
 	f, err := model.Decode(modelJSON)
 	require.NoError(t, err)
 	sensitive := map[string]bool{}

@@ -67,7 +67,7 @@ func report(w io.Writer, modelJSON []byte, now time.Time) error {
 }
 
 // matrix prints every tenant's current release per environment and whether the next release
-// can go there (§8.3).
+// can go there.
 func matrix(p *printer, s *plan.Space, now time.Time) error {
 	m, err := s.Matrix(plan.MatrixRequest{Project: project, Release: release, At: now})
 	if err != nil {
@@ -136,8 +136,8 @@ func cell(c plan.MatrixCell, used map[plan.Code]bool) string {
 	return cur + " " + word
 }
 
-// deployPlan prints the plan for "deploy the next release to Production for all tenants" (§8.1,
-// §8.2).
+// deployPlan prints the plan for "deploy the next release to Production for all tenants",
+// with every skipped tenant and its reasons.
 func deployPlan(p *printer, s *plan.Space, now time.Time) error {
 	d, err := s.Deploy(plan.DeployRequest{Project: project, Release: release, Environment: production,
 		All: true, At: now})
@@ -162,8 +162,8 @@ func deployPlan(p *printer, s *plan.Space, now time.Time) error {
 	return nil
 }
 
-// rollout prints the rollout of the next release through Staging and Production, ring by ring
-// (§9), timed around the freezes.
+// rollout prints the rollout of the next release through Staging and Production, ring by ring,
+// timed around the freezes.
 func rollout(p *printer, s *plan.Space, now time.Time) error {
 	r, err := s.Rollout(plan.RolloutPolicy{
 		Project:      project,
@@ -218,7 +218,7 @@ func rollout(p *printer, s *plan.Space, now time.Time) error {
 	return nil
 }
 
-// tenantVariables prints the variables of one tenant's Production deployment (§6): secrets, and
+// tenantVariables prints the variables of one tenant's Production deployment: secrets, and
 // every value that binds one, print masked.
 func tenantVariables(p *printer, s *plan.Space) error {
 	res, err := s.Variables(plan.VariablesRequest{Project: project, Environment: production,

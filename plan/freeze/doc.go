@@ -1,4 +1,4 @@
-// Package freeze models deployment freezes (semantics §7.1; Octopus FRZ-1, FRZ-2, FRZ-4, FRZ-5):
+// Package freeze models deployment freezes, as Octopus Deploy has them:
 // windows of time during which deployments to some cells may not happen, unless a request names the
 // freeze to override it.
 //
@@ -9,7 +9,7 @@
 // "when is it clear" ([Index.Clear]) for a whole model, fast enough to be asked for a hundred
 // thousand tenants per request.
 //
-// # Occurrences (§7.1)
+// # Occurrences
 //
 // The first occurrence is [start, end). Later ones begin at start's local time of day in the
 // freeze's time zone and last end - start:
@@ -23,7 +23,7 @@
 //
 // None begins before start. EndAfter counts occurrences including the first; with EndOn, no
 // occurrence begins at or after that time. A cell is frozen at `at` when an occurrence of a freeze
-// whose scope covers the cell contains `at`; overridden freezes do not block (FRZ-4).
+// whose scope covers the cell contains `at`; overridden freezes do not block.
 //
 // Occurrence computation jumps arithmetically on the civil calendar to the neighbourhood of the
 // time asked about; it never steps from start. Even EndAfter's last occurrence is found without
@@ -32,7 +32,7 @@
 //
 // # Decisions
 //
-// Where §7.1 is silent:
+// Where the rules above leave a choice:
 //
 //   - Decision: a Weekly recurrence without DaysOfWeek recurs on start's weekday.
 //   - Decision: an Annually recurrence that starts on 29 February skips the years without that
@@ -50,7 +50,7 @@
 //     local stays at 22:00 local across daylight-saving changes.
 //   - Decision: occurrences may overlap when end - start is longer than the step; a cell is frozen
 //     while any occurrence holds it, and [Freeze.Occurrence] and [Hit] report the one ending last.
-//   - Decision: a freeze with an empty scope holds nothing (FRZ-5); an empty name, a project with
+//   - Decision: a freeze with an empty scope holds nothing; an empty name, a project with
 //     no environments, DaysOfWeek on a non-Weekly and DayOfMonth on a non-Monthly recurrence are
 //     validation errors. Repeated days of the week count once.
 //   - Decision: the time zone defaults to UTC and must be an IANA name; "Local" is refused because

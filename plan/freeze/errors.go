@@ -7,7 +7,8 @@ import (
 )
 
 // ErrInvalidValue is the sentinel wrapped by every error of this package: a bad enum, time, number,
-// name or time zone. Its text is the stable code "invalid-value" (scenario-format error codes).
+// name or time zone. Its text is the stable code "invalid-value" (the error code scenario files
+// use).
 var ErrInvalidValue = errors.New("invalid-value")
 
 // FieldError is one problem found by [New]: the freeze's name, the field (a JSON-path-like location

@@ -15,9 +15,9 @@ import (
 // TenantScope freezes one tenant's (project, environment) cell.
 type TenantScope struct{ Tenant, Project, Environment string }
 
-// Scope says which cells a freeze holds (§7.1, FRZ-2): every track (tenanted and untenanted) of the
+// Scope says which cells a freeze holds: every track (tenanted and untenanted) of the
 // listed environments of each project, and the listed (tenant, project, environment) triples for
-// that tenant only. An empty Scope holds nothing (FRZ-5).
+// that tenant only. An empty Scope holds nothing.
 type Scope struct {
 	Projects map[string][]string // project -> environments (all tracks, tenanted and untenanted)
 	Tenants  []TenantScope
@@ -36,7 +36,7 @@ func (s Scope) clone() Scope {
 	return c
 }
 
-// Freeze is a validated deployment freeze (§7.1): a name, a first occurrence [start, end), an
+// Freeze is a validated deployment freeze: a name, a first occurrence [start, end), an
 // optional [Recurrence] and a [Scope]. Build one with [New]. A Freeze is immutable and cheap to
 // copy; the zero value is a nameless freeze that holds nothing at no time. Freezes are not
 // comparable with ==, which would compare identity rather than content.

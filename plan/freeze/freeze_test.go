@@ -42,7 +42,7 @@ func firstN(f freeze.Freeze, from time.Time, n int) []string {
 	return out
 }
 
-func TestOccurrences_Semantics7_1(t *testing.T) {
+func TestOccurrences_Recurrences(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		start, end string
@@ -178,8 +178,9 @@ func TestOccurrences_Semantics7_1(t *testing.T) {
 	}
 }
 
-// TestOccurrence_Semantics7_1_Conformance14 replays the times of conformance file 14.
-func TestOccurrence_Semantics7_1_Conformance14(t *testing.T) {
+// TestOccurrence_AnnualWeeklyAndOneOff replays times around an annual freeze with an end after
+// three occurrences, a weekly Friday-night freeze and a one-off freeze.
+func TestOccurrence_AnnualWeeklyAndOneOff(t *testing.T) {
 	holidays := mustNew(t, "Holidays", "2026-12-24T00:00:00Z", "2026-12-26T00:00:00Z",
 		&freeze.Recurrence{Unit: freeze.Annually, Every: 1, EndAfter: 3}, shopProd)
 	friday := mustNew(t, "Friday nights", "2026-11-27T22:00:00Z", "2026-11-28T06:00:00Z",
@@ -214,9 +215,9 @@ func TestOccurrence_Semantics7_1_Conformance14(t *testing.T) {
 	}
 }
 
-// TestOccurrence_Semantics7_1_MidnightGap: in São Paulo, 2018-11-04 had no 00:30; time.Date
+// TestOccurrence_MidnightGap: in São Paulo, 2018-11-04 had no 00:30; time.Date
 // normalises it to 23:30 the evening before, and the occurrence is found from that evening.
-func TestOccurrence_Semantics7_1_MidnightGap(t *testing.T) {
+func TestOccurrence_MidnightGap(t *testing.T) {
 	f := mustNew(t, "Midnight", "2018-11-01T03:30:00Z", "2018-11-01T05:30:00Z", // 00:30 -03
 		&freeze.Recurrence{Unit: freeze.Daily, TimeZone: "America/Sao_Paulo"}, shopProd)
 	b, e, ok := f.Occurrence(ts(t, "2018-11-04T02:45:00Z")) // 23:45 -03 on 3 November
@@ -228,9 +229,9 @@ func TestOccurrence_Semantics7_1_MidnightGap(t *testing.T) {
 	require.Equal(t, ts(t, "2018-11-05T04:30:00Z"), e)
 }
 
-// TestOccurrences_Semantics7_1_DST: a weekly freeze at 22:00 local stays at 22:00 local across the
+// TestOccurrences_DST: a weekly freeze at 22:00 local stays at 22:00 local across the
 // daylight-saving changes, in both directions.
-func TestOccurrences_Semantics7_1_DST(t *testing.T) {
+func TestOccurrences_DST(t *testing.T) {
 	for _, zone := range []string{"America/New_York", "Europe/Berlin"} {
 		t.Run(zone, func(t *testing.T) {
 			loc, err := time.LoadLocation(zone)

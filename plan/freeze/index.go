@@ -71,7 +71,7 @@ func (x *Index) Freezes() []Freeze {
 }
 
 // Hit names the freeze that holds a cell and when its occurrence ends (the reason `frozen` carries
-// both, §7.3): Start and End bound the occurrence that contains the queried time.
+// both): Start and End bound the occurrence that contains the queried time.
 type Hit struct {
 	Freeze     string
 	Start, End time.Time

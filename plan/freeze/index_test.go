@@ -11,8 +11,9 @@ import (
 	"github.com/tenantplan/tenantplan/plan/freeze"
 )
 
-// conformance14 builds the freezes of conformance file 14 (semantics §7.1).
-func conformance14(t testing.TB) *freeze.Index {
+// shopFreezes builds three freezes of project Shop: a one-off freeze of tenant Acme in Production,
+// an annual freeze of Staging and a weekly freeze of Production.
+func shopFreezes(t testing.TB) *freeze.Index {
 	return freeze.NewIndex([]freeze.Freeze{
 		mustNew(t, "Acme board demo", "2026-11-20T00:00:00Z", "2026-11-30T00:00:00Z", nil,
 			freeze.Scope{Tenants: []freeze.TenantScope{{Tenant: "Acme", Project: "Shop", Environment: "Production"}}}),
@@ -36,8 +37,8 @@ func only(names ...string) func(string) bool {
 	}
 }
 
-func TestIndex_Active_Semantics7_1(t *testing.T) {
-	x := conformance14(t)
+func TestIndex_Active(t *testing.T) {
+	x := shopFreezes(t)
 	hit := func(name, start, end string) freeze.Hit {
 		return freeze.Hit{Freeze: name, Start: ts(t, start), End: ts(t, end)}
 	}
@@ -95,8 +96,8 @@ func TestIndex_TenantAndProjectScopeReportedOnce(t *testing.T) {
 	require.False(t, x.HasTenantFreezes("Shop", "Production"))
 }
 
-func TestIndex_Clear_Semantics7_1(t *testing.T) {
-	x := conformance14(t)
+func TestIndex_Clear(t *testing.T) {
+	x := shopFreezes(t)
 	daily := freeze.NewIndex([]freeze.Freeze{
 		// Back-to-back daily occurrences: frozen forever.
 		mustNew(t, "Always", "2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z", &freeze.Recurrence{Unit: freeze.Daily}, shopProd),
@@ -148,7 +149,7 @@ func TestIndex_Nil(t *testing.T) {
 // TestIndex_ConcurrentUse: an Index and its freezes are read from many goroutines at once (run
 // with -race).
 func TestIndex_ConcurrentUse(t *testing.T) {
-	x := conformance14(t)
+	x := shopFreezes(t)
 	at := ts(t, "2026-11-27T23:00:00Z")
 	want := x.Active("Shop", "Production", "Acme", at, nil)
 	done := make(chan []freeze.Hit)
@@ -167,9 +168,9 @@ func TestIndex_ConcurrentUse(t *testing.T) {
 	}
 }
 
-// TestOccurrence_Semantics7_1_JumpsFarAhead: a query tens of thousands of years after start answers
+// TestOccurrence_JumpsFarAhead: a query tens of thousands of years after start answers
 // at once, because the search jumps instead of stepping.
-func TestOccurrence_Semantics7_1_JumpsFarAhead(t *testing.T) {
+func TestOccurrence_JumpsFarAhead(t *testing.T) {
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	require.NoError(t, err)
 	f := mustNew(t, "Daily", "2026-01-01T08:00:00Z", "2026-01-01T09:00:00Z", // 09:00 in Berlin

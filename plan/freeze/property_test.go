@@ -90,9 +90,9 @@ func (g genFreeze) build(t *rapid.T, name string, scope freeze.Scope) freeze.Fre
 	return f
 }
 
-// TestOccurrence_Semantics7_1_AgreesWithSlowReference steps minute by minute over a week and checks
+// TestOccurrence_AgreesWithSlowReference steps minute by minute over a week and checks
 // every occurrence boundary in a three-week window somewhere in the recurrence's life.
-func TestOccurrence_Semantics7_1_AgreesWithSlowReference(t *testing.T) {
+func TestOccurrence_AgreesWithSlowReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := drawFreeze(t)
 		f := g.build(t, "F", shopProd)
@@ -164,7 +164,7 @@ func drawScope(t *rapid.T) freeze.Scope {
 	return s
 }
 
-// inScope says, from the scope data alone, whether a scope holds a cell (§7.1).
+// inScope says, from the scope data alone, whether a scope holds a cell.
 func inScope(s freeze.Scope, project, env, tenant string) bool {
 	if slices.Contains(s.Projects[project], env) {
 		return true
@@ -208,9 +208,9 @@ func allCells() []cell {
 	return out
 }
 
-// TestIndex_Semantics7_1_Scope: a freeze never affects cells outside its scope, and holds every cell
+// TestIndex_Scope: a freeze never affects cells outside its scope, and holds every cell
 // in it while an occurrence contains the time; ProjectActive and TenantActive split Active.
-func TestIndex_Semantics7_1_Scope(t *testing.T) {
+func TestIndex_Scope(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := drawIndex(t)
 		at := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(rapid.Int64Range(0, 14*366*24*60).Draw(t, "atMinute")) * time.Minute)
@@ -255,8 +255,8 @@ func compareStrings(a, b string) int {
 	return 0
 }
 
-// TestIndex_Semantics7_1_OverrideAll: overriding every freeze equals having none (FRZ-4).
-func TestIndex_Semantics7_1_OverrideAll(t *testing.T) {
+// TestIndex_OverrideAll: overriding every freeze equals having none.
+func TestIndex_OverrideAll(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := drawIndex(t)
 		none := freeze.NewIndex(nil)
@@ -274,9 +274,9 @@ func TestIndex_Semantics7_1_OverrideAll(t *testing.T) {
 	})
 }
 
-// TestIndex_Semantics7_1_Clear: Clear returns a time that is not frozen, and no earlier unfrozen
-// time exists at or after `at`, according to the slow reference; overrides are honoured.
-func TestIndex_Semantics7_1_Clear(t *testing.T) {
+// TestIndex_Clear_AgreesWithSlowReference: Clear returns a time that is not frozen, and no earlier
+// unfrozen time exists at or after `at`, according to the slow reference; overrides are honoured.
+func TestIndex_Clear_AgreesWithSlowReference(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		c := drawIndex(t)
 		overridden := rapid.SliceOfDistinct(rapid.IntRange(0, max(len(c.fs)-1, 0)), rapid.ID).Draw(t, "overridden")

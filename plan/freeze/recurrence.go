@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// Recurrence repeats a freeze (§7.1). The zero value of each field means its default, as noted.
+// Recurrence repeats a freeze. The zero value of each field means its default, as noted.
 // A Recurrence is plain data; [New] validates and copies it.
 type Recurrence struct {
 	Unit       Unit           // Daily, Weekly, Monthly or Annually

@@ -10,9 +10,9 @@ import (
 	"github.com/tenantplan/tenantplan/plan/freeze"
 )
 
-// This file keeps a slow, obviously correct reference for occurrences (§7.1): it walks every local
+// This file keeps a slow, obviously correct reference for occurrences: it walks every local
 // calendar date after start's, one by one, asks whether the date matches the rule as the
-// specification words it, and counts. The fast code jumps; the tests check that both agree.
+// package documentation words it, and counts. The fast code jumps; the tests check that both agree.
 
 type interval struct{ begin, end time.Time }
 
@@ -117,9 +117,9 @@ func slowClear(occs []interval, at time.Time) time.Time {
 	return at
 }
 
-// TestOccurrences_Semantics7_1_EndAfterAgreesWithCounting: the last occurrence under a large
+// TestOccurrences_EndAfterAgreesWithCounting: the last occurrence under a large
 // endAfter, found without counting, is the one the slow reference counts to.
-func TestOccurrences_Semantics7_1_EndAfterAgreesWithCounting(t *testing.T) {
+func TestOccurrences_EndAfterAgreesWithCounting(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		start string

@@ -6,11 +6,11 @@ import (
 	"time"
 )
 
-// Unit is the unit of a [Recurrence]: the calendar step between occurrences (§7.1). The zero value
+// Unit is the unit of a [Recurrence]: the calendar step between occurrences. The zero value
 // is not a valid unit.
 type Unit uint8
 
-// The recurrence units of §7.1.
+// The recurrence units.
 const (
 	Daily Unit = iota + 1
 	Weekly

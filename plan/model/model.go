@@ -1,7 +1,7 @@
 package model
 
 // File is a whole model file: one space, everything by name. The zero value is an empty, valid
-// model. Field order and json keys follow model-format.md.
+// model. Field order and json keys are those of the model file (see schema.json).
 type File struct {
 	// Schema is the optional "$schema" key: the address of the file's JSON Schema, which editors
 	// use for completion and checking (see SchemaID and JSONSchema). The planner ignores it.

@@ -16,7 +16,7 @@ import (
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// ReasonOrder returns the reason codes in the order the checks of §7.3 run. tenanted-project, the
+// ReasonOrder returns the reason codes in the order the checks of a cell run. tenanted-project, the
 // untenanted track's replacement of the tenant checks, sits with untenanted-project.
 func ReasonOrder() []plan.Code { return slices.Clone(reasonOrder) }
 
@@ -27,9 +27,9 @@ var reasonOrder = []plan.Code{ // never written
 	plan.ReasonAlreadyCurrent,
 }
 
-// CheckReasons returns an error unless rs lists known codes, each at most once, in the order of
-// §7.3, and respects the exclusions of §7.3: no lifecycle or release-blocked together with
-// not-in-lifecycle, and no tenant check on the untenanted track.
+// CheckReasons returns an error unless rs lists known codes, each at most once, in the order in
+// which the checks run (ReasonOrder), and respects their exclusions: no lifecycle or
+// release-blocked together with not-in-lifecycle, and no tenant check on the untenanted track.
 func CheckReasons(rs []plan.Reason, untenanted bool) error {
 	last := -1
 	has := map[plan.Code]bool{}
@@ -39,7 +39,7 @@ func CheckReasons(rs []plan.Reason, untenanted bool) error {
 			return fmt.Errorf("reason %d: unknown code %q", i, r.Code)
 		}
 		if k <= last {
-			return fmt.Errorf("reason %d: %q comes after %q, against the order of §7.3", i, r.Code, reasonOrder[last])
+			return fmt.Errorf("reason %d: %q comes after %q, against the order in which the checks run", i, r.Code, reasonOrder[last])
 		}
 		last = k
 		has[r.Code] = true
@@ -48,23 +48,23 @@ func CheckReasons(rs []plan.Reason, untenanted bool) error {
 		}
 	}
 	if has[plan.ReasonNotInLifecycle] && (has[plan.ReasonLifecycle] || has[plan.ReasonReleaseBlocked]) {
-		return errors.New("lifecycle or release-blocked evaluated for an environment not in the lifecycle (§7.3)")
+		return errors.New("lifecycle or release-blocked evaluated for an environment not in the lifecycle")
 	}
 	tenantOnly := []plan.Code{plan.ReasonUntenantedProject, plan.ReasonDisabled, plan.ReasonNotConnected, plan.ReasonChannelMismatch}
 	for _, c := range tenantOnly {
 		if untenanted && has[c] {
-			return fmt.Errorf("tenant check %q on the untenanted track (§7.3)", c)
+			return fmt.Errorf("tenant check %q on the untenanted track", c)
 		}
 	}
 	if !untenanted && has[plan.ReasonTenantedProject] {
-		return errors.New("tenanted-project on a tenant's cell (§7.3)")
+		return errors.New("tenanted-project on a tenant's cell")
 	}
 	return nil
 }
 
-// Selection returns the tenants a deploy request selects (§8.1), computed literally from the
-// space's tenants: named UNION tag-matched (OR within a tag set, AND across sets, §1.3) UNION
-// expression-matched (§1.4) UNION, with All, every tenant connected to at least one environment of
+// Selection returns the tenants a deploy request selects, computed literally from the
+// space's tenants: named UNION tag-matched (OR within a tag set, AND across sets) UNION
+// expression-matched UNION, with All, every tenant connected to at least one environment of
 // the project.
 // It ignores req.Principal. The names are sorted.
 func Selection(s *plan.Space, req plan.DeployRequest) ([]string, error) {
@@ -95,7 +95,7 @@ func Selection(s *plan.Space, req plan.DeployRequest) ([]string, error) {
 }
 
 // MatchFilterTags reports whether a tenant carrying tenantTags matches the tag part of a tenant
-// filter, literally by §1.3: the filter's tags grouped by tag set (split at the first "/"), OR
+// filter, literally: the filter's tags grouped by tag set (split at the first "/"), OR
 // within a set, AND across sets. An empty filter matches nobody.
 func MatchFilterTags(filter, tenantTags []string) bool {
 	if len(filter) == 0 {
@@ -147,9 +147,10 @@ func (a boolAlgebra) Not(x bool) bool       { return !x }
 func (a boolAlgebra) And(xs []bool) bool    { return !slices.Contains(xs, false) }
 func (a boolAlgebra) Or(xs []bool) bool     { return slices.Contains(xs, true) }
 
-// CheckDeployPlan returns an error unless p is a sound answer to req on s (§8.1, §8.2, §7.3):
+// CheckDeployPlan returns an error unless p is a sound answer to req on s:
 //   - every track appears at most once; deploy cells have no reasons, skipped and rejected ones
-//     have some, in the order of §7.3 (CheckReasons); each list is ordered, untenanted first;
+//     have some, in the order in which the checks run (CheckReasons); each list is ordered,
+//     untenanted first;
 //   - the untenanted track appears exactly when req.Untenanted, and never in Skipped;
 //   - planned tenants are a subset of the selection (see Selection);
 //   - without a principal, every selected tenant appears exactly once; with one, the tenants that
@@ -224,7 +225,7 @@ func CheckDeployPlan(s *plan.Space, req plan.DeployRequest, p *plan.DeployPlan) 
 				return fmt.Errorf("named tenant %q appears nowhere in the plan", n)
 			}
 			if d == plan.DecisionSkipped {
-				return fmt.Errorf("named tenant %q is skipped, want deploy or rejected (A-9)", n)
+				return fmt.Errorf("named tenant %q is skipped, want deploy or rejected", n)
 			}
 		}
 	}
@@ -247,7 +248,7 @@ func codes(rs []plan.Reason) []plan.Code {
 }
 
 // CheckDeterministic returns an error unless render gives byte-identical output on the space of
-// f and on the space of Shuffle(f, seed) (§8.6). render is typically a Deploy, Matrix or Rollout
+// f and on the space of Shuffle(f, seed). render is typically a Deploy, Matrix or Rollout
 // followed by its JSON method. Both models must compile.
 func CheckDeterministic(f *model.File, seed uint64, render func(*plan.Space) ([]byte, error)) error {
 	s1, err := plan.Compile(f)
@@ -278,10 +279,10 @@ func clip(b []byte) string {
 }
 
 // CheckIsolation returns an error unless adding the successful tenanted deployment d to f
-// leaves unchanged, under both policies of §4.2, every matrix row (§8.3) of the release d.Release
+// leaves unchanged, under both progression policies, every matrix row of the release d.Release
 // of every other track connected to an environment of the phase of d.Environment, and every
-// other track at all when d.Environment is not in the release's lifecycle (§4.6, TP-1). The
-// untenanted track counts only untenanted successes, so its row never changes either.
+// other track at all when d.Environment is not in the release's lifecycle. The
+// untenanted track counts only untenanted successes, so its row never changes either.
 // d.Outcome is forced to Success; d.At, when empty, is after the whole history.
 func CheckIsolation(f *model.File, d model.Deployment) error {
 	if d.Tenant == "" {
@@ -331,7 +332,7 @@ func CheckIsolation(f *model.File, d model.Deployment) error {
 					}
 				}
 				if inLC && !connected {
-					continue // B's phase may complete through anyone's success (TP-3)
+					continue // B's phase may complete through anyone's success
 				}
 			}
 			if r2 := m2.Rows[i]; !reflect.DeepEqual(r1, r2) {
@@ -354,7 +355,7 @@ func after(f *model.File) time.Time {
 	return t.Add(time.Hour)
 }
 
-// CheckRollout returns an error unless r is a sound rollout of pol on the model f (§9):
+// CheckRollout returns an error unless r is a sound rollout of pol on the model f:
 //   - ring membership partitions the tenants connected to the project (those whose connections
 //     list it, with or without environments) into the rings' members and the unassigned;
 //     overlaps are members; the rings reported empty are exactly the rings with no members;
@@ -363,8 +364,8 @@ func after(f *model.File) time.Time {
 //     in two waves or both in a wave and done; gates point at the previous wave;
 //   - replaying the waves in order as successful deployments, each wave is deployable: Deploy,
 //     asked for the wave's tenants at the wave's start (zero when untimed) on f plus a success of
-//     every done cell and of every earlier wave, deploys every one of them (so no wave runs before its lifecycle
-//     allows it, §4, and no timed wave starts inside a freeze of its cells, §9.5);
+//     every done cell and of every earlier wave, deploys every one of them (so no wave runs before
+//     its lifecycle allows it, and no timed wave starts inside a freeze of its cells);
 //   - timed waves start no earlier than the previous wave's end plus its ring's soak.
 func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error {
 	if r == nil {
@@ -492,7 +493,7 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 func replayWaves(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error {
 	g := cloneShallow(f)
 	at := after(f)
-	// Done cells count as successes for later steps (§9.4), whatever the policy says of their
+	// Done cells count as successes for later steps, whatever the policy says of their
 	// history (under LatestOutcome a later failure may hide the success that made them current).
 	for _, c := range r.Done {
 		at = at.Add(time.Second)

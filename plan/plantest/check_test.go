@@ -20,15 +20,15 @@ func drawSpace(t *rapid.T, s plantest.Sizes) (*model.File, *plan.Space) {
 	return f, sp
 }
 
-// TestCheckDeployPlan_Semantics8_2 runs CheckDeployPlan on plans of generated requests.
-func TestCheckDeployPlan_Semantics8_2(t *testing.T) {
+// TestCheckDeployPlan_GeneratedRequests runs CheckDeployPlan on plans of generated requests.
+func TestCheckDeployPlan_GeneratedRequests(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawSpace(t, plantest.Sizes{})
 		req := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "request")
 		p, err := s.Deploy(req)
 		if err != nil {
 			if req.Principal != "" {
-				t.Skip("a named tenant the principal may not view is a request error (§7.2)")
+				t.Skip("a named tenant the principal may not view is a request error")
 			}
 			t.Fatalf("deploy: %v", err)
 		}
@@ -65,12 +65,12 @@ func TestCheckDeployPlan_Catches(t *testing.T) {
 	swapped := *p
 	swapped.Skipped = append([]plan.Cell(nil), p.Skipped...)
 	swapped.Skipped[0].Reasons = []plan.Reason{{Code: plan.ReasonLifecycle, Message: "x"}, {Code: plan.ReasonDisabled, Message: "y"}}
-	require.ErrorContains(t, plantest.CheckDeployPlan(s, req, &swapped), "order of §7.3")
+	require.ErrorContains(t, plantest.CheckDeployPlan(s, req, &swapped), "order in which the checks run")
 }
 
-// TestCheckDeterministic_Semantics8_6 checks determinism of Deploy and Matrix JSON on generated
+// TestCheckDeterministic checks determinism of Deploy and Matrix JSON on generated
 // models.
-func TestCheckDeterministic_Semantics8_6(t *testing.T) {
+func TestCheckDeterministic(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, _ := drawSpace(t, plantest.Sizes{})
 		req := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "request")
@@ -89,8 +89,8 @@ func TestCheckDeterministic_Semantics8_6(t *testing.T) {
 	})
 }
 
-// TestCheckIsolation_Semantics4_6 checks per-tenant isolation on generated models.
-func TestCheckIsolation_Semantics4_6(t *testing.T) {
+// TestCheckIsolation checks per-tenant isolation on generated models.
+func TestCheckIsolation(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, _ := drawSpace(t, plantest.Sizes{})
 		if len(f.Tenants) == 0 {
@@ -106,8 +106,8 @@ func TestCheckIsolation_Semantics4_6(t *testing.T) {
 	})
 }
 
-// TestCheckRollout_Semantics9 checks generated rollouts, timed or not.
-func TestCheckRollout_Semantics9(t *testing.T) {
+// TestCheckRollout checks generated rollouts, timed or not.
+func TestCheckRollout(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawSpace(t, plantest.Sizes{})
 		pol := plantest.RolloutPolicy(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
@@ -121,8 +121,9 @@ func TestCheckRollout_Semantics9(t *testing.T) {
 	})
 }
 
-// maskNoTargets clears the messages of no-targets reasons: they list the project's target roles in
-// model order, which breaks §8.6 (see TestBug_NoTargetsMessageFollowsRoleOrder in package plan).
+// maskNoTargets clears the messages of no-targets reasons, which once listed the project's target
+// roles in model order and so differed between a model and its shuffle (fixed since: see
+// TestNoTargetsMessageIgnoresRoleOrder in package plan).
 func maskNoTargets(p *plan.DeployPlan) {
 	for _, cs := range [][]plan.Cell{p.Deploy, p.Skipped, p.Rejected} {
 		for i := range cs {

@@ -17,8 +17,8 @@
 //	f.Tenants = plantest.Tenants(f, s).Draw(t, "tenants")
 //	...
 //
-// DeployRequest and RolloutPolicy draw requests on a model; Expression draws tag expressions
-// (§1.4). Generated times lie in [Epoch(), Epoch()+Window) on a coarse grid, so that ties happen.
+// DeployRequest and RolloutPolicy draw requests on a model; Expression draws tag expressions.
+// Generated times lie in [Epoch(), Epoch()+Window) on a coarse grid, so that ties happen.
 //
 // # Property-testing your own rollout rule
 //
@@ -37,11 +37,10 @@
 //
 // # Checks
 //
-// CheckDeployPlan (§8.1, §8.2, §7.3), CheckReasons (§7.3), CheckDeterministic (§8.6),
-// CheckIsolation (§4.6) and CheckRollout (§9) return an error describing the first violation,
-// so they work with *testing.T and *rapid.T alike. Selection, MatchFilterTags and MatchExpr
-// compute a request's selection literally (§1.3, §1.4, §8.1), independently of the planner's
-// indexes. Shuffle reorders every list whose order carries no meaning.
+// CheckDeployPlan, CheckReasons, CheckDeterministic, CheckIsolation and CheckRollout return an
+// error describing the first violation, so they work with *testing.T and *rapid.T alike. Selection,
+// MatchFilterTags and MatchExpr compute a request's selection literally, independently of the
+// planner's indexes. Shuffle reorders every list whose order carries no meaning.
 //
 // Decisions:
 //   - Decision: a tenant "connected to a project" (All, matrix rows, rollout membership) is one
@@ -50,10 +49,11 @@
 //   - Decision: Shuffle keeps environments, the tags of a tag set, phases, channels and variables
 //     in order (their order means something), and the relative order of deployments at the same
 //     instant (the later one listed wins a tie, package plan).
-//   - Decision: CheckRollout replays a done cell as a success (§9.4) before the waves, since under
+//   - Decision: CheckRollout replays a done cell as a success before the waves, since under
 //     LatestOutcome a later failure may hide the success that made the cell current.
 //   - Decision: CheckIsolation compares whole matrix rows (current release, decision and every
-//     reason) of the tracks §4.6 protects, under both policies.
+//     reason) of the tracks that per-tenant isolation protects (those connected to an environment
+//     of the phase deployed to), under both policies.
 //   - Decision: Shuffle and Synthetic are the only users of randomness: math/rand/v2 seeded by the
 //     caller, so they are deterministic.
 //

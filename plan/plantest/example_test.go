@@ -117,7 +117,7 @@ func ExampleShuffle() {
 	// <nil>
 }
 
-// ExampleSelection computes a request's selection literally (§8.1): named UNION expression.
+// ExampleSelection computes a request's selection literally: named UNION expression.
 func ExampleSelection() {
 	f := plantest.Synthetic(plantest.SyntheticOptions{Tenants: 40, Seed: 3})
 	s, _ := plan.Compile(f)

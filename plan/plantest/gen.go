@@ -85,7 +85,7 @@ func Environments(s Sizes) *rapid.Generator[[]string] {
 }
 
 // TagSets generates up to s.TagSets tag sets of every type (MultiSelect, SingleSelect, FreeText),
-// with up to s.TagsPerSet distinct tags each (a tag may contain "/", §1.2).
+// with up to s.TagsPerSet distinct tags each (a tag may contain "/").
 func TagSets(s Sizes) *rapid.Generator[[]model.TagSet] {
 	s = s.withDefaults()
 	return rapid.Custom(func(t *rapid.T) []model.TagSet {
@@ -167,7 +167,7 @@ func CanonicalTags(sets []model.TagSet) []string {
 
 // Lifecycles generates 1 or 2 lifecycles over envs: phases with automatic and manual
 // environments, minimums, optional and priority flags, at most one "any other environment" phase,
-// and sometimes no phases at all (§3.1, §3.2). No environment is in two phases (§3.3).
+// and sometimes no phases at all. No environment is in two phases.
 func Lifecycles(envs []string, s Sizes) *rapid.Generator[[]model.Lifecycle] {
 	s = s.withDefaults()
 	envs = slices.Clone(envs)
@@ -312,7 +312,7 @@ func Projects(f *model.File, s Sizes) *rapid.Generator[[]model.Project] {
 
 func ptr[V any](v V) *V { return &v }
 
-// Expression generates a valid tag expression (§1.4) over the canonical tags given (which must
+// Expression generates a valid tag expression over the canonical tags given (which must
 // not be empty): tag references (quoted when they need it, or "Set/*"), not, and, or, true,
 // false and parentheses, in every keyword spelling.
 func Expression(canon []string) *rapid.Generator[string] {
@@ -369,7 +369,7 @@ func isKeyword(s string) bool {
 }
 
 // Tenants generates up to s.Tenants tenants against f's tag sets, projects and environments:
-// tags that respect each set's type (§2.2), a few disabled tenants, connections to tenanted
+// tags that respect each set's type, a few disabled tenants, connections to tenanted
 // projects only, and values for some of the projects' templates (unscoped, or scoped to
 // environments without overlap).
 func Tenants(f *model.File, s Sizes) *rapid.Generator[[]model.Tenant] {
@@ -553,7 +553,7 @@ func DeploymentOf(f *model.File) *rapid.Generator[model.Deployment] {
 }
 
 // Time generates a time in [Epoch(), Epoch()+Window) on a 6-hour grid, so that generated times
-// often collide (ties are part of the semantics, §7.3).
+// often collide (at the same instant, the deployment listed later wins).
 func Time() *rapid.Generator[time.Time] {
 	return rapid.Custom(func(t *rapid.T) time.Time {
 		return epoch.Add(time.Duration(rapid.IntRange(0, int(Window/(6*time.Hour))-1).Draw(t, "slot")) * 6 * time.Hour)
@@ -579,7 +579,7 @@ func cloneShallow(f *model.File) *model.File {
 
 // Freezes generates up to s.Freezes freezes against f: windows of 1 to 72 hours starting in
 // [Epoch(), Epoch()+Window), project scopes, single-cell tenant scopes and, for some, a recurrence
-// (every unit, days of week, day of month, end after N or on a date, time zones with DST) (§7.1).
+// (every unit, days of week, day of month, end after N or on a date, time zones with DST).
 func Freezes(f *model.File, s Sizes) *rapid.Generator[[]model.Freeze] {
 	s = s.withDefaults()
 	f = cloneShallow(f)
@@ -640,7 +640,7 @@ func Recurrence(start time.Time) *rapid.Generator[*model.Recurrence] {
 }
 
 // Principals generates up to s.Principals principals with deploy and view grants restricted (or
-// not) by project, environment, named tenants and tenant tags (§7.2).
+// not) by project, environment, named tenants and tenant tags.
 func Principals(f *model.File, s Sizes) *rapid.Generator[[]model.Principal] {
 	s = s.withDefaults()
 	f = cloneShallow(f)

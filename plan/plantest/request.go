@@ -12,11 +12,11 @@ import (
 
 // RequestOptions says which parts of a request the request generators may draw. The zero value
 // draws no principal, no time and no freeze override, which keeps requests comparable with a
-// reference that ignores §7.1 and §7.2.
+// reference that ignores freezes and principals.
 type RequestOptions struct {
 	// Principal lets a request name one of the model's principals.
 	Principal bool
-	// At lets a request carry a time in [Epoch(), Epoch()+Window) (freezes apply, §7.1) and name
+	// At lets a request carry a time in [Epoch(), Epoch()+Window) (freezes apply) and name
 	// freezes to override.
 	At bool
 }
@@ -64,7 +64,7 @@ func DeployRequest(f *model.File, o RequestOptions) *rapid.Generator[plan.Deploy
 	})
 }
 
-// Policy generates a progression policy of §4.2: AnySuccess or LatestOutcome.
+// Policy generates a progression policy: AnySuccess or LatestOutcome.
 func Policy() *rapid.Generator[lifecycle.Policy] {
 	return rapid.SampledFrom([]lifecycle.Policy{lifecycle.AnySuccess, lifecycle.LatestOutcome})
 }
@@ -72,7 +72,7 @@ func Policy() *rapid.Generator[lifecycle.Policy] {
 // RolloutPolicy generates a valid rollout policy on f (which must have a release): a project and
 // one of its releases, the default environments or a subset of the model's, an order, and 1 to 4
 // rings selecting by tags, expression or names, some with a percentage and salt, maxParallel (a
-// count or a percent) and soak; with timed true, a start and a wave duration (§9).
+// count or a percent) and soak; with timed true, a start and a wave duration.
 func RolloutPolicy(f *model.File, timed bool) *rapid.Generator[plan.RolloutPolicy] {
 	f = clone(f)
 	canon := CanonicalTags(f.TagSets)

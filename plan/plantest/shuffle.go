@@ -15,8 +15,8 @@ import (
 // connected environments and values), targets (and their lists), releases, deployments, freezes
 // (and their scopes and days of week), principals and grants (and their lists).
 //
-// It keeps the lists whose order means something (model-format.md): environments, the tags of a
-// tag set (display order, TAG-2), phases and their environments, channels (the first is the
+// It keeps the lists whose order means something in a model file: environments, the tags of a
+// tag set (display order), phases and their environments, channels (the first is the
 // default when none says so) and variables. Deployments at the same instant keep their relative
 // order, since the later one listed wins a tie (package plan's Decision).
 func Shuffle(f *model.File, seed uint64) *model.File {

@@ -10,7 +10,7 @@ import (
 )
 
 // TestConformance runs every scenario file in the folder named by TENANTPLAN_SCENARIOS (CI sets it
-// to the shared conformance suite). A relative folder is taken relative to the module root (where
+// to its suite of scenario files). A relative folder is taken relative to the module root (where
 // go test ./... is typed), or else to this package. Files named in TENANTPLAN_PENDING
 // (comma-separated) run and report their differences without failing, until their issue lands.
 func TestConformance(t *testing.T) {

@@ -1,6 +1,6 @@
 // Package scenario runs scenario files: rollout rules tested as data.
 //
-// A scenario file (the specification's scenario-format.md) is a JSON object holding a model and a
+// A scenario file (described by schema.json in this package) is a JSON object holding a model and a
 // list of checks; each check asks the library one question (validate the model, select tenants by
 // a filter or an expression, plan a deployment, resolve variables, substitute text, list targets,
 // automatic or scheduled deployments) and says what the answer must be. Keep scenario files beside
@@ -11,7 +11,7 @@
 //	}
 //
 // Each check is compared as the format says: lists of names and of objects as sets, reason lists
-// in order (the order of semantics §7.3), skipped and rejected as whole maps, variable names
+// in order (the order in which the checks run), skipped and rejected as whole maps, variable names
 // case-insensitively, validation errors by code and path prefix, request errors by code. Every
 // difference is reported with the file, the check and what was wanted and got; the run ends with
 // the line "N passed, M failed" counting checks.
