@@ -21,6 +21,70 @@
 // in a model file ("Tenants" is not "tenants"), and a value of the wrong JSON type is reported with
 // its path.
 //
+// # The file
+//
+//	{
+//	  "description": "what this scenario shows",
+//	  "rules": ["free text: the rules it illustrates"],
+//	  "model": {"environments": ["Production"], "tenants": [...], ...},
+//	  "checks": [
+//	    {"name": "optional label", "deploy": {"project": "Shop", "release": "1.0.0",
+//	      "environment": "Production", "all": true},
+//	     "want": {"deploy": ["Acme"], "skipped": {"Initech": ["lifecycle"]}}}
+//	  ]
+//	}
+//
+// Every check has exactly one kind key (below) and a want object. A key left out of want is not
+// checked. The file may also name its JSON Schema in a "$schema" key (see JSON Schema).
+//
+// # Kinds of check
+//
+//   - validate: true. Validates the model. want.errors is a list of {"code", "path"}; [] means
+//     the model must be valid. Every wanted error must be matched by a distinct reported error
+//     with that code whose path starts with the wanted path (whole segments: "tenants[0]" matches
+//     "tenants[0].tags[1]" but "tenants[0].tag" does not); every reported error must have a code
+//     that appears in the wanted list.
+//   - filter: {"tenants": [...], "tags": [...]}, an Octopus tenant filter over the model's tenants.
+//     want.tenants (names) or want.error (a code).
+//   - expression: a tag expression string over the model's tenants. want.tenants or want.error.
+//   - deploy: a deploy request with the keys project, release (a version), environment, tenants
+//     (names), tags (filter tags), expression, all (every tenant connected to the project),
+//     untenanted, skipCurrent, at (an RFC 3339 time; left out, no freeze applies),
+//     overrideFreezes (freeze names), principal and policy (AnySuccess, the default, or
+//     LatestOutcome). want.deploy lists the tenants deployed; want.untenanted says whether an
+//     untenanted deployment is planned; want.skipped and want.rejected map a tenant name (or ""
+//     for the untenanted track) to its reason codes, in the order the checks run; want.targets maps
+//     a tenant name (or "") to target names; want.error is a request error's code.
+//   - variables: {"project", "environment", "tenant", "release", "channel", "step", "target"}
+//     (all but project and environment optional). want.values maps a variable name to its
+//     plaintext after substitution (only the names listed are checked); want.missing,
+//     want.sensitive (names whose values are masked) and want.conflicts are compared as whole
+//     sets.
+//   - substitute: {"text", "variables": {name: value}}. want.text, want.unresolved (names) or
+//     want.error (a code).
+//   - targets: {"project", "environment", "tenant"} (no tenant: the untenanted track).
+//     want.targets (names).
+//   - automatic: {"project", "release"}: what is queued automatically given the history.
+//     want.deploy, a list of {"environment", "tenant"} (no tenant: untenanted).
+//   - scheduled: {"project", "source", "destination", "tenants": [...]}: which release each tenant
+//     would be promoted to. want.deploy, a list of {"tenant", "release"}.
+//   - rollout: a rollout policy with the keys project, release, environments (optional), order
+//     (ByEnvironment or ByRing) and rings, a list of {"name", "tags", "tenants", "expression",
+//     "percent", "salt", "maxParallel", "maxParallelPercent", "soak"} (soak as a Go duration such
+//     as "24h"). want.waves is an ordered list of {"environment", "ring", "tenants"};
+//     want.unassigned and want.overlaps list tenants; want.empty lists rings; want.done lists
+//     {"tenant", "environment"}; want.never lists {"tenant", "environment", "reasons"}.
+//
+// # Comparison
+//
+// Lists of names and of objects are compared as sets (order ignored), except reason lists, which
+// are compared in order, and rollout waves. skipped and rejected are compared as whole maps.
+// Variable names compare ignoring letter case everywhere. An error is compared by its code alone,
+// and nothing else may be returned with it. The codes are those of package plan ([plan.Code]).
+//
+// A values check that fails on a sensitive value says that the value differs, never what it is or
+// what was wanted, since reports go to CI logs.
+//
 // # JSON Schema
 //
 // JSONSchema returns the JSON Schema (draft 2020-12) of scenario files, with the model file's
