@@ -243,7 +243,7 @@ func (c *compiler) build() (*Space, error) {
 			index:      pi,
 			tenancy:    cp.tenancy,
 			lc:         cp.lc,
-			roles:      slices.Compact(slices.Sorted(slices.Values(pr.TargetRoles))), // a set: sorted for §8.6
+			roles:      slices.Compact(slices.Sorted(slices.Values(pr.TargetRoles))), // a set, sorted: plans are deterministic
 			defChannel: cp.defChannel,
 			vars:       cp.vars,
 			relIndex:   make(map[string]*release),

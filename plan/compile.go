@@ -646,8 +646,8 @@ func (c *compiler) tenantValueErrors(path func() string, err error) {
 }
 
 // appendValues appends the set values of vals to dst, converted: a value of a sensitive template
-// (by kinds; nil: none is) is sensitive. A nil value (absent or null) is no value (§6.7) and is
-// left out. With arena, the environment lists are copied into it.
+// (by kinds; nil: none is) is sensitive. A nil value (absent or null) is no value and is left out.
+// With arena, the environment lists are copied into it.
 func appendValues(dst []variables.TenantValue, vals []model.TenantValue, kinds *templateKinds, arena *[]string) []variables.TenantValue {
 	for k := range vals {
 		v := &vals[k]

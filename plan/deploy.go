@@ -13,13 +13,13 @@ import (
 	"github.com/tenantplan/tenantplan/variables"
 )
 
-// DeployRequest asks to deploy one release of a project to ONE environment (§8.1, DEP-3) for a
-// selection of tenants and, optionally, untenanted.
+// DeployRequest asks to deploy one release of a project to ONE environment for a selection of
+// tenants and, optionally, untenanted.
 //
 // The selection is the union of the tenants named in Tenants, those matching the filter tags in
-// Tags (OR within a tag set, AND across sets, §1.3), those matching Expression (§1.4), and, when
-// All is set, every tenant connected to the project. A tenant named explicitly that does not exist
-// (or that Principal may not view) is a request error.
+// Tags (OR within a tag set, AND across sets), those matching Expression, and, when All is set,
+// every tenant connected to the project. A tenant named explicitly that does not exist (or that
+// Principal may not view) is a request error.
 type DeployRequest struct {
 	Project     string
 	Release     string // the release version, as written in the model
@@ -37,15 +37,15 @@ type DeployRequest struct {
 	At time.Time
 	// OverrideFreezes names freezes that do not block this request.
 	OverrideFreezes []string
-	// Principal, when not empty, names the principal who asks (§7.2): tenants it cannot view are
-	// left out entirely, and cells it may not deploy are forbidden.
+	// Principal, when not empty, names the principal who asks: tenants it cannot view are left out
+	// entirely, and cells it may not deploy are forbidden.
 	Principal string
-	// Policy says which deployments count as successes for progression (§4.2).
+	// Policy says which deployments count as successes for progression.
 	Policy lifecycle.Policy
 }
 
-// Reason says why a cell cannot be deployed (§7.3). Code is the stable code; the other fields give
-// the details of some codes; Message says it all in words.
+// Reason says why a cell cannot be deployed. Code is the stable code; the other fields give the
+// details of some codes; Message says it all in words.
 type Reason struct {
 	Code Code `json:"code"`
 	// Phase, Need and Have: for lifecycle, the first phase that is not complete for the track, how
@@ -63,8 +63,8 @@ type Reason struct {
 }
 
 // Cell is one (environment, track) of a plan: a tenant, or the untenanted track (Tenant "" and
-// Untenanted true). A deployable cell lists its targets; one that is not lists its reasons, in
-// the order of §7.3.
+// Untenanted true). A deployable cell lists its targets; one that is not lists its reasons, in the
+// order of the checks (see the package doc).
 type Cell struct {
 	Tenant     string   `json:"tenant"`
 	Untenanted bool     `json:"untenanted,omitempty"`
@@ -72,11 +72,11 @@ type Cell struct {
 	Reasons    []Reason `json:"reasons,omitempty"`
 }
 
-// DeployPlan is the answer to a DeployRequest (§8.2): the cells to deploy, the selected tenants
-// that are skipped (selected by tags, expression or All) and the ones rejected (named explicitly,
-// or the untenanted track when it was asked for), each with its reasons. Every list is ordered by
-// tenant name, the untenanted track first. The same request on the same model gives the same plan,
-// byte for byte (see JSON).
+// DeployPlan is the answer to a DeployRequest: the cells to deploy, the selected tenants that are
+// skipped (selected by tags, expression or All) and the ones rejected (named explicitly, or the
+// untenanted track when it was asked for), each with its reasons. Every list is ordered by tenant
+// name, the untenanted track first. The same request on the same model gives the same plan, byte
+// for byte (see JSON).
 type DeployPlan struct {
 	Project     string    `json:"project"`
 	Release     string    `json:"release"`
@@ -202,7 +202,7 @@ func (s *Space) projectRelease(project, version string) (*project, *release, err
 	return p, r, nil
 }
 
-// lifecycle returns the release's lifecycle: its channel's, else its project's (§3.4).
+// lifecycle returns the release's lifecycle: its channel's, else its project's.
 func (r *release) lifecycle() *lifecycle.Lifecycle {
 	if r.channel.lc != nil {
 		return r.channel.lc
@@ -345,7 +345,7 @@ func hasAny(have, want []string) bool {
 	return false
 }
 
-// tenantTargets lists the targets of a tenanted cell (§5.2): participation Tenanted or
+// tenantTargets lists the targets of a tenanted cell: participation Tenanted or
 // TenantedOrUntenanted, and a tenant filter that matches the tenant (an empty one matches nobody).
 // Unless the request lists targets (c.listTargets), it only says whether there is one, without
 // allocating.
@@ -399,7 +399,7 @@ func (c *cellCtx) bulkTargets(i int) (names []string, served bool) {
 	return names, true
 }
 
-// untenantedTargets lists the targets of the untenanted cell (§5.2, DT-5), as tenantTargets does.
+// untenantedTargets lists the targets of the untenanted cell, as tenantTargets does.
 func (c *cellCtx) untenantedTargets() (names []string, served bool) {
 	for _, t := range c.targets {
 		if t.tenancy != Tenanted {
@@ -416,7 +416,7 @@ func reason(code Code, format string, args ...any) Reason {
 	return Reason{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
-// progression adds lifecycle and release-blocked (§4, §7.3) for an environment of the lifecycle.
+// progression adds lifecycle and release-blocked for an environment of the lifecycle.
 func (c *cellCtx) progression(track lifecycle.Track) {
 	pg := c.lc.Progress(c.env, track, c.facts.any, c.r.blocked)
 	if !pg.Reachable {
@@ -438,7 +438,7 @@ func (c *cellCtx) progression(track lifecycle.Track) {
 	}
 }
 
-// frozen adds the frozen reason (§7.1) of track i (-1: untenanted).
+// frozen adds the frozen reason of track i (-1: untenanted).
 func (c *cellCtx) frozen(i int) {
 	if c.at.IsZero() {
 		return
@@ -470,8 +470,8 @@ func (c *cellCtx) own(track int) lifecycle.EnvSet {
 	return c.p.own(c.s, track, c.r.index, c.pol)
 }
 
-// evalTenant evaluates every check of §7.3 for tenant i, in order, into c.buf, and returns the
-// cell's targets.
+// evalTenant evaluates every check of a tenanted cell for tenant i, in order, into c.buf, and
+// returns the cell's targets.
 func (c *cellCtx) evalTenant(i int) []string {
 	s, p := c.s, c.p
 	c.reset()
@@ -533,8 +533,8 @@ func (c *cellCtx) missingReason(k int32) Reason {
 	return r
 }
 
-// tenantReasons evaluates every check of §7.3 for tenant i, in order, and returns the reasons
-// (nil when the cell is deployable) and the cell's targets.
+// tenantReasons evaluates every check of a tenanted cell for tenant i, in order, and returns the
+// reasons (nil when the cell is deployable) and the cell's targets.
 func (c *cellCtx) tenantReasons(i int) ([]Reason, []string) {
 	targets := c.evalTenant(i)
 	return c.reasons(), targets
@@ -552,7 +552,7 @@ func (c *cellCtx) grantedTo(track int) bool {
 	return false
 }
 
-// untenantedReasons evaluates §7.3 for the untenanted track.
+// untenantedReasons evaluates every check of the untenanted track, in order.
 func (c *cellCtx) untenantedReasons() ([]Reason, []string) {
 	p := c.p
 	c.reset()
@@ -597,10 +597,10 @@ func (s *Space) visible(pr *principal, project string) tenant.Selection {
 	return out
 }
 
-// Deploy plans a deploy request (§8.1, §8.2). Every selected tenant appears exactly once: in
-// Deploy, Skipped or Rejected. Request errors (unknown names, a malformed expression) are
-// *RequestError values with the codes of the scenario format. Cells of one plan with the same
-// reasons (or the same targets) share one slice: treat a plan as read-only.
+// Deploy plans a deploy request. Every selected tenant appears exactly once: in Deploy, Skipped or
+// Rejected. Request errors (unknown names, a malformed expression) are *RequestError values with
+// the codes of the scenario format. Cells of one plan with the same reasons (or the same targets)
+// share one slice: treat a plan as read-only.
 func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
 	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
@@ -663,8 +663,8 @@ func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
 }
 
 // selection computes named UNION tag-matched UNION expression-matched (UNION connected when all),
-// restricted to the visible tenants (§8.1). Naming a tenant that is not visible is the same error
-// as naming one that does not exist (§7.2).
+// restricted to the visible tenants. Naming a tenant that is not visible is the same error as
+// naming one that does not exist.
 func (s *Space) selection(p *project, visible tenant.Selection, named, tagList []string, expr string, all bool) (sel, explicit tenant.Selection, err error) {
 	var idx []int
 	for k, n := range named {
@@ -690,7 +690,7 @@ func (s *Space) selection(p *project, visible tenant.Selection, named, tagList [
 			return sel, explicit, requestErr("expression", err)
 		}
 		// Bind against the visible tenants only, so that tenant("hidden") reads exactly like
-		// tenant("missing") (§7.2).
+		// tenant("missing").
 		lookup := func(name string) (int, bool) {
 			i, ok := s.tenants.Index(name)
 			return i, ok && visible.Contains(i)

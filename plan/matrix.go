@@ -7,8 +7,8 @@ import (
 	"github.com/tenantplan/tenantplan/lifecycle"
 )
 
-// MatrixRequest asks for the "why not" view of a project (§8.3): for a release, every
-// (environment, track) with its current release and whether the release is deployable there.
+// MatrixRequest asks for the "why not" view of a project: for a release, every (environment, track)
+// with its current release and whether the release is deployable there.
 type MatrixRequest struct {
 	Project   string
 	Release   string
@@ -44,9 +44,9 @@ type MatrixCell struct {
 	Reasons     []Reason `json:"reasons,omitempty"`
 }
 
-// Matrix computes the matrix of a project for a release (§8.3). Per-release facts are computed
-// once; each cell costs a handful of set operations. Cells with the same reasons share one slice:
-// treat a matrix as read-only.
+// Matrix computes the matrix of a project for a release. Per-release facts are computed once; each
+// cell costs a handful of set operations. Cells with the same reasons share one slice: treat a
+// matrix as read-only.
 func (s *Space) Matrix(req MatrixRequest) (*Matrix, error) {
 	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
@@ -100,9 +100,9 @@ func (s *Space) Matrix(req MatrixRequest) (*Matrix, error) {
 	return m, nil
 }
 
-// JSON returns the plan as indented JSON. The output is deterministic: the same request on the
-// same model (whatever the order of the model's lists) gives the same bytes (§8.6).
+// JSON returns the plan as indented JSON. The output is deterministic: the same request on the same
+// model (whatever the order of the model's lists) gives the same bytes.
 func (p *DeployPlan) JSON() ([]byte, error) { return json.MarshalIndent(p, "", "  ") }
 
-// JSON returns the matrix as indented, deterministic JSON (§8.6).
+// JSON returns the matrix as indented, deterministic JSON.
 func (m *Matrix) JSON() ([]byte, error) { return json.MarshalIndent(m, "", "  ") }

@@ -9,8 +9,8 @@ import (
 	"github.com/tenantplan/tenantplan/variables"
 )
 
-// Targets returns the names of the deployment targets of the cell (project, environment, tenant)
-// (§5.2), sorted; tenant "" is the untenanted track. It returns a *RequestError for unknown names.
+// Targets returns the names of the deployment targets of the cell (project, environment, tenant),
+// sorted; tenant "" is the untenanted track. It returns a *RequestError for unknown names.
 func (s *Space) Targets(project, environment, tenantName string) ([]string, error) {
 	p, err := s.project("project", project)
 	if err != nil {
@@ -45,8 +45,8 @@ func orEmpty(xs []string) []string {
 	return xs
 }
 
-// AutomaticRequest asks which deployments of a release are queued automatically given the
-// history (§8.4). At, when not zero, is the time for freezes.
+// AutomaticRequest asks which deployments of a release are queued automatically given the history.
+// At, when not zero, is the time for freezes.
 type AutomaticRequest struct {
 	Project string
 	Release string
@@ -62,11 +62,11 @@ type Queued struct {
 	Untenanted  bool   `json:"untenanted,omitempty"`
 }
 
-// Automatic lists the automatic deployments of a release (§8.4, AUTO-1, AUTO-2, WS-17): every
-// automatic environment of a non-optional phase that is deployable now for a track (every check of
-// §7.3 passes), where that track has no deployment of the release yet and the cell is not frozen.
-// Tracks are the untenanted track (when the project allows it) and the tenants connected to the
-// project. The result is ordered by environment, then untenanted first, then tenant name.
+// Automatic lists the automatic deployments of a release: every automatic environment of a
+// non-optional phase that is deployable now for a track (every check of the cell passes), where
+// that track has no deployment of the release yet and the cell is not frozen. Tracks are the
+// untenanted track (when the project allows it) and the tenants connected to the project. The
+// result is ordered by environment, then untenanted first, then tenant name.
 func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
 	p, r, err := s.projectRelease(req.Project, req.Release)
 	if err != nil {
@@ -117,7 +117,7 @@ func (r *release) attempted(s *Space, track, env int) bool {
 }
 
 // ScheduledRequest asks what a scheduled promotion from Source to Destination deploys for the
-// listed tenants (§8.5).
+// listed tenants.
 type ScheduledRequest struct {
 	Project     string
 	Source      string
@@ -133,11 +133,11 @@ type Promotion struct {
 	Release string `json:"release"`
 }
 
-// Scheduled computes a scheduled promotion (§8.5, SCH-3, WS-18): a tenant connected to Source gets
-// its own latest successful release in Source; any other tenant gets the latest release
-// successfully deployed to Source by anyone that is deployable to Destination for it. A tenant whose
-// current release in Destination already is that release, or for which it is not deployable to
-// Destination, gets nothing. The result follows the order of req.Tenants.
+// Scheduled computes a scheduled promotion: a tenant connected to Source gets its own latest
+// successful release in Source; any other tenant gets the latest release successfully deployed to
+// Source by anyone that is deployable to Destination for it. A tenant whose current release in
+// Destination already is that release, or for which it is not deployable to Destination, gets
+// nothing. The result follows the order of req.Tenants.
 func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 	p, err := s.project("project", req.Project)
 	if err != nil {
@@ -200,7 +200,7 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// VariablesRequest asks for the variables of a deployment context (§6).
+// VariablesRequest asks for the variables of a deployment context.
 type VariablesRequest struct {
 	Project     string
 	Environment string
@@ -216,9 +216,9 @@ type VariablesRequest struct {
 	Options   variables.Options
 }
 
-// Variables resolves every variable of a deployment context: precedence (§6.2, §6.3), tenant
-// values (§6.5, §6.6), missing values (§6.7), substitution (§6.8) and system variables (§6.9).
-// Sensitive values stay masked in every output of the Resolution except Value.Reveal.
+// Variables resolves every variable of a deployment context: precedence, tenant values, missing
+// values, substitution and system variables. Sensitive values stay masked in every output of the
+// Resolution except Value.Reveal.
 func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 	p, err := s.project("project", req.Project)
 	if err != nil {
@@ -262,7 +262,7 @@ func (s *Space) Variables(req VariablesRequest) (*variables.Resolution, error) {
 		}
 		ctx.Tenant = req.Tenant
 		for id := range s.tenants.Bits(i).IDs() {
-			ctx.TenantTags = append(ctx.TenantTags, s.catalog.Name(id)) // canonical, catalog order (§6.9)
+			ctx.TenantTags = append(ctx.TenantTags, s.catalog.Name(id)) // canonical, catalog order
 		}
 		ctx.Values = variables.TenantValues{Project: p.values.of(i), Common: s.commonOf(i)}
 	}

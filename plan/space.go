@@ -15,7 +15,7 @@ import (
 	"github.com/tenantplan/tenantplan/variables"
 )
 
-// Tenancy is a project's tenanted-deployment mode (PM-1) or a target's participation (DT-1).
+// Tenancy is a project's tenanted-deployment mode or a target's participation.
 type Tenancy uint8
 
 // The tenancy modes. The zero value is Untenanted, the default of both projects and targets.
@@ -101,7 +101,7 @@ type project struct {
 	channels   []*channel
 	defChannel int
 	vars       *variables.Project
-	templates  bool // whether any template is required (§6.7)
+	templates  bool // whether any template is required
 	releases   []*release
 	relIndex   map[string]*release
 	conn       []int32 // per tenant index: its connected environments, an index into Space.envSets
@@ -145,7 +145,7 @@ type target struct {
 	envs    lifecycle.EnvSet
 	roles   []string
 	tenancy Tenancy
-	filter  *tags.Bound // nil when the filter is empty (matches nobody, TF-4)
+	filter  *tags.Bound // nil when the filter is empty (matches nobody)
 }
 
 // Load decodes a model file strictly and compiles it, with the default LoadOptions. All problems

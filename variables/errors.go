@@ -5,27 +5,28 @@ import (
 	"fmt"
 )
 
-// Sentinel errors. Callers test for them with [errors.Is]; [Code] maps each to the stable
-// machine-readable code of the scenario format.
+// Sentinel errors. Callers test for them with [errors.Is]; [Code] maps each to its stable
+// machine-readable code, the one scenario files use.
 var (
 	// ErrSyntax: template syntax (unterminated "#{", unmatched "#{/if}", a bad condition, ...).
 	// Code "invalid-expression".
 	ErrSyntax = errors.New("invalid template syntax")
-	// ErrUnknownFilter: a filter name that is not one of §6.8. Code "invalid-expression".
+	// ErrUnknownFilter: a filter name that is not one of the filters of the template language (see
+	// the grammar in the package doc). Code "invalid-expression".
 	ErrUnknownFilter = errors.New("unknown filter")
 	// ErrFilterArgument: a filter given the wrong number or kind of arguments, or an input it
 	// cannot convert. Code "invalid-expression".
 	ErrFilterArgument = errors.New("invalid filter argument")
-	// ErrCycle: variables that reference each other in a cycle (§6.8). Code "cycle".
+	// ErrCycle: variables that reference each other in a cycle. Code "cycle".
 	ErrCycle = errors.New("reference cycle")
 	// ErrLimit: nesting, recursion, the size of a value, the bytes produced or the work of
 	// one resolution over the limits of [Options]. Code "limit".
 	ErrLimit = errors.New("limit exceeded")
-	// ErrUnknownTemplate: a tenant value for a template the project does not have (§6.5).
-	// Code "unknown-template".
+	// ErrUnknownTemplate: a tenant value for a template the project does not have. Code
+	// "unknown-template".
 	ErrUnknownTemplate = errors.New("unknown template")
-	// ErrOverlappingValues: two tenant values of one template whose environment scopes share
-	// an environment, or two unscoped ones (TV-8). Code "overlapping-tenant-values".
+	// ErrOverlappingValues: two tenant values of one template whose environment scopes share an
+	// environment, or two unscoped ones. Code "overlapping-tenant-values".
 	ErrOverlappingValues = errors.New("overlapping tenant values")
 	// ErrDuplicateName: a name defined twice where it must be unique (names that differ only
 	// in letter case count as equal). Code "duplicate-name".
@@ -34,8 +35,8 @@ var (
 	ErrEmptyName = errors.New("empty name")
 )
 
-// Code returns the stable code of the scenario format for the first sentinel of this package
-// found in err's chain ("invalid-expression", "cycle", "limit", "unknown-template",
+// Code returns the stable machine-readable code (the one scenario files use) of the first sentinel
+// of this package found in err's chain ("invalid-expression", "cycle", "limit", "unknown-template",
 // "overlapping-tenant-values", "duplicate-name", "invalid-value"), or "" when there is none.
 func Code(err error) string {
 	switch {
@@ -93,10 +94,10 @@ func (e *TemplateError) Error() string {
 // Unwrap returns the sentinel.
 func (e *TemplateError) Unwrap() error { return e.Err }
 
-// TenantValueError is one problem with a tenant's values (§6.5, TV-8), reported by
-// [Project.CheckTenantValues]: which list (Library "" = the project values, else the common
-// values given for that library), the index in that list, the template named there, and the
-// error, which wraps [ErrUnknownTemplate] or [ErrOverlappingValues].
+// TenantValueError is one problem with a tenant's values, reported by [Project.CheckTenantValues]:
+// which list (Library "" = the project values, else the common values given for that library), the
+// index in that list, the template named there, and the error, which wraps [ErrUnknownTemplate] or
+// [ErrOverlappingValues].
 type TenantValueError struct {
 	Library  string
 	Index    int

@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// Explanation says why a name has its value (§6.11): the winning candidate and every other
-// candidate with the reason it lost. Text is a human-readable account; like every output of
-// this package it masks sensitive values.
+// Explanation says why a name has its value: the winning candidate and every other candidate with
+// the reason it lost. Text is a human-readable account; like every output of this package it masks
+// sensitive values.
 type Explanation struct {
 	Name   string
 	Winner Candidate
@@ -17,9 +17,8 @@ type Explanation struct {
 	Text   string
 }
 
-// Beaten is a candidate that lost, and why: a short reason such as "less specific: lacks
-// role", "does not apply: environment", "tie lost to a project value (VAR-6)" or "tie broken by
-// source order".
+// Beaten is a candidate that lost, and why: a short reason such as "less specific: lacks role",
+// "does not apply: environment", "tie lost to a project value" or "tie broken by source order".
 type Beaten struct {
 	Candidate Candidate
 	Why       string
@@ -43,21 +42,21 @@ func (e Explanation) Format(f fmt.State, verb rune) {
 
 // Reasons a candidate loses. The conflict reasons are the ones reported by Conflicts.
 const (
-	whyTieOrder    = "tie broken by source order (a conflict, §6.3)"
-	whyTieProject  = "tie lost to a project value (VAR-6)"
-	whySystem      = "system variable: a user value of the same name wins"
-	whyUntenanted  = "does not apply: untenanted context"
-	whyShadowedA17 = "shadowed by the template of the same name that comes first (A-17)"
+	whyTieOrder   = "tie broken by source order (a conflict)"
+	whyTieProject = "tie lost to a project value"
+	whySystem     = "system variable: a user value of the same name wins"
+	whyUntenanted = "does not apply: untenanted context"
+	whyShadowed   = "shadowed by the template of the same name that comes first"
 )
 
 // cand is a candidate with what ranking needs.
 type cand struct {
 	Candidate
 	mask       int
-	lib        bool // library class (loses ties to the project class, VAR-6)
+	lib        bool // library class (loses ties to the project class)
 	applicable bool
 	fail       string // why not applicable
-	shadowed   bool   // a later template of the same name (A-17)
+	shadowed   bool   // a later template of the same name
 	template   bool
 }
 
@@ -134,7 +133,7 @@ func rank(cs []cand) (int, []string) {
 		case !cd.applicable:
 			why[i] = cd.fail
 		case cd.shadowed:
-			why[i] = whyShadowedA17
+			why[i] = whyShadowed
 		case cd.Source == SourceSystem:
 			why[i] = whySystem
 		case cd.mask < cs[win].mask:
@@ -148,9 +147,9 @@ func rank(cs []cand) (int, []string) {
 	return win, why
 }
 
-// conflict builds the Conflict of a name flagged by choose: the winner, the candidates tied
-// with it, the templates shadowed under A-17 and a system variable shadowed by an unscoped
-// value.
+// conflict builds the Conflict of a name flagged by choose: the winner, the candidates tied with
+// it, the templates shadowed by an earlier template of the same name and a system variable shadowed
+// by an unscoped value.
 func (r *resolution) conflict(id int32) Conflict {
 	cs := r.candidates(id)
 	win, why := rank(cs)
@@ -175,8 +174,8 @@ func (r *resolution) conflict(id int32) Conflict {
 	return cf
 }
 
-// Explain tells why name (case-insensitive) has its value in this context (§6.11); false when
-// the name has no value here.
+// Explain tells why name (case-insensitive) has its value in this context; false when the name has
+// no value here.
 func (r *Resolution) Explain(name string) (Explanation, bool) {
 	st := r.r
 	id, ok := st.c.ids[strings.ToLower(name)]

@@ -9,7 +9,7 @@ import (
 	"github.com/tenantplan/tenantplan/variables"
 )
 
-func TestExplain_Semantics6_11(t *testing.T) {
+func TestExplain_WinnerAndWhyOthersLost(t *testing.T) {
 	p := precedence(t)
 	r := resolve(t, p, variables.Context{Project: "P", Environment: "Production", Target: "web-01", Roles: []string{"web"}})
 	ex, ok := r.Explain("conn")
@@ -24,7 +24,7 @@ func TestExplain_Semantics6_11(t *testing.T) {
 
 	ex, ok = r.Explain("Color")
 	require.True(t, ok)
-	require.Equal(t, "tie lost to a project value (VAR-6)", ex.Beaten[0].Why)
+	require.Equal(t, "tie lost to a project value", ex.Beaten[0].Why)
 	require.Equal(t, variables.SourceLibrary, ex.Beaten[0].Candidate.Source)
 	require.Equal(t, "Shared", ex.Beaten[0].Candidate.Library)
 
@@ -42,7 +42,7 @@ func TestExplain_Semantics6_11(t *testing.T) {
 	require.Equal(t, "less specific: lacks tenant", ex.Beaten[0].Why)
 	ex, ok = rt.Explain("Greeting")
 	require.True(t, ok)
-	require.Equal(t, "tie broken by source order (a conflict, §6.3)", ex.Beaten[0].Why)
+	require.Equal(t, "tie broken by source order (a conflict)", ex.Beaten[0].Why)
 	ex, ok = rt.Explain("Octopus.Deployment.Tenant.Name")
 	require.True(t, ok)
 	require.Equal(t, variables.SourceSystem, ex.Winner.Source)
@@ -53,7 +53,7 @@ func TestExplain_Semantics6_11(t *testing.T) {
 	require.Equal(t, "does not apply: untenanted context", ex.Beaten[0].Why)
 }
 
-func TestConflicts_Semantics6_3(t *testing.T) {
+func TestConflicts_ReportedTiesAndShadows(t *testing.T) {
 	p, err := variables.NewProject(variables.ProjectSpec{
 		Name: "P",
 		Variables: []variables.Variable{
@@ -94,7 +94,7 @@ func TestConflicts_Semantics6_3(t *testing.T) {
 	require.Empty(t, cmp.Diff(want, got))
 }
 
-func TestCompareSpecificity_Semantics6_2(t *testing.T) {
+func TestCompareSpecificity_DimensionOrder(t *testing.T) {
 	step := variables.Scope{Steps: []string{"s"}}
 	envRole := variables.Scope{Environments: []string{"e"}, Roles: []string{"r"}}
 	role := variables.Scope{Roles: []string{"r"}}

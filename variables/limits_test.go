@@ -10,7 +10,7 @@ import (
 	"github.com/tenantplan/tenantplan/variables"
 )
 
-func TestSubstitute_Limits_Semantics6_8(t *testing.T) {
+func TestSubstitute_Limits(t *testing.T) {
 	bomb := map[string]variables.Value{"L0": variables.Plain("ha")}
 	for i := 1; i <= 11; i++ {
 		bomb[fmt.Sprintf("L%d", i)] = variables.Plain(strings.Repeat(fmt.Sprintf("#{L%d}", i-1), 10))
@@ -63,7 +63,7 @@ func TestSubstitute_DuplicateNames(t *testing.T) {
 	require.ErrorContains(t, err, `variables "A" and "a" differ only in letter case`)
 }
 
-func TestResolve_Errors_Semantics6_8(t *testing.T) {
+func TestResolve_CycleAndTenantValueSyntaxErrors(t *testing.T) {
 	p, err := variables.NewProject(variables.ProjectSpec{Name: "P", Variables: []variables.Variable{
 		pv("A", "#{B}", variables.Scope{}), pv("B", "#{A}", variables.Scope{}), pv("C", "#{A}", variables.Scope{}),
 	}, Templates: []variables.Template{{Name: "T"}}})

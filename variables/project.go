@@ -8,18 +8,18 @@ import (
 	"strings"
 )
 
-// Variable is a named value with a scope (§6.1). A name may have many Variables; which one
-// applies in a context is decided by scope and specificity (§6.2, §6.3).
+// Variable is a named value with a scope. A name may have many Variables; which one applies in a
+// context is decided by scope and specificity.
 type Variable struct {
 	Name  string
 	Value Value
 	Scope Scope
 }
 
-// Template asks every tenant for a value of the variable Name (§6.4, TV-1, TV-2). Label is for
-// display. Default is used when the tenant gives no value; HasDefault false means there is no
-// default (an empty Default with HasDefault true is a default). Sensitive makes every value of
-// the template sensitive, its default included.
+// Template asks every tenant for a value of the variable Name. Label is for display. Default is
+// used when the tenant gives no value; HasDefault false means there is no default (an empty Default
+// with HasDefault true is a default). Sensitive makes every value of the template sensitive, its
+// default included.
 type Template struct {
 	Name, Label string
 	Default     Value
@@ -27,8 +27,7 @@ type Template struct {
 	Sensitive   bool
 }
 
-// Library is a library variable set: variables and common templates (TV-1) that projects
-// include by name.
+// Library is a library variable set: variables and common templates that projects include by name.
 type Library struct {
 	Name      string
 	Variables []Variable
@@ -44,8 +43,8 @@ type ProjectSpec struct {
 	Libraries []Library
 }
 
-// TenantValue is a value a tenant gives for a template, with an environment scope (§6.5):
-// Environments empty means unscoped.
+// TenantValue is a value a tenant gives for a template, with an environment scope: Environments
+// empty means unscoped.
 type TenantValue struct {
 	Template     string
 	Value        Value
@@ -242,7 +241,7 @@ func (c *project) intern(name string) int32 {
 	return id
 }
 
-// Name returns the project name given in the spec.
+// Name returns the project name given in the [ProjectSpec].
 func (p *Project) Name() string { return p.c.name }
 
 // Format implements [fmt.Formatter]: a Project prints as a summary without values, in every
@@ -278,12 +277,12 @@ func (c *project) findTemplate(lib int32, name string, hint int) int32 {
 	return -1
 }
 
-// CheckTenantValues validates one tenant's values (§6.5, TV-8): a value for a template the
-// project does not have, or for a library the project does not include ([ErrUnknownTemplate]);
-// two values of one template whose environment scopes share an environment, or two unscoped
-// ones ([ErrOverlappingValues], reported on the later value). It returns every problem at once,
-// each a *[TenantValueError], joined with [errors.Join]: project values first, then libraries by
-// name, each in list order; nil when the values are valid.
+// CheckTenantValues validates one tenant's values: a value for a template the project does not
+// have, or for a library the project does not include ([ErrUnknownTemplate]); two values of one
+// template whose environment scopes share an environment, or two unscoped ones
+// ([ErrOverlappingValues], reported on the later value). It returns every problem at once, each a
+// *[TenantValueError], joined with [errors.Join]: project values first, then libraries by name,
+// each in list order; nil when the values are valid.
 func (p *Project) CheckTenantValues(tv TenantValues) error {
 	c := p.c
 	var errs []error
@@ -370,7 +369,7 @@ func (p *Project) CheckTenantValues(tv TenantValues) error {
 	return errors.Join(errs...)
 }
 
-// Missing is the planner's fast check of §6.7 for one tenant: the names of the required
+// Missing is the planner's fast check of missing values for one tenant: the names of the required
 // templates (the project's templates and the common templates of its libraries) that have no
 // effective value in environment env: no tenant value scoped to env, no unscoped value and no
 // default. Sorted case-insensitively, each name once; nil when nothing is missing. It neither

@@ -36,7 +36,7 @@ func genScope() *rapid.Generator[variables.Scope] {
 	})
 }
 
-func TestCompareSpecificity_StrictWeakOrder_Semantics6_2(t *testing.T) {
+func TestCompareSpecificity_StrictWeakOrder(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		a, b, c := genScope().Draw(t, "a"), genScope().Draw(t, "b"), genScope().Draw(t, "c")
 		less := func(x, y variables.Scope) bool { return variables.CompareSpecificity(x, y) < 0 }
@@ -76,7 +76,7 @@ func genContext() *rapid.Generator[variables.Context] {
 	})
 }
 
-func TestResolve_OrderIndependent_Semantics6_3(t *testing.T) {
+func TestResolve_OrderIndependent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		names := []string{"A", "B", "C"}
 		vars := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) variables.Variable {
@@ -127,7 +127,7 @@ func mustResolve(t *rapid.T, spec variables.ProjectSpec, ctx variables.Context) 
 	return r
 }
 
-func TestSubstitute_PlainTextUnchanged_Semantics6_8(t *testing.T) {
+func TestSubstitute_PlainTextUnchanged(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := rapid.String().Filter(func(s string) bool { return !strings.Contains(s, "#{") }).Draw(t, "text")
 		got, err := variables.Substitute(s, plainVars("X", "1"), variables.Options{})
@@ -146,7 +146,7 @@ func genTemplateText() *rapid.Generator[string] {
 	})
 }
 
-func TestEscape_RoundTrip_Semantics6_8(t *testing.T) {
+func TestEscape_RoundTrip(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		s := rapid.OneOf(rapid.String(), genTemplateText()).Draw(t, "s")
 		got, err := variables.Substitute(variables.Escape(s), plainVars("A", "1"), variables.Options{})
@@ -156,7 +156,7 @@ func TestEscape_RoundTrip_Semantics6_8(t *testing.T) {
 	})
 }
 
-func TestSubstitute_Deterministic_Semantics6_8(t *testing.T) {
+func TestSubstitute_Deterministic(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		text := genTemplateText().Draw(t, "text")
 		vars := plainVars("A", rapid.SampledFrom([]string{"", "x", "#{b}", "#{A}", "no", "a,b"}).Draw(t, "A"),
@@ -312,7 +312,7 @@ func checkNoLeak(t *rapid.T, out string, secrets ...string) {
 	}
 }
 
-func TestValue_Format_Semantics6_10(t *testing.T) {
+func TestValue_SensitiveMaskedInEveryFormat(t *testing.T) {
 	s := variables.Sensitive("hunter2")
 	p := variables.Plain("open")
 	for _, tt := range []struct{ format, want string }{
@@ -334,7 +334,7 @@ func TestValue_Format_Semantics6_10(t *testing.T) {
 	require.Equal(t, variables.Value{}, variables.Plain(""))
 }
 
-func TestSubstitute_Sensitive_Semantics6_10(t *testing.T) {
+func TestSubstitute_BindingSensitiveIsSensitive(t *testing.T) {
 	vars := map[string]variables.Value{"P": variables.Sensitive("pw"), "U": variables.Plain("u"), "C": variables.Plain("#{U}:#{P}")}
 	got, err := variables.Substitute("#{C}", vars, variables.Options{})
 	require.NoError(t, err)

@@ -14,7 +14,7 @@ type Context struct {
 	// Roles are the roles of Target, for role-scoped values.
 	Roles []string
 	// Tenant is the tenant's name; "" means untenanted: tenant and tenant-tag scoped values,
-	// templates and tenant values never apply (§6.1, VAR-13, TV-13).
+	// templates and tenant values never apply.
 	Tenant string
 	// TenantTags are the tenant's canonical tags ("Set/Tag") in catalog order.
 	TenantTags []string
@@ -22,7 +22,7 @@ type Context struct {
 	Values TenantValues
 }
 
-// Source says where a candidate value comes from (§6.11).
+// Source says where a candidate value comes from.
 type Source uint8
 
 // The sources of candidate values.
@@ -31,7 +31,7 @@ const (
 	SourceLibrary                           // a variable of an included library
 	SourceTenantValue                       // a tenant's value for a template
 	SourceTemplateDefault                   // a template's default
-	SourceSystem                            // a system variable (§6.9)
+	SourceSystem                            // a system variable
 )
 
 // String returns "project", "library", "tenant value", "template default" or "system".
@@ -51,12 +51,12 @@ func (s Source) String() string {
 	return fmt.Sprintf("Source(%d)", uint8(s))
 }
 
-// Candidate is one value a name may take (§6.11). Library names the library of a library
-// variable or of a common template ("" = the project). Index is the position in its list: the
-// source's Variables, the tenant's value list (TenantValues.Project or Common[Library]), the
-// source's Templates for a default, or [SystemNames] for a system variable. Scope is the
-// value's scope; a tenant value shows its environment scope only, though it ranks as scoped on
-// the tenant too (§6.6). Value is the value as defined, before substitution.
+// Candidate is one value a name may take. Library names the library of a library variable or of a
+// common template ("" = the project). Index is the position in its list: the source's Variables,
+// the tenant's value list (TenantValues.Project or Common[Library]), the source's Templates for a
+// default, or [SystemNames] for a system variable. Scope is the value's scope; a tenant value shows
+// its environment scope only, though it ranks as scoped on the tenant too. Value is the value as
+// defined, before substitution.
 type Candidate struct {
 	Source  Source
 	Library string
@@ -65,15 +65,16 @@ type Candidate struct {
 	Index   int
 }
 
-// Conflict is a name whose value was chosen by a tie-break that the spec makes visible (§6.3,
-// the candidates involved, the chosen one first.
+// Conflict is a name whose value was chosen by a tie-break that is reported rather than silent (a
+// tie broken by source order, a template shadowed by an earlier one of the same name, or a system
+// variable shadowed by an unscoped user value): the candidates involved, the chosen one first.
 type Conflict struct {
 	Name       string
 	Candidates []Candidate
 }
 
-// Resolution is every variable's value in one context, substituted (§6.2-§6.9). It is
-// immutable and safe for concurrent use. Printing a Resolution shows a summary, never values.
+// Resolution is every variable's value in one context, substituted. It is immutable and safe for
+// concurrent use. Printing a Resolution shows a summary, never values.
 type Resolution struct {
 	r       *resolution
 	visible func(tenant string) bool // see Restrict; nil shows every tenant
@@ -108,7 +109,7 @@ type ref struct {
 	i    int32
 }
 
-// eff is the effective value of a template for the context's tenant and environment (§6.5).
+// eff is the effective value of a template for the context's tenant and environment.
 type eff struct {
 	has    bool
 	src    Source
@@ -120,8 +121,8 @@ type eff struct {
 	prog   *prog // parsed value
 }
 
-// mask is the specificity of a tenant value or default (§6.6, Decision A-2): the tenant, plus
-// the environment when the value is scoped.
+// mask is the specificity of a tenant value or default: the tenant, plus the environment when the
+// value is scoped.
 func (e *eff) mask() int {
 	if e.scoped {
 		return 1<<dimTenant | 1<<dimEnvironment
@@ -129,11 +130,12 @@ func (e *eff) mask() int {
 	return 1 << dimTenant
 }
 
-// Resolve computes every variable's value in ctx (§6.2-§6.9): for each name, the applicable
-// candidate of highest specificity wins, ties broken as §6.3 says and reported in Conflicts;
-// then values are substituted. It returns an error when a value cannot be expanded: a cycle,
-// a limit of opts, or a tenant value that does not parse (each a *[TemplateError], joined with
-// [errors.Join], sorted by variable name).
+// Resolve computes every variable's value in ctx: for each name, the applicable candidate of
+// highest specificity wins; of two that tie, a project value beats a library value, and any other
+// tie is broken by source order and reported in Conflicts; then values are substituted. It
+// returns an error when a value cannot be expanded: a cycle, a limit of opts, or a tenant value
+// that does not parse (each a *[TemplateError], joined with [errors.Join], sorted by variable
+// name).
 func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 	c := p.c
 	lim := opts.limits()
@@ -214,9 +216,9 @@ func (p *Project) Resolve(ctx Context, opts Options) (*Resolution, error) {
 	return &Resolution{r: r}, nil
 }
 
-// effective fills out with the effective value of every template (§6.5, TV-7): the value
-// scoped to env, else the unscoped value, else the default. The first of two overlapping
-// values wins (CheckTenantValues reports them).
+// effective fills out with the effective value of every template: the value scoped to env, else the
+// unscoped value, else the default. The first of two overlapping values wins (CheckTenantValues
+// reports them).
 func (c *project) effective(env string, tv TenantValues, out []eff, lim limits) []error {
 	take := func(lib int32, vals []TenantValue) {
 		for i := range vals {
@@ -273,8 +275,7 @@ func (c *project) effective(env string, tv TenantValues, out []eff, lim limits) 
 	return errs
 }
 
-// choose returns the winning candidate of a name (§6.2, §6.3, §6.6, A-17) and whether a
-// conflict must be reported.
+// choose returns the winning candidate of a name and whether a conflict must be reported.
 func (c *project) choose(id int32, f *facts, effs []eff, sys *[numSys]sysVal) (ref, bool) {
 	ni := &c.names[id]
 	best, bestMask, bestLib := ref{}, -1, false
@@ -328,8 +329,8 @@ func (r *Resolution) Names() []string {
 	return out
 }
 
-// Get returns the substituted value of a name (case-insensitive). The value is sensitive, and
-// so masked in every output, when it is or binds a sensitive value (§6.10).
+// Get returns the substituted value of a name (case-insensitive). The value is sensitive, and so
+// masked in every output, when it is or binds a sensitive value.
 func (r *Resolution) Get(name string) (Value, bool) {
 	id, ok := r.r.c.ids[strings.ToLower(name)]
 	if !ok || r.r.win[id].kind == refNone {
@@ -338,12 +339,12 @@ func (r *Resolution) Get(name string) (Value, bool) {
 	return r.r.vals[id], true
 }
 
-// Missing returns the required templates without an effective value (§6.7): by name, sorted
+// Missing returns the required templates without an effective value: by name, sorted
 // case-insensitively. It is empty when untenanted.
 func (r *Resolution) Missing() []string { return slices.Clone(r.r.missing) }
 
-// Conflicts returns the ties of §6.3 and A-17 and the system variables shadowed by an unscoped
-// value, sorted by name.
+// Conflicts returns the ties broken by source order, the templates shadowed by an earlier template
+// of the same name, and the system variables shadowed by an unscoped value, sorted by name.
 func (r *Resolution) Conflicts() []Conflict {
 	out := make([]Conflict, 0, len(r.r.conflicts))
 	for _, cf := range r.r.conflicts {

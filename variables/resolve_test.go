@@ -20,7 +20,8 @@ func tmplDefault(name, def string) variables.Template {
 
 func envs(e ...string) variables.Scope { return variables.Scope{Environments: e} }
 
-// mojo is the project of the Mojo walkthrough (TV-1, TV-7, SUB-12).
+// mojo is the project of Octopus's Mojo walkthrough: tenant templates, tenant values scoped by
+// environment, and defaults that bind other variables.
 func mojo(t *testing.T) *variables.Project {
 	t.Helper()
 	p, err := variables.NewProject(variables.ProjectSpec{
@@ -106,7 +107,7 @@ func conflictNames(r *variables.Resolution) []string {
 	return out
 }
 
-func TestResolve_TenantValues_Semantics6_5(t *testing.T) {
+func TestResolve_TenantValuesAndDefaults(t *testing.T) {
 	p := mojo(t)
 	t.Run("all values given", func(t *testing.T) {
 		r := resolve(t, p, variables.Context{Project: "Mojo", Environment: "MT Production", Tenant: "Beverley Sanchez", Values: bev})
@@ -151,7 +152,8 @@ func TestResolve_TenantValues_Semantics6_5(t *testing.T) {
 	})
 }
 
-// precedence is the project of the precedence scenario (VAR-2..VAR-6, WS-8, WS-9).
+// precedence is a project whose names have values of competing scopes (environment, role, step,
+// channel, tenant tags, a library value, template defaults), for the precedence tests.
 func precedence(t *testing.T) *variables.Project {
 	t.Helper()
 	p, err := variables.NewProject(variables.ProjectSpec{
@@ -199,7 +201,7 @@ func with(ctx variables.Context, env string) variables.Context {
 	return ctx
 }
 
-func TestResolve_Precedence_Semantics6_2(t *testing.T) {
+func TestResolve_Precedence(t *testing.T) {
 	p := precedence(t)
 	web := func(c variables.Context) variables.Context { c.Target, c.Roles = "web-01", []string{"web"}; return c }
 	step := func(c variables.Context) variables.Context { c.Step = "Step 1"; return c }
@@ -255,7 +257,7 @@ func TestNewProject_Errors(t *testing.T) {
 	require.ErrorContains(t, err, `variables[1]: variable "A" at offset 0: invalid template syntax: unterminated "#{"`)
 }
 
-func TestCheckTenantValues_Semantics6_5(t *testing.T) {
+func TestCheckTenantValues_UnknownAndOverlapping(t *testing.T) {
 	p := mojo(t)
 	tv := variables.TenantValues{
 		Project: []variables.TenantValue{

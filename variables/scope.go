@@ -5,20 +5,21 @@ import (
 	"strings"
 )
 
-// Scope restricts where a variable value applies (§6.1). Each field is one dimension; a value
-// applies when, for every non-empty dimension, the context matches one of the listed names
-// (OR within a dimension, AND across dimensions). An empty dimension imposes nothing, so the
-// zero Scope applies everywhere.
+// Scope restricts where a variable value applies. Each field is one dimension; a value applies
+// when, for every non-empty dimension, the context matches one of the listed names (OR within a
+// dimension, AND across dimensions). An empty dimension imposes nothing, so the zero Scope applies
+// everywhere.
 //
-// TenantTags holds canonical tags "Set/Tag" and follows the tenant filter semantics of §1.3
-// (Decision A-4): the tags are grouped by tag set (the text before the FIRST "/"); the context's
-// tenant must carry a tag of every group. Tenants and TenantTags never apply in an untenanted
-// context (VAR-13). Roles match when the context's target has any of the listed roles.
+// TenantTags holds canonical tags "Set/Tag" and matches like every tenant filter of the library (a
+// decision: Octopus does not say how tags of different sets combine in a scope): the tags are
+// grouped by tag set (the text before the FIRST "/"); the context's tenant must carry a tag of
+// every group. Tenants and TenantTags never apply in an untenanted context. Roles match when the
+// context's target has any of the listed roles.
 type Scope struct {
 	Environments, Tenants, TenantTags, Channels, Roles, Targets, Steps []string
 }
 
-// dim is a scope dimension; a larger dim is more specific (§6.2, Decision A-1).
+// dim is a scope dimension; a larger dim is more specific.
 type dim uint8
 
 const (
@@ -73,8 +74,8 @@ func (s *Scope) list(d dim) []string {
 	return nil
 }
 
-// mask is the set of dimensions s is scoped on, one bit per dim. Comparing masks as integers
-// is the lexicographic comparison of §6.2: the value scoped on the highest-ranked dimension the
+// mask is the set of dimensions s is scoped on, one bit per dim. Comparing masks as integers is the
+// lexicographic comparison of specificity: the value scoped on the highest-ranked dimension the
 // other lacks has the larger mask.
 func (s *Scope) mask() int {
 	m := 0
@@ -86,11 +87,10 @@ func (s *Scope) mask() int {
 	return m
 }
 
-// CompareSpecificity compares the specificity of two scopes (§6.2, Decision A-1): it returns
-// +1 when a is more specific than b, -1 when less, and 0 when they tie. The sets of non-empty
-// dimensions are compared lexicographically in the order step, target, role, tenant, tenant
-// tag, environment, channel; the number of names inside a dimension does not count (VAR-5).
-// It is a strict weak order.
+// CompareSpecificity compares the specificity of two scopes: it returns +1 when a is more specific
+// than b, -1 when less, and 0 when they tie. The sets of non-empty dimensions are compared
+// lexicographically in the order step, target, role, tenant, tenant tag, environment, channel; the
+// number of names inside a dimension does not count. It is a strict weak order.
 func CompareSpecificity(a, b Scope) int {
 	ma, mb := a.mask(), b.mask()
 	switch {
@@ -185,7 +185,7 @@ func compileScope(s Scope) compiledScope {
 	return c
 }
 
-// tagSet returns the tag set of a canonical tag: the text before the first "/" (§1.2).
+// tagSet returns the tag set of a canonical tag: the text before the first "/".
 func tagSet(tag string) string {
 	if i := strings.IndexByte(tag, '/'); i >= 0 {
 		return tag[:i]
@@ -231,7 +231,7 @@ func (c *compiledScope) fails(f *facts) (dim, bool) {
 	return 0, false
 }
 
-// applies reports whether c applies in the context (§6.1).
+// applies reports whether c applies in the context.
 func (c *compiledScope) applies(f *facts) bool {
 	_, failed := c.fails(f)
 	return !failed
@@ -246,7 +246,7 @@ func containsAny(list, have []string) bool {
 	return false
 }
 
-// matchTags is the tag part of a tenant filter (§1.3): every group has a tag the tenant carries.
+// matchTags is the tag part of a tenant filter: every group has a tag the tenant carries.
 func matchTags(groups [][]string, tags []string) bool {
 	for _, g := range groups {
 		if !containsAny(g, tags) {

@@ -87,11 +87,11 @@ func (x Result) Format(f fmt.State, verb rune) {
 	formatFields(f, verb, "variables.Result", resultFields(x))
 }
 
-// Substitute expands text with vars (§6.8). Names are case-insensitive; values are themselves
-// expanded, recursively. An undefined name is echoed as written and listed in
-// Result.Unresolved. Errors are *[TemplateError] values wrapping [ErrSyntax],
-// [ErrUnknownFilter], [ErrFilterArgument], [ErrCycle] or [ErrLimit]; two names of vars that
-// differ only in letter case are an error wrapping [ErrDuplicateName].
+// Substitute expands text with vars. Names are case-insensitive; values are themselves expanded,
+// recursively. An undefined name is echoed as written and listed in Result.Unresolved. Errors are
+// *[TemplateError] values wrapping [ErrSyntax], [ErrUnknownFilter], [ErrFilterArgument], [ErrCycle]
+// or [ErrLimit]; two names of vars that differ only in letter case are an error wrapping
+// [ErrDuplicateName].
 func Substitute(text string, vars map[string]Value, opts Options) (Result, error) {
 	lim := opts.limits()
 	root, err := parse(text, "", false, lim.depth, depthLimit)
@@ -132,7 +132,7 @@ func Substitute(text string, vars map[string]Value, opts Options) (Result, error
 	return res, nil
 }
 
-// Escape returns text that substitutes back to s: every "#{" becomes "##{" (SUB-4).
+// Escape returns text that substitutes back to s: every "#{" becomes "##{".
 func Escape(s string) string { return strings.ReplaceAll(s, "#{", "##{") }
 
 // compareNames orders names case-insensitively, then by exact spelling.
@@ -494,7 +494,8 @@ func (e *engine) ifBlock(p *prog, n *ifNode, w *strings.Builder) error {
 	return e.run(p, body, w)
 }
 
-// truthy is SUB-7: false for "", "False", "No" and "0" (trimmed, any case).
+// truthy reports whether s is true in a condition: false for "", "False", "No" and "0" (trimmed,
+// any case).
 func truthy(s string) bool {
 	t := strings.TrimSpace(s)
 	return t != "" && !strings.EqualFold(t, "false") && !strings.EqualFold(t, "no") && t != "0"

@@ -18,7 +18,7 @@ func plainVars(kv ...string) map[string]variables.Value {
 	return m
 }
 
-func TestSubstitute_Semantics6_8(t *testing.T) {
+func TestSubstitute_Language(t *testing.T) {
 	tests := []struct {
 		name       string
 		text       string
@@ -92,7 +92,7 @@ func TestSubstitute_Semantics6_8(t *testing.T) {
 	}
 }
 
-func TestSubstitute_Errors_Semantics6_8(t *testing.T) {
+func TestSubstitute_Errors(t *testing.T) {
 	tests := []struct {
 		name     string
 		text     string

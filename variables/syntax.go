@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// The template language (§6.8) is parsed once into a tree of nodes, then evaluated. See doc.go
-// for the grammar.
+// The template language is parsed once into a tree of nodes, then evaluated. See doc.go for the
+// grammar.
 
 // hardDepth bounds nesting whatever Options say, so that recursion stays far from the Go stack
 // limit.
@@ -34,7 +34,7 @@ type textNode struct {
 type bindNode struct {
 	name    nameExpr
 	filters []filterCall
-	src     string // the source text "#{...}", echoed when the name is undefined
+	src     string // the source text "#{...}", echoed when the name is undefined
 	off     int
 }
 
@@ -308,7 +308,7 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 			nodes = append(nodes, n)
 			start, pendingOff = p.pos, p.pos
 		case i+2 < len(p.src) && p.src[i+1] == '#' && p.src[i+2] == '{':
-			// "##{" is a literal "#{" (SUB-4).
+			// "##{" is a literal "#{".
 			text.add(p.src[start : i+1])
 			start = i + 2
 			p.pos = i + 3

@@ -2,7 +2,7 @@ package variables
 
 import "strings"
 
-// The system variables of §6.9, in this order (Candidate.Index of a SourceSystem candidate).
+// The system variables, in this order (Candidate.Index of a SourceSystem candidate).
 const numSys = 6
 
 func systemName(i int) string {
@@ -21,8 +21,8 @@ func systemName(i int) string {
 	return "Octopus.Deployment.Tenant.Tags"
 }
 
-// SystemNames returns the names of the system variables of §6.9 in their fixed order, the
-// Index of a [SourceSystem] candidate.
+// SystemNames returns the names of the system variables in their fixed order, the Index of a
+// [SourceSystem] candidate.
 func SystemNames() []string {
 	out := make([]string, numSys)
 	for i := range out {
@@ -37,9 +37,9 @@ type sysVal struct {
 	ok bool
 }
 
-// systemValues computes §6.9 for a context: a value is absent when its context field is empty;
-// the tenant variables are absent when untenanted, and the tags present (possibly empty) when
-// tenanted.
+// systemValues computes the system variables for a context: a value is absent when its context
+// field is empty; the tenant variables are absent when untenanted, and the tags present (possibly
+// empty) when tenanted.
 func systemValues(f *facts) [numSys]sysVal {
 	var s [numSys]sysVal
 	set := func(i int, v string) {

@@ -11,8 +11,8 @@ import (
 // verbs, JSON, text encodings, errors and explanations.
 const Mask = "********"
 
-// Value is a variable value that may be sensitive (§6.10). The zero Value is the empty,
-// non-sensitive string.
+// Value is a variable value that may be sensitive. The zero Value is the empty, non-sensitive
+// string.
 //
 // A sensitive Value never shows its plaintext when printed or encoded: String, every fmt verb
 // (%v %+v %#v %s %q %x ...), MarshalJSON and MarshalText all render [Mask]. The plaintext is

@@ -115,10 +115,10 @@ func TestGenerate(t *testing.T) {
 	require.Contains(t, v.stdout, "2 project(s), 50 tenant(s)")
 }
 
-// TestPlan_Property_Semantics8_2: for any selection of tenants of a synthetic model, every
-// selected tenant appears exactly once in the JSON plan, and the plan's JSON is the same on a
-// second run (§8.6).
-func TestPlan_Property_Semantics8_2(t *testing.T) {
+// TestPlan_Property_EachTenantOnceAndDeterministic: for any selection of tenants of a synthetic
+// model, every selected tenant appears exactly once in the JSON plan, and the plan's JSON is the
+// same on a second run.
+func TestPlan_Property_EachTenantOnceAndDeterministic(t *testing.T) {
 	f := plantest.Synthetic(plantest.SyntheticOptions{Tenants: 40, Seed: 3})
 	data, err := json.Marshal(f)
 	require.NoError(t, err)

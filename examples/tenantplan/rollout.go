@@ -14,7 +14,7 @@ import (
 )
 
 // policyFile is the JSON rollout policy: the keys of the scenario format's rollout check, plus
-// start and waveDuration to time the waves (§9.5).
+// start and waveDuration to time the waves.
 type policyFile struct {
 	Schema       string     `json:"$schema,omitempty"` // for editors; ignored
 	Project      string     `json:"project"`

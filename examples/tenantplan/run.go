@@ -357,7 +357,7 @@ func (f *formatFlag) Set(s string) error {
 	return fmt.Errorf("format %q is not one of %s", truncate(s), strings.Join(f.allowed, ", "))
 }
 
-// policyFlag is a progression policy (§4.2).
+// policyFlag is a progression policy.
 type policyFlag struct{ p lifecycle.Policy }
 
 func (f *policyFlag) String() string { return "" }

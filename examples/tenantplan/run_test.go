@@ -63,37 +63,37 @@ func TestRun(t *testing.T) {
 		{name: "unknown key", args: []string{"validate", "testdata/typo.json"}, code: exitFindings, stderr: []string{`testdata/typo.json: tenant: unknown key "tenant" (did you mean "tenants"?) [unknown-field]`}},
 		{name: "invalid model in plan", args: append([]string{"plan", "testdata/invalid.json", "--environment", "Test", "--all"}, sel...), code: exitFindings, stderr: []string{"[unknown-tag]"}},
 
-		{name: "plan table, Semantics8_2", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--untenanted"}, sel...), code: exitOK, stdout: []string{
+		{name: "plan table", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--untenanted"}, sel...), code: exitOK, stdout: []string{
 			"4 to deploy, 2 skipped, 0 rejected",
 			"deploy    (untenanted)  web-prod",
 			"deploy    Alpha         web-prod",
 			"skipped   Delta         missing-variables: ",
 			"skipped   Gamma         lifecycle: "}},
-		{name: "plan untenanted frozen is rejected, Semantics8_2", args: append([]string{"plan", shop, "--environment", "Production", "--untenanted", "--at", "2026-06-02T00:00:00Z"}, sel...), code: exitOK, stdout: []string{
+		{name: "plan untenanted frozen is rejected", args: append([]string{"plan", shop, "--environment", "Production", "--untenanted", "--at", "2026-06-02T00:00:00Z"}, sel...), code: exitOK, stdout: []string{
 			"0 to deploy, 0 skipped, 1 rejected", "rejected  (untenanted)  frozen: "}},
 		{name: "plan by tag and expression", args: append([]string{"plan", shop, "--environment", "Production", "--tag", "Ring/Late", "--expr", "Ring/Pinned"}, sel...), code: exitOK, stdout: []string{"deploy    Beta", "deploy    Omega", "skipped   Delta"}, notStdout: []string{"Alpha"}},
-		{name: "plan named tenant is rejected, Semantics8_2", args: append([]string{"plan", shop, "--environment", "Production", "--tenant", "Gamma"}, sel...), code: exitOK, stdout: []string{"rejected  Gamma"}},
-		{name: "plan frozen, Semantics7_1", args: append([]string{"plan", shop, "--environment", "Production", "--tenant", "Alpha", "--at", "2026-06-02T00:00:00Z"}, sel...), code: exitOK, stdout: []string{`frozen: freeze "Audit"`}},
+		{name: "plan named tenant is rejected", args: append([]string{"plan", shop, "--environment", "Production", "--tenant", "Gamma"}, sel...), code: exitOK, stdout: []string{"rejected  Gamma"}},
+		{name: "plan frozen", args: append([]string{"plan", shop, "--environment", "Production", "--tenant", "Alpha", "--at", "2026-06-02T00:00:00Z"}, sel...), code: exitOK, stdout: []string{`frozen: freeze "Audit"`}},
 		{name: "plan freeze overridden", args: append([]string{"plan", shop, "--environment", "Production", "--tenant", "Alpha", "--at", "2026-06-02T00:00:00Z", "--override", "Audit"}, sel...), code: exitOK, stdout: []string{"deploy    Alpha"}},
-		{name: "plan as a principal, Semantics7_2", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--as", "alpha-ops"}, sel...), code: exitOK, stdout: []string{"as alpha-ops: 1 to deploy, 0 skipped"}, notStdout: []string{"Beta", "Gamma"}},
+		{name: "plan as a principal", args: append([]string{"plan", shop, "--environment", "Production", "--all", "--as", "alpha-ops"}, sel...), code: exitOK, stdout: []string{"as alpha-ops: 1 to deploy, 0 skipped"}, notStdout: []string{"Beta", "Gamma"}},
 		{name: "plan unknown tenant", args: append([]string{"plan", shop, "--environment", "Production", "--tenant", "Zeta"}, sel...), code: exitInput, stderr: []string{`unknown-tenant`, `"Zeta"`}},
 		{name: "plan unknown tag", args: append([]string{"plan", shop, "--environment", "Production", "--tag", "Ring/Erly"}, sel...), code: exitInput, stderr: []string{"Ring/Erly"}},
 		{name: "plan bad expression", args: append([]string{"plan", shop, "--environment", "Production", "--expr", "Ring/Early and ("}, sel...), code: exitInput, stderr: []string{"invalid-expression"}},
 		{name: "plan unknown release", args: []string{"plan", shop, "--project", "Shop", "--release", "9.9", "--environment", "Test", "--all"}, code: exitInput, stderr: []string{"unknown-release"}},
 		{name: "flags before the model", args: append([]string{"plan", "--environment", "Production", "--all", shop}, sel...), code: exitOK, stdout: []string{"deploy    Alpha"}},
 
-		{name: "matrix table, Semantics8_3", args: append([]string{"matrix", shop}, sel...), code: exitOK, stdout: []string{
+		{name: "matrix table", args: append([]string{"matrix", shop}, sel...), code: exitOK, stdout: []string{
 			"TENANT        Test", "(untenanted)  1.1.0 ok", "Alpha         1.1.0 ok", "Delta         - not-connected,missing-variables"}},
 		{name: "explain", args: append([]string{"explain", shop, "--environment", "Production", "--tenant", "Gamma"}, sel...), code: exitOK, stdout: []string{"NOT DEPLOYABLE", "lifecycle"}},
-		{name: "explain variables keep secrets, Semantics6_10", args: append([]string{"explain", shop, "--environment", "Production", "--tenant", "Alpha", "--variables"}, sel...), code: exitOK,
+		{name: "explain variables keep secrets", args: append([]string{"explain", shop, "--environment", "Production", "--tenant", "Alpha", "--variables"}, sel...), code: exitOK,
 			stdout: []string{"ConnectionString", "DbPassword", "********"}, notStdout: []string{"S3cret"}},
 		{name: "explain json keeps secrets", args: append([]string{"explain", shop, "--environment", "Production", "--tenant", "Alpha", "--variables", "--format", "json"}, sel...), code: exitOK,
 			stdout: []string{`"deployable": true`}, notStdout: []string{"S3cret"}},
 		{name: "explain unknown environment", args: append([]string{"explain", shop, "--environment", "Prod"}, sel...), code: exitInput, stderr: []string{"unknown-environment"}},
 
-		{name: "rollout table, Semantics9", args: []string{"rollout", shop, policy}, code: exitOK, stdout: []string{
+		{name: "rollout table", args: []string{"rollout", shop, policy}, code: exitOK, stdout: []string{
 			"1     Test         Early  -       2026-06-01T09:00:00Z",
-			"2     Production   Early  wave 1  2026-06-08T00:00:00Z", // waits for the Audit freeze (§9.5)
+			"2     Production   Early  wave 1  2026-06-08T00:00:00Z", // waits for the Audit freeze
 			"3     Production   Late   wave 2", "Unassigned (no ring admits them): Omega", "Done already: Alpha in Test",
 			"Delta in Production: missing-variables"}},
 		{name: "rollout json", args: []string{"rollout", shop, policy, "--format", "json"}, code: exitOK, stdout: []string{`"waves"`, `"unassigned"`, `"start": "2026-06-08T00:00:00Z"`}},
@@ -161,8 +161,8 @@ func TestBinary(t *testing.T) {
 	}
 }
 
-// TestDiff_PlanFiles writes plans and matrices with --format json and diffs the files (§8.6):
-// a file against itself is empty, two models differ exactly as diff on the models says.
+// TestDiff_PlanFiles writes plans and matrices with --format json and diffs the files: a file
+// against itself is empty, two models differ exactly as diff on the models says.
 func TestDiff_PlanFiles(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, args ...string) string {
