@@ -4,14 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"regexp/syntax"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenantplan/tenantplan/internal/lineartest"
 	"github.com/tenantplan/tenantplan/lifecycle"
 )
 
@@ -132,7 +130,7 @@ func TestHostileReleases(t *testing.T) {
 	require.ErrorIs(t, err, lifecycle.ErrLimit)
 	_, err = lifecycle.ParseVersion("1.0.0-" + strings.Repeat("b", 100_000))
 	require.ErrorIs(t, err, lifecycle.ErrLimit)
-	requireLinear(t, 20, 8, hostileReleases)
+	lineartest.Require(t, 20, 8, true, hostileReleases)
 }
 
 // BenchmarkHostileReleases: the shape of TestHostileReleases at two sizes.
@@ -183,58 +181,4 @@ func FuzzNewRule(f *testing.F) {
 			t.Fatalf("NewRule(%q) accepted a pattern of %d instructions", p, size)
 		}
 	})
-}
-
-// requireLinear runs work at size n and at size factor*n and fails when the allocations, the
-// bytes allocated or the time per run grow by more than twice the factor (a quadratic shape
-// grows by factor², so the margin absorbs a noisy machine). Time is the best of five runs with
-// the collector off (and not under the race detector), and a time ratio over the bound is measured again, up to three times, so
-// that another process stealing the machine once does not fail the test.
-func requireLinear(t *testing.T, n, factor int, setup func(n int) func()) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("measures two sizes")
-	}
-	small, large := setup(n), setup(n*factor)
-	bound := 2 * float64(factor)
-	a1, a2 := testing.AllocsPerRun(1, small), testing.AllocsPerRun(1, large)
-	require.LessOrEqual(t, (a2+1)/(a1+1), bound, "allocations %v at n=%d, %v at n=%d", a1, n, a2, n*factor)
-	b1, b2 := float64(allocBytes(small)), float64(allocBytes(large))
-	require.LessOrEqual(t, (b2+1)/(b1+1), bound, "bytes %v at n=%d, %v at n=%d", b1, n, b2, n*factor)
-	if raceEnabled {
-		return
-	}
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	best := func(run func()) float64 {
-		ns := 0.0
-		for range 5 {
-			runtime.GC()
-			start := time.Now()
-			run()
-			if d := float64(time.Since(start)); ns == 0 || d < ns {
-				ns = d
-			}
-		}
-		return ns
-	}
-	var t1, t2 float64
-	for range 3 {
-		if t1, t2 = best(small), best(large); t2/t1 <= bound {
-			return
-		}
-	}
-	t.Fatalf("time %v ns at n=%d, %v ns at n=%d: more than %v times", t1, n, t2, n*factor, bound)
-}
-
-// allocBytes returns the bytes allocated by one call of f (the best of three).
-func allocBytes(f func()) uint64 {
-	best := ^uint64(0)
-	for range 3 {
-		var a, b runtime.MemStats
-		runtime.ReadMemStats(&a)
-		f()
-		runtime.ReadMemStats(&b)
-		best = min(best, b.TotalAlloc-a.TotalAlloc)
-	}
-	return best
 }

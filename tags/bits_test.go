@@ -3,13 +3,13 @@ package tags_test
 import (
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/tenantplan/tenantplan/internal/lineartest"
 	"github.com/tenantplan/tenantplan/tags"
 )
 
@@ -78,28 +78,15 @@ func TestBound_MatchSparseBits(t *testing.T) {
 	})
 }
 
-// allocBytes returns the bytes allocated by one call of f (the best of three).
-func allocBytes(f func()) uint64 {
-	best := ^uint64(0)
-	for range 3 {
-		var a, b runtime.MemStats
-		runtime.ReadMemStats(&a)
-		f()
-		runtime.ReadMemStats(&b)
-		best = min(best, b.TotalAlloc-a.TotalAlloc)
-	}
-	return best
-}
-
 // TestNewBits_MemoryFollowsIDs: a tenant with one low and one very high ID costs a few words,
 // not one bit per ID below the highest (which was 128 KiB here).
 func TestNewBits_MemoryFollowsIDs(t *testing.T) {
 	var sink tags.Bits
-	n := allocBytes(func() { sink = tags.NewBits(3, 1<<20) })
+	n := lineartest.AllocBytes(func() { sink = tags.NewBits(3, 1<<20) })
 	require.Less(t, n, uint64(512), "bytes allocated by NewBits(3, 1<<20)")
 	require.True(t, sink.Has(1<<20))
 	// Dense IDs stay dense: 256 consecutive IDs take 4 words and a sorted copy.
-	n = allocBytes(func() {
+	n = lineartest.AllocBytes(func() {
 		sink = tags.NewBits(slices.Collect(func(yield func(tags.ID) bool) {
 			for i := range tags.ID(256) {
 				yield(i)
@@ -112,7 +99,7 @@ func TestNewBits_MemoryFollowsIDs(t *testing.T) {
 // TestNewBits_Linear: the memory of n tenants each carrying a low ID and its own high ID (a
 // FreeText value unique to each tenant) grows linearly with n.
 func TestNewBits_Linear(t *testing.T) {
-	requireLinear(t, 1_000, 8, func(n int) func() {
+	lineartest.Require(t, 1_000, 8, true, func(n int) func() {
 		return func() {
 			bits := make([]tags.Bits, n)
 			for i := range bits {

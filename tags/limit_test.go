@@ -3,17 +3,15 @@ package tags_test
 import (
 	"errors"
 	"fmt"
-	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/tenantplan/tenantplan/internal/lineartest"
 	"github.com/tenantplan/tenantplan/tags"
 )
 
@@ -227,47 +225,6 @@ func TestClosest_BoundedWork(t *testing.T) {
 	require.LessOrEqual(t, allocs, 40.0, "a fixed number of buffers, not one per candidate")
 }
 
-// requireLinear runs work at size n and at size factor*n and fails when the allocations, the
-// bytes allocated or the time per run grow by more than twice the factor (a quadratic shape
-// grows by factor², so the margin absorbs a noisy machine). Time is the best of five runs with
-// the collector off (and not under the race detector), and a time ratio over the bound is measured again, up to three times, so
-// that another process stealing the machine once does not fail the test.
-func requireLinear(t *testing.T, n, factor int, setup func(n int) func()) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("measures two sizes")
-	}
-	small, large := setup(n), setup(n*factor)
-	bound := 2 * float64(factor)
-	a1, a2 := testing.AllocsPerRun(1, small), testing.AllocsPerRun(1, large)
-	require.LessOrEqual(t, (a2+1)/(a1+1), bound, "allocations %v at n=%d, %v at n=%d", a1, n, a2, n*factor)
-	b1, b2 := float64(allocBytes(small)), float64(allocBytes(large))
-	require.LessOrEqual(t, (b2+1)/(b1+1), bound, "bytes %v at n=%d, %v at n=%d", b1, n, b2, n*factor)
-	if raceEnabled {
-		return
-	}
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	best := func(run func()) float64 {
-		ns := 0.0
-		for range 5 {
-			runtime.GC()
-			start := time.Now()
-			run()
-			if d := float64(time.Since(start)); ns == 0 || d < ns {
-				ns = d
-			}
-		}
-		return ns
-	}
-	var t1, t2 float64
-	for range 3 {
-		if t1, t2 = best(small), best(large); t2/t1 <= bound {
-			return
-		}
-	}
-	t.Fatalf("time %v ns at n=%d, %v ns at n=%d: more than %v times", t1, n, t2, n*factor, bound)
-}
-
 // bindUnknown is the shape of the hostile input: n tags and 4n unknown references to them.
 func bindUnknown(t testing.TB, n int) func() {
 	c := wideCatalog(t, n)
@@ -281,7 +238,7 @@ func bindUnknown(t testing.TB, n int) func() {
 
 // TestBind_UnknownReferencesLinear: binding n tags' worth of unknown references grows linearly.
 func TestBind_UnknownReferencesLinear(t *testing.T) {
-	requireLinear(t, 100, 8, func(n int) func() { return bindUnknown(t, n) })
+	lineartest.Require(t, 100, 8, true, func(n int) func() { return bindUnknown(t, n) })
 }
 
 // BenchmarkBindUnknown: the shape of TestBind_ManyUnknownReferences at two sizes.

@@ -2,71 +2,15 @@ package tenant_test
 
 import (
 	"fmt"
-	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenantplan/tenantplan/internal/lineartest"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/tenant"
 )
-
-// requireLinear runs work at size n and at size factor*n and fails when the allocations, the
-// bytes allocated or (when timed) the time per run grow by more than twice the factor (a quadratic shape
-// grows by factor², so the margin absorbs a noisy machine). Time is the best of five runs with
-// the collector off (and not under the race detector), and a time ratio over the bound is measured again, up to three times, so
-// that another process stealing the machine once does not fail the test.
-func requireLinear(t *testing.T, n, factor int, timed bool, setup func(n int) func()) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("measures two sizes")
-	}
-	small, large := setup(n), setup(n*factor)
-	bound := 2 * float64(factor)
-	a1, a2 := testing.AllocsPerRun(1, small), testing.AllocsPerRun(1, large)
-	require.LessOrEqual(t, (a2+1)/(a1+1), bound, "allocations %v at n=%d, %v at n=%d", a1, n, a2, n*factor)
-	b1, b2 := float64(allocBytes(small)), float64(allocBytes(large))
-	require.LessOrEqual(t, (b2+1)/(b1+1), bound, "bytes %v at n=%d, %v at n=%d", b1, n, b2, n*factor)
-	if !timed || raceEnabled {
-		return
-	}
-	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	best := func(run func()) float64 {
-		ns := 0.0
-		for range 5 {
-			runtime.GC()
-			start := time.Now()
-			run()
-			if d := float64(time.Since(start)); ns == 0 || d < ns {
-				ns = d
-			}
-		}
-		return ns
-	}
-	var t1, t2 float64
-	for range 3 {
-		if t1, t2 = best(small), best(large); t2/t1 <= bound {
-			return
-		}
-	}
-	t.Fatalf("time %v ns at n=%d, %v ns at n=%d: more than %v times", t1, n, t2, n*factor, bound)
-}
-
-// allocBytes returns the bytes allocated by one call of f (the best of three).
-func allocBytes(f func()) uint64 {
-	best := ^uint64(0)
-	for range 3 {
-		var a, b runtime.MemStats
-		runtime.ReadMemStats(&a)
-		f()
-		runtime.ReadMemStats(&b)
-		best = min(best, b.TotalAlloc-a.TotalAlloc)
-	}
-	return best
-}
 
 // unknownTagsShape: a set "Big" of n tags and 4n tenants, each carrying one tag of Big that is
 // one edit away from an existing one.
@@ -112,7 +56,7 @@ func TestNewSet_ManyUnknownTags(t *testing.T) {
 
 // TestNewSet_UnknownTagsLinear: the shape above grows linearly.
 func TestNewSet_UnknownTagsLinear(t *testing.T) {
-	requireLinear(t, 100, 8, true, func(n int) func() {
+	lineartest.Require(t, 100, 8, true, func(n int) func() {
 		c, ts := unknownTagsShape(t, n)
 		return func() {
 			if _, err := tenant.NewSet(c, ts); err == nil {
@@ -151,7 +95,7 @@ func TestNewSet_ManyTagsOnOneTenant(t *testing.T) {
 	require.ErrorAs(t, errs[0], &te)
 	require.Equal(t, "S3999/b", te.Tag)
 	require.ErrorIs(t, te, tags.ErrSingleSelect)
-	requireLinear(t, 1_000, 8, true, func(n int) func() {
+	lineartest.Require(t, 1_000, 8, true, func(n int) func() {
 		c, ts := manyTagsShape(t, n)
 		return func() {
 			if _, err := tenant.NewSet(c, ts); err == nil {
@@ -177,7 +121,7 @@ func freeTextShape(t testing.TB, n int) (*tags.Catalog, []tenant.Tenant) {
 // every tenant has a FreeText value of its own (it was tenants × tags: 533 MB at 80,000). Time
 // is left to BenchmarkNewSetShapes: at these sizes it depends on the caches more than on n.
 func TestNewSet_UniqueFreeTextLinear(t *testing.T) {
-	requireLinear(t, 8_000, 4, false, func(n int) func() {
+	lineartest.Require(t, 8_000, 4, false, func(n int) func() {
 		c, ts := freeTextShape(t, n)
 		return func() {
 			s, err := tenant.NewSet(c, ts)

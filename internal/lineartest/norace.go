@@ -1,5 +1,5 @@
 //go:build !race
 
-package tags_test
+package lineartest
 
 const raceEnabled = false

@@ -1,5 +1,0 @@
-//go:build !race
-
-package tenant_test
-
-const raceEnabled = false
