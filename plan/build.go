@@ -34,7 +34,15 @@ func eachSorted[V any](m map[string]V, fn func(k string, v V)) {
 		}
 		return
 	}
-	for _, k := range slices.Sorted(maps.Keys(m)) {
+	// The keys of small maps are sorted in a buffer on the stack: this runs once or more per
+	// tenant, and a slice per call would be most of the allocations of a compile.
+	var buf [16]string
+	keys := buf[:0]
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
 		fn(k, m[k])
 	}
 }
