@@ -138,10 +138,10 @@ func TestProgress_OptionalAndMinimum(t *testing.T) {
 }
 
 func TestProgress_BlockedRelease(t *testing.T) {
-	// Dev -> UAT (UAT-1, UAT-2; minimum 1) -> Prod.
-	l := mustNew(t, []string{"Dev", "UAT-1", "UAT-2", "Prod"}, []lifecycle.PhaseSpec{
+	// Dev -> UAT (UAT east, UAT west; minimum 1) -> Prod.
+	l := mustNew(t, []string{"Dev", "UAT east", "UAT west", "Prod"}, []lifecycle.PhaseSpec{
 		{Name: "Dev", Manual: []string{"Dev"}},
-		{Name: "UAT", Manual: []string{"UAT-1", "UAT-2"}, Minimum: 1},
+		{Name: "UAT", Manual: []string{"UAT east", "UAT west"}, Minimum: 1},
 		{Name: "Prod", Manual: []string{"Prod"}},
 	})
 	all := l.Environments()
