@@ -38,7 +38,10 @@
 //
 // Precedence is SemVer 2.0.0's, with a fourth numeric part compared after
 // patch; missing parts are 0 (1.2 = 1.2.0 = 1.2.0.0). Build metadata never
-// matters.
+// matters. Where SemVer compares alphanumeric pre-release identifiers in
+// ASCII order, so that "RC1" sorts before "beta", this package compares them
+// without regard to letter case, as NuGet and Octopus do: 1.0.0-RC1 =
+// 1.0.0-rc1, and [1.0.0-beta, 2.0.0) contains both.
 //
 // # Range grammar (NuGet)
 //
