@@ -58,3 +58,24 @@ func BenchmarkProgress(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkVersion_Compare: comparing versions whose pre-release labels differ in letters, in
+// letter case only, in numbers and in length (a sort's worth of comparisons).
+func BenchmarkVersion_Compare(b *testing.B) {
+	texts := []string{"1.0.0-alpha", "1.0.0-Alpha.1", "1.0.0-beta.2", "1.0.0-BETA.11", "1.0.0-rc.1",
+		"1.0.0-RC.1", "1.0.0-rc1", "1.0.0-RC2", "1.0.0", "1.0.1-pre-release.7", "1.0.1-Pre-Release.7"}
+	vs := make([]lifecycle.Version, len(texts))
+	for i, s := range texts {
+		vs[i] = lifecycle.MustParseVersion(s)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, v := range vs {
+			for _, w := range vs {
+				n += v.Compare(w)
+			}
+		}
+	}
+	_ = n
+}

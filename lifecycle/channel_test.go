@@ -94,6 +94,8 @@ func TestSelectChannel(t *testing.T) {
 		{"1.5.0", 0, nil},
 		{"1.5.0-beta.1", 1, nil}, // the default refuses it, Beta is the only one left
 		{"2.5.0-beta.2", 1, nil},
+		{"1.5.0-BETA.1", 1, nil}, // the pattern ignores letter case
+		{"2.5.0-Beta.2", 1, nil},
 		{"2.1", 2, nil},
 		{"0.9.1.7", 3, nil},
 		{"9.0.0", -1, lifecycle.ErrVersionRule},

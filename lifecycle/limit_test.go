@@ -164,6 +164,20 @@ func FuzzNewRule(f *testing.F) {
 			if prog, cerr := syntax.Compile(re.Simplify()); cerr == nil {
 				size = len(prog.Inst)
 			}
+			// The rule matches without regard to case: that program is no larger.
+			if size >= 0 && size <= 10*lifecycle.DefaultMaxPatternSize {
+				folded, ferr := syntax.Parse(p, syntax.Perl|syntax.FoldCase)
+				if ferr != nil {
+					t.Fatalf("pattern %q parses but not without regard to case: %v", p, ferr)
+				}
+				prog, cerr := syntax.Compile(folded.Simplify())
+				if cerr != nil {
+					t.Fatalf("pattern %q compiles but not without regard to case: %v", p, cerr)
+				}
+				if len(prog.Inst) != size {
+					t.Fatalf("pattern %q: %d instructions, %d without regard to case", p, size, len(prog.Inst))
+				}
+			}
 		}
 		if err != nil {
 			if !errors.Is(err, lifecycle.ErrInvalidValue) && !errors.Is(err, lifecycle.ErrLimit) || !strings.Contains(err.Error(), "preRelease") {

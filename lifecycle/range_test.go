@@ -220,3 +220,49 @@ func FuzzParseRange(f *testing.F) {
 		}
 	})
 }
+
+// TestRange_PrereleaseCase: a range holds a pre-release whatever the letter case of either
+// label, as NuGet and Octopus compare them.
+func TestRange_PrereleaseCase(t *testing.T) {
+	tests := []struct {
+		rng     string
+		in, out []string
+	}{
+		{"[1.0.0-beta, 2.0.0)", []string{"1.0.0-rc1", "1.0.0-RC1", "1.0.0-Beta", "1.0.0-BETA.1"}, []string{"1.0.0-alpha", "1.0.0-ALPHA", "2.0.0"}},
+		{"[1.0.0-BETA, 2.0.0)", []string{"1.0.0-beta", "1.0.0-rc1", "1.0.0-RC1"}, []string{"1.0.0-Alpha"}},
+		{"(1.0.0-rc1,)", []string{"1.0.0-rc2", "1.0.0-RC2", "1.0.0"}, []string{"1.0.0-RC1", "1.0.0-rc1", "1.0.0-Rc0"}},
+		{"[1.0.0-RC1]", []string{"1.0.0-rc1", "1.0.0-Rc1+build"}, []string{"1.0.0-rc2", "1.0.0"}},
+		{"[1.0.0-rc1,1.0.0-RC1]", []string{"1.0.0-rC1"}, []string{"1.0.0-rc1.1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rng, func(t *testing.T) {
+			r, err := lifecycle.ParseRange(tt.rng)
+			require.NoError(t, err)
+			for _, v := range tt.in {
+				require.True(t, r.Contains(lifecycle.MustParseVersion(v)), "%s in %s", v, tt.rng)
+			}
+			for _, v := range tt.out {
+				require.False(t, r.Contains(lifecycle.MustParseVersion(v)), "%s not in %s", v, tt.rng)
+			}
+		})
+	}
+	// Bounds equal but for case leave nothing between them.
+	_, err := lifecycle.ParseRange("(1.0.0-rc1,1.0.0-RC1)")
+	require.ErrorIs(t, err, lifecycle.ErrInvalidValue)
+}
+
+// TestRange_CaseOfPrereleaseDoesNotMatter: changing the letter case of the bounds of a range or
+// of a version never changes whether the range contains the version.
+func TestRange_CaseOfPrereleaseDoesNotMatter(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		text := rangeText().Draw(t, "range")
+		r, err := lifecycle.ParseRange(text)
+		require.NoError(t, err)
+		flipped, err := lifecycle.ParseRange(flipCase(t, text))
+		require.NoError(t, err)
+		v := versionGen().Draw(t, "v")
+		w := lifecycle.MustParseVersion(flipCase(t, v.String()))
+		require.Equal(t, r.Contains(v), r.Contains(w), "%s and %s in %s", v, w, r)
+		require.Equal(t, r.Contains(v), flipped.Contains(v), "%s in %s and %s", v, r, flipped)
+	})
+}

@@ -13,6 +13,12 @@ import (
 // admits only versions without a pre-release). A version is allowed when both
 // parts allow it.
 //
+// The pattern matches without regard to letter case ("^beta" admits
+// 1.0.0-Beta.1), because versions that differ only in the case of their
+// pre-release label are equal (Version.Compare) and a rule gives equal versions
+// the same answer. A pattern that starts with "(?-i)" matches case
+// sensitively again.
+//
 // Rule is an immutable value, safe for concurrent use. The zero Rule allows
 // every version.
 type Rule struct {
@@ -45,6 +51,8 @@ func (o Options) NewRule(versionRange, preRelease string) (Rule, error) {
 		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrLimit,
 			limitMsg("pattern length", lim, DefaultMaxPatternLen, "bytes", "MaxPatternLen"))
 	}
+	// Folding case changes no instruction count, so the size is counted on the
+	// pattern as written (cheaper to parse than its folded form).
 	parsed, err := syntax.Parse(preRelease, syntax.Perl)
 	if err != nil {
 		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrInvalidValue, reason(err))
@@ -53,13 +61,18 @@ func (o Options) NewRule(versionRange, preRelease string) (Rule, error) {
 		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrLimit,
 			limitMsg("compiled pattern size", lim, DefaultMaxPatternSize, "instructions", "MaxPatternSize"))
 	}
-	re, err := regexp.Compile(preRelease)
+	re, err := regexp.Compile(foldCase + preRelease)
 	if err != nil {
 		return Rule{}, fmt.Errorf("preRelease %s: %w: %s", quote(preRelease), ErrInvalidValue, reason(err))
 	}
 	r.re = re
 	return r, nil
 }
+
+// foldCase is the flag group put before a pre-release pattern so that it
+// matches without regard to letter case; the flag reaches the end of the
+// pattern, across alternatives.
+const foldCase = "(?i)"
 
 // reason is the text of a regexp error without the whole pattern it repeats
 // (the caller quotes the pattern, cut when long).
@@ -72,7 +85,9 @@ func reason(err error) string {
 }
 
 // Allows reports whether v satisfies the rule: in the range and, when there
-// is a pattern, with a pre-release label the pattern matches.
+// is a pattern, with a pre-release label the pattern matches (ignoring letter
+// case). Versions equal by Version.Compare get the same answer whenever the
+// pattern does not turn case sensitivity back on.
 func (r Rule) Allows(v Version) bool {
 	if !r.rng.Contains(v) {
 		return false

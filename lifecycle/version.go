@@ -7,11 +7,13 @@ import (
 // Version is a release version: a SemVer 2.0.0 version, also accepting
 // a fourth numeric part (1.2.3.4) and missing parts (1.2 = 1.2.0, 1 = 1.0.0).
 // Versions are ordered by Compare (SemVer precedence; a fourth part compares
-// after patch, missing parts count as 0; build metadata is ignored).
+// after patch, missing parts count as 0; pre-release identifiers compare
+// without regard to letter case; build metadata is ignored).
 //
 // Version is a small immutable value. String returns the text as it was
-// parsed, so == compares text, not precedence: "1.2" and "1.2.0" are not ==
-// but Compare says they are equal. Use Compare to order versions.
+// parsed, so == compares text, not precedence: "1.2" and "1.2.0" are not ==,
+// nor are "1.0.0-rc1" and "1.0.0-RC1", but Compare says they are equal. Use
+// Compare to order versions.
 //
 // The zero Version is not a parsed version: its String is "" and it compares
 // equal to 0.0.0.
@@ -168,7 +170,10 @@ func (v Version) Build() string { return v.build }
 
 // Compare returns -1, 0 or +1 as v has lower, equal or higher precedence than
 // o (SemVer 2.0.0 item 11, with a fourth numeric part after patch and missing
-// parts counted as 0). Build metadata is ignored.
+// parts counted as 0). Alphanumeric pre-release identifiers compare without
+// regard to ASCII letter case, as NuGet and Octopus compare them, so
+// 1.0.0-RC1 = 1.0.0-rc1 and 1.0.0-Alpha < 1.0.0-beta. Build metadata is
+// ignored.
 func (v Version) Compare(o Version) int {
 	for i := range v.core {
 		if v.core[i] != o.core[i] {
@@ -212,7 +217,8 @@ func comparePrerelease(a, b string) int {
 
 // compareIdent compares two pre-release identifiers: numeric ones
 // numerically (they have no leading zeros, so by length, then bytes), numeric
-// lower than alphanumeric, alphanumeric ones in ASCII order.
+// lower than alphanumeric, alphanumeric ones in ASCII order of their
+// lower-case forms.
 func compareIdent(a, b string) int {
 	an, bn := isNumeric(a), isNumeric(b)
 	switch {
@@ -229,7 +235,36 @@ func compareIdent(a, b string) int {
 	case bn:
 		return 1
 	}
-	return strings.Compare(a, b)
+	return compareFold(a, b)
+}
+
+// compareFold compares a and b byte by byte as if their ASCII letters were
+// lower case, without allocating. Identifiers hold only ASCII letters, digits
+// and "-", which sort below every letter whichever case letters are folded to.
+func compareFold(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := lower(a[i]), lower(b[i])
+		if ca != cb {
+			if ca < cb {
+				return -1
+			}
+			return 1
+		}
+	}
+	switch {
+	case len(a) < len(b):
+		return -1
+	case len(a) > len(b):
+		return 1
+	}
+	return 0
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func isNumeric(s string) bool {

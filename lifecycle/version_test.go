@@ -50,7 +50,18 @@ func TestVersion_Compare(t *testing.T) {
 		{"1.0.0-rc.1+x", "1.0.0-rc.1", 0},
 		{"1.0.0-alpha.10", "1.0.0-alpha.9", 1},
 		{"1.0.0-1", "1.0.0-a", -1},
-		{"1.0.0-A", "1.0.0-a", -1}, // ASCII order
+		// Decision: pre-release identifiers compare without regard to letter case.
+		{"1.0.0-A", "1.0.0-a", 0},
+		{"1.0.0-RC1", "1.0.0-rc1", 0},
+		{"1.0.0-Beta.2", "1.0.0-bEtA.2", 0},
+		{"1.0.0-Alpha", "1.0.0-beta", -1}, // ASCII order would put "B" < "a"
+		{"1.0.0-alpha", "1.0.0-Beta", -1},
+		{"1.0.0-RC.10", "1.0.0-rc.9", 1},
+		{"1.0.0-RC1", "1.0.0-rc2", -1},
+		{"1.0.0-rc-1", "1.0.0-RC1", -1}, // "-" below every letter and digit
+		{"1.0.0-Z", "1.0.0-a", 1},
+		{"1.0.0-RC1", "1.0.0", -1},
+		{"1.0.0-RC1+Build", "1.0.0-rc1+build", 0},
 		{"1.0.0-a-b", "1.0.0-a", 1},
 		{"2024.01.15", "2024.1.15", 0}, // Decision: leading zeros in the numeric core
 		{"1.0.0-99999999999999999999999", "1.0.0-100000000000000000000000", -1},
@@ -265,5 +276,35 @@ func FuzzParseVersion(f *testing.F) {
 		if err != nil || w != v || w.Compare(v) != 0 {
 			t.Fatalf("ParseVersion(%q) does not round trip: %v, %v", s, w, err)
 		}
+	})
+}
+
+// flipCase changes the letter case of some letters of s, as rapid draws them. The numeric
+// core of a version has no letters, so only its pre-release label and build metadata change.
+func flipCase(t *rapid.T, s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') && rapid.Bool().Draw(t, "flip") {
+			b[i] = c ^ ('a' - 'A')
+		}
+	}
+	return string(b)
+}
+
+// TestVersion_CaseOfPrereleaseDoesNotMatter: versions that differ only in the letter case of
+// their pre-release label (or build metadata) are equal and order alike against every other
+// version, and the order stays total: a lower-case copy of every version orders the same.
+func TestVersion_CaseOfPrereleaseDoesNotMatter(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		v := versionGen().Draw(t, "v")
+		w := lifecycle.MustParseVersion(flipCase(t, v.String()))
+		u := versionGen().Draw(t, "u")
+		require.Equal(t, 0, v.Compare(w), "%s = %s", v, w)
+		require.Equal(t, 0, w.Compare(v), "%s = %s", w, v)
+		require.Equal(t, v.Compare(u), w.Compare(u), "%s and %s against %s", v, w, u)
+		require.Equal(t, u.Compare(v), u.Compare(w), "%s against %s and %s", u, v, w)
+		lv := lifecycle.MustParseVersion(strings.ToLower(v.String()))
+		lu := lifecycle.MustParseVersion(strings.ToUpper(u.String()))
+		require.Equal(t, v.Compare(u), lv.Compare(lu), "%s against %s", lv, lu)
 	})
 }

@@ -1,13 +1,34 @@
-// Package freeze models deployment freezes, as Octopus Deploy has them:
-// windows of time during which deployments to some cells may not happen, unless a request names the
-// freeze to override it.
+// Package freeze models deployment freezes, as Octopus Deploy has them: windows of time during
+// which deployments to some cells may not happen, unless a request names the freeze to override
+// it.
 //
 // A [Freeze] has a name, a first occurrence [start, end) (end exclusive), an optional
-// [Recurrence], and a [Scope]: project -> environments (every track of those cells, tenanted and
-// untenanted) and (tenant, project, environment) triples (that tenant only). [New] validates and
-// copies; an [Index] answers "which freezes hold this cell at this time" ([Index.Active]) and
-// "when is it clear" ([Index.Clear]) for a whole model, fast enough to be asked for a hundred
-// thousand tenants per request.
+// [Recurrence] and a [Scope]. [New] validates and copies; an [Index] answers "which freezes hold
+// this cell at this time" ([Index.Active]) and "when is it clear" ([Index.Clear]) for a whole
+// model, fast enough to be asked for a hundred thousand tenants per request.
+//
+// # Scope
+//
+// A cell is a (project, environment, track) triple, the track being a tenant or the untenanted
+// track (tenant ""). A [Scope] holds cells in two ways:
+//
+//   - Projects maps a project to environments: the freeze holds every track of those cells,
+//     tenanted and untenanted;
+//   - Tenants lists (tenant, project, environment) triples ([TenantScope]): the freeze holds that
+//     tenant's cell only, never the untenanted track or another tenant.
+//
+// [Freeze.Covers] tells whether a scope holds a cell. Names compare exactly. An empty scope holds
+// nothing.
+//
+// # Frozen cells and overrides
+//
+// A cell is frozen at a time `at` when an occurrence of a freeze whose scope holds the cell
+// contains `at` (start <= at < end). Every query takes an override function: a freeze whose name
+// it accepts does not hold anything for that query, as a deployment request that names freezes
+// to override ([github.com/tenantplan/tenantplan/plan.DeployRequest] has OverrideFreezes) is not
+// blocked by them. [Index.Active] returns every freeze holding a cell, each as a [Hit] with the
+// bounds of the occurrence that holds it, ordered by End descending, then name; when occurrences
+// of one freeze overlap, the one that ends last is reported.
 //
 // # Occurrences
 //
@@ -21,14 +42,37 @@
 //     month, skipping months without that day.
 //   - Annually: on start's month and day every N years.
 //
-// None begins before start. EndAfter counts occurrences including the first; with EndOn, no
-// occurrence begins at or after that time. A cell is frozen at `at` when an occurrence of a freeze
-// whose scope covers the cell contains `at`; overridden freezes do not block.
+// N is Every (0 means 1). None begins before start. EndAfter counts occurrences including the
+// first; with EndOn, no occurrence begins at or after that time. A freeze without a recurrence has
+// only its first occurrence. [Freeze.Occurrence] returns the occurrence that contains a time and
+// [Freeze.Occurrences] lists them in order.
 //
 // Occurrence computation jumps arithmetically on the civil calendar to the neighbourhood of the
 // time asked about; it never steps from start. Even EndAfter's last occurrence is found without
 // counting one by one: months without the day repeat with the 400-year Gregorian cycle, so whole
 // cycles are skipped. Times are returned in the location of the freeze's start.
+//
+// # Validation
+//
+// [New] reports every problem at once, sorted by field: the error's Unwrap() []error holds one
+// [*FieldError] per problem, naming the freeze, the field ("end", "recurrence.timeZone",
+// "tenants[2].tenant", ...) and the value, each wrapping [ErrInvalidValue] (code
+// "invalid-value"). It checks: a non-empty name; end after start; for a recurrence, a known
+// unit, 0 <= Every <= 10,000 ([MaxEvery]; 0 means 1), DaysOfWeek only for Weekly and each a day
+// of the week, DayOfMonth only for Monthly and within 1..31 (0 means start's day),
+// 0 <= EndAfter <= 100,000 ([MaxEndAfter]; 0 means no limit), EndOn not before start, and a time
+// zone that is "" or "UTC" or a known IANA name; in the scope, non-empty project, environment
+// and tenant names, and at least one environment per project.
+//
+// # Limits
+//
+//   - Every is at most 10,000 ([MaxEvery]) and EndAfter at most 100,000 ([MaxEndAfter]); New
+//     rejects more.
+//   - [Index.Clear] and [Index.ClearTenants] search at most their limit ahead, by default ten
+//     years of 365 days ([DefaultClearLimit], used when the limit given is 0; a negative limit
+//     checks `at` only), and report ok=false when the cell is still frozen after it.
+//   - Occurrences exist only on local dates up to two days before the last date time.Time can
+//     represent, so every recurrence ends.
 //
 // # Decisions
 //
