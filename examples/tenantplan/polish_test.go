@@ -340,6 +340,11 @@ func TestTables_AtScale(t *testing.T) {
 // TestTables_LimitAndHostileNames: --limit on validate, a bad --limit, and a tenant name that is
 // long and holds a tab and a newline is cut and escaped instead of breaking the table.
 func TestTables_LimitAndHostileNames(t *testing.T) {
+	help := call("--help").stdout
+	require.Contains(t, help, fmt.Sprintf("a cell longer than %d characters is cut", maxCell))
+	require.Contains(t, help, fmt.Sprintf("at most %d lines", maxCellLines))
+	require.Contains(t, help, fmt.Sprintf("longer\nthan %d characters a column", maxCell+2))
+
 	got := call("validate", "testdata/invalid.json", "--limit", "1")
 	require.Equal(t, exitFindings, got.code)
 	require.Contains(t, got.stderr, "… 2 more problem(s) (--limit 1)\ntestdata/invalid.json: invalid model: 3 problem(s)\n")

@@ -31,19 +31,18 @@ const progressTenants = 10_000
 const usage = `tenantplan plans tenant-aware releases from a tenantplan model file.
 
 Usage:
-  tenantplan validate MODEL
+  tenantplan validate MODEL [--limit N]
   tenantplan plan MODEL --project P --release V --environment E [--tenant T]... [--tag TAG]...
                   [--expr EXPR] [--all] [--untenanted] [--skip-current] [--override FREEZE]...
-                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY]
-                  [--format table|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY] [--limit N]
   tenantplan matrix MODEL --project P --release V [--at TIME | --ignore-freezes] [--as PRINCIPAL]
-                  [--format table|json]
+                  [--limit N]
   tenantplan explain MODEL --project P --release V --environment E [--tenant T] [--variables]
-                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
-  tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--format table|json]
-  tenantplan diff BEFORE.json AFTER.json [--format text|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL]
+  tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--limit N]
+  tenantplan diff BEFORE.json AFTER.json
   tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E] [--untenanted]
-                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL]
   tenantplan check FILE_OR_DIR...
   tenantplan generate --tenants N --projects M [--seed S]
   tenantplan schema model|policy|scenario
@@ -51,7 +50,12 @@ Usage:
                   [-o FILE]
   tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
                   [--tenant-variables legacy|per-tenant|both] [--project NAME]... [-o FILE]
-  tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
+  tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME] [--limit N]
+  tenantplan help [COMMAND]
+  tenantplan --version
+
+Every command takes --format table|json (table, the default, is also called text; generate,
+schema and import write JSON documents and take json only).
 
 Commands:
   validate  check a model and report every problem with its location
@@ -66,7 +70,8 @@ Commands:
   diff      compare two plan or matrix files written with --format json, or the plans (with
             --environment) or matrices of one release on two models; prints Markdown
   check     run scenario files (a file, or every *.json file of a directory)
-  generate  write a realistic synthetic model of any size to standard output
+  generate  write a realistic synthetic model of any size to standard output; try its latest
+            release first (1.4.0 with the default 5 releases: see "tenantplan help generate")
   schema    print the JSON Schema of model, rollout policy or scenario files, for editors
   import    import octopus DIR: turn a folder of Octopus Server REST responses (see
             examples/octopus/collect.sh) into a model on standard output (or -o FILE); what was
@@ -77,9 +82,20 @@ Commands:
             compare a release's matrix with Octopus's saved deployment template response
             (GET /api/{space}/releases/{id}/deployments/template): every cell where Octopus and
             tenantplan disagree about promoting the release, with tenantplan's reasons
+  help      show the usage of a command: "tenantplan help plan" is "tenantplan plan --help"
 
 Times are RFC 3339 (2026-03-16T09:00:00Z); durations are Go durations (24h, 90m).
-Run "tenantplan COMMAND --help" for the flags of a command.
+Run "tenantplan COMMAND --help" or "tenantplan help COMMAND" for the flags of a command; an
+unknown command or flag gets the closest one as a suggestion.
+
+Output: --format json writes one JSON document to standard output; validate and check list
+their errors there too, each with its code, path and message. Tables lead with a summary (the
+reasons counted by code); a cell longer than 100 characters is cut with "…" (a list keeps the
+names that fit and "… N more", a reason wraps over at most 4 lines), so that no line is longer
+than 102 characters a column; --limit N lists at most N rows and a last line "… N more"
+counts the others. The matrix shows each cell as the quickstart does, with a legend. Loading a
+model of more than 10,000 tenants, generating one and importing show a progress line on
+standard error when it is a terminal, never in a pipe or a file.
 
 Freezes: plan, matrix, explain and diff of two models check freezes at --at TIME, which is now
 unless given ("now" or RFC 3339). --ignore-freezes plans as if no freeze applied (--override
@@ -87,8 +103,8 @@ FREEZE lets one freeze through). rollout times its waves around freezes when the
 waveDuration, from --at, else the policy's start, else now; with --ignore-freezes the waves are
 not timed. Scenario files (check) keep their own "at": without it no freeze applies.
 
-Input files: only regular files are read; a folder, named pipe or device given as a file is an
-input error. A file larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...)
+Input files: only regular files are read, and "-" reads standard input (for one file of a
+command); a folder, named pipe or device given as a file is an input error. A file larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...)
 sets the limit for every file of a command.
 
 Exit codes:
