@@ -223,6 +223,7 @@ func TestHelpAndDidYouMean(t *testing.T) {
 		require.Equal(t, want, got)
 		require.Contains(t, got.stdout, "Usage: tenantplan "+c.name)
 	}
+	require.Equal(t, call("--help"), call("help", "--help"))
 	tests := []struct {
 		args   []string
 		stderr string

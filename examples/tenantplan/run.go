@@ -104,8 +104,9 @@ waveDuration, from --at, else the policy's start, else now; with --ignore-freeze
 not timed. Scenario files (check) keep their own "at": without it no freeze applies.
 
 Input files: only regular files are read, and "-" reads standard input (for one file of a
-command); a folder, named pipe or device given as a file is an input error. A file larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...)
-sets the limit for every file of a command.
+command); a folder, named pipe or device given as a file is an input error. A file
+larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...) sets the limit for
+every file of a command.
 
 Exit codes:
   0  success
@@ -201,7 +202,7 @@ func runEnv(e *env, args []string) int {
 		return exitOK
 	case "help":
 		// help COMMAND is COMMAND --help.
-		if len(args) == 1 {
+		if len(args) == 1 || strings.HasPrefix(args[1], "-") {
 			fmt.Fprint(e.stdout, usage)
 			return exitOK
 		}
