@@ -554,3 +554,26 @@ func TestJSON_KeepsMeaningfulZeros(t *testing.T) {
 	require.Equal(t, 0.0, r["have"])
 	require.Equal(t, 1.0, r["need"])
 }
+
+// TestCompareOctopus_JSON: compare-octopus --format json has the counts and every disagreement
+// with both answers and tenantplan's reasons, and the same exit code as the table.
+func TestCompareOctopus_JSON(t *testing.T) {
+	m := importModel(t)
+	got := call("compare-octopus", m, template, "--release", "1.2.0", "--format", "json")
+	require.Equal(t, exitFindings, got.code, got.stderr)
+	var c comparison
+	require.NoError(t, json.Unmarshal([]byte(got.stdout), &c))
+	require.Equal(t, 80, c.Compared)
+	require.Equal(t, 77, c.Agree)
+	require.Len(t, c.Disagreements, 3)
+	d := c.Disagreements[0]
+	require.Equal(t, disagreementJSON{Environment: "Production", Tenant: "Blue Sky", Octopus: "promote", Tenantplan: "blocked",
+		Reasons: d.Reasons}, d)
+	require.Len(t, d.Reasons, 1)
+	require.True(t, strings.HasPrefix(d.Reasons[0], `lifecycle: phase "Verification" is not complete`), d.Reasons[0])
+
+	limited := call("compare-octopus", m, template, "--release", "1.2.0", "--limit", "1")
+	require.Equal(t, exitFindings, limited.code)
+	require.Contains(t, limited.stdout, "… 2 more disagreement(s) (--limit 1)\n")
+	require.NotContains(t, limited.stdout, "Hooli")
+}
