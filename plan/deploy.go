@@ -49,10 +49,11 @@ type DeployRequest struct {
 type Reason struct {
 	Code Code `json:"code"`
 	// Phase, Need and Have: for lifecycle, the first phase that is not complete for the track, how
-	// many of its environments it needs and how many it has.
+	// many of its environments it needs and how many it has. Need and Have are always written in
+	// JSON, so that a lifecycle reason keeps its "have": 0; they are 0 for the other codes.
 	Phase string `json:"phase,omitempty"`
-	Need  int    `json:"need,omitempty"`
-	Have  int    `json:"have,omitempty"`
+	Need  int    `json:"need"`
+	Have  int    `json:"have"`
 	// Freeze and Until: for frozen, the freeze and the end of its occurrence (the latest ending
 	// one when several hold the cell).
 	Freeze string    `json:"freeze,omitempty"`

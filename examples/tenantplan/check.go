@@ -20,7 +20,8 @@ import (
 // scenario file (malformed JSON, a model, no checks), is an input error on standard error; the
 // exit code is then 3 whatever the checks gave.
 func cmdCheck(e *env, args []string) error {
-	fs := newFlags(e, "check", "check FILE_OR_DIR...")
+	fs := newFlags(e, "check", "check FILE_OR_DIR... [--format table|json]")
+	format := fs.format("table", "json")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 1, -1, "FILE_OR_DIR...")
 	if err != nil {
@@ -36,12 +37,14 @@ func cmdCheck(e *env, args []string) error {
 	}
 	failed := 0
 	for _, r := range all {
-		if _, err := io.WriteString(e.stdout, r.Report()); err != nil {
-			return err
-		}
 		failed += r.Failed()
 	}
-	if _, err := fmt.Fprintln(e.stdout, scenario.Summary(all)); err != nil {
+	if format.json() {
+		err = writeJSON(e.stdout, checkReport(all, bad))
+	} else {
+		err = checkTable(e.stdout, all)
+	}
+	if err != nil {
 		return err
 	}
 	if len(bad) > 0 {
@@ -56,16 +59,76 @@ func cmdCheck(e *env, args []string) error {
 	return nil
 }
 
+// checkTable writes the differences of every failed check and the closing line "N passed, M
+// failed".
+func checkTable(w io.Writer, all []scenario.Result) error {
+	for _, r := range all {
+		if _, err := io.WriteString(w, r.Report()); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, scenario.Summary(all))
+	return err
+}
+
+// checkJSON is the JSON output of check: the counts, every check of every file run, and the
+// errors: each difference of a failed check (code "failed-check", path "checks[i]") and each
+// path that could not be run (code "input-error").
+type checkJSON struct {
+	Passed  int         `json:"passed"`
+	Failed  int         `json:"failed"`
+	Results []checkFile `json:"results"`
+	Errors  []problem   `json:"errors"`
+}
+
+type checkFile struct {
+	File   string      `json:"file"`
+	Checks []checkItem `json:"checks"`
+}
+
+type checkItem struct {
+	Index  int      `json:"index"`
+	Name   string   `json:"name"`
+	Kind   string   `json:"kind"`
+	Passed bool     `json:"passed"`
+	Diffs  []string `json:"diffs,omitempty"`
+}
+
+func checkReport(all []scenario.Result, bad []error) checkJSON {
+	out := checkJSON{Results: []checkFile{}, Errors: []problem{}}
+	for _, r := range all {
+		out.Passed += r.Passed()
+		out.Failed += r.Failed()
+		f := checkFile{File: r.File, Checks: []checkItem{}}
+		for _, c := range r.Checks {
+			f.Checks = append(f.Checks, checkItem{Index: c.Index, Name: c.Name, Kind: c.Kind, Passed: c.Passed(), Diffs: c.Diffs})
+			for _, d := range c.Diffs {
+				out.Errors = append(out.Errors, problem{File: r.File, Path: fmt.Sprintf("checks[%d]", c.Index),
+					Code: "failed-check", Message: d})
+			}
+		}
+		out.Results = append(out.Results, f)
+	}
+	for _, err := range bad {
+		out.Errors = append(out.Errors, problem{Code: "input-error", Message: err.Error()})
+	}
+	return out
+}
+
 // runScenarios runs one scenario file, or every *.json file at the top of a directory in name
 // order. The results are those of the files that could be run; each file that could not (it
 // cannot be read, or is not a scenario file) and a directory without *.json files is an input
 // error naming it.
 func runScenarios(p string, limit int64) ([]scenario.Result, []error) {
-	fi, err := os.Stat(p)
-	if err != nil {
-		return nil, []error{fileErr(p, err)}
+	dir := false
+	if p != "-" { // standard input is one file
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, []error{fileErr(p, err)}
+		}
+		dir = fi.IsDir()
 	}
-	if !fi.IsDir() {
+	if !dir {
 		r, err := runScenario(p, limit)
 		if err != nil {
 			return nil, []error{err}

@@ -81,6 +81,8 @@ func cmdCompareOctopus(e *env, args []string) error {
 	fs.StringVar(&req.Release, "release", "", "the release `version` the template is for (required)")
 	fs.Var(&at, "at", "check freezes at this `time` (RFC 3339; default: no freeze applies, as in Octopus's template)")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
+	format := fs.format("table", "json")
+	limit := fs.limit("disagreements")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 2, 2, "MODEL TEMPLATE.json")
 	if err != nil {
@@ -108,7 +110,14 @@ func cmdCompareOctopus(e *env, args []string) error {
 		return requestErr(err)
 	}
 	cells, diffs := compareTemplate(m, t)
-	printComparison(e.stdout, m, req, cells, diffs)
+	if format.json() {
+		err = writeJSON(e.stdout, comparisonJSON(m, req, cells, diffs))
+	} else {
+		err = printComparison(e.stdout, m, req, cells, diffs, limit)
+	}
+	if err != nil {
+		return err
+	}
 	if len(diffs) > 0 {
 		return silent(exitFindings)
 	}
@@ -218,35 +227,80 @@ func compareTemplate(m *plan.Matrix, t *deploymentTemplate) (int, []disagreement
 	return cells, diffs
 }
 
-func printComparison(w io.Writer, m *plan.Matrix, req plan.MatrixRequest, cells int, diffs []disagreement) {
+// answers returns what Octopus and tenantplan say of a disagreement's cell.
+func (d disagreement) answers() (octopus, tenantplan string) {
+	switch {
+	case !d.octopus:
+		return "-", "deployable"
+	case d.noCell:
+		return "promote", "no cell"
+	}
+	return "promote", "blocked"
+}
+
+func printComparison(w io.Writer, m *plan.Matrix, req plan.MatrixRequest, cells int, diffs []disagreement, limit *limitFlag) error {
 	fmt.Fprintf(w, "Compare: %s %s (channel %s) %s: %d cell(s) compared, %d agree, %d disagree\n",
 		m.Project, m.Release, m.Channel, when(req.At), cells, cells-len(diffs), len(diffs))
 	if len(diffs) == 0 {
-		fmt.Fprintln(w, "tenantplan and Octopus agree on every cell.")
-		return
+		_, err := fmt.Fprintln(w, "tenantplan and Octopus agree on every cell.")
+		return err
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ENVIRONMENT\tTENANT\tOCTOPUS\tTENANTPLAN\tTENANTPLAN'S REASONS")
-	for _, d := range diffs {
-		o, tp := "promote", "blocked"
-		switch {
-		case !d.octopus:
-			o, tp = "-", "deployable"
-		case d.noCell:
-			tp = "no cell"
+	for _, d := range diffs[:limit.shown(len(diffs))] {
+		o, tp := d.answers()
+		lines := []string{""}
+		if len(d.reasons) > 0 {
+			lines = nil
+			for _, r := range d.reasons {
+				lines = append(lines, wrapCell(r)...)
+			}
 		}
-		reasons := d.reasons
-		if len(reasons) == 0 {
-			reasons = []string{""}
-		}
-		for i, r := range reasons {
+		for i, l := range lines {
 			if i == 0 {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", d.environment, d.tenant, o, tp, r)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", clip(d.environment), clip(d.tenant), o, tp, l)
 			} else {
-				fmt.Fprintf(tw, "\t\t\t\t%s\n", r)
+				fmt.Fprintf(tw, "\t\t\t\t%s\n", l)
 			}
 		}
 	}
-	tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	limit.more(w, len(diffs), "disagreement(s)")
+	return nil
+}
+
+// comparison is the JSON output of compare-octopus.
+type comparison struct {
+	Project       string             `json:"project"`
+	Release       string             `json:"release"`
+	Channel       string             `json:"channel"`
+	At            string             `json:"at,omitempty"`
+	Compared      int                `json:"compared"`
+	Agree         int                `json:"agree"`
+	Disagreements []disagreementJSON `json:"disagreements"`
+}
+
+type disagreementJSON struct {
+	Environment string   `json:"environment"`
+	Tenant      string   `json:"tenant"`
+	Octopus     string   `json:"octopus"`
+	Tenantplan  string   `json:"tenantplan"`
+	Reasons     []string `json:"reasons"`
+}
+
+func comparisonJSON(m *plan.Matrix, req plan.MatrixRequest, cells int, diffs []disagreement) comparison {
+	out := comparison{Project: m.Project, Release: m.Release, Channel: m.Channel, Compared: cells,
+		Agree: cells - len(diffs), Disagreements: []disagreementJSON{}}
+	if !req.At.IsZero() {
+		out.At = stamp(req.At)
+	}
+	for _, d := range diffs {
+		o, tp := d.answers()
+		out.Disagreements = append(out.Disagreements, disagreementJSON{Environment: d.environment, Tenant: d.tenant,
+			Octopus: o, Tenantplan: tp, Reasons: append([]string{}, d.reasons...)})
+	}
+	return out
 }

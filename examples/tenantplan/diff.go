@@ -15,7 +15,7 @@ func cmdDiff(e *env, args []string) error {
 		project, release, environment, principal string
 		untenanted                               bool
 		pol                                      policyFlag
-		format                                   = newFormat("text", "json")
+		format                                   = fs.format("table", "json")
 	)
 	fs.StringVar(&project, "project", "", "compare the plans of this `project` on two models")
 	fs.StringVar(&release, "release", "", "the release `version` (with --project)")
@@ -24,7 +24,7 @@ func cmdDiff(e *env, args []string) error {
 	at := fs.freezeFlags(e, "with --project, the `time` for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&principal, "as", "", "the `principal` who looks")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
-	fs.Var(format, "format", "output `format`: text (Markdown) or json")
+	fs.Lookup("format").Usage = "output `format`: table (Markdown; text is another name for it) or json"
 	fs.inputs(e)
 	pos, err := parse(fs, args, 2, 2, "two plan files, or two models with --project")
 	if err != nil {
@@ -82,7 +82,7 @@ func cmdDiff(e *env, args []string) error {
 		}
 	}
 	d := plan.Diff(before, after)
-	if format.value == "json" {
+	if format.json() {
 		err = writeJSON(e.stdout, d)
 	} else {
 		_, err = io.WriteString(e.stdout, d.Text())

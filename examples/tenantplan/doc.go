@@ -1,20 +1,19 @@
 // Command tenantplan plans tenant-aware releases from a tenantplan model file, for custom tooling
 // and CI. It is built only on the public API of the library (packages plan, plan/model,
-// plan/octopus, plan/scenario and plan/plantest).
+// plan/octopus, plan/scenario, plan/plantest, tags and variables).
 //
-//	tenantplan validate MODEL
+//	tenantplan validate MODEL [--limit N]
 //	tenantplan plan MODEL --project P --release V --environment E [--tenant T]... [--tag TAG]...
 //	                [--expr EXPR] [--all] [--untenanted] [--skip-current] [--override FREEZE]...
-//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY]
-//	                [--format table|json]
+//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY] [--limit N]
 //	tenantplan matrix MODEL --project P --release V [--at TIME | --ignore-freezes] [--as PRINCIPAL]
-//	                [--format table|json]
+//	                [--limit N]
 //	tenantplan explain MODEL --project P --release V --environment E [--tenant T] [--variables]
-//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
-//	tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--format table|json]
-//	tenantplan diff BEFORE.json AFTER.json [--format text|json]
+//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL]
+//	tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--limit N]
+//	tenantplan diff BEFORE.json AFTER.json
 //	tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E] [--untenanted]
-//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
+//	                [--at TIME | --ignore-freezes] [--as PRINCIPAL]
 //	tenantplan check FILE_OR_DIR...
 //	tenantplan generate --tenants N --projects M [--seed S]
 //	tenantplan schema model|policy|scenario
@@ -22,8 +21,16 @@
 //	                [-o FILE]
 //	tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
 //	                [--tenant-variables legacy|per-tenant|both] [--project NAME]... [-o FILE]
-//	tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
+//	tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME] [--limit N]
+//	tenantplan help [COMMAND]
+//	tenantplan --version
 //
+// Every command takes --format table|json (see Output). "tenantplan help COMMAND" and
+// "tenantplan COMMAND --help" print the usage and flags of a command; --version prints the
+// module version the go command stamped in the binary (runtime/debug.ReadBuildInfo), or
+// "(devel)" when there is none, as with go run. An unknown command or flag is a usage error that
+// suggests the closest command or flag ("did you mean matrix?"): the closest by edit distance
+// (tags.Closest), else the only one the given name is a prefix of.
 // Every command that reads files also takes --max-input SIZE (see Input files).
 //
 // validate reports every problem of a model with its location; plan answers a deploy request
@@ -39,6 +46,64 @@
 // schema (policy.schema.json, "$id"
 // https://github.com/tenantplan/tenantplan/examples/tenantplan/policy.schema.json) lives here;
 // like model and scenario files, a policy file may name it in a "$schema" key, which is ignored.
+//
+// # Output
+//
+// --format table, the default, writes tables for people ("text" is another name for it, which
+// explain and diff used first); --format json writes one JSON document to standard output:
+// the library's JSON for plan, matrix, explain, rollout and diff; for validate, the file, whether
+// it is valid, its counts and "errors", every problem with its code, path (and line and column
+// for malformed JSON) and message, an unreadable file being one error of code "input-error";
+// for check, the counts, every check of every file and "errors", each difference of a failed
+// check (code "failed-check", path "checks[i]") and each path that could not be run
+// ("input-error"); for compare-octopus, the counts and every disagreement with both answers and
+// tenantplan's reasons. generate, schema and import write JSON documents whatever the flag, so
+// they take json alone. The exit code does not depend on the format, and standard error still
+// gets a one-line summary of what went wrong.
+//
+// Tables stay readable at any scale:
+//
+//   - plan, matrix and rollout lead with a summary: the counts, and the reasons counted by code,
+//     the most common first (a cell with several reasons counts under each).
+//   - A cell longer than 100 characters is cut and ends with "…"; a list in a cell (the tenants
+//     of a wave, the lists under a rollout) keeps the names that fit and ends with "… N more";
+//     a reason's message wraps over at most 4 lines. Control characters in names are escaped as
+//     in a Go string, so that a tab or a newline cannot break a table. No line of a table is
+//     longer than 102 characters a column.
+//   - --limit N (validate, plan, matrix, rollout, compare-octopus) lists at most N rows (problems,
+//     tenants, waves and never deployable cells, disagreements) and ends with a line
+//     "… M more tenant(s) (--limit N)". 0, the default, lists every row.
+//   - The matrix prints each cell as the quickstart (examples/quickstart) does: the current
+//     release ("-": none), then "ok" when the release can be deployed there, "done" when it is
+//     there already, or a word for the first reason ("+" when there are more); "." marks an
+//     environment the tenant is not connected to. A legend under the grid spells out the words
+//     it used, in the quickstart's words.
+//   - Durations print as people write them: 24h, 1h30m, 2m, not 24h0m0s.
+//   - explain --variables writes each variable on lines of its own: "value:" (after
+//     substitution, secrets masked), "from:" (where it is written, and its scope), "written:"
+//     (the text in the model, before substitution) and a "beats:" line for each value it won
+//     over, with "because" and the reason. Every value is quoted as a Go string, so a quote or a
+//     newline inside is escaped and a value cannot be mistaken for the template or a name.
+//
+// Long work (loading a model of more than 10,000 tenants, generating one, importing) shows a
+// progress line on standard error when standard error is a terminal (a character device, told
+// by its Stat), and never when it is a pipe or a file, so that scripts and logs see none.
+//
+// # The synthetic model
+//
+// generate writes the model of plantest.Synthetic: environments Dev, Test, Staging and
+// Production, projects Mojo, Portal, Billing and so on, releases 1.0.0 to 1.4.0 with the default
+// 5 releases (a beta and a hotfix among them), tenants in the upgrade rings Tester, Early
+// adopter, Stable and Pinned. Its history takes 1.0.0 through Dev, Test and Staging; with the
+// default history (no --deployments), generate also puts each project's latest release of its
+// default channel in progress: the tenants of the Tester and Early adopter rings have it in
+// every environment but Production, the others in Dev. That release is the one to try first:
+//
+//	tenantplan generate --tenants 100000 --projects 3 --seed 1 > big.json
+//	tenantplan matrix big.json --project Mojo --release 1.4.0
+//
+// it can go to Production for the early rings and to Test for the others, where every other
+// release is blocked by lifecycle.
 //
 // # Time and freezes
 //
@@ -123,6 +188,10 @@
 //
 // # Input files
 //
+// The file name "-" reads standard input, within the same limit, for any one file of a command (a
+// model, a policy, a scenario, a plan or a template): "generate ... | tenantplan validate -".
+// Giving "-" twice to one command is a usage error, as standard input can be read only once.
+//
 // Only regular files are read (symbolic links are followed): a folder, a named pipe (FIFO), a
 // device such as /dev/zero or a socket where a file is expected is an input error, at once, so
 // that the tool never waits for a writer nor reads an endless device. A file larger than the
@@ -133,8 +202,6 @@
 // Errors go to standard error, each with its location: "FILE:LINE:COLUMN: message" for
 // malformed JSON, "FILE: PATH: message [code]" for a problem of the model (PATH such as
 // tenants[3].tags[1]), "request FIELD: message [code]" for a request the model cannot answer.
-// While a model of more than 10,000 tenants is compiled, a progress line appears on standard
-// error when it is a terminal.
 //
 // Decision: diff exits 1 when the plans differ, like diff(1), so that a CI step can fail on a
 // change; "No cell changed." with exit 0 means equal plans.
@@ -160,6 +227,16 @@
 //
 // Decision: --at given on the command line wins over the start of a rollout policy file, as a
 // flag wins over a file elsewhere.
+//
+// Decision: a reason's need and have are always in its JSON (0 for codes other than lifecycle),
+// so that a lifecycle reason keeps "have": 0; the JSON cannot tell an absent count from a zero
+// one otherwise.
+//
+// Decision: --limit has no default: a table lists every row unless asked, as before; the
+// summary at its top and the cut cells keep a big output readable and every line bounded.
+//
+// Decision: importing always counts as long work (it reads a folder or a server), so it shows
+// its progress line on a terminal whatever the size of the space.
 //
 // # Concurrency
 //

@@ -18,8 +18,12 @@ const defaultMaxInput = 256 << 20
 // readInput reads the file at path whole. Only a regular file is read (after following symbolic
 // links): a directory, a named pipe, a device or a socket is an input error, so that reading
 // never waits for a writer that does not come nor for the end of an endless device. A file of
-// more than limit bytes is an input error too. Every error names the file.
+// more than limit bytes is an input error too. Every error names the file. The name "-" reads
+// standard input to its end, within the same limit.
 func readInput(path string, limit int64) ([]byte, error) {
+	if path == "-" {
+		return readAll(path, os.Stdin, limit)
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fileErr(path, err)
@@ -39,7 +43,12 @@ func readInput(path string, limit int64) ([]byte, error) {
 	if err := regular(path, fi, limit); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	return readAll(path, f, limit)
+}
+
+// readAll reads r, the file named path, to its end; more than limit bytes is an input error.
+func readAll(path string, r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, fileErr(path, err)
 	}

@@ -36,8 +36,10 @@ func cmdImport(e *env, args []string) error {
 	fs.StringVar(&out, "o", "", "write the model to this `file` instead of standard output")
 	fs.StringVar(&server, "server", "", "fetch the space from the Octopus Server at this `URL` instead of a folder, with the API key of "+apiKeyVar+" (--space defaults to Spaces-1)")
 	fs.IntVar(&take, "page-size", defaultPageSize, "with --server: the `number` of items per page of the paged endpoints")
-	fs.DurationVar(&timeout, "timeout", defaultTimeout, "with --server: the longest wait for one response (a `duration`)")
+	timeout = defaultTimeout
+	fs.Var(durationFlag{&timeout}, "timeout", "with --server: the longest wait for one response (a `duration`)")
 	fs.Var(vars, "tenant-variables", "with --server: the `shape` of tenant variables to fetch: legacy (one request), per-tenant (two requests per tenant) or both")
+	fs.format("json")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 2, "octopus DIR or octopus --server URL")
 	if err != nil {
@@ -54,29 +56,36 @@ func cmdImport(e *env, args []string) error {
 	case take < 1:
 		return usageErr("--page-size %d is not a positive number", take)
 	case timeout <= 0:
-		return usageErr("--timeout %v is not a positive duration", timeout)
+		return usageErr("--timeout %s is not a positive duration", human(timeout))
 	}
 	opts.Projects, opts.HistoryFrom, opts.HistoryTo = projects, from.t, to.t
 	if server == "" {
 		dir := pos[1]
+		pr := e.begin(true, "importing %s", dir)
 		f, rep, err := importDir(dir, opts, e.maxInput)
 		if err != nil {
+			pr.end("import of %s failed", dir)
 			return err
 		}
+		pr.end("imported %s: %d tenants", dir, len(f.Tenants))
 		return writeImport(e, dir, dir, out, f, rep)
 	}
 	if opts.Space == "" {
 		opts.Space = "Spaces-1"
 	}
+	pr := e.begin(true, "importing %s from %s", opts.Space, server)
 	folder, err := fetchSpace(e, server, opts.Space, vars.value, take, timeout)
 	if err != nil {
+		pr.end("import from %s failed", server)
 		return err
 	}
 	opts.MaxFileBytes = e.maxInput
 	f, rep, err := importFS("", folder, opts)
 	if err != nil {
+		pr.end("import from %s failed", server)
 		return err
 	}
+	pr.end("imported %s from %s: %d tenants", opts.Space, server, len(f.Tenants))
 	return writeImport(e, server, "", out, f, rep)
 }
 

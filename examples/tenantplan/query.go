@@ -3,28 +3,69 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
+	"slices"
 	"text/tabwriter"
 	"time"
 
 	"github.com/tenantplan/tenantplan/plan"
 )
 
-// cmdValidate: validate MODEL.
+// cmdValidate: validate MODEL [--format table|json] [--limit N].
+//
+// The table format writes the one-line summary of a valid model to standard output and every
+// problem to standard error; json writes one document to standard output whatever the outcome
+// (validation), with the summary line on standard error when the model is not valid.
 func cmdValidate(e *env, args []string) error {
-	fs := newFlags(e, "validate", "validate MODEL")
+	fs := newFlags(e, "validate", "validate MODEL [--format table|json] [--limit N]")
+	format := fs.format("table", "json")
+	limit := fs.limit("problems")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
 		return err
 	}
-	s, err := loadModel(e, pos[0])
-	if err != nil {
+	path := pos[0]
+	s, bad, err := openModel(e, path)
+	if !format.json() {
+		switch {
+		case err != nil:
+			return err
+		case bad != nil:
+			printProblems(e, path, bad, limit)
+			return silent(bad.code)
+		}
+		_, err = fmt.Fprintf(e.stdout, "%s: valid: %d environment(s), %d project(s), %d tenant(s)\n",
+			path, len(s.Environments()), len(s.Projects()), s.Tenants().Len())
 		return err
 	}
-	_, err = fmt.Fprintf(e.stdout, "%s: valid: %d environment(s), %d project(s), %d tenant(s)\n",
-		pos[0], len(s.Environments()), len(s.Projects()), s.Tenants().Len())
+	v := validation{File: path, Errors: []problem{}}
+	switch {
+	case err != nil:
+		v.Errors = append(v.Errors, problem{File: path, Code: "input-error", Message: err.Error()})
+	case bad != nil:
+		v.Errors = bad.problems
+	default:
+		v.Valid = true
+		v.Environments, v.Projects, v.Tenants = len(s.Environments()), len(s.Projects()), s.Tenants().Len()
+	}
+	if werr := writeJSON(e.stdout, v); werr != nil {
+		return werr
+	}
+	if bad != nil {
+		fmt.Fprintf(e.stderr, "%s: %s: %d problem(s)\n", path, bad.what, len(bad.problems))
+		return silent(bad.code)
+	}
 	return err
+}
+
+// validation is the JSON output of validate: the counts of a valid model, or every problem.
+type validation struct {
+	File         string    `json:"file"`
+	Valid        bool      `json:"valid"`
+	Environments int       `json:"environments"`
+	Projects     int       `json:"projects"`
+	Tenants      int       `json:"tenants"`
+	Errors       []problem `json:"errors"`
 }
 
 // cmdPlan: plan MODEL --project P --release V --environment E [selection] [--format].
@@ -34,7 +75,7 @@ func cmdPlan(e *env, args []string) error {
 		req                plan.DeployRequest
 		tenants, tags, ovr listFlag
 		pol                policyFlag
-		format             = newFormat("table", "json")
+		format             = fs.format("table", "json")
 	)
 	fs.StringVar(&req.Project, "project", "", "the `project` (required)")
 	fs.StringVar(&req.Release, "release", "", "the release `version` (required)")
@@ -49,7 +90,7 @@ func cmdPlan(e *env, args []string) error {
 	at := fs.freezeFlags(e, "the `time` of the deployment, for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who deploys (default: no permission check)")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
-	fs.Var(format, "format", "output `format`: table or json")
+	limit := fs.limit("tenants")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
@@ -73,41 +114,58 @@ func cmdPlan(e *env, args []string) error {
 	if err != nil {
 		return requestErr(err)
 	}
-	if format.value == "json" {
+	if format.json() {
 		b, err := p.JSON()
 		return writeBytes(e.stdout, b, err)
 	}
-	return planTable(e.stdout, p)
+	return planTable(e.stdout, p, limit)
 }
 
-func planTable(w io.Writer, p *plan.DeployPlan) error {
+// planTable writes a plan: a header with the counts, the reasons counted by code, then one row
+// per selected cell (its targets, or one row per reason), at most as many cells as limit lets
+// through.
+func planTable(w io.Writer, p *plan.DeployPlan, limit *limitFlag) error {
 	fmt.Fprintf(w, "Plan: %s %s (channel %s) to %s", p.Project, p.Release, p.Channel, p.Environment)
 	fmt.Fprintf(w, " %s", when(p.At))
 	if p.Principal != "" {
 		fmt.Fprintf(w, " as %s", p.Principal)
 	}
-	fmt.Fprintf(w, ": %d to deploy, %d skipped, %d rejected\n\n", len(p.Deploy), len(p.Skipped), len(p.Rejected))
+	fmt.Fprintf(w, ": %d to deploy, %d skipped, %d rejected\n", len(p.Deploy), len(p.Skipped), len(p.Rejected))
+	cells := slices.Concat(p.Deploy, p.Skipped, p.Rejected)
+	if sum := reasonSummary(reasonsOf(len(cells), func(i int) []plan.Reason { return cells[i].Reasons })); sum != "" {
+		fmt.Fprintf(w, "Reasons: %s\n", sum)
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DECISION\tTENANT\tTARGETS OR REASONS")
+	left := limit.shown(len(cells))
 	rows := func(decision string, cells []plan.Cell) {
 		for _, c := range cells {
+			if left == 0 {
+				return
+			}
+			left--
 			if len(c.Reasons) == 0 {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", decision, track(c.Tenant, c.Untenanted), strings.Join(c.Targets, ", "))
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", decision, clip(track(c.Tenant, c.Untenanted)), clipList(c.Targets))
 				continue
 			}
-			for i, r := range c.Reasons {
-				d, t := decision, track(c.Tenant, c.Untenanted)
-				if i > 0 {
+			d, t := decision, clip(track(c.Tenant, c.Untenanted))
+			for _, r := range c.Reasons {
+				for _, l := range wrapCell(string(r.Code) + ": " + r.Message) {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", d, t, l)
 					d, t = "", ""
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s: %s\n", d, t, r.Code, r.Message)
 			}
 		}
 	}
 	rows("deploy", p.Deploy)
 	rows("skipped", p.Skipped)
 	rows("rejected", p.Rejected)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	limit.more(w, len(cells), "tenant(s)")
+	return nil
 }
 
 func track(tenant string, untenanted bool) string {
@@ -123,14 +181,14 @@ func cmdMatrix(e *env, args []string) error {
 	var (
 		req    plan.MatrixRequest
 		pol    policyFlag
-		format = newFormat("table", "json")
+		format = fs.format("table", "json")
 	)
 	fs.StringVar(&req.Project, "project", "", "the `project` (required)")
 	fs.StringVar(&req.Release, "release", "", "the release `version` to check every cell for (required)")
 	at := fs.freezeFlags(e, "the `time` for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who looks: tenants it cannot view are left out")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
-	fs.Var(format, "format", "output `format`: table or json")
+	limit := fs.limit("tenants")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
@@ -151,11 +209,11 @@ func cmdMatrix(e *env, args []string) error {
 	if err != nil {
 		return requestErr(err)
 	}
-	if format.value == "json" {
+	if format.json() {
 		b, err := m.JSON()
 		return writeBytes(e.stdout, b, err)
 	}
-	return matrixTable(e.stdout, m, req.At)
+	return matrixTable(e.stdout, m, req.At, limit)
 }
 
 // when says at what time a plan checked freezes; the zero time means they were ignored.
@@ -166,37 +224,6 @@ func when(at time.Time) string {
 	return "at " + at.Format(time.RFC3339)
 }
 
-func matrixTable(w io.Writer, m *plan.Matrix, at time.Time) error {
-	fmt.Fprintf(w, "Matrix: %s %s (channel %s) %s; each cell: the current release, then ok or the reasons why not\n\n",
-		m.Project, m.Release, m.Channel, when(at))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprint(tw, "TENANT")
-	for _, env := range m.Environments {
-		fmt.Fprintf(tw, "\t%s", env)
-	}
-	fmt.Fprintln(tw)
-	for _, row := range m.Rows {
-		fmt.Fprint(tw, track(row.Tenant, row.Untenanted))
-		for _, c := range row.Cells {
-			cur := c.Current
-			if cur == "" {
-				cur = "-"
-			}
-			status := "ok"
-			if !c.Deployable {
-				codes := make([]string, len(c.Reasons))
-				for i, r := range c.Reasons {
-					codes[i] = string(r.Code)
-				}
-				status = strings.Join(codes, ",")
-			}
-			fmt.Fprintf(tw, "\t%s %s", cur, status)
-		}
-		fmt.Fprintln(tw)
-	}
-	return tw.Flush()
-}
-
 // cmdExplain: explain MODEL --project P --release V --environment E [--tenant T] [--variables].
 func cmdExplain(e *env, args []string) error {
 	fs := newFlags(e, "explain", "explain MODEL --project P --release V --environment E [--tenant T] [flags]")
@@ -204,7 +231,7 @@ func cmdExplain(e *env, args []string) error {
 		req    plan.ExplainRequest
 		ovr    listFlag
 		pol    policyFlag
-		format = newFormat("text", "json")
+		format = fs.format("table", "json")
 	)
 	fs.StringVar(&req.Project, "project", "", "the `project` (required)")
 	fs.StringVar(&req.Release, "release", "", "the release `version` (required)")
@@ -216,7 +243,6 @@ func cmdExplain(e *env, args []string) error {
 	at := fs.freezeFlags(e, "the `time` for freezes: now (the default) or RFC 3339")
 	fs.StringVar(&req.Principal, "as", "", "the `principal` who asks")
 	fs.Var(&pol, "policy", "which deployments count for progression (`policy`): AnySuccess (default) or LatestOutcome")
-	fs.Var(format, "format", "output `format`: text or json")
 	fs.inputs(e)
 	pos, err := parse(fs, args, 1, 1, "MODEL")
 	if err != nil {
@@ -237,9 +263,13 @@ func cmdExplain(e *env, args []string) error {
 	if err != nil {
 		return requestErr(err)
 	}
-	if format.value == "json" {
+	if format.json() {
 		return writeJSON(e.stdout, x)
 	}
-	_, err = io.WriteString(e.stdout, x.Text())
+	text, err := explainText(s, req, x)
+	if err != nil {
+		return requestErr(err)
+	}
+	_, err = io.WriteString(e.stdout, text)
 	return err
 }

@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +14,8 @@ import (
 // TestReadme_CommandsRunAsWritten runs every "go run ./examples/tenantplan" line of the README's
 // command-line section in process, from the repository root as a user types them, and requires
 // each to succeed (diff exits 1: the plans differ, which is its finding). Output redirected to a
-// file goes nowhere; generate is run with 100 tenants instead of 100,000 to keep the test small.
+// file goes to a file of that name in a temporary folder, which later lines read where they name
+// it; generate is run with 100 tenants instead of 100,000 to keep the test small.
 // The lines under "From Octopus Server" are left out: they need the reader's own server (package
 // examples/octopus tests that recipe against a fake server).
 func TestReadme_CommandsRunAsWritten(t *testing.T) {
@@ -34,8 +35,15 @@ func TestReadme_CommandsRunAsWritten(t *testing.T) {
 	require.GreaterOrEqual(t, len(lines), 9, "the README's command-line section")
 	t.Chdir("../..")
 	now := func() time.Time { return time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC) }
+	tmp := t.TempDir()
+	written := map[string]string{} // a file a line redirected its output to -> where it is
 	for _, l := range lines {
 		args := shellWords(t, l)
+		for i, a := range args {
+			if p, ok := written[a]; ok {
+				args[i] = p
+			}
+		}
 		if args[0] == "generate" {
 			for i := range args {
 				if args[i] == "100000" {
@@ -44,8 +52,13 @@ func TestReadme_CommandsRunAsWritten(t *testing.T) {
 			}
 		}
 		t.Run(strings.Join(args[:1], " "), func(t *testing.T) {
-			var stderr bytes.Buffer
-			code := runAt(now, args, io.Discard, &stderr)
+			var stdout, stderr bytes.Buffer
+			code := runAt(now, args, &stdout, &stderr)
+			if _, file, ok := strings.Cut(l, "> "); ok && !strings.Contains(file, "#") {
+				name := strings.TrimSpace(file)
+				written[name] = filepath.Join(tmp, name)
+				require.NoError(t, os.WriteFile(written[name], stdout.Bytes(), 0o644))
+			}
 			want := exitOK
 			if args[0] == "diff" {
 				want = exitFindings

@@ -104,8 +104,8 @@ func readPolicy(path string, limit int64) (plan.RolloutPolicy, error) {
 // cmdRollout: rollout MODEL POLICY.
 func cmdRollout(e *env, args []string) error {
 	fs := newFlags(e, "rollout", "rollout MODEL POLICY [flags]")
-	format := newFormat("table", "json")
-	fs.Var(format, "format", "output `format`: table or json")
+	format := fs.format("table", "json")
+	limit := fs.limit("waves and never deployable cells")
 	at := fs.freezeFlags(e, "when the policy has a waveDuration, the `time` the first wave may start, "+
 		"around freezes: now or RFC 3339 (default: the policy's start, else now)")
 	fs.Lookup("ignore-freezes").Usage = "do not time the waves (timing them is a search for times outside freezes); not with --at"
@@ -135,16 +135,31 @@ func cmdRollout(e *env, args []string) error {
 	if err != nil {
 		return requestErr(fmt.Errorf("%s: %w", pos[1], err)) // the request comes from the policy
 	}
-	if format.value == "json" {
+	if format.json() {
 		b, err := r.JSON()
 		return writeBytes(e.stdout, b, err)
 	}
-	return rolloutTable(e.stdout, r)
+	return rolloutTable(e.stdout, r, limit)
 }
 
-func rolloutTable(w io.Writer, r *plan.Rollout) error {
-	fmt.Fprintf(w, "Rollout: %s %s (channel %s) through %s, %s\n\n", r.Project, r.Release, r.Channel,
-		strings.Join(r.Environments, ", "), r.Order)
+// rolloutTable writes a rollout: a header, a summary (waves, tenants, and the never deployable
+// cells counted by reason), the rings, the waves (at most as many as limit lets through; a wave's
+// tenants are cut to what fits a cell), the lists of tenants outside the waves and the never
+// deployable cells (at most limit of them).
+func rolloutTable(w io.Writer, r *plan.Rollout, limit *limitFlag) error {
+	fmt.Fprintf(w, "Rollout: %s %s (channel %s) through %s, %s\n", r.Project, r.Release, r.Channel,
+		clipList(r.Environments), r.Order)
+	members := 0
+	for _, ring := range r.Rings {
+		members += len(ring.Members)
+	}
+	fmt.Fprintf(w, "Summary: %d wave(s), %d ring member(s), %d unassigned, %d done already, %d never deployable",
+		len(r.Waves), members, len(r.Unassigned), len(r.Done), len(r.Never))
+	if sum := reasonSummary(reasonsOf(len(r.Never), func(i int) []plan.Reason { return r.Never[i].Reasons })); sum != "" {
+		fmt.Fprintf(w, ": %s", sum)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "RING\tMEMBERS\tADMITTED BY")
 	for _, ring := range r.Rings {
@@ -152,7 +167,7 @@ func rolloutTable(w io.Writer, r *plan.Rollout) error {
 		if ring.Percent != 0 {
 			how = fmt.Sprintf("%g%% by %s, salt %q", ring.Percent, ring.Algorithm, ring.Salt)
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", ring.Name, len(ring.Members), how)
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", clip(ring.Name), len(ring.Members), clip(how))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -160,26 +175,27 @@ func rolloutTable(w io.Writer, r *plan.Rollout) error {
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "WAVE\tENVIRONMENT\tRING\tGATE\tSTART\tEND\tTENANTS")
-	for _, wv := range r.Waves {
+	for _, wv := range r.Waves[:limit.shown(len(r.Waves))] {
 		gate := "-"
 		if wv.Gate.After >= 0 {
 			gate = fmt.Sprintf("wave %d", wv.Gate.After+1)
 			if wv.Gate.Soak > 0 {
-				gate += " + " + wv.Gate.Soak.String()
+				gate += " + " + human(wv.Gate.Soak)
 			}
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", wv.Index+1, wv.Environment, wv.Ring, gate,
-			stamp(wv.Start), stamp(wv.End), strings.Join(wv.Tenants, ", "))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", wv.Index+1, clip(wv.Environment), clip(wv.Ring), gate,
+			stamp(wv.Start), stamp(wv.End), clipList(wv.Tenants))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	limit.more(w, len(r.Waves), "wave(s)")
 	if r.Unscheduled {
 		fmt.Fprintln(w, "\nSome waves could not be scheduled outside the freezes within the search bound.")
 	}
 	list := func(title string, items []string) {
 		if len(items) > 0 {
-			fmt.Fprintf(w, "\n%s: %s\n", title, strings.Join(items, ", "))
+			fmt.Fprintf(w, "\n%s: %s\n", title, clipList(items))
 		}
 	}
 	list("Unassigned (no ring admits them)", r.Unassigned)
@@ -192,13 +208,14 @@ func rolloutTable(w io.Writer, r *plan.Rollout) error {
 	list("Done already", done)
 	if len(r.Never) > 0 {
 		fmt.Fprintf(w, "\nNever deployable by this rollout:\n")
-		for _, c := range r.Never {
+		for _, c := range r.Never[:limit.shown(len(r.Never))] {
 			var codes []string
 			for _, x := range c.Reasons {
 				codes = append(codes, string(x.Code))
 			}
-			fmt.Fprintf(w, "  %s in %s: %s\n", c.Tenant, c.Environment, strings.Join(codes, ", "))
+			fmt.Fprintf(w, "  %s in %s: %s\n", clip(c.Tenant), clip(c.Environment), clipList(codes))
 		}
+		limit.more(w, len(r.Never), "never deployable cell(s)")
 	}
 	return nil
 }

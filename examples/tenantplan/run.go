@@ -6,13 +6,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
 	"github.com/tenantplan/tenantplan/plan/model"
+	"github.com/tenantplan/tenantplan/tags"
 )
 
 // Exit codes; the usage text documents them.
@@ -29,19 +31,18 @@ const progressTenants = 10_000
 const usage = `tenantplan plans tenant-aware releases from a tenantplan model file.
 
 Usage:
-  tenantplan validate MODEL
+  tenantplan validate MODEL [--limit N]
   tenantplan plan MODEL --project P --release V --environment E [--tenant T]... [--tag TAG]...
                   [--expr EXPR] [--all] [--untenanted] [--skip-current] [--override FREEZE]...
-                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY]
-                  [--format table|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--policy POLICY] [--limit N]
   tenantplan matrix MODEL --project P --release V [--at TIME | --ignore-freezes] [--as PRINCIPAL]
-                  [--format table|json]
+                  [--limit N]
   tenantplan explain MODEL --project P --release V --environment E [--tenant T] [--variables]
-                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
-  tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--format table|json]
-  tenantplan diff BEFORE.json AFTER.json [--format text|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL]
+  tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--limit N]
+  tenantplan diff BEFORE.json AFTER.json
   tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E] [--untenanted]
-                  [--at TIME | --ignore-freezes] [--as PRINCIPAL] [--format text|json]
+                  [--at TIME | --ignore-freezes] [--as PRINCIPAL]
   tenantplan check FILE_OR_DIR...
   tenantplan generate --tenants N --projects M [--seed S]
   tenantplan schema model|policy|scenario
@@ -49,7 +50,12 @@ Usage:
                   [-o FILE]
   tenantplan import octopus --server URL [--space SPACE] [--page-size N] [--timeout D]
                   [--tenant-variables legacy|per-tenant|both] [--project NAME]... [-o FILE]
-  tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME]
+  tenantplan compare-octopus MODEL TEMPLATE.json --release V [--project P] [--at TIME] [--limit N]
+  tenantplan help [COMMAND]
+  tenantplan --version
+
+Every command takes --format table|json (table, the default, is also called text; generate,
+schema and import write JSON documents and take json only).
 
 Commands:
   validate  check a model and report every problem with its location
@@ -64,7 +70,8 @@ Commands:
   diff      compare two plan or matrix files written with --format json, or the plans (with
             --environment) or matrices of one release on two models; prints Markdown
   check     run scenario files (a file, or every *.json file of a directory)
-  generate  write a realistic synthetic model of any size to standard output
+  generate  write a realistic synthetic model of any size to standard output; try its latest
+            release first (1.4.0 with the default 5 releases: see "tenantplan help generate")
   schema    print the JSON Schema of model, rollout policy or scenario files, for editors
   import    import octopus DIR: turn a folder of Octopus Server REST responses (see
             examples/octopus/collect.sh) into a model on standard output (or -o FILE); what was
@@ -75,9 +82,20 @@ Commands:
             compare a release's matrix with Octopus's saved deployment template response
             (GET /api/{space}/releases/{id}/deployments/template): every cell where Octopus and
             tenantplan disagree about promoting the release, with tenantplan's reasons
+  help      show the usage of a command: "tenantplan help plan" is "tenantplan plan --help"
 
 Times are RFC 3339 (2026-03-16T09:00:00Z); durations are Go durations (24h, 90m).
-Run "tenantplan COMMAND --help" for the flags of a command.
+Run "tenantplan COMMAND --help" or "tenantplan help COMMAND" for the flags of a command; an
+unknown command or flag gets the closest one as a suggestion.
+
+Output: --format json writes one JSON document to standard output; validate and check list
+their errors there too, each with its code, path and message. Tables lead with a summary (the
+reasons counted by code); a cell longer than 100 characters is cut with "…" (a list keeps the
+names that fit and "… N more", a reason wraps over at most 4 lines), so that no line is longer
+than 102 characters a column; --limit N lists at most N rows and a last line "… N more"
+counts the others. The matrix shows each cell as the quickstart does, with a legend. Loading a
+model of more than 10,000 tenants, generating one and importing show a progress line on
+standard error when it is a terminal, never in a pipe or a file.
 
 Freezes: plan, matrix, explain and diff of two models check freezes at --at TIME, which is now
 unless given ("now" or RFC 3339). --ignore-freezes plans as if no freeze applied (--override
@@ -85,9 +103,10 @@ FREEZE lets one freeze through). rollout times its waves around freezes when the
 waveDuration, from --at, else the policy's start, else now; with --ignore-freezes the waves are
 not timed. Scenario files (check) keep their own "at": without it no freeze applies.
 
-Input files: only regular files are read; a folder, named pipe or device given as a file is an
-input error. A file larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...)
-sets the limit for every file of a command.
+Input files: only regular files are read, and "-" reads standard input (for one file of a
+command); a folder, named pipe or device given as a file is an input error. A file
+larger than 256 MiB is an input error; --max-input SIZE (512MiB, 1GiB, ...) sets the limit for
+every file of a command.
 
 Exit codes:
   0  success
@@ -120,12 +139,22 @@ func inputErr(format string, args ...any) error {
 func silent(code int) error { return &exitError{code: code} }
 
 // env is what every command gets: the two output streams, the clock of the run (the only place
-// the tool reads the time: --at defaults to now) and the largest input file it reads
-// (--max-input).
+// the tool reads the time: --at defaults to now), the largest input file it reads (--max-input),
+// whether a stream is a terminal (progress lines are shown on a terminal only) and the size of
+// work from which a progress line is shown.
 type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	maxInput       int64
+	terminal       func(io.Writer) bool
+	progressMin    int
+}
+
+// newEnv returns the environment of a run with the defaults: stderr is a terminal when it is a
+// character device, and progress is shown from progressTenants tenants on.
+func newEnv(now func() time.Time, stdout, stderr io.Writer) *env {
+	return &env{stdout: stdout, stderr: stderr, now: now, maxInput: defaultMaxInput,
+		terminal: isTerminal, progressMin: progressTenants}
 }
 
 type command struct {
@@ -155,23 +184,77 @@ func run(args []string, stdout, stderr io.Writer) int { return runAt(time.Now, a
 
 // runAt is run with the clock now, which tests set.
 func runAt(now func() time.Time, args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr, now: now, maxInput: defaultMaxInput}
+	return runEnv(newEnv(now, stdout, stderr), args)
+}
+
+// runEnv runs the command in args in the environment e.
+func runEnv(e *env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(e.stderr, usage)
 		return exitUsage
 	}
 	switch args[0] {
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+	case "-h", "-help", "--help":
+		fmt.Fprint(e.stdout, usage)
 		return exitOK
+	case "-version", "--version":
+		fmt.Fprintf(e.stdout, "tenantplan %s\n", version(debug.ReadBuildInfo))
+		return exitOK
+	case "help":
+		// help COMMAND is COMMAND --help.
+		if len(args) == 1 || strings.HasPrefix(args[1], "-") {
+			fmt.Fprint(e.stdout, usage)
+			return exitOK
+		}
+		if len(args) > 2 {
+			fmt.Fprintf(e.stderr, "tenantplan help: unexpected argument %q: want one command\n", truncate(args[2]))
+			return exitUsage
+		}
+		args = []string{args[1], "--help"}
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
 			return finish(e, c.name, c.run(e, args[1:]))
 		}
 	}
-	fmt.Fprintf(stderr, "tenantplan: unknown command %q (run \"tenantplan --help\")\n", truncate(args[0]))
+	fmt.Fprintf(e.stderr, "tenantplan: unknown command %q%s (run \"tenantplan --help\")\n", truncate(args[0]), didYouMean(args[0], commandNames()))
 	return exitUsage
+}
+
+// commandNames returns the names of the commands, for "did you mean".
+func commandNames() []string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// didYouMean returns "; did you mean X?" for the candidate closest to name (by edit distance, or
+// the only candidate name is a prefix of), or "" when none is close.
+func didYouMean(name string, candidates []string) string {
+	if best, ok := tags.Closest(name, slices.Values(candidates)); ok {
+		return fmt.Sprintf("; did you mean %s?", best)
+	}
+	var prefixed []string
+	for _, c := range candidates {
+		if name != "" && strings.HasPrefix(c, name) {
+			prefixed = append(prefixed, c)
+		}
+	}
+	if len(prefixed) == 1 {
+		return fmt.Sprintf("; did you mean %s?", prefixed[0])
+	}
+	return ""
+}
+
+// version returns the module version of the binary, as the go command stamped it ("(devel)"
+// when it is not known, as for a test binary or go run).
+func version(read func() (*debug.BuildInfo, bool)) string {
+	if bi, ok := read(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }
 
 func finish(e *env, name string, err error) int {
@@ -244,7 +327,7 @@ func parse(fs *flagSet, args []string, minArgs, maxArgs int, names string) ([]st
 				fs.help()
 				return nil, err
 			}
-			return nil, usageErr("%v", err)
+			return nil, flagErr(fs, err)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -257,6 +340,9 @@ func parse(fs *flagSet, args []string, minArgs, maxArgs int, names string) ([]st
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+	if i := slices.Index(pos, "-"); i >= 0 && slices.Contains(pos[i+1:], "-") {
+		return nil, usageErr("standard input (-) can be read only once: give - for one file at most")
+	}
 	if len(pos) < minArgs {
 		return nil, usageErr("missing arguments: want %s (see --help)", names)
 	}
@@ -264,6 +350,23 @@ func parse(fs *flagSet, args []string, minArgs, maxArgs int, names string) ([]st
 		return nil, usageErr("unexpected argument %q (see --help)", truncate(pos[maxArgs]))
 	}
 	return pos, nil
+}
+
+// flagErr turns a parse error of the flag package into a usage error; an unknown flag gets the
+// closest flag of the command as a suggestion.
+func flagErr(fs *flagSet, err error) error {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
+	if !ok {
+		return usageErr("%v", err)
+	}
+	name = strings.TrimLeft(name, "-")
+	var flags []string
+	fs.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
+	hint := didYouMean(name, flags)
+	if hint != "" {
+		hint = strings.Replace(hint, "mean ", "mean --", 1)
+	}
+	return usageErr("unknown flag --%s%s (see --help)", truncate(name), hint)
 }
 
 // listFlag is a repeatable string flag.
@@ -345,9 +448,25 @@ func newFormat(allowed ...string) *formatFlag {
 	return &formatFlag{value: allowed[0], allowed: allowed}
 }
 
+// format adds --format to a command. Every command takes it: table (the default; "text" is
+// another name for it, which explain and diff used first) or json; a command whose output is a
+// JSON document anyway (generate, schema, import) takes json alone.
+func (fs *flagSet) format(allowed ...string) *formatFlag {
+	f := newFormat(allowed...)
+	if len(allowed) == 1 {
+		fs.Var(f, "format", "output `format`: json, the only one (the output is a JSON document)")
+	} else {
+		fs.Var(f, "format", "output `format`: table or json")
+	}
+	return f
+}
+
 func (f *formatFlag) String() string { return f.value }
 
 func (f *formatFlag) Set(s string) error {
+	if s == "text" && slices.Contains(f.allowed, "table") {
+		s = "table"
+	}
 	for _, a := range f.allowed {
 		if s == a {
 			f.value = s
@@ -356,6 +475,9 @@ func (f *formatFlag) Set(s string) error {
 	}
 	return fmt.Errorf("format %q is not one of %s", truncate(s), strings.Join(f.allowed, ", "))
 }
+
+// json reports whether the JSON format was asked for.
+func (f *formatFlag) json() bool { return f.value == "json" }
 
 // policyFlag is a progression policy.
 type policyFlag struct{ p lifecycle.Policy }
@@ -391,77 +513,111 @@ func required(fs *flagSet, names ...string) error {
 // file, and exitFindings when it is a model that breaks the rules. A model of more than 10,000
 // tenants shows a progress line on stderr when stderr is a terminal.
 func loadModel(e *env, path string) (*plan.Space, error) {
-	data, err := readInput(path, e.maxInput)
+	s, bad, err := openModel(e, path)
 	if err != nil {
 		return nil, err
 	}
-	f, err := model.Decode(data)
-	if err != nil {
-		if !json.Valid(data) {
-			printModelErrors(e, path, err, "malformed model")
-			return nil, silent(exitInput)
-		}
-		if err := wrongKind(path, data, kindModel); err != nil {
-			return nil, err
-		}
-		printModelErrors(e, path, err, "invalid model")
-		return nil, silent(exitFindings)
-	}
-	progress := len(f.Tenants) > progressTenants && isTerminal(e.stderr)
-	start := time.Now()
-	if progress {
-		fmt.Fprintf(e.stderr, "tenantplan: loading %s: compiling %d tenants...", path, len(f.Tenants))
-	}
-	s, err := plan.Compile(f)
-	if progress {
-		fmt.Fprintf(e.stderr, "\rtenantplan: loaded %s: %d tenants in %v   \n", path, len(f.Tenants),
-			time.Since(start).Round(time.Millisecond))
-	}
-	if err != nil {
-		printModelErrors(e, path, err, "invalid model")
-		return nil, silent(exitFindings)
+	if bad != nil {
+		printProblems(e, path, bad, nil)
+		return nil, silent(bad.code)
 	}
 	return s, nil
 }
 
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(interface{ Stat() (os.FileInfo, error) })
-	if !ok {
-		return false
+// modelProblems is what is wrong with a model file: the problems, what the file is ("malformed
+// model", "invalid model") and the exit code that goes with it.
+type modelProblems struct {
+	problems []problem
+	what     string
+	code     int
+}
+
+// problem is one problem of an input file, as validate and check list them.
+type problem struct {
+	File    string `json:"file,omitempty"`
+	Path    string `json:"path"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// openModel is loadModel without the printing: the compiled model, or the problems of a model
+// that is malformed or invalid, or an input error (a file that cannot be read or is another
+// kind of file).
+func openModel(e *env, path string) (*plan.Space, *modelProblems, error) {
+	data, err := readInput(path, e.maxInput)
+	if err != nil {
+		return nil, nil, err
 	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	f, err := model.Decode(data)
+	if err != nil {
+		if !json.Valid(data) {
+			return nil, &modelProblems{problemsOf(path, err), "malformed model", exitInput}, nil
+		}
+		if err := wrongKind(path, data, kindModel); err != nil {
+			return nil, nil, err
+		}
+		return nil, &modelProblems{problemsOf(path, err), "invalid model", exitFindings}, nil
+	}
+	pr := e.begin(len(f.Tenants) > e.progressMin, "loading %s: compiling %d tenants", path, len(f.Tenants))
+	s, err := plan.Compile(f)
+	pr.end("loaded %s: %d tenants", path, len(f.Tenants))
+	if err != nil {
+		return nil, &modelProblems{problemsOf(path, err), "invalid model", exitFindings}, nil
+	}
+	return s, nil, nil
+}
+
+// problemsOf lists every problem of err, an error of decoding or compiling the model at path.
+func problemsOf(path string, err error) []problem {
+	var (
+		mes model.Errors
+		ves plan.ValidationErrors
+		out []problem
+	)
+	switch {
+	case errors.As(err, &mes):
+		for _, me := range mes {
+			out = append(out, problem{File: path, Path: me.Path, Line: me.Line, Column: me.Column,
+				Code: string(me.Code()), Message: me.Message})
+		}
+	case errors.As(err, &ves):
+		for _, ve := range ves {
+			out = append(out, problem{File: path, Path: ve.Path, Code: string(ve.Code), Message: ve.Message})
+		}
+	default:
+		out = append(out, problem{File: path, Message: err.Error()})
+	}
+	return out
 }
 
 // printModelErrors writes every problem of a model, one per line, prefixed by its location, then
 // a line "PATH: WHAT: N problem(s)".
 func printModelErrors(e *env, path string, err error, what string) {
-	var (
-		mes model.Errors
-		ves plan.ValidationErrors
-		n   int
-	)
-	switch {
-	case errors.As(err, &mes):
-		for _, me := range mes {
-			if me.Line > 0 {
-				fmt.Fprintf(e.stderr, "%s:%d:%d: %s [%s]\n", path, me.Line, me.Column, me.Message, me.Code())
-			} else {
-				fmt.Fprintf(e.stderr, "%s: %s: %s [%s]\n", path, location(me.Path), me.Message, me.Code())
-			}
+	printProblems(e, path, &modelProblems{problems: problemsOf(path, err), what: what}, nil)
+}
+
+// printProblems writes the problems of the model at path to stderr, one per line with its
+// location, at most as many as limit lets through, then a line "PATH: WHAT: N problem(s)".
+func printProblems(e *env, path string, bad *modelProblems, limit *limitFlag) {
+	ps := bad.problems
+	for _, p := range ps[:limit.shown(len(ps))] {
+		code := ""
+		if p.Code != "" {
+			code = " [" + p.Code + "]"
 		}
-		n = len(mes)
-	case errors.As(err, &ves):
-		for _, ve := range ves {
-			fmt.Fprintf(e.stderr, "%s: %s: %s [%s]\n", path, location(ve.Path), ve.Message, ve.Code)
+		switch {
+		case p.Line > 0:
+			fmt.Fprintf(e.stderr, "%s:%d:%d: %s%s\n", path, p.Line, p.Column, p.Message, code)
+		case p.Code == "" && p.Path == "":
+			fmt.Fprintf(e.stderr, "%s: %s\n", path, p.Message)
+		default:
+			fmt.Fprintf(e.stderr, "%s: %s: %s%s\n", path, location(p.Path), p.Message, code)
 		}
-		n = len(ves)
-	default:
-		fmt.Fprintf(e.stderr, "%s: %v\n", path, err)
-		n = 1
 	}
-	fmt.Fprintf(e.stderr, "%s: %s: %d problem(s)\n", path, what, n)
+	limit.more(e.stderr, len(ps), "problem(s)")
+	fmt.Fprintf(e.stderr, "%s: %s: %d problem(s)\n", path, bad.what, len(ps))
 }
 
 func location(p string) string {

@@ -83,7 +83,8 @@ func TestRun(t *testing.T) {
 		{name: "flags before the model", args: append([]string{"plan", "--environment", "Production", "--all", shop}, sel...), code: exitOK, stdout: []string{"deploy    Alpha"}},
 
 		{name: "matrix table", args: append([]string{"matrix", shop}, sel...), code: exitOK, stdout: []string{
-			"TENANT        Test", "(untenanted)  1.1.0 ok", "Alpha         1.1.0 ok", "Delta         - not-connected,missing-variables"}},
+			"TENANT        Test", "(untenanted)  1.1.0 done", "Alpha         1.1.0 done", "Delta         .           - missing",
+			"Reasons: not-connected 3, missing-variables 2, lifecycle 1", "  missing    a tenant variable has no value"}},
 		{name: "explain", args: append([]string{"explain", shop, "--environment", "Production", "--tenant", "Gamma"}, sel...), code: exitOK, stdout: []string{"NOT DEPLOYABLE", "lifecycle"}},
 		{name: "explain variables keep secrets", args: append([]string{"explain", shop, "--environment", "Production", "--tenant", "Alpha", "--variables"}, sel...), code: exitOK,
 			stdout: []string{"ConnectionString", "DbPassword", "********"}, notStdout: []string{"S3cret"}},

@@ -29,6 +29,7 @@ func cmdSchema(e *env, args []string) error {
 	fs := newFlags(e, "schema", "schema model|policy|scenario\n\n"+
 		"Prints the JSON Schema (draft 2020-12) of model files, rollout policy files or scenario files.\n"+
 		"Save it beside your files and point your editor at it for completion and documentation.")
+	fs.format("json")
 	pos, err := parse(fs, args, 1, 1, "model, policy or scenario")
 	if err != nil {
 		return err

@@ -63,7 +63,7 @@ func (f *fetcher) get(p string) ([]byte, error) {
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) && ue.Timeout() {
-			return nil, inputErr("GET %s: no answer within %v (the default is %v; raise it with --timeout)", u, f.client.Timeout, defaultTimeout)
+			return nil, inputErr("GET %s: no answer within %s (the default is %s; raise it with --timeout)", u, human(f.client.Timeout), human(defaultTimeout))
 		}
 		return nil, inputErr("%v", err)
 	}

@@ -96,7 +96,7 @@ func TestImport_ServerErrors(t *testing.T) {
 			"teams.json: missing-collection"}, `"environments"`},
 		{"bad timeout", testKey, []string{"--server", url, "--timeout", "0s"}, exitUsage, []string{"--timeout 0s is not a positive duration"}, ""},
 		{"slow server", testKey, []string{"--server", slow, "--timeout", "50ms"}, exitInput, []string{
-			"GET " + slow + "/api/Spaces-1/environments/all: no answer within 50ms (the default is 2m0s; raise it with --timeout)"}, ""},
+			"GET " + slow + "/api/Spaces-1/environments/all: no answer within 50ms (the default is 2m; raise it with --timeout)"}, ""},
 		{"server gone", testKey, []string{"--server", "http://127.0.0.1:1"}, exitInput, []string{"127.0.0.1:1"}, ""},
 	}
 	for _, tt := range tests {
