@@ -1,0 +1,2 @@
+// Package report writes the release report of a project: one self-contained HTML page.
+package report
