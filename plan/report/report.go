@@ -162,7 +162,7 @@ type data struct {
 
 type summary struct {
 	Cells, Deployable, Done, Blocked, NotConnected int
-	Reasons                          []reasonCount
+	Reasons                                        []reasonCount
 }
 
 type reasonCount struct {

@@ -21,19 +21,19 @@ const (
 
 // timeline is the rollout section: the SVG chart and its text equivalents.
 type timeline struct {
-	Timed, Unscheduled bool
+	Timed, Unscheduled  bool
 	Order, Environments string
-	Width, Height      int
-	PlotX, PlotW       int
-	AxisY              int
-	Ticks              []tick
-	Bands              []band
-	MoreBands          int
-	Bars               []bar
-	Rings              []ringRow
-	Unassigned         []string
-	Done               []string
-	Never              []neverRow
+	Width, Height       int
+	PlotX, PlotW        int
+	AxisY               int
+	Ticks               []tick
+	Bands               []band
+	MoreBands           int
+	Bars                []bar
+	Rings               []ringRow
+	Unassigned          []string
+	Done                []string
+	Never               []neverRow
 }
 
 type tick struct {
