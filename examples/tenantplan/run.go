@@ -140,6 +140,7 @@ func commands() []command {
 		{"matrix", cmdMatrix},
 		{"explain", cmdExplain},
 		{"rollout", cmdRollout},
+		{"report", cmdReport},
 		{"diff", cmdDiff},
 		{"check", cmdCheck},
 		{"generate", cmdGenerate},
