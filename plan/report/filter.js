@@ -182,5 +182,5 @@
   document.addEventListener("focusin", function (e) { var a = cellLink(e.target); if (a) { show(a); } });
   document.addEventListener("mouseover", function (e) { var a = cellLink(e.target); if (a) { show(a); } });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") { panel.hidden = true; } });
-  document.documentElement.setAttribute("data-ready", "1");
+  document.documentElement.setAttribute("data-ready", String(Math.round(performance.now())));
 })();
