@@ -147,7 +147,7 @@
     var filtering = name !== "" || m !== null;
     groups.forEach(function (g, gi) {
       var total = g.querySelectorAll("tbody tr").length;
-      g.querySelector(".gc").textContent = filtering ? counts[gi] + " of " + total + " rows match" : total + " rows";
+      g.querySelector(".gc").textContent = filtering ? counts[gi] + " of " + total + " rows match" : total + (total === 1 ? " row" : " rows");
       g.hidden = filtering && counts[gi] === 0;
       g.open = filtering ? (counts[gi] > 0 && n <= openLimit) || (initiallyOpen[gi] && counts[gi] > 0) : initiallyOpen[gi];
     });

@@ -173,9 +173,9 @@ type reasonCount struct {
 type legendItem struct{ Class, Word, Means string }
 
 type group struct {
-	Name                    string
-	Rows                    []row
-	Deployable, Done, Other int
+	Name                                    string
+	Rows                                    []row
+	Deployable, Done, Blocked, NotConnected int
 }
 
 type row struct {
@@ -445,8 +445,10 @@ func (d *data) grid(s *plan.Space, m *plan.Matrix, o Options, changes map[string
 						gr.Done++
 					case stDeployable.class:
 						gr.Deployable++
+					case stNA.class:
+						gr.NotConnected++
 					default:
-						gr.Other++
+						gr.Blocked++
 					}
 				}
 			}
