@@ -81,12 +81,19 @@ func TestBrowser_Grid(t *testing.T) {
 	require.Empty(t, b.Problems())
 }
 
-func TestBrowser_FocusShowsReasons(t *testing.T) {
+// openStorefront opens the report of the quickstart's release, with its rollout, in a browser.
+func openStorefront(t *testing.T) (*browsertest.Browser, *plan.Space) {
+	t.Helper()
 	b := browsertest.New(t)
 	_, s := quickstart(t)
 	var page bytes.Buffer
 	require.NoError(t, report.Write(&page, s, storefront(), report.Options{}))
-	b.Open(t, t.TempDir(), "focus.html", page.Bytes(), true)
+	b.Open(t, t.TempDir(), "storefront.html", page.Bytes(), true)
+	return b, s
+}
+
+func TestBrowser_FocusShowsReasons(t *testing.T) {
+	b, s := openStorefront(t)
 	m, err := s.Matrix(plan.MatrixRequest{Project: "Storefront", Release: "1.5.0", At: monday})
 	require.NoError(t, err)
 	// Juniper Health in Production: disabled, and an earlier phase not complete.
@@ -194,11 +201,7 @@ func TestBrowser_Filter(t *testing.T) {
 }
 
 func TestBrowser_Timeline(t *testing.T) {
-	b := browsertest.New(t)
-	_, s := quickstart(t)
-	var page bytes.Buffer
-	require.NoError(t, report.Write(&page, s, storefront(), report.Options{}))
-	b.Open(t, t.TempDir(), "timeline.html", page.Bytes(), true)
+	b, s := openStorefront(t)
 	r, err := s.Rollout(plan.RolloutPolicy{Project: "Storefront", Release: "1.5.0", Environments: []string{"Staging", "Production"},
 		Order: plan.ByRing, Rings: rings, Start: monday, WaveDuration: 2 * time.Hour})
 	require.NoError(t, err)
