@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/tenantplan/tenantplan/internal/browsertest"
@@ -51,5 +52,10 @@ func TestHTMLReport_Browser(t *testing.T) {
 		path := b.Screenshot(t, dir, shot.name, shot.sel)
 		t.Log("screenshot:", path)
 	}
+	// A focused blocked cell shows its reasons in the panel.
+	b.Do(t, chromedp.Focus(chromedp.CSS("td.fz a")))
+	panel := browsertest.Eval[string](t, b, `document.getElementById("panel").textContent`)
+	require.Contains(t, panel, `Harbor Retail in Production: 1.4.0 frozen`)
+	t.Log("screenshot:", b.Screenshot(t, dir, "panel.png", "#panel"))
 	t.Log("the page and its screenshots are in", dir)
 }
