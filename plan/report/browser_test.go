@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -12,9 +13,11 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/tenantplan/tenantplan/internal/browsertest"
 	"github.com/tenantplan/tenantplan/plan"
+	"github.com/tenantplan/tenantplan/plan/plantest"
 	"github.com/tenantplan/tenantplan/plan/report"
 	"github.com/tenantplan/tenantplan/tags"
 )
@@ -261,4 +264,86 @@ func TestBrowser_Interactive(t *testing.T) {
 	}
 	require.Empty(t, b.Problems())
 	require.Less(t, best[10_000], interactiveBudget, "a 10,000-tenant report must become interactive within the budget")
+}
+
+// TestBrowser_FilterAgreesWithGo is the page's tag expression parser checked against package
+// tags: for generated expressions over the model's tags, the rows the filter keeps are the
+// tenants tenant.Set.SelectExpr selects; for near-miss text, the filter reports an error exactly
+// when tags.ParseExpr does.
+func TestBrowser_FilterAgreesWithGo(t *testing.T) {
+	b := browsertest.New(t)
+	f := plantest.Synthetic(plantest.SyntheticOptions{Tenants: 200, Seed: 7})
+	s, err := plan.Compile(f)
+	require.NoError(t, err)
+	project := f.Projects[0].Name
+	rs, err := s.Releases(project)
+	require.NoError(t, err)
+	var page bytes.Buffer
+	require.NoError(t, report.Write(&page, s, report.Request{Project: project, Release: rs[0]}, report.Options{}))
+	b.Open(t, t.TempDir(), "agree.html", page.Bytes(), true)
+	m, err := s.Matrix(plan.MatrixRequest{Project: project, Release: rs[0]})
+	require.NoError(t, err)
+	rows := map[string]bool{}
+	for _, r := range m.Rows {
+		rows[r.Tenant] = true
+	}
+	var canon []string
+	for _, ts := range s.Catalog().Sets() {
+		for _, tg := range ts.Tags() {
+			canon = append(canon, ts.Name()+"/"+tg)
+		}
+	}
+	// filter applies expr in the page and returns the rows kept, or the error it reported.
+	filter := func(expr string) ([]string, bool) {
+		js, err := json.Marshal(expr)
+		require.NoError(t, err)
+		b.Do(t, chromedp.Evaluate[chromedp.Void](`(() => {
+  document.getElementById("filter").reset();
+  document.getElementById("fname").value = "";
+  document.getElementById("fexpr").value = `+string(js)+`;
+  document.getElementById("filter").requestSubmit(); })()`))
+		if browsertest.Eval[string](t, b, `document.getElementById("fstatus").className`) == "err" {
+			return nil, false
+		}
+		got := browsertest.Eval[[]string](t, b, visibleRows)
+		slices.Sort(got)
+		return got, true
+	}
+	rapid.Check(t, func(rt *rapid.T) {
+		expr := plantest.Expression(canon).Draw(rt, "expr")
+		e, err := tags.ParseExpr(expr)
+		if err != nil {
+			rt.Fatalf("generated expression %q does not parse: %v", expr, err)
+		}
+		sel, err := s.Tenants().SelectExpr(e)
+		if err != nil {
+			rt.Fatalf("select %q: %v", expr, err)
+		}
+		want := []string{}
+		for _, n := range sel.Names() {
+			if rows[n] {
+				want = append(want, n)
+			}
+		}
+		slices.Sort(want)
+		got, ok := filter(expr)
+		if !ok {
+			rt.Fatalf("the page refuses %q, which package tags parses", expr)
+		}
+		if !slices.Equal(want, got) {
+			rt.Fatalf("%q: the page keeps %d rows, package tags selects %d", expr, len(got), len(want))
+		}
+	})
+	tokens := []string{"(", ")", "and", "OR", "not", "!", "&&", "||", "&", "|", "Tier/Gold", `"Upgrade ring/Tester"`,
+		"Region/*", `tenant("X")`, "tenant", "true", "false", `"open`, "Tier", `"a\q"`, "é/ü", "#", ""}
+	rapid.Check(t, func(rt *rapid.T) {
+		parts := rapid.SliceOfN(rapid.SampledFrom(tokens), 1, 7).Draw(rt, "tokens")
+		expr := strings.Join(parts, " ")
+		_, perr := tags.ParseExpr(expr)
+		_, ok := filter(expr)
+		if (perr == nil) != ok && strings.TrimSpace(expr) != "" {
+			rt.Fatalf("%q: package tags says %v, the page accepts it: %v", expr, perr, ok)
+		}
+	})
+	require.Empty(t, b.Problems())
 }
