@@ -278,6 +278,10 @@ func (s *Space) Catalog() *tags.Catalog { return s.catalog }
 // Tenants returns the tenant set, ordered by name.
 func (s *Space) Tenants() *tenant.Set { return s.tenants }
 
+// Freezes returns the model's freezes in model order, for callers that show them (a report's
+// timeline); the planner itself asks the freezes through its own index.
+func (s *Space) Freezes() []freeze.Freeze { return s.freezes.Freezes() }
+
 // Projects returns the project names in model order.
 func (s *Space) Projects() []string {
 	out := make([]string, len(s.projects))

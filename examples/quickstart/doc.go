@@ -26,6 +26,10 @@
 //  4. one tenant's variables in Production, where the secret and the connection string that
 //     binds it are masked.
 //
+// Before it prints, it writes the same as a web page, storefront-report.html, in the current
+// folder (package plan/report: the matrix grouped by upgrade ring with the reasons of every
+// cell, and the rollout's timeline with its freezes), and its last lines say where.
+//
 // Decision: a cell of a tenant that is not connected to the environment prints as "." whatever
 // its other reasons, because a release manager does not act on those cells; the plan section
 // gives every reason in full.

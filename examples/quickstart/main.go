@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"os"
@@ -17,6 +18,15 @@ var modelJSON []byte
 func asOf() time.Time { return time.Date(2026, time.March, 16, 9, 0, 0, 0, time.UTC) }
 
 func main() {
+	var page bytes.Buffer
+	if err := htmlReport(&page, modelJSON, asOf()); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(htmlFile, page.Bytes(), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
 	if err := report(os.Stdout, modelJSON, asOf()); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)

@@ -53,6 +53,17 @@ func TestReport_Width(t *testing.T) {
 // TestReport_NoSecret checks that no sensitive value of the model appears in the
 // output, though the output shows the variables that hold and bind them.
 func TestReport_NoSecret(t *testing.T) {
+	secrets := modelSecrets(t)
+	out := output(t)
+	require.Contains(t, out, "Tenant.Database.Password", "the secret's variable is shown, masked")
+	for _, s := range secrets {
+		require.NotContains(t, out, s)
+	}
+}
+
+// modelSecrets returns the sensitive values of the quickstart's model.
+func modelSecrets(t *testing.T) []string {
+	t.Helper()
 	f, err := model.Decode(modelJSON)
 	require.NoError(t, err)
 	sensitive := map[string]bool{}
@@ -74,11 +85,7 @@ func TestReport_NoSecret(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, secrets, "the model should hold secrets for this test to mean something")
-	out := output(t)
-	require.Contains(t, out, "Tenant.Database.Password", "the secret's variable is shown, masked")
-	for _, s := range secrets {
-		require.NotContains(t, out, s)
-	}
+	return secrets
 }
 
 // TestReport_Errors checks that a bad model and a failing writer are errors, not panics.

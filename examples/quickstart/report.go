@@ -63,6 +63,9 @@ func report(w io.Writer, modelJSON []byte, now time.Time) error {
 	if err := tenantVariables(p, s); err != nil {
 		return err
 	}
+	p.blank()
+	p.wrap("", "The same, as a web page with the grid grouped by upgrade ring and the rollout's timeline: "+
+		htmlFile+" in the current folder (open it in a browser).")
 	return p.err
 }
 
@@ -165,19 +168,7 @@ func deployPlan(p *printer, s *plan.Space, now time.Time) error {
 // rollout prints the rollout of the next release through Staging and Production, ring by ring,
 // timed around the freezes.
 func rollout(p *printer, s *plan.Space, now time.Time) error {
-	r, err := s.Rollout(plan.RolloutPolicy{
-		Project:      project,
-		Release:      release,
-		Environments: []string{"Staging", production},
-		Order:        plan.ByRing,
-		Rings: []plan.Ring{
-			{Name: "Tester", Tags: []string{"Upgrade ring/Tester"}},
-			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: 24 * time.Hour},
-			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: 48 * time.Hour},
-		},
-		Start:        now,
-		WaveDuration: 2 * time.Hour,
-	})
+	r, err := s.Rollout(rolloutPolicy(now))
 	if err != nil {
 		return err
 	}
@@ -216,6 +207,24 @@ func rollout(p *printer, s *plan.Space, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// rolloutPolicy is the rollout of the next release through Staging and Production, ring by ring,
+// timed from now around the freezes.
+func rolloutPolicy(now time.Time) plan.RolloutPolicy {
+	return plan.RolloutPolicy{
+		Project:      project,
+		Release:      release,
+		Environments: []string{"Staging", production},
+		Order:        plan.ByRing,
+		Rings: []plan.Ring{
+			{Name: "Tester", Tags: []string{"Upgrade ring/Tester"}},
+			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: 24 * time.Hour},
+			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: 48 * time.Hour},
+		},
+		Start:        now,
+		WaveDuration: 2 * time.Hour,
+	}
 }
 
 // tenantVariables prints the variables of one tenant's Production deployment: secrets, and

@@ -169,6 +169,7 @@ func commands() []command {
 		{"matrix", cmdMatrix},
 		{"explain", cmdExplain},
 		{"rollout", cmdRollout},
+		{"report", cmdReport},
 		{"diff", cmdDiff},
 		{"check", cmdCheck},
 		{"generate", cmdGenerate},
