@@ -140,7 +140,7 @@
 // # Rollouts
 //
 // Octopus leaves the order of tenant deployments to people; [Space.Rollout] plans it. A
-// [RolloutPolicy] names a project, a release, the environments to roll through (by default the
+// [RolloutRequest] names a project, a release, the environments to roll through (by default the
 // release's lifecycle, phase by phase), an order and rings. ByEnvironment (the default) takes
 // every ring through the first environment, then every ring through the next; ByRing takes the
 // first ring through every environment, then the next ring.

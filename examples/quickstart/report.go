@@ -165,18 +165,18 @@ func deployPlan(p *printer, s *plan.Space, now time.Time) error {
 // rollout prints the rollout of the next release through Staging and Production, ring by ring,
 // timed around the freezes.
 func rollout(p *printer, s *plan.Space, now time.Time) error {
-	r, err := s.Rollout(plan.RolloutPolicy{
+	r, err := s.Rollout(plan.RolloutRequest{
 		Project:      project,
 		Release:      release,
 		Environments: []string{"Staging", production},
 		Order:        plan.ByRing,
 		Rings: []plan.Ring{
 			{Name: "Tester", Tags: []string{"Upgrade ring/Tester"}},
-			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: 24 * time.Hour},
-			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: 48 * time.Hour},
+			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: plan.Duration(24 * time.Hour)},
+			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: plan.Duration(48 * time.Hour)},
 		},
 		Start:        now,
-		WaveDuration: 2 * time.Hour,
+		WaveDuration: plan.Duration(2 * time.Hour),
 	})
 	if err != nil {
 		return err

@@ -89,7 +89,7 @@ func planTable(w io.Writer, p *plan.DeployPlan) error {
 	fmt.Fprintf(w, ": %d to deploy, %d skipped, %d rejected\n\n", len(p.Deploy), len(p.Skipped), len(p.Rejected))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DECISION\tTENANT\tTARGETS OR REASONS")
-	rows := func(decision string, cells []plan.Cell) {
+	rows := func(decision string, cells []plan.DeployCell) {
 		for _, c := range cells {
 			if len(c.Reasons) == 0 {
 				fmt.Fprintf(tw, "%s\t%s\t%s\n", decision, track(c.Tenant, c.Untenanted), strings.Join(c.Targets, ", "))
