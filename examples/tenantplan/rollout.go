@@ -75,9 +75,12 @@ func isShapeProblem(e *model.Error) bool {
 }
 
 // withoutSchemaKey returns data without its top-level "$schema" member, or data itself when it has
-// none or is not a JSON object (the decoder then reports what is wrong). The bytes around the
-// member are kept as they are. A "$schema" that is not a string is an error.
+// none or is not a well-formed JSON object (the decoder then reports what is wrong, where it is).
+// The bytes around the member are kept as they are. A "$schema" that is not a string is an error.
 func withoutSchemaKey(data []byte) ([]byte, error) {
+	if !json.Valid(data) {
+		return data, nil
+	}
 	dec := jsontext.NewDecoder(bytes.NewReader(data))
 	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
 		return data, nil
