@@ -19,7 +19,9 @@ type recorder struct {
 	failed bool
 }
 
-func (r *recorder) Logf(format string, args ...any)   { r.logs = append(r.logs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Logf(format string, args ...any) {
+	r.logs = append(r.logs, fmt.Sprintf(format, args...))
+}
 func (r *recorder) Log(args ...any)                   { r.logs = append(r.logs, fmt.Sprint(args...)) }
 func (r *recorder) Errorf(format string, args ...any) { r.Logf(format, args...); r.failed = true }
 func (r *recorder) Error(args ...any)                 { r.Log(args...); r.failed = true }
