@@ -131,7 +131,8 @@ type RingReport struct {
 }
 
 // Gate is what a wave waits for: the completion of the previous wave (After, -1 for the first
-// wave) plus the soak of that wave's ring.
+// wave) plus the soak of that wave's ring. In a rollout's JSON, Soak is a number of nanoseconds,
+// as it always was (unlike a request's Duration).
 type Gate struct {
 	After int           `json:"after"`
 	Soak  time.Duration `json:"soak,omitempty"`
