@@ -40,100 +40,151 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 		return nil, errors.Join(&ValidationError{Lifecycle: name, Phase: -1, Err: ErrInvalidValue,
 			Message: fmt.Sprintf("%d environments, more than %d", len(environments), MaxEnvironments)})
 	}
-	l := &Lifecycle{name: name}
-	var errs []*ValidationError
-	report := func(phase int, env string, err error, format string, args ...any) {
-		errs = append(errs, &ValidationError{Lifecycle: name, Phase: phase, Environment: env, Err: err,
-			Message: fmt.Sprintf(format, args...)})
-	}
-
+	b := &builder{l: &Lifecycle{name: name}, envs: environments, specs: phases}
 	if len(phases) == 0 {
-		for i, env := range environments {
-			l.phases = append(l.phases, Phase{name: env, set: EnvSetOf(i)})
-		}
+		b.phasePerEnvironment()
 	} else {
-		index := make(map[string]int, len(environments))
-		for i, env := range environments {
-			if _, dup := index[env]; !dup {
-				index[env] = i
-			}
+		b.start()
+		for k := range phases {
+			b.phase(k)
 		}
-		owner := make([]int, len(environments)) // phase index + 1; 0 = no phase yet
-		l.phases = make([]Phase, len(phases))
-		listed := make([]int, len(phases))       // distinct known environments each phase lists
-		seenIn := make([]int, len(environments)) // the last phase index + 1 that listed the environment
-		var catchAll []int
-		for k, spec := range phases {
-			p := Phase{name: spec.Name, minimum: spec.Minimum, optional: spec.Optional, priority: spec.Priority}
-			if len(spec.Automatic) == 0 && len(spec.Manual) == 0 {
-				catchAll = append(catchAll, k)
-				l.phases[k] = p
-				continue
-			}
-			// Sets are built once from index lists: adding to a set one environment at a time
-			// would copy it each time (quadratic in a phase of thousands of environments).
-			var setIdx, autoIdx []int
-			add := func(envName string, automatic bool) {
-				i, ok := index[envName]
-				if !ok {
-					report(k, envName, ErrUnknownEnvironment, "not an environment of the model")
-					return
-				}
-				if automatic {
-					autoIdx = append(autoIdx, i)
-				}
-				if seenIn[i] == k+1 {
-					return // listed twice in one phase: harmless (see doc.go)
-				}
-				seenIn[i] = k + 1
-				listed[k]++
-				if o := owner[i]; o != 0 {
-					report(k, envName, ErrEnvironmentInTwoPhases, "already in phase %d (%s)", o-1, quote(phases[o-1].Name))
-					return
-				}
-				owner[i] = k + 1
-				setIdx = append(setIdx, i)
-			}
-			for _, e := range spec.Automatic {
-				add(e, true)
-			}
-			for _, e := range spec.Manual {
-				add(e, false)
-			}
-			p.set = EnvSetOf(setIdx...)
-			p.auto = EnvSetOf(autoIdx...).Intersect(p.set)
-			l.phases[k] = p
-		}
-		var restIdx []int
-		for i := range environments {
-			if owner[i] == 0 {
-				restIdx = append(restIdx, i)
-			}
-		}
-		rest := EnvSetOf(restIdx...)
-		for n, k := range catchAll {
-			if n == 0 {
-				l.phases[k].set = rest
-				listed[k] = rest.Len()
-				continue
-			}
-			for i := range rest.Envs() {
-				report(k, environments[i], ErrEnvironmentInTwoPhases,
-					"phase %d (%s) has no environments either and already takes every environment no other phase lists",
-					catchAll[0], quote(phases[catchAll[0]].Name))
-			}
-		}
-		for k, spec := range phases {
-			switch {
-			case spec.Minimum < 0:
-				report(k, "", ErrInvalidValue, "minimum %d is negative", spec.Minimum)
-			case spec.Minimum > listed[k]:
-				report(k, "", ErrMinimumTooLarge, "minimum %d but the phase has %d environments", spec.Minimum, listed[k])
-			}
+		b.fillCatchAll()
+		b.checkMinimums()
+	}
+	b.indexPhases()
+	if b.l.all.IsEmpty() && len(environments) == 0 {
+		b.report(-1, "", ErrNoEnvironments, "the model has no environments")
+	}
+	return b.result()
+}
+
+// builder holds a lifecycle being built by New and the problems found so far.
+type builder struct {
+	l     *Lifecycle
+	envs  []string
+	specs []PhaseSpec
+	errs  []*ValidationError
+
+	index    map[string]int // environment name -> its first index
+	owner    []int          // per environment: the index + 1 of the phase that holds it; 0 = none yet
+	listed   []int          // per phase: the distinct known environments it lists
+	seenIn   []int          // per environment: the index + 1 of the last phase that listed it
+	catchAll []int          // the phases that list no environment, in order
+}
+
+func (b *builder) report(phase int, env string, err error, format string, args ...any) {
+	b.errs = append(b.errs, &ValidationError{Lifecycle: b.l.name, Phase: phase, Environment: env, Err: err,
+		Message: fmt.Sprintf(format, args...)})
+}
+
+// phasePerEnvironment gives a lifecycle without phases one phase per environment, named after it.
+func (b *builder) phasePerEnvironment() {
+	for i, env := range b.envs {
+		b.l.phases = append(b.l.phases, Phase{name: env, set: EnvSetOf(i)})
+	}
+}
+
+// start prepares the indexes that building the phases uses.
+func (b *builder) start() {
+	b.index = make(map[string]int, len(b.envs))
+	for i, env := range b.envs {
+		if _, dup := b.index[env]; !dup {
+			b.index[env] = i
 		}
 	}
+	b.owner = make([]int, len(b.envs))
+	b.l.phases = make([]Phase, len(b.specs))
+	b.listed = make([]int, len(b.specs))
+	b.seenIn = make([]int, len(b.envs))
+}
 
-	l.phaseOf = make([]int32, len(environments))
+// phase builds phase k from its spec: its environments (each known, and in no earlier phase) and
+// those of them that are automatic. A phase that lists none is left for fillCatchAll.
+func (b *builder) phase(k int) {
+	spec := b.specs[k]
+	p := Phase{name: spec.Name, minimum: spec.Minimum, optional: spec.Optional, priority: spec.Priority}
+	if len(spec.Automatic) == 0 && len(spec.Manual) == 0 {
+		b.catchAll = append(b.catchAll, k)
+		b.l.phases[k] = p
+		return
+	}
+	// Sets are built once from index lists: adding to a set one environment at a time would copy
+	// it each time (quadratic in a phase of thousands of environments).
+	var setIdx, autoIdx []int
+	add := func(envName string, automatic bool) {
+		i, ok := b.index[envName]
+		if !ok {
+			b.report(k, envName, ErrUnknownEnvironment, "not an environment of the model")
+			return
+		}
+		if automatic {
+			autoIdx = append(autoIdx, i)
+		}
+		if b.seenIn[i] == k+1 {
+			return // listed twice in one phase: harmless (see doc.go)
+		}
+		b.seenIn[i] = k + 1
+		b.listed[k]++
+		if o := b.owner[i]; o != 0 {
+			b.report(k, envName, ErrEnvironmentInTwoPhases, "already in phase %d (%s)", o-1, quote(b.specs[o-1].Name))
+			return
+		}
+		b.owner[i] = k + 1
+		setIdx = append(setIdx, i)
+	}
+	for _, e := range spec.Automatic {
+		add(e, true)
+	}
+	for _, e := range spec.Manual {
+		add(e, false)
+	}
+	p.set = EnvSetOf(setIdx...)
+	p.auto = EnvSetOf(autoIdx...).Intersect(p.set)
+	b.l.phases[k] = p
+}
+
+// fillCatchAll gives the first phase that lists no environment every environment no other phase
+// lists; a second such phase would take the same environments, which is a problem for each.
+func (b *builder) fillCatchAll() {
+	var restIdx []int
+	for i := range b.envs {
+		if b.owner[i] == 0 {
+			restIdx = append(restIdx, i)
+		}
+	}
+	rest := EnvSetOf(restIdx...)
+	for n, k := range b.catchAll {
+		if n == 0 {
+			b.l.phases[k].set = rest
+			b.listed[k] = rest.Len()
+			continue
+		}
+		first := b.catchAll[0]
+		for i := range rest.Envs() {
+			b.report(k, b.envs[i], ErrEnvironmentInTwoPhases,
+				"phase %d (%s) has no environments either and already takes every environment no other phase lists",
+				first, quote(b.specs[first].Name))
+		}
+	}
+}
+
+// checkMinimums checks each phase's minimum against the environments it lists.
+func (b *builder) checkMinimums() {
+	for k, spec := range b.specs {
+		switch {
+		case spec.Minimum < 0:
+			b.report(k, "", ErrInvalidValue, "minimum %d is negative", spec.Minimum)
+		case spec.Minimum > b.listed[k]:
+			b.report(k, "", ErrMinimumTooLarge, "minimum %d but the phase has %d environments", spec.Minimum, b.listed[k])
+		}
+	}
+}
+
+// indexPhases records each phase's size, each environment's phase, the environments in phase
+// order and their union.
+func (b *builder) indexPhases() {
+	l := b.l
+	l.phaseOf = make([]int32, len(b.envs))
 	for i := range l.phaseOf {
 		l.phaseOf[i] = -1
 	}
@@ -146,18 +197,19 @@ func New(name string, environments []string, phases []PhaseSpec) (*Lifecycle, er
 		}
 	}
 	l.all = EnvSetOf(l.order...) // the phases' sets are disjoint: their union, built once
-	if l.all.IsEmpty() && len(environments) == 0 {
-		report(-1, "", ErrNoEnvironments, "the model has no environments")
+}
+
+// result returns the lifecycle, or every problem sorted by phase.
+func (b *builder) result() (*Lifecycle, error) {
+	if len(b.errs) == 0 {
+		return b.l, nil
 	}
-	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *ValidationError) int { return cmp.Compare(a.Phase, b.Phase) })
-		joined := make([]error, len(errs))
-		for i, e := range errs {
-			joined[i] = e
-		}
-		return nil, errors.Join(joined...)
+	slices.SortStableFunc(b.errs, func(a, c *ValidationError) int { return cmp.Compare(a.Phase, c.Phase) })
+	joined := make([]error, len(b.errs))
+	for i, e := range b.errs {
+		joined[i] = e
 	}
-	return l, nil
+	return nil, errors.Join(joined...)
 }
 
 // Name returns the lifecycle's name.

@@ -43,6 +43,25 @@ func (p Policy) String() string {
 	return fmt.Sprintf("Policy(%d)", uint8(p))
 }
 
+// MarshalText returns "AnySuccess" or "LatestOutcome"; a Policy of another value is an error.
+func (p Policy) MarshalText() ([]byte, error) {
+	if p != AnySuccess && p != LatestOutcome {
+		return nil, fmt.Errorf("policy %d: %w: want AnySuccess or LatestOutcome", uint8(p), ErrInvalidValue)
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText decodes "AnySuccess" or "LatestOutcome" ("" is AnySuccess), as ParsePolicy does;
+// other text is an error that lists them and wraps ErrInvalidValue.
+func (p *Policy) UnmarshalText(b []byte) error {
+	v, err := ParsePolicy(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
 // Attempt is one deployment of a release to an environment (a model index)
 // for one track. Success is false for failed and cancelled deployments.
 type Attempt struct {

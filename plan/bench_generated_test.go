@@ -128,10 +128,10 @@ func BenchmarkMatrixGenerated(b *testing.B) {
 }
 
 // generatedRollout is a rollout of Mojo 1.2.0 in the rings of the generated model's tags.
-var generatedRollout = plan.RolloutPolicy{Project: "Mojo", Release: "1.2.0", Rings: []plan.Ring{
+var generatedRollout = plan.RolloutRequest{Project: "Mojo", Release: "1.2.0", Rings: []plan.Ring{
 	{Name: "Testers", Tags: []string{"Upgrade ring/Tester"}},
 	{Name: "Early", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 1000},
-	{Name: "Half", Tags: []string{"Upgrade ring/Stable"}, Percent: 50, MaxParallelPercent: 25, Soak: time.Hour},
+	{Name: "Half", Tags: []string{"Upgrade ring/Stable"}, Percent: 50, MaxParallelPercent: 25, Soak: plan.Duration(time.Hour)},
 	{Name: "Rest", Tags: []string{"Upgrade ring/Stable"}},
 	{Name: "Pinned", Expression: `"Upgrade ring/Pinned" and not Tier/Free`},
 }}

@@ -167,10 +167,10 @@ func BenchmarkMissing(b *testing.B) {
 // BenchmarkRollout plans a rollout of 100,000 tenants in 5 rings through 4 environments.
 func BenchmarkRollout(b *testing.B) {
 	s := compileBench(b, 100_000, 0, 0)
-	pol := plan.RolloutPolicy{Project: "Portal", Release: "1.2.0", Rings: []plan.Ring{
+	pol := plan.RolloutRequest{Project: "Portal", Release: "1.2.0", Rings: []plan.Ring{
 		{Name: "Canary", Tags: []string{"Ring/Canary"}},
 		{Name: "Early", Tags: []string{"Ring/Early"}, MaxParallel: 1000},
-		{Name: "Stable", Tags: []string{"Ring/Stable"}, Percent: 50, MaxParallelPercent: 25, Soak: time.Hour},
+		{Name: "Stable", Tags: []string{"Ring/Stable"}, Percent: 50, MaxParallelPercent: 25, Soak: plan.Duration(time.Hour)},
 		{Name: "Rest", Tags: []string{"Ring/Stable", "Ring/Late"}},
 		{Name: "Pinned", Expression: "Ring/Pinned and not Tier/Free"},
 	}}

@@ -20,28 +20,33 @@ import (
 // Tags (OR within a tag set, AND across sets), those matching Expression, and, when All is set,
 // every tenant connected to the project. A tenant named explicitly that does not exist (or that
 // Principal may not view) is a request error.
+//
+// Its JSON form is the question of a scenario file's deploy check, for example
+//
+//	{"project": "Shop", "release": "1.2.0", "environment": "Production",
+//	 "tags": ["Ring/Early"], "at": "2026-03-16T09:00:00Z", "policy": "LatestOutcome"}
 type DeployRequest struct {
-	Project     string
-	Release     string // the release version, as written in the model
-	Environment string
-	Tenants     []string
-	Tags        []string
-	Expression  string
-	All         bool
-	Untenanted  bool
+	Project     string   `json:"project"`
+	Release     string   `json:"release"` // the release version, as written in the model
+	Environment string   `json:"environment"`
+	Tenants     []string `json:"tenants,omitempty"`
+	Tags        []string `json:"tags,omitempty"`
+	Expression  string   `json:"expression,omitempty"`
+	All         bool     `json:"all,omitempty"`
+	Untenanted  bool     `json:"untenanted,omitempty"`
 	// SkipCurrent skips cells whose current release already is this release (already-current).
-	SkipCurrent bool
-	// At is the time of the deployment, for freezes. The zero time means that no freeze applies.
-	// The planner never reads the clock: a caller that means "deploy now" passes the current
-	// time (the command-line tool does so unless told otherwise).
-	At time.Time
+	SkipCurrent bool `json:"skipCurrent,omitempty"`
+	// At is the time of the deployment, for freezes (RFC 3339 in JSON). The zero time means that
+	// no freeze applies. The planner never reads the clock: a caller that means "deploy now"
+	// passes the current time (the command-line tool does so unless told otherwise).
+	At time.Time `json:"at,omitzero"`
 	// OverrideFreezes names freezes that do not block this request.
-	OverrideFreezes []string
+	OverrideFreezes []string `json:"overrideFreezes,omitempty"`
 	// Principal, when not empty, names the principal who asks: tenants it cannot view are left out
 	// entirely, and cells it may not deploy are forbidden.
-	Principal string
+	Principal string `json:"principal,omitempty"`
 	// Policy says which deployments count as successes for progression.
-	Policy lifecycle.Policy
+	Policy lifecycle.Policy `json:"policy,omitzero"`
 }
 
 // Reason says why a cell cannot be deployed. Code is the stable code; the other fields give the
@@ -63,10 +68,10 @@ type Reason struct {
 	Message string   `json:"message"`
 }
 
-// Cell is one (environment, track) of a plan: a tenant, or the untenanted track (Tenant "" and
-// Untenanted true). A deployable cell lists its targets; one that is not lists its reasons, in the
-// order of the checks (see the package doc).
-type Cell struct {
+// DeployCell is one track of a DeployPlan (whose environment it shares): a tenant, or the
+// untenanted track (Tenant "" and Untenanted true). A deployable cell lists its targets; one that
+// is not lists its reasons, in the order of the checks (see the package doc).
+type DeployCell struct {
 	Tenant     string   `json:"tenant"`
 	Untenanted bool     `json:"untenanted,omitempty"`
 	Targets    []string `json:"targets,omitempty"`
@@ -79,15 +84,15 @@ type Cell struct {
 // name, the untenanted track first. The same request on the same model gives the same plan, byte
 // for byte (see JSON).
 type DeployPlan struct {
-	Project     string    `json:"project"`
-	Release     string    `json:"release"`
-	Channel     string    `json:"channel"`
-	Environment string    `json:"environment"`
-	At          time.Time `json:"at,omitzero"`
-	Principal   string    `json:"principal,omitempty"`
-	Deploy      []Cell    `json:"deploy"`
-	Skipped     []Cell    `json:"skipped"`
-	Rejected    []Cell    `json:"rejected"`
+	Project     string       `json:"project"`
+	Release     string       `json:"release"`
+	Channel     string       `json:"channel"`
+	Environment string       `json:"environment"`
+	At          time.Time    `json:"at,omitzero"`
+	Principal   string       `json:"principal,omitempty"`
+	Deploy      []DeployCell `json:"deploy"`
+	Skipped     []DeployCell `json:"skipped"`
+	Rejected    []DeployCell `json:"rejected"`
 }
 
 // UntenantedPlanned reports whether the plan deploys the untenanted track.
@@ -211,24 +216,39 @@ func (r *release) lifecycle() *lifecycle.Lifecycle {
 	return r.project.lc
 }
 
+// cellRequest is what a cell context is prepared for: a release of a project in one environment,
+// under a success policy, at a time (zero: no freeze applies) with the freezes it overrides, for a
+// principal (nil: anybody), skipping current cells or not.
+type cellRequest struct {
+	p           *project
+	r           *release
+	env         int
+	policy      lifecycle.Policy
+	at          time.Time
+	overrides   []string
+	principal   *principal
+	skipCurrent bool
+}
+
 // newCellCtx prepares the per-request facts: the release's lifecycle, its per-release success
-// facts, the project-wide freezes at `at`, the targets of the environment and the grants.
-func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Policy, at time.Time,
-	overrides []string, pr *principal, skipCurrent bool) *cellCtx {
-	c := &cellCtx{s: s, p: p, r: r, env: env, envName: s.envs[env], at: at, principal: pr, skipCurrent: skipCurrent}
-	c.lc = r.lifecycle()
+// facts, the project-wide freezes at the request's time, the targets of the environment and the
+// grants.
+func (s *Space) newCellCtx(q cellRequest) *cellCtx {
+	p, env := q.p, q.env
+	c := &cellCtx{s: s, p: p, r: q.r, env: env, envName: s.envs[env], at: q.at, principal: q.principal, skipCurrent: q.skipCurrent}
+	c.lc = q.r.lifecycle()
 	_, c.inLC = c.lc.PhaseOf(env)
-	c.pol = policyIndex(policy)
-	c.facts = &r.facts[c.pol]
-	if len(overrides) > 0 {
-		set := make(map[string]bool, len(overrides))
-		for _, o := range overrides {
+	c.pol = policyIndex(q.policy)
+	c.facts = &q.r.facts[c.pol]
+	if len(q.overrides) > 0 {
+		set := make(map[string]bool, len(q.overrides))
+		for _, o := range q.overrides {
 			set[o] = true
 		}
 		c.override = func(name string) bool { return set[name] }
 	}
-	if !at.IsZero() {
-		c.projectHits = s.freezes.ProjectActive(p.name, c.envName, at, c.override)
+	if !q.at.IsZero() {
+		c.projectHits = s.freezes.ProjectActive(p.name, c.envName, q.at, c.override)
 		c.tenantFrz = s.frozenTenants[frozenKey{p.name, env}]
 	}
 	for _, t := range s.targets {
@@ -236,8 +256,8 @@ func (s *Space) newCellCtx(p *project, r *release, env int, policy lifecycle.Pol
 			c.targets = append(c.targets, t)
 		}
 	}
-	if pr != nil {
-		c.grants = pr.deployGrants(p.name, env)
+	if q.principal != nil {
+		c.grants = q.principal.deployGrants(p.name, env)
 	}
 	c.prepareReasons()
 	return c
@@ -603,64 +623,94 @@ func (s *Space) visible(pr *principal, project string) tenant.Selection {
 // the codes of the scenario format. Cells of one plan with the same reasons (or the same targets)
 // share one slice: treat a plan as read-only.
 func (s *Space) Deploy(req DeployRequest) (*DeployPlan, error) {
-	p, r, err := s.projectRelease(req.Project, req.Release)
+	q, _, err := s.resolveCell(cellQuery{project: req.Project, release: req.Release, environment: req.Environment,
+		principal: req.Principal, at: req.At, overrides: req.OverrideFreezes, policy: req.Policy, skipCurrent: req.SkipCurrent})
 	if err != nil {
 		return nil, err
 	}
-	env, err := s.environment("environment", req.Environment)
-	if err != nil {
-		return nil, err
-	}
-	pr, err := s.principal(req.Principal)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.overrides("overrideFreezes", req.OverrideFreezes, pr, p.name); err != nil {
-		return nil, err
-	}
-	visible := s.visible(pr, p.name)
+	p, r, env := q.p, q.r, q.env
+	visible := s.visible(q.principal, p.name)
 	sel, named, err := s.selection(p, visible, req.Tenants, req.Tags, req.Expression, req.All)
 	if err != nil {
 		return nil, err
 	}
-	c := s.newCellCtx(p, r, env, req.Policy, req.At, req.OverrideFreezes, pr, req.SkipCurrent)
+	c := s.newCellCtx(q)
 	c.listTargets = true
 	c.prepareBulk()
 	plan := &DeployPlan{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Environment: s.envs[env],
-		At: req.At, Principal: req.Principal, Rejected: []Cell{}}
+		At: req.At, Principal: req.Principal, Rejected: []DeployCell{}}
 	// One array holds every cell: deployed ones from the front, skipped ones from the back.
 	total := sel.Len()
 	if req.Untenanted {
 		total++
 	}
-	cells := make([]Cell, total)
+	cells := make([]DeployCell, total)
 	deployed, skipped := 0, 0
 	if req.Untenanted {
 		rs, targets := c.untenantedReasons()
 		if len(rs) == 0 {
-			cells[0] = Cell{Untenanted: true, Targets: targets}
+			cells[0] = DeployCell{Untenanted: true, Targets: targets}
 			deployed++
 		} else {
-			plan.Rejected = append(plan.Rejected, Cell{Untenanted: true, Reasons: rs})
+			plan.Rejected = append(plan.Rejected, DeployCell{Untenanted: true, Reasons: rs})
 		}
 	}
 	for i := range sel.Indexes() {
 		targets := c.evalTenant(i)
 		switch {
 		case len(c.buf) == 0:
-			cells[deployed] = Cell{Tenant: s.names[i], Targets: targets}
+			cells[deployed] = DeployCell{Tenant: s.names[i], Targets: targets}
 			deployed++
 		case named.Contains(i):
-			plan.Rejected = append(plan.Rejected, Cell{Tenant: s.names[i], Reasons: c.reasons()})
+			plan.Rejected = append(plan.Rejected, DeployCell{Tenant: s.names[i], Reasons: c.reasons()})
 		default:
 			skipped++
-			cells[total-skipped] = Cell{Tenant: s.names[i], Reasons: c.reasons()}
+			cells[total-skipped] = DeployCell{Tenant: s.names[i], Reasons: c.reasons()}
 		}
 	}
 	plan.Deploy = cells[:deployed:deployed]
 	plan.Skipped = cells[total-skipped:]
 	slices.Reverse(plan.Skipped)
 	return plan, nil
+}
+
+// cellQuery is the part of a question about one environment that Deploy and Explain share, by
+// name: tenant is Explain's ("" for the untenanted track, and always for Deploy).
+type cellQuery struct {
+	project, release, environment, tenant, principal string
+	at                                               time.Time
+	overrides                                        []string
+	policy                                           lifecycle.Policy
+	skipCurrent                                      bool
+}
+
+// resolveCell resolves the names of a cellQuery, in this order: project and release, environment,
+// principal, tenant (which the principal must be able to view), the freezes overridden. It
+// returns the request for newCellCtx and the tenant's index (-1: the untenanted track).
+func (s *Space) resolveCell(q cellQuery) (cellRequest, int, error) {
+	p, r, err := s.projectRelease(q.project, q.release)
+	if err != nil {
+		return cellRequest{}, 0, err
+	}
+	env, err := s.environment("environment", q.environment)
+	if err != nil {
+		return cellRequest{}, 0, err
+	}
+	pr, err := s.principal(q.principal)
+	if err != nil {
+		return cellRequest{}, 0, err
+	}
+	track := -1
+	if q.tenant != "" {
+		if track, err = s.tenantIndex("tenant", q.tenant, s.viewer(pr, p.name)); err != nil {
+			return cellRequest{}, 0, err
+		}
+	}
+	if err := s.overrides("overrideFreezes", q.overrides, pr, p.name); err != nil {
+		return cellRequest{}, 0, err
+	}
+	return cellRequest{p: p, r: r, env: env, policy: q.policy, at: q.at, overrides: q.overrides, principal: pr,
+		skipCurrent: q.skipCurrent}, track, nil
 }
 
 // selection computes named UNION tag-matched UNION expression-matched (UNION connected when all),

@@ -4,10 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
-// Decision is what a plan decided for a cell.
+// Decision is what a plan decided for a cell. Its text form is its value ("deploy", ...).
 type Decision string
 
 // Decisions of deploy plans (deploy, skipped, rejected) and matrices (deployable, blocked).
@@ -19,10 +20,47 @@ const (
 	DecisionBlocked    Decision = "blocked"
 )
 
-// PlanCell is one cell of a plan in a form that plans of different kinds share, so that they can
-// be compared: its environment and track, the decision, the current release (matrices only), the
-// targets and the reasons.
-type PlanCell struct {
+var decisions = []Decision{DecisionDeploy, DecisionSkipped, DecisionRejected, DecisionDeployable, DecisionBlocked}
+
+// MarshalText returns the decision's value.
+func (d Decision) MarshalText() ([]byte, error) { return []byte(d), nil }
+
+// UnmarshalText sets the decision from its value; any other text is an error that lists the
+// decisions and wraps ErrInvalidValue.
+func (d *Decision) UnmarshalText(b []byte) error { return unmarshalEnum(d, "decision", decisions, b) }
+
+// unmarshalEnum sets *v to the value of vals spelt exactly b, or returns an error naming what and
+// listing vals.
+func unmarshalEnum[E ~string](v *E, what string, vals []E, b []byte) error {
+	for _, x := range vals {
+		if string(x) == string(b) {
+			*v = x
+			return nil
+		}
+	}
+	return &badValue{what: what, value: string(b), want: oneOf(vals)}
+}
+
+// oneOf lists values for an error: `"a", "b" or "c"`.
+func oneOf[E ~string](vals []E) string {
+	var b strings.Builder
+	for i, v := range vals {
+		switch {
+		case i == len(vals)-1 && i > 0:
+			b.WriteString(" or ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(string(v)))
+	}
+	return b.String()
+}
+
+// Cell is one cell of any plan (a DeployPlan or a Matrix) in the form that every plan shares, so
+// that two plans can be compared with Diff: its environment and track (Tenant, or Untenanted for
+// the untenanted track), the decision, the current release (matrices only), the targets (deploy
+// plans only) and the reasons. DeployPlan.Cells and Matrix.Cells return them.
+type Cell struct {
 	Environment string   `json:"environment"`
 	Tenant      string   `json:"tenant"`
 	Untenanted  bool     `json:"untenanted,omitempty"`
@@ -32,7 +70,7 @@ type PlanCell struct {
 	Reasons     []Reason `json:"reasons,omitempty"`
 }
 
-func (c PlanCell) key() cellKey { return cellKey{c.Environment, c.Untenanted, c.Tenant} }
+func (c Cell) key() cellKey { return cellKey{c.Environment, c.Untenanted, c.Tenant} }
 
 type cellKey struct {
 	env        string
@@ -40,7 +78,7 @@ type cellKey struct {
 	tenant     string
 }
 
-func (c PlanCell) label() string {
+func (c Cell) label() string {
 	if c.Untenanted {
 		return c.Environment + " / (untenanted)"
 	}
@@ -48,11 +86,11 @@ func (c PlanCell) label() string {
 }
 
 // Cells returns the plan's cells: deploy, skipped and rejected, ordered by track.
-func (p *DeployPlan) Cells() []PlanCell {
-	var out []PlanCell
-	add := func(cs []Cell, d Decision) {
+func (p *DeployPlan) Cells() []Cell {
+	var out []Cell
+	add := func(cs []DeployCell, d Decision) {
 		for _, c := range cs {
-			out = append(out, PlanCell{Environment: p.Environment, Tenant: c.Tenant, Untenanted: c.Untenanted,
+			out = append(out, Cell{Environment: p.Environment, Tenant: c.Tenant, Untenanted: c.Untenanted,
 				Decision: d, Targets: c.Targets, Reasons: c.Reasons})
 		}
 	}
@@ -70,8 +108,8 @@ func (p *DeployPlan) Cells() []PlanCell {
 // or more cells than Environments. A row contributes only the cells it has: a missing cell is
 // left out (so Diff reports it as removed or added), and a cell beyond the last environment is
 // ignored.
-func (m *Matrix) Cells() []PlanCell {
-	out := make([]PlanCell, 0, len(m.Rows)*len(m.Environments))
+func (m *Matrix) Cells() []Cell {
+	out := make([]Cell, 0, len(m.Rows)*len(m.Environments))
 	for e := range m.Environments {
 		for _, r := range m.Rows {
 			if e >= len(r.Cells) {
@@ -82,15 +120,15 @@ func (m *Matrix) Cells() []PlanCell {
 			if c.Deployable {
 				d = DecisionDeployable
 			}
-			out = append(out, PlanCell{Environment: c.Environment, Tenant: r.Tenant, Untenanted: r.Untenanted,
+			out = append(out, Cell{Environment: c.Environment, Tenant: r.Tenant, Untenanted: r.Untenanted,
 				Decision: d, Current: c.Current, Reasons: c.Reasons})
 		}
 	}
 	return out
 }
 
-func sortCells(cs []PlanCell, envOrder map[string]int) {
-	slices.SortStableFunc(cs, func(a, b PlanCell) int {
+func sortCells(cs []Cell, envOrder map[string]int) {
+	slices.SortStableFunc(cs, func(a, b Cell) int {
 		if a.Environment != b.Environment {
 			if envOrder != nil {
 				return envOrder[a.Environment] - envOrder[b.Environment]
@@ -107,46 +145,58 @@ func sortCells(cs []PlanCell, envOrder map[string]int) {
 	})
 }
 
-// ChangeKind says how a cell changed between two plans.
+// ChangeKind says how a cell changed between two plans. Its text form is its value ("added", ...).
 type ChangeKind string
 
 // The kinds of change.
 const (
-	Added   ChangeKind = "added"
-	Removed ChangeKind = "removed"
-	Changed ChangeKind = "changed"
+	CellAdded   ChangeKind = "added"
+	CellRemoved ChangeKind = "removed"
+	CellChanged ChangeKind = "changed"
 )
 
-// Change is one cell that differs between two plans. Before is nil for Added, After for Removed.
-type Change struct {
-	Kind   ChangeKind `json:"kind"`
-	Before *PlanCell  `json:"before,omitempty"`
-	After  *PlanCell  `json:"after,omitempty"`
+var changeKinds = []ChangeKind{CellAdded, CellRemoved, CellChanged}
+
+// MarshalText returns the kind's value.
+func (k ChangeKind) MarshalText() ([]byte, error) { return []byte(k), nil }
+
+// UnmarshalText sets the kind from its value; any other text is an error that lists the kinds
+// and wraps ErrInvalidValue.
+func (k *ChangeKind) UnmarshalText(b []byte) error {
+	return unmarshalEnum(k, "change kind", changeKinds, b)
 }
 
-// PlanDiff lists the cells that were added, removed, or changed decision, current release,
+// CellChange is one cell that differs between two plans. Before is nil for CellAdded, After for
+// CellRemoved.
+type CellChange struct {
+	Kind   ChangeKind `json:"kind"`
+	Before *Cell      `json:"before,omitempty"`
+	After  *Cell      `json:"after,omitempty"`
+}
+
+// CellDiff lists the cells that were added, removed, or changed decision, current release,
 // targets or reasons between two plans, ordered by environment (first-seen order) then track.
-type PlanDiff struct {
-	Changes []Change `json:"changes"`
+type CellDiff struct {
+	Changes []CellChange `json:"changes"`
 }
 
 // Diff compares the cells of two plans (for example a plan before and after a tag change or a new
 // deployment; use DeployPlan.Cells or Matrix.Cells). Diff(a, a) is empty, and applying
 // Diff(a, b) to a gives b.
-func Diff(before, after []PlanCell) PlanDiff {
+func Diff(before, after []Cell) CellDiff {
 	order := map[string]int{}
-	for _, cs := range [][]PlanCell{before, after} {
+	for _, cs := range [][]Cell{before, after} {
 		for _, c := range cs {
 			if _, ok := order[c.Environment]; !ok {
 				order[c.Environment] = len(order)
 			}
 		}
 	}
-	old := make(map[cellKey]PlanCell, len(before))
+	old := make(map[cellKey]Cell, len(before))
 	for _, c := range before {
 		old[c.key()] = c
 	}
-	d := PlanDiff{Changes: []Change{}}
+	d := CellDiff{Changes: []CellChange{}}
 	seen := make(map[cellKey]bool, len(after))
 	for _, c := range after {
 		c := c
@@ -154,18 +204,18 @@ func Diff(before, after []PlanCell) PlanDiff {
 		b, ok := old[c.key()]
 		switch {
 		case !ok:
-			d.Changes = append(d.Changes, Change{Kind: Added, After: &c})
+			d.Changes = append(d.Changes, CellChange{Kind: CellAdded, After: &c})
 		case !sameCell(b, c):
-			d.Changes = append(d.Changes, Change{Kind: Changed, Before: &b, After: &c})
+			d.Changes = append(d.Changes, CellChange{Kind: CellChanged, Before: &b, After: &c})
 		}
 	}
 	for _, c := range before {
 		c := c
 		if !seen[c.key()] {
-			d.Changes = append(d.Changes, Change{Kind: Removed, Before: &c})
+			d.Changes = append(d.Changes, CellChange{Kind: CellRemoved, Before: &c})
 		}
 	}
-	slices.SortStableFunc(d.Changes, func(x, y Change) int {
+	slices.SortStableFunc(d.Changes, func(x, y CellChange) int {
 		a, b := x.cell(), y.cell()
 		if a.Environment != b.Environment {
 			return order[a.Environment] - order[b.Environment]
@@ -181,14 +231,14 @@ func Diff(before, after []PlanCell) PlanDiff {
 	return d
 }
 
-func (c Change) cell() PlanCell {
+func (c CellChange) cell() Cell {
 	if c.After != nil {
 		return *c.After
 	}
 	return *c.Before
 }
 
-func sameCell(a, b PlanCell) bool {
+func sameCell(a, b Cell) bool {
 	return a.Decision == b.Decision && a.Current == b.Current && slices.Equal(a.Targets, b.Targets) &&
 		slices.EqualFunc(a.Reasons, b.Reasons, sameReason)
 }
@@ -199,13 +249,13 @@ func sameReason(a, b Reason) bool {
 }
 
 // IsEmpty reports whether the two plans had the same cells.
-func (d PlanDiff) IsEmpty() bool { return len(d.Changes) == 0 }
+func (d CellDiff) IsEmpty() bool { return len(d.Changes) == 0 }
 
 // Apply applies the diff to the cells of the plan it was computed from and returns the cells of
 // the other plan, in the order of Cells: environment (in the order first seen), the untenanted
 // track, then tenant name.
-func (d PlanDiff) Apply(cells []PlanCell) []PlanCell {
-	byKey := make(map[cellKey]PlanCell, len(cells))
+func (d CellDiff) Apply(cells []Cell) []Cell {
+	byKey := make(map[cellKey]Cell, len(cells))
 	order := map[string]int{}
 	for _, c := range cells {
 		byKey[c.key()] = c
@@ -215,7 +265,7 @@ func (d PlanDiff) Apply(cells []PlanCell) []PlanCell {
 	}
 	for _, ch := range d.Changes {
 		switch ch.Kind {
-		case Removed:
+		case CellRemoved:
 			delete(byKey, ch.Before.key())
 		default:
 			byKey[ch.After.key()] = *ch.After
@@ -224,7 +274,7 @@ func (d PlanDiff) Apply(cells []PlanCell) []PlanCell {
 			}
 		}
 	}
-	out := make([]PlanCell, 0, len(byKey))
+	out := make([]Cell, 0, len(byKey))
 	for _, c := range byKey {
 		out = append(out, c)
 	}
@@ -234,7 +284,7 @@ func (d PlanDiff) Apply(cells []PlanCell) []PlanCell {
 
 // Text renders the diff as Markdown that reads well in a pull request: one bullet per cell, with
 // the decision and the reason codes before and after.
-func (d PlanDiff) Text() string {
+func (d CellDiff) Text() string {
 	if d.IsEmpty() {
 		return "No cell changed.\n"
 	}
@@ -242,9 +292,9 @@ func (d PlanDiff) Text() string {
 	added, removed, changed := 0, 0, 0
 	for _, c := range d.Changes {
 		switch c.Kind {
-		case Added:
+		case CellAdded:
 			added++
-		case Removed:
+		case CellRemoved:
 			removed++
 		default:
 			changed++
@@ -253,9 +303,9 @@ func (d PlanDiff) Text() string {
 	fmt.Fprintf(&b, "%d cell(s) changed, %d added, %d removed.\n\n", changed, added, removed)
 	for _, c := range d.Changes {
 		switch c.Kind {
-		case Added:
+		case CellAdded:
 			fmt.Fprintf(&b, "- **%s**: added, %s\n", c.After.label(), describe(*c.After))
-		case Removed:
+		case CellRemoved:
 			fmt.Fprintf(&b, "- **%s**: removed (was %s)\n", c.Before.label(), describe(*c.Before))
 		default:
 			fmt.Fprintf(&b, "- **%s**: %s → %s\n", c.After.label(), describe(*c.Before), describe(*c.After))
@@ -264,7 +314,7 @@ func (d PlanDiff) Text() string {
 	return b.String()
 }
 
-func describe(c PlanCell) string {
+func describe(c Cell) string {
 	s := string(c.Decision)
 	if len(c.Reasons) > 0 {
 		codes := make([]string, len(c.Reasons))

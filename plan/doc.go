@@ -137,10 +137,38 @@
 //   - [Diff]: the cells added, removed or changed between two plans or matrices, as data and as
 //     Markdown for a pull request.
 //
+// # Requests and answers as JSON
+//
+// Every entry point takes a request struct ([DeployRequest], [ExplainRequest], [MatrixRequest],
+// [VariablesRequest], [AutomaticRequest], [ScheduledRequest], [RolloutRequest] with its rings, each a [Ring])
+// whose JSON form is documented on the type; the keys are the Go field names in lower camel case
+// ("skipCurrent", "overrideFreezes", "maxParallelPercent"), the same keys as the questions of a
+// scenario file (package github.com/tenantplan/tenantplan/plan/scenario) and, for a
+// RolloutRequest, the command-line tool's rollout policy file. encoding/json reads and writes
+// them; the scenario runner and the tool decode them strictly, with the decoder of model files, so
+// that an unknown key is an error with its path and a "did you mean". In JSON:
+//
+//   - enums are their names: a success policy "AnySuccess" (the default) or "LatestOutcome", an
+//     [Order] "ByEnvironment" (the default) or "ByRing", a [Tenancy], a [Decision], a
+//     [ChangeKind]. Each has MarshalText and UnmarshalText; text that is not a name is an error
+//     that lists the names and wraps ErrInvalidValue.
+//   - times are RFC 3339 strings ("2026-03-16T09:00:00Z"); a time left out is the zero time.
+//   - durations ([Duration]: a ring's soak, a rollout's wave duration) are Go duration strings
+//     ("24h", "90m", "1h30m") and print the way people write them ("24h", not "24h0m0s").
+//
+// Answers ([DeployPlan], [Matrix], [Rollout], [Explanation], [CellDiff]) encode with
+// encoding/json, deterministically.
+//
+// The cells of the answers form one family: a [DeployCell] is a track of a deploy plan; a
+// [MatrixCell] is one environment of a [MatrixRow]; a [DoneCell] and an [UndeployableCell] are a
+// rollout's cells already done and never deployable; and [Cell] is a cell of any plan in the form
+// every plan shares ([DeployPlan.Cells], [Matrix.Cells]), which [Diff] compares into a
+// [CellDiff] listing each [CellChange].
+//
 // # Rollouts
 //
 // Octopus leaves the order of tenant deployments to people; [Space.Rollout] plans it. A
-// [RolloutPolicy] names a project, a release, the environments to roll through (by default the
+// [RolloutRequest] names a project, a release, the environments to roll through (by default the
 // release's lifecycle, phase by phase), an order and rings. ByEnvironment (the default) takes
 // every ring through the first environment, then every ring through the next; ByRing takes the
 // first ring through every environment, then the next ring.
@@ -164,7 +192,7 @@
 // wave duration, each wave starts at the earliest time, no sooner than its gate, at which none of
 // its cells is frozen.
 //
-// A policy that cannot be planned faithfully is a *[RequestError] naming its field: an
+// A rollout request that cannot be planned faithfully is a *[RequestError] naming its field: an
 // environment listed twice ("environments[k]", duplicate-name), a ring name empty or used twice
 // (duplicate-name), and, with invalid-value, an unknown order or success policy, a negative wave
 // duration, and per ring a percent or maxParallelPercent outside 0..100 (or NaN), a negative

@@ -88,8 +88,8 @@ func ExampleSpace_Explain() {
 // Stable ring, whose Production wave waits for its Staging wave.
 func ExampleSpace_Rollout() {
 	s, _ := plan.Load([]byte(exampleModel))
-	r, err := s.Rollout(plan.RolloutPolicy{Project: "Portal", Release: "2.0.0", Order: plan.ByRing, Rings: []plan.Ring{
-		{Name: "Early", Tags: []string{"Ring/Early"}, Soak: 24 * time.Hour},
+	r, err := s.Rollout(plan.RolloutRequest{Project: "Portal", Release: "2.0.0", Order: plan.ByRing, Rings: []plan.Ring{
+		{Name: "Early", Tags: []string{"Ring/Early"}, Soak: plan.Duration(24 * time.Hour)},
 		{Name: "Stable", Tags: []string{"Ring/Stable"}, MaxParallel: 1},
 	}})
 	if err != nil {

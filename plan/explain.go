@@ -12,18 +12,22 @@ import (
 
 // ExplainRequest asks why one cell (a release of a project, in one environment, for one track)
 // is or is not deployable. Tenant "" is the untenanted track. Variables asks for the provenance of
-// every resolved variable of the cell too.
+// every resolved variable of the cell too. The other fields mean what they mean in a
+// DeployRequest. Its JSON form, for example:
+//
+//	{"project": "Shop", "release": "1.2.0", "environment": "Production", "tenant": "Acme",
+//	 "at": "2026-03-16T09:00:00Z", "variables": true}
 type ExplainRequest struct {
-	Project         string
-	Release         string
-	Environment     string
-	Tenant          string
-	At              time.Time
-	OverrideFreezes []string
-	Principal       string
-	SkipCurrent     bool
-	Policy          lifecycle.Policy
-	Variables       bool
+	Project         string           `json:"project"`
+	Release         string           `json:"release"`
+	Environment     string           `json:"environment"`
+	Tenant          string           `json:"tenant,omitempty"`
+	At              time.Time        `json:"at,omitzero"`
+	OverrideFreezes []string         `json:"overrideFreezes,omitempty"`
+	Principal       string           `json:"principal,omitempty"`
+	SkipCurrent     bool             `json:"skipCurrent,omitempty"`
+	Policy          lifecycle.Policy `json:"policy,omitzero"`
+	Variables       bool             `json:"variables,omitempty"`
 }
 
 // CheckOutcome is the outcome of one check (see Reasons in the package documentation) for the
@@ -76,30 +80,14 @@ type Explanation struct {
 // progression depended on, and on request the provenance of the cell's variables. A tenant the
 // principal cannot view is an unknown tenant.
 func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
-	p, r, err := s.projectRelease(req.Project, req.Release)
+	q, track, err := s.resolveCell(cellQuery{project: req.Project, release: req.Release, environment: req.Environment,
+		tenant: req.Tenant, principal: req.Principal, at: req.At, overrides: req.OverrideFreezes, policy: req.Policy,
+		skipCurrent: req.SkipCurrent})
 	if err != nil {
 		return nil, err
 	}
-	env, err := s.environment("environment", req.Environment)
-	if err != nil {
-		return nil, err
-	}
-	pr, err := s.principal(req.Principal)
-	if err != nil {
-		return nil, err
-	}
-	track := -1
-	if req.Tenant != "" {
-		i, err := s.tenantIndex("tenant", req.Tenant, s.viewer(pr, p.name))
-		if err != nil {
-			return nil, err
-		}
-		track = i
-	}
-	if err := s.overrides("overrideFreezes", req.OverrideFreezes, pr, p.name); err != nil {
-		return nil, err
-	}
-	c := s.newCellCtx(p, r, env, req.Policy, req.At, req.OverrideFreezes, pr, req.SkipCurrent)
+	p, r := q.p, q.r
+	c := s.newCellCtx(q)
 	c.listTargets = true
 	var rs []Reason
 	var targets []string
@@ -114,53 +102,74 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 	ex := &Explanation{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Lifecycle: c.lc.Name(),
 		Environment: c.envName, Tenant: req.Tenant, Untenanted: track < 0, Deployable: len(rs) == 0,
 		Targets: orEmpty(targets)}
-	if cur := p.currentRelease(track, env); cur != nil {
+	if cur := p.currentRelease(track, q.env); cur != nil {
 		ex.Current = cur.text
 	}
+	ex.Checks = c.checkOutcomes(req, track, rs, targets)
+	ex.Phases = c.phaseFacts(track, connected)
+	if req.Variables {
+		if ex.Variables, err = s.variableExplanations(p, r, c.envName, req); err != nil {
+			return nil, err
+		}
+	}
+	return ex, nil
+}
+
+// checkOutcomes lists every check in order with its outcome for the track: failed with its
+// reason, passed with a detail, or not evaluated with why not.
+func (c *cellCtx) checkOutcomes(req ExplainRequest, track int, rs []Reason, targets []string) []CheckOutcome {
 	failed := map[Code]Reason{}
 	for _, r := range rs {
 		failed[r.Code] = r
 	}
-	applies := func(code Code) (bool, string) {
-		switch code {
-		case ReasonUntenantedProject, ReasonDisabled, ReasonNotConnected, ReasonChannelMismatch, ReasonMissingVariables:
-			if track < 0 {
-				return false, "applies to tenants only"
-			}
-		case ReasonTenantedProject:
-			if track >= 0 {
-				return false, "applies to the untenanted track only"
-			}
-		case ReasonLifecycle, ReasonReleaseBlocked:
-			if !c.inLC {
-				return false, "the environment is not in the release's lifecycle"
-			}
-		case ReasonFrozen:
-			if req.At.IsZero() {
-				return false, "no time given: freezes do not apply"
-			}
-		case ReasonForbidden:
-			if pr == nil {
-				return false, "no principal given"
-			}
-		case ReasonAlreadyCurrent:
-			if !req.SkipCurrent {
-				return false, "the request does not skip current cells"
-			}
-		}
-		return true, ""
-	}
+	out := make([]CheckOutcome, 0, len(checkOrder))
 	for _, code := range checkOrder {
-		ok, why := applies(code)
-		out := CheckOutcome{Check: code, Evaluated: ok, Passed: true, Detail: why}
+		ok, why := c.checkApplies(code, req, track)
+		o := CheckOutcome{Check: code, Evaluated: ok, Passed: true, Detail: why}
 		if r, bad := failed[code]; bad {
-			r := r
-			out.Passed, out.Reason, out.Detail, out.Evaluated = false, &r, r.Message, true
+			o.Passed, o.Reason, o.Detail, o.Evaluated = false, &r, r.Message, true
 		} else if ok {
-			out.Detail = c.passDetail(code, track, targets)
+			o.Detail = c.passDetail(code, track, targets)
 		}
-		ex.Checks = append(ex.Checks, out)
+		out = append(out, o)
 	}
+	return out
+}
+
+// checkApplies reports whether a check is evaluated for the track and the request, and if not, why.
+func (c *cellCtx) checkApplies(code Code, req ExplainRequest, track int) (bool, string) {
+	switch code {
+	case ReasonUntenantedProject, ReasonDisabled, ReasonNotConnected, ReasonChannelMismatch, ReasonMissingVariables:
+		if track < 0 {
+			return false, "applies to tenants only"
+		}
+	case ReasonTenantedProject:
+		if track >= 0 {
+			return false, "applies to the untenanted track only"
+		}
+	case ReasonLifecycle, ReasonReleaseBlocked:
+		if !c.inLC {
+			return false, "the environment is not in the release's lifecycle"
+		}
+	case ReasonFrozen:
+		if req.At.IsZero() {
+			return false, "no time given: freezes do not apply"
+		}
+	case ReasonForbidden:
+		if c.principal == nil {
+			return false, "no principal given"
+		}
+	case ReasonAlreadyCurrent:
+		if !req.SkipCurrent {
+			return false, "the request does not skip current cells"
+		}
+	}
+	return true, ""
+}
+
+// phaseFacts lists what progression saw in each phase of the release's lifecycle for the track.
+func (c *cellCtx) phaseFacts(track int, connected lifecycle.EnvSet) []PhaseFact {
+	s := c.s
 	tr := lifecycle.Track{Connected: connected, Succeeded: c.own(track)}
 	names := func(es lifecycle.EnvSet) []string {
 		out := []string{}
@@ -169,26 +178,31 @@ func (s *Space) Explain(req ExplainRequest) (*Explanation, error) {
 		}
 		return out
 	}
+	var out []PhaseFact
 	for k, ph := range c.lc.Phases() {
 		complete, need, have := c.lc.PhaseComplete(k, tr, c.facts.any)
 		set := ph.Set()
-		ex.Phases = append(ex.Phases, PhaseFact{Phase: ph.Name(), Optional: ph.Optional(), Minimum: ph.Minimum(),
+		out = append(out, PhaseFact{Phase: ph.Name(), Optional: ph.Optional(), Minimum: ph.Minimum(),
 			Environment: names(set), Connected: names(set.Intersect(connected)), Own: names(set.Intersect(tr.Succeeded)),
 			Anyone: names(set.Intersect(c.facts.any)), Complete: complete, Need: need, Have: have})
 	}
-	if req.Variables {
-		res, err := s.Variables(VariablesRequest{Project: p.name, Environment: c.envName, Tenant: req.Tenant, Release: r.text,
-			Principal: req.Principal})
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range res.Names() {
-			if e, ok := res.Explain(n); ok {
-				ex.Variables = append(ex.Variables, e)
-			}
+	return out
+}
+
+// variableExplanations explains where each resolved variable of the explained cell comes from.
+func (s *Space) variableExplanations(p *project, r *release, env string, req ExplainRequest) ([]variables.Explanation, error) {
+	res, err := s.Variables(VariablesRequest{Project: p.name, Environment: env, Tenant: req.Tenant, Release: r.text,
+		Principal: req.Principal})
+	if err != nil {
+		return nil, err
+	}
+	var out []variables.Explanation
+	for _, n := range res.Names() {
+		if e, ok := res.Explain(n); ok {
+			out = append(out, e)
 		}
 	}
-	return ex, nil
+	return out, nil
 }
 
 var checkOrder = []Code{ReasonUntenantedProject, ReasonTenantedProject, ReasonDisabled, ReasonNotConnected,

@@ -103,7 +103,7 @@ func writeOutputs(t *testing.T, h hash.Hash, f *model.File) {
 	}
 	if len(f.Releases) > 0 {
 		for k := range 6 {
-			pol := plantest.RolloutPolicy(f, k%2 == 1).Example(k)
+			pol := plantest.RolloutRequest(f, k%2 == 1).Example(k)
 			r, err := s.Rollout(pol)
 			emit(fmt.Sprintf("rollout %+v", pol), r, err)
 		}

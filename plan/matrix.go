@@ -8,13 +8,16 @@ import (
 )
 
 // MatrixRequest asks for the "why not" view of a project: for a release, every (environment, track)
-// with its current release and whether the release is deployable there.
+// with its current release and whether the release is deployable there. Its JSON form, for
+// example:
+//
+//	{"project": "Shop", "release": "1.2.0", "at": "2026-03-16T09:00:00Z", "principal": "ops"}
 type MatrixRequest struct {
-	Project   string
-	Release   string
-	At        time.Time // for freezes; the zero time means no freeze applies (the planner never reads the clock)
-	Principal string    // when set, tenants it cannot view are left out and forbidden applies
-	Policy    lifecycle.Policy
+	Project   string           `json:"project"`
+	Release   string           `json:"release"`
+	At        time.Time        `json:"at,omitzero"`         // for freezes; the zero time means no freeze applies (the planner never reads the clock)
+	Principal string           `json:"principal,omitempty"` // when set, tenants it cannot view are left out and forbidden applies
+	Policy    lifecycle.Policy `json:"policy,omitzero"`
 }
 
 // Matrix is the answer to a MatrixRequest: one row per track (the untenanted track first when the
@@ -60,7 +63,7 @@ func (s *Space) Matrix(req MatrixRequest) (*Matrix, error) {
 	ne := len(s.envs)
 	ctxs := make([]*cellCtx, ne)
 	for e := range s.envs {
-		ctxs[e] = s.newCellCtx(p, r, e, req.Policy, req.At, nil, pr, false)
+		ctxs[e] = s.newCellCtx(cellRequest{p: p, r: r, env: e, policy: req.Policy, at: req.At, principal: pr})
 		ctxs[e].prepareBulk()
 	}
 	current := func(track, env int) string {

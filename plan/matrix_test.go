@@ -20,9 +20,9 @@ func TestMatrixCells_Ragged(t *testing.T) {
 	tests := []struct {
 		name string
 		json string
-		want []plan.PlanCell
+		want []plan.Cell
 	}{
-		{"every row complete", whole, []plan.PlanCell{
+		{"every row complete", whole, []plan.Cell{
 			{Environment: "Test", Tenant: "A", Decision: plan.DecisionDeployable},
 			{Environment: "Test", Tenant: "B", Decision: plan.DecisionDeployable},
 			{Environment: "Production", Tenant: "A", Decision: plan.DecisionBlocked},
@@ -31,16 +31,16 @@ func TestMatrixCells_Ragged(t *testing.T) {
 		{"a row shorter than the environments", `{"environments": ["Test", "Production"], "rows": [
 			{"tenant": "A", "cells": [{"environment": "Test", "deployable": true}]},
 			{"tenant": "B", "cells": [{"environment": "Test"}, {"environment": "Production", "deployable": true}]}]}`,
-			[]plan.PlanCell{
+			[]plan.Cell{
 				{Environment: "Test", Tenant: "A", Decision: plan.DecisionDeployable},
 				{Environment: "Test", Tenant: "B", Decision: plan.DecisionBlocked},
 				{Environment: "Production", Tenant: "B", Decision: plan.DecisionDeployable},
 			}},
-		{"a row without cells", `{"environments": ["Test"], "rows": [{"tenant": "A"}]}`, []plan.PlanCell{}},
+		{"a row without cells", `{"environments": ["Test"], "rows": [{"tenant": "A"}]}`, []plan.Cell{}},
 		{"a row longer than the environments", `{"environments": ["Test"], "rows": [
 			{"tenant": "A", "cells": [{"environment": "Test"}, {"environment": "Production", "deployable": true}]}]}`,
-			[]plan.PlanCell{{Environment: "Test", Tenant: "A", Decision: plan.DecisionBlocked}}},
-		{"no environments", `{"rows": [{"tenant": "A", "cells": [{"environment": "Test"}]}]}`, []plan.PlanCell{}},
+			[]plan.Cell{{Environment: "Test", Tenant: "A", Decision: plan.DecisionBlocked}}},
+		{"no environments", `{"rows": [{"tenant": "A", "cells": [{"environment": "Test"}]}]}`, []plan.Cell{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -59,7 +59,7 @@ func TestMatrixCells_Ragged(t *testing.T) {
 	cut.Rows[1].Cells = cut.Rows[1].Cells[:1]
 	d := plan.Diff(full.Cells(), cut.Cells())
 	require.Len(t, d.Changes, 1)
-	require.Equal(t, plan.Removed, d.Changes[0].Kind)
+	require.Equal(t, plan.CellRemoved, d.Changes[0].Kind)
 	require.Equal(t, "B", d.Changes[0].Before.Tenant)
 	require.Equal(t, "Production", d.Changes[0].Before.Environment)
 }

@@ -41,7 +41,7 @@ func codesOf(rs []plan.Reason) []plan.Code {
 	return out
 }
 
-func cellsByTenant(cs []plan.Cell) map[string][]plan.Code {
+func cellsByTenant(cs []plan.DeployCell) map[string][]plan.Code {
 	out := map[string][]plan.Code{}
 	for _, c := range cs {
 		out[c.Tenant] = codesOf(c.Reasons)
@@ -219,7 +219,7 @@ func TestDeploy_DeploySkippedRejected(t *testing.T) {
 	p, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production",
 		Tenants: []string{"Initech"}, Tags: []string{"Tier/Gold"}, Untenanted: true})
 	require.NoError(t, err)
-	require.Equal(t, []plan.Cell{{Tenant: "Acme", Targets: []string{"web-acme", "web-shared"}}}, p.Deploy)
+	require.Equal(t, []plan.DeployCell{{Tenant: "Acme", Targets: []string{"web-acme", "web-shared"}}}, p.Deploy)
 	require.Equal(t, map[string][]plan.Code{"Umbrella": {plan.ReasonMissingVariables}}, cellsByTenant(p.Skipped))
 	require.Equal(t, map[string][]plan.Code{
 		"":        {plan.ReasonLifecycle},
@@ -322,7 +322,7 @@ func TestPrincipal_HiddenTenantsNeverAppear(t *testing.T) {
 	p, err := s.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.0.0", Environment: "Production", All: true,
 		Tags: []string{"Tier/Gold"}, Expression: "true", Untenanted: true, Principal: "acme-admin"})
 	require.NoError(t, err)
-	require.Equal(t, []plan.Cell{{Tenant: "Acme", Targets: []string{"web-acme", "web-shared"}}}, p.Deploy)
+	require.Equal(t, []plan.DeployCell{{Tenant: "Acme", Targets: []string{"web-acme", "web-shared"}}}, p.Deploy)
 	js, _ := p.JSON()
 	outputs = append(outputs, string(js), fmt.Sprintf("%+v", p))
 	m, err := s.Matrix(plan.MatrixRequest{Project: "Shop", Release: "1.0.0", Principal: "acme-admin"})
@@ -486,7 +486,7 @@ func TestDiff(t *testing.T) {
 	after, _ := s2.Deploy(plan.DeployRequest{Project: "Shop", Release: "1.2.0-beta.1", Environment: "Production", All: true})
 	d := plan.Diff(before.Cells(), after.Cells())
 	require.Len(t, d.Changes, 1)
-	require.Equal(t, plan.Changed, d.Changes[0].Kind)
+	require.Equal(t, plan.CellChanged, d.Changes[0].Kind)
 	require.Equal(t, "Globex", d.Changes[0].After.Tenant)
 	require.Contains(t, d.Text(), "**Production / Globex**: skipped (channel-mismatch, lifecycle (phase Dev: 0/1)) → skipped (lifecycle (phase Dev: 0/1))")
 	require.Equal(t, after.Cells(), d.Apply(before.Cells()))
@@ -520,19 +520,19 @@ func TestDeployPlanJSON_Deterministic(t *testing.T) {
 func TestRollout_Timing(t *testing.T) {
 	s := shop(t)
 	start := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
-	r, err := s.Rollout(plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Environments: []string{"Production"},
-		Rings: []plan.Ring{{Name: "Gold", Tags: []string{"Tier/Gold"}, Soak: 24 * time.Hour}, {Name: "Rest", Expression: "true"}},
-		Start: start, WaveDuration: 2 * time.Hour})
+	r, err := s.Rollout(plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Environments: []string{"Production"},
+		Rings: []plan.Ring{{Name: "Gold", Tags: []string{"Tier/Gold"}, Soak: plan.Duration(24 * time.Hour)}, {Name: "Rest", Expression: "true"}},
+		Start: start, WaveDuration: plan.Duration(2 * time.Hour)})
 	require.NoError(t, err)
 	require.Len(t, r.Waves, 1, "Acme already runs 1.0.0; Umbrella misses a value; Globex is in Rest")
 	require.Equal(t, "Rest", r.Waves[0].Ring)
 	require.Equal(t, []string{"Globex"}, r.Waves[0].Tenants)
 	require.Equal(t, start, r.Waves[0].Start, "the first wave starts at the start")
-	require.Equal(t, []plan.CellRef{{Tenant: "Acme", Environment: "Production"}}, r.Done)
+	require.Equal(t, []plan.DoneCell{{Tenant: "Acme", Environment: "Production"}}, r.Done)
 
 	// A wave that would start inside Black Friday waits for its end.
-	r, err = s.Rollout(plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Environments: []string{"Production"},
-		Rings: []plan.Ring{{Name: "All", Expression: "true"}}, Start: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), WaveDuration: time.Hour})
+	r, err = s.Rollout(plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Environments: []string{"Production"},
+		Rings: []plan.Ring{{Name: "All", Expression: "true"}}, Start: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), WaveDuration: plan.Duration(time.Hour)})
 	require.NoError(t, err)
 	require.Equal(t, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), r.Waves[0].Start)
 	require.Equal(t, time.Date(2026, 11, 30, 1, 0, 0, 0, time.UTC), r.Waves[0].End)
@@ -542,15 +542,15 @@ func TestRollout_BadPolicies(t *testing.T) {
 	s := shop(t)
 	cases := []struct {
 		name string
-		pol  plan.RolloutPolicy
+		pol  plan.RolloutRequest
 		code plan.Code
 	}{
-		{"unknown project", plan.RolloutPolicy{Project: "Nope", Release: "1.0.0"}, plan.CodeUnknownProject},
-		{"unknown environment", plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Environments: []string{"Qa"}}, plan.CodeUnknownEnvironment},
-		{"duplicate ring", plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A"}, {Name: "A"}}}, plan.CodeDuplicateName},
-		{"percent out of range", plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A", Percent: 101}}}, plan.CodeInvalidValue},
-		{"both batch sizes", plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A", MaxParallel: 2, MaxParallelPercent: 10}}}, plan.CodeInvalidValue},
-		{"bad expression", plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A", Expression: "("}}}, plan.CodeInvalidExpression},
+		{"unknown project", plan.RolloutRequest{Project: "Nope", Release: "1.0.0"}, plan.CodeUnknownProject},
+		{"unknown environment", plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Environments: []string{"Qa"}}, plan.CodeUnknownEnvironment},
+		{"duplicate ring", plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A"}, {Name: "A"}}}, plan.CodeDuplicateName},
+		{"percent out of range", plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A", Percent: 101}}}, plan.CodeInvalidValue},
+		{"both batch sizes", plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A", MaxParallel: 2, MaxParallelPercent: 10}}}, plan.CodeInvalidValue},
+		{"bad expression", plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{{Name: "A", Expression: "("}}}, plan.CodeInvalidExpression},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -588,7 +588,7 @@ func FuzzDeployRequest(f *testing.F) {
 			return
 		}
 		seen := map[string]bool{}
-		for _, cs := range [][]plan.Cell{p.Deploy, p.Skipped, p.Rejected} {
+		for _, cs := range [][]plan.DeployCell{p.Deploy, p.Skipped, p.Rejected} {
 			for _, c := range cs {
 				if seen[c.Tenant] {
 					t.Fatalf("tenant %q appears twice", c.Tenant)
@@ -636,7 +636,7 @@ func FuzzLoad(f *testing.F) {
 // tenant it admits belongs to an earlier ring.
 func TestRollout_MembershipOverlapsAndEmpty(t *testing.T) {
 	s := shop(t)
-	r, err := s.Rollout(plan.RolloutPolicy{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{
+	r, err := s.Rollout(plan.RolloutRequest{Project: "Shop", Release: "1.0.0", Rings: []plan.Ring{
 		{Name: "Gold", Tags: []string{"Tier/Gold"}},
 		{Name: "AlsoGold", Expression: "Tier/Gold"},
 		{Name: "Nobody", Expression: "Tier/Gold and Tier/Free"},
@@ -658,7 +658,7 @@ func TestCompile_ProjectsWithoutEnvironments(t *testing.T) {
 	q, err := s.Automatic(plan.AutomaticRequest{Project: "P", Release: "1.0.0"})
 	require.NoError(t, err)
 	require.Empty(t, q)
-	r, err := s.Rollout(plan.RolloutPolicy{Project: "P", Release: "1.0.0", Rings: []plan.Ring{{Name: "All", Expression: "true"}}})
+	r, err := s.Rollout(plan.RolloutRequest{Project: "P", Release: "1.0.0", Rings: []plan.Ring{{Name: "All", Expression: "true"}}})
 	require.NoError(t, err)
 	require.Empty(t, r.Waves)
 	_, err = plan.Load([]byte(`{"lifecycles":[{"name":"Empty"}]}`))

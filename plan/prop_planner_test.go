@@ -185,7 +185,7 @@ func TestDeterminism(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, _ := drawModel(t)
 		req := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "request")
-		pol := plantest.RolloutPolicy(f, rapid.Bool().Draw(t, "timed")).Draw(t, "rollout")
+		pol := plantest.RolloutRequest(f, rapid.Bool().Draw(t, "timed")).Draw(t, "rollout")
 		seed := rapid.Uint64().Draw(t, "seed")
 		renders := map[string]func(*plan.Space) ([]byte, error){
 			"deploy": func(s *plan.Space) ([]byte, error) {
@@ -223,7 +223,7 @@ func TestDeterminism(t *testing.T) {
 func TestRollout_Sound(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
-		pol := plantest.RolloutPolicy(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
+		pol := plantest.RolloutRequest(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
 		r, err := s.Rollout(pol)
 		require.NoError(t, err)
 		if err := plantest.CheckRollout(f, pol, r); err != nil {
@@ -236,7 +236,7 @@ func TestRollout_Sound(t *testing.T) {
 func TestRolloutPercent(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawModel(t)
-		pol := plantest.RolloutPolicy(f, false).Draw(t, "policy")
+		pol := plantest.RolloutRequest(f, false).Draw(t, "policy")
 		k := rapid.IntRange(0, len(pol.Rings)-1).Draw(t, "ring")
 		// Percent 0 means "no percentage" (every matched tenant), so start at 0.1.
 		lo := float64(rapid.IntRange(1, 1000).Draw(t, "lo")) / 10

@@ -355,7 +355,7 @@ func TestRollout_WavesAllowedBySlowReference(t *testing.T) {
 		if err != nil {
 			t.Fatalf("model: %v", err)
 		}
-		pol := plantest.RolloutPolicy(f, false).Draw(t, "policy")
+		pol := plantest.RolloutRequest(f, false).Draw(t, "policy")
 		r, err := s.Rollout(pol)
 		if err != nil {
 			t.Skipf("policy rejected: %v", err)

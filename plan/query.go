@@ -46,12 +46,15 @@ func orEmpty(xs []string) []string {
 }
 
 // AutomaticRequest asks which deployments of a release are queued automatically given the history.
-// At, when not zero, is the time for freezes.
+// At, when not zero, is the time for freezes. Its JSON form is the question of a scenario file's
+// automatic check, for example
+//
+//	{"project": "Shop", "release": "1.2.0", "at": "2026-03-16T09:00:00Z"}
 type AutomaticRequest struct {
-	Project string
-	Release string
-	At      time.Time
-	Policy  lifecycle.Policy
+	Project string           `json:"project"`
+	Release string           `json:"release"`
+	At      time.Time        `json:"at,omitzero"`
+	Policy  lifecycle.Policy `json:"policy,omitzero"`
 }
 
 // Queued is one automatic deployment: an environment and a track (Tenant "" and Untenanted true
@@ -85,7 +88,7 @@ func (s *Space) Automatic(req AutomaticRequest) ([]Queued, error) {
 			if !ph.IsAutomatic(env) {
 				continue
 			}
-			c := s.newCellCtx(p, r, env, req.Policy, req.At, nil, nil, false)
+			c := s.newCellCtx(cellRequest{p: p, r: r, env: env, policy: req.Policy, at: req.At})
 			if p.tenancy.allowsUntenanted() && !r.attempted(s, -1, env) {
 				if rs, _ := c.untenantedReasons(); len(rs) == 0 {
 					out = append(out, Queued{Environment: s.envs[env], Untenanted: true})
@@ -117,14 +120,16 @@ func (r *release) attempted(s *Space, track, env int) bool {
 }
 
 // ScheduledRequest asks what a scheduled promotion from Source to Destination deploys for the
-// listed tenants.
+// listed tenants. Its JSON form is the question of a scenario file's scheduled check, for example
+//
+//	{"project": "Shop", "source": "Staging", "destination": "Production", "tenants": ["Acme"]}
 type ScheduledRequest struct {
-	Project     string
-	Source      string
-	Destination string
-	Tenants     []string
-	At          time.Time
-	Policy      lifecycle.Policy
+	Project     string           `json:"project"`
+	Source      string           `json:"source"`
+	Destination string           `json:"destination"`
+	Tenants     []string         `json:"tenants,omitempty"`
+	At          time.Time        `json:"at,omitzero"`
+	Policy      lifecycle.Policy `json:"policy,omitzero"`
 }
 
 // Promotion is one deployment a scheduled promotion makes.
@@ -166,7 +171,7 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 		if c, ok := ctxs[r]; ok {
 			return c
 		}
-		c := s.newCellCtx(p, r, dst, req.Policy, req.At, nil, nil, false)
+		c := s.newCellCtx(cellRequest{p: p, r: r, env: dst, policy: req.Policy, at: req.At})
 		ctxs[r] = c
 		return c
 	}
@@ -200,20 +205,25 @@ func (s *Space) Scheduled(req ScheduledRequest) ([]Promotion, error) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// VariablesRequest asks for the variables of a deployment context.
+// VariablesRequest asks for the variables of a deployment context. Its JSON form is the question
+// of a scenario file's variables check (plus principal), for example
+//
+//	{"project": "Shop", "environment": "Production", "tenant": "Acme", "release": "1.2.0"}
+//
+// Options has no JSON form: a caller sets it in Go.
 type VariablesRequest struct {
-	Project     string
-	Environment string
-	Tenant      string // "" = untenanted
-	Release     string // optional: for Octopus.Release.Number and the release's channel
-	Channel     string // optional: overrides the release's channel
-	Step        string
-	Target      string // optional: its roles scope role-scoped values
+	Project     string `json:"project"`
+	Environment string `json:"environment"`
+	Tenant      string `json:"tenant,omitempty"`  // "" = untenanted
+	Release     string `json:"release,omitempty"` // optional: for Octopus.Release.Number and the release's channel
+	Channel     string `json:"channel,omitempty"` // optional: overrides the release's channel
+	Step        string `json:"step,omitempty"`
+	Target      string `json:"target,omitempty"` // optional: its roles scope role-scoped values
 	// Principal, when not empty, names the principal who asks: a tenant it cannot view is an
 	// unknown tenant, and the Resolution's explanations and conflicts leave out every candidate
 	// scoped to a tenant it cannot view (see variables.Resolution.Restrict).
-	Principal string
-	Options   variables.Options
+	Principal string            `json:"principal,omitempty"`
+	Options   variables.Options `json:"-"`
 }
 
 // Variables resolves every variable of a deployment context: precedence, tenant values, missing

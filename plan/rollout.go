@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
@@ -46,6 +47,17 @@ func (o Order) String() string {
 // MarshalText encodes the order by name.
 func (o Order) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
+// UnmarshalText decodes the order by name, as ParseOrder does; other text is an error that lists
+// the orders and wraps ErrInvalidValue.
+func (o *Order) UnmarshalText(b []byte) error {
+	v, err := ParseOrder(string(b))
+	if err != nil {
+		return err
+	}
+	*o = v
+	return nil
+}
+
 // HashAlgorithm names the stable hash of ring percentages; every rollout records it.
 const HashAlgorithm = "sha256-mod-100000"
 
@@ -62,22 +74,24 @@ func Bucket(salt, tenantName string) int {
 // admits only that share of the matched tenants by stable hash with Salt (default: Name).
 // MaxParallel (a count) or MaxParallelPercent (of the ring's deployable cells in an environment,
 // rounded up) bounds each wave; 0 means unlimited. Soak is how long to wait after a wave of this
-// ring before the next wave starts.
+// ring before the next wave starts. Its JSON keys are those of the Go fields, in lower camel case
+// ("maxParallelPercent"); Soak is a duration string such as "24h" (see Duration).
 type Ring struct {
-	Name               string
-	Tenants            []string
-	Tags               []string
-	Expression         string
-	Percent            float64
-	Salt               string
-	MaxParallel        int
-	MaxParallelPercent float64
-	Soak               time.Duration
+	Name               string   `json:"name"`
+	Tenants            []string `json:"tenants,omitempty"`
+	Tags               []string `json:"tags,omitempty"`
+	Expression         string   `json:"expression,omitempty"`
+	Percent            float64  `json:"percent,omitempty"`
+	Salt               string   `json:"salt,omitempty"`
+	MaxParallel        int      `json:"maxParallel,omitempty"`
+	MaxParallelPercent float64  `json:"maxParallelPercent,omitempty"`
+	Soak               Duration `json:"soak,omitzero"`
 }
 
-// RolloutPolicy asks for a rollout plan: a release of a project through Environments (default: the
-// release's lifecycle in phase order, model order inside a phase; each environment at most once),
-// ring by ring in Order, counting successes by Policy (AnySuccess or LatestOutcome).
+// RolloutRequest asks for a rollout plan (a rollout policy): a release of a project through
+// Environments (default: the release's lifecycle in phase order, model order inside a phase; each
+// environment at most once), ring by ring in Order, counting successes by Policy (AnySuccess or
+// LatestOutcome).
 //
 // Start and WaveDuration, when both are set (a WaveDuration may not be negative), time the waves
 // around freezes: each wave starts at the earliest time, from Start or the end of the previous
@@ -86,15 +100,24 @@ type Ring struct {
 // make a cell undeployable in a rollout. The planner never reads the clock: a caller that means
 // "roll out from now" passes the current time as Start (the command-line tool does so when the
 // policy file has no start).
-type RolloutPolicy struct {
-	Project      string
-	Release      string
-	Environments []string
-	Order        Order
-	Rings        []Ring
-	Policy       lifecycle.Policy
-	Start        time.Time
-	WaveDuration time.Duration
+//
+// Its JSON form is the command-line tool's rollout policy file, and the question of a scenario
+// file's rollout check; for example
+//
+//	{"project": "Shop", "release": "1.2.0", "environments": ["Staging", "Production"],
+//	 "order": "ByRing", "policy": "AnySuccess",
+//	 "rings": [{"name": "Early", "tags": ["Ring/Early"], "maxParallel": 2, "soak": "24h"},
+//	           {"name": "Rest", "expression": "true", "maxParallelPercent": 50}],
+//	 "start": "2026-03-16T09:00:00Z", "waveDuration": "2h"}
+type RolloutRequest struct {
+	Project      string           `json:"project"`
+	Release      string           `json:"release"`
+	Environments []string         `json:"environments,omitempty"`
+	Order        Order            `json:"order,omitzero"`
+	Rings        []Ring           `json:"rings"`
+	Policy       lifecycle.Policy `json:"policy,omitzero"`
+	Start        time.Time        `json:"start,omitzero"`
+	WaveDuration Duration         `json:"waveDuration,omitzero"`
 }
 
 // RingReport records how a ring admitted its members: the hash and salt when it uses a
@@ -108,7 +131,8 @@ type RingReport struct {
 }
 
 // Gate is what a wave waits for: the completion of the previous wave (After, -1 for the first
-// wave) plus the soak of that wave's ring.
+// wave) plus the soak of that wave's ring. In a rollout's JSON, Soak is a number of nanoseconds,
+// as it always was (unlike a request's Duration).
 type Gate struct {
 	After int           `json:"after"`
 	Soak  time.Duration `json:"soak,omitempty"`
@@ -126,15 +150,16 @@ type Wave struct {
 	End         time.Time `json:"end,omitzero"`
 }
 
-// CellRef names one tenanted cell of a rollout.
-type CellRef struct {
+// DoneCell is a tenanted cell of a rollout whose current release already is the rollout's
+// release: reported, not planned.
+type DoneCell struct {
 	Tenant      string `json:"tenant"`
 	Environment string `json:"environment"`
 }
 
-// NeverCell is a cell of a ring member, in an environment it is connected to, that no wave of the
+// UndeployableCell is a cell of a ring member, in an environment it is connected to, that no wave of the
 // rollout can deploy, with the reasons at its step.
-type NeverCell struct {
+type UndeployableCell struct {
 	Tenant      string   `json:"tenant"`
 	Environment string   `json:"environment"`
 	Reasons     []Reason `json:"reasons"`
@@ -143,18 +168,18 @@ type NeverCell struct {
 // Rollout is a rollout plan: ring membership, the waves in order, and everything that is not
 // planned: unassigned tenants, overlaps, empty rings, cells already done and cells never deployable.
 type Rollout struct {
-	Project      string       `json:"project"`
-	Release      string       `json:"release"`
-	Channel      string       `json:"channel"`
-	Environments []string     `json:"environments"`
-	Order        Order        `json:"order"`
-	Rings        []RingReport `json:"rings"`
-	Waves        []Wave       `json:"waves"`
-	Unassigned   []string     `json:"unassigned"`
-	Overlaps     []string     `json:"overlaps"`
-	Empty        []string     `json:"empty"`
-	Done         []CellRef    `json:"done"`
-	Never        []NeverCell  `json:"never"`
+	Project      string             `json:"project"`
+	Release      string             `json:"release"`
+	Channel      string             `json:"channel"`
+	Environments []string           `json:"environments"`
+	Order        Order              `json:"order"`
+	Rings        []RingReport       `json:"rings"`
+	Waves        []Wave             `json:"waves"`
+	Unassigned   []string           `json:"unassigned"`
+	Overlaps     []string           `json:"overlaps"`
+	Empty        []string           `json:"empty"`
+	Done         []DoneCell         `json:"done"`
+	Never        []UndeployableCell `json:"never"`
 	// Unscheduled is set when a timed rollout could not find a start outside the freezes within
 	// the search bound (ten years after the earliest possible start) for some wave; that wave and
 	// the later ones have no times.
@@ -197,7 +222,7 @@ func (s *Space) compileRing(p *project, k int, r Ring) (cring, error) {
 	}
 	if r.Soak < 0 {
 		return cr, &RequestError{Field: field + ".soak", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Message: fmt.Sprintf("soak %v is negative", r.Soak)}
+			Message: fmt.Sprintf("soak %v is negative", time.Duration(r.Soak))}
 	}
 	sel, _, err := s.selection(p, s.tenants.All(), r.Tenants, r.Tags, r.Expression, false)
 	if err != nil {
@@ -218,7 +243,7 @@ func (r cring) admits(s *Space, i int) bool {
 }
 
 // checkRolloutScalars checks the policy's order, success policy and wave duration.
-func checkRolloutScalars(pol RolloutPolicy) error {
+func checkRolloutScalars(pol RolloutRequest) error {
 	if pol.Order > ByRing {
 		return &RequestError{Field: "order", Code: CodeInvalidValue, Err: ErrInvalidValue,
 			Message: fmt.Sprintf("unknown order %d: want ByEnvironment or ByRing", uint8(pol.Order))}
@@ -229,7 +254,7 @@ func checkRolloutScalars(pol RolloutPolicy) error {
 	}
 	if pol.WaveDuration < 0 {
 		return &RequestError{Field: "waveDuration", Code: CodeInvalidValue, Err: ErrInvalidValue,
-			Message: fmt.Sprintf("wave duration %v is negative", pol.WaveDuration)}
+			Message: fmt.Sprintf("wave duration %v is negative", time.Duration(pol.WaveDuration))}
 	}
 	return nil
 }
@@ -245,65 +270,150 @@ func checkRolloutScalars(pol RolloutPolicy) error {
 // name empty or used twice (duplicate-name); and, with code invalid-value, an unknown Order or
 // Policy, a negative WaveDuration, and per ring a Percent or MaxParallelPercent outside 0..100
 // (or NaN), a negative MaxParallel or Soak, or both MaxParallel and MaxParallelPercent.
-func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
+func (s *Space) Rollout(pol RolloutRequest) (*Rollout, error) {
 	p, r, err := s.projectRelease(pol.Project, pol.Release)
 	if err != nil {
 		return nil, err
 	}
-	lc := r.lifecycle()
-	var envs []int
-	if len(pol.Environments) == 0 && lc != nil {
-		envs = lc.Order()
-	} else {
-		at := make(map[int]int, len(pol.Environments)) // environment -> its first position
-		for k, n := range pol.Environments {
-			field := fmt.Sprintf("environments[%d]", k)
-			e, err := s.environment(field, n)
-			if err != nil {
-				return nil, err
-			}
-			if j, ok := at[e]; ok {
-				return nil, &RequestError{Field: field, Code: CodeDuplicateName, Err: ErrDuplicateName,
-					Message: fmt.Sprintf("environment %s is listed twice (also environments[%d]); a rollout passes each environment once", quote(n), j)}
-			}
-			at[e] = k
-			envs = append(envs, e)
-		}
+	envs, err := s.rolloutEnvironments(r, pol.Environments)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkRolloutScalars(pol); err != nil {
 		return nil, err
 	}
-	rings := make([]cring, len(pol.Rings))
+	rings, err := s.compileRings(p, pol.Rings)
+	if err != nil {
+		return nil, err
+	}
+	rp := &rolloutPlanner{s: s, p: p, r: r, pol: pol, envs: envs, rings: rings, prevRing: -1,
+		ctxs: map[int]*cellCtx{}, sim: newSimHistory(s, r, policyIndex(pol.Policy))}
+	rp.start()
+	rp.assignRings()
+	rp.markDone()
+	for _, st := range rolloutSteps(pol.Order, envs, len(rings)) {
+		rp.planStep(st)
+	}
+	out := rp.out
+	slices.SortStableFunc(out.Never, func(a, b UndeployableCell) int {
+		if d := s.envIndex[a.Environment] - s.envIndex[b.Environment]; d != 0 {
+			return d
+		}
+		return strings.Compare(a.Tenant, b.Tenant)
+	})
+	if !pol.Start.IsZero() && pol.WaveDuration > 0 {
+		s.timeWaves(p, out, pol)
+	}
+	return out, nil
+}
+
+// rolloutEnvironments resolves the environments a rollout passes through: those listed, each at
+// most once, else the release's lifecycle in phase order.
+func (s *Space) rolloutEnvironments(r *release, listed []string) ([]int, error) {
+	if lc := r.lifecycle(); len(listed) == 0 && lc != nil {
+		return lc.Order(), nil
+	}
+	var envs []int
+	at := make(map[int]int, len(listed)) // environment -> its first position
+	for k, n := range listed {
+		field := fmt.Sprintf("environments[%d]", k)
+		e, err := s.environment(field, n)
+		if err != nil {
+			return nil, err
+		}
+		if j, ok := at[e]; ok {
+			return nil, &RequestError{Field: field, Code: CodeDuplicateName, Err: ErrDuplicateName,
+				Message: fmt.Sprintf("environment %s is listed twice (also environments[%d]); a rollout passes each environment once", quote(n), j)}
+		}
+		at[e] = k
+		envs = append(envs, e)
+	}
+	return envs, nil
+}
+
+// compileRings checks the rings' names (not empty, each used once) and compiles each ring.
+func (s *Space) compileRings(p *project, rs []Ring) ([]cring, error) {
+	rings := make([]cring, len(rs))
 	seen := map[string]bool{}
-	for k, rg := range pol.Rings {
+	for k, rg := range rs {
 		if rg.Name == "" || seen[rg.Name] {
 			return nil, &RequestError{Field: fmt.Sprintf("rings[%d].name", k), Code: CodeDuplicateName, Err: ErrDuplicateName,
 				Message: fmt.Sprintf("ring name %s is empty or used twice", quote(rg.Name))}
 		}
 		seen[rg.Name] = true
+		var err error
 		if rings[k], err = s.compileRing(p, k, rg); err != nil {
 			return nil, err
 		}
 	}
+	return rings, nil
+}
 
-	out := &Rollout{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Order: pol.Order,
-		Waves: []Wave{}, Unassigned: []string{}, Overlaps: []string{}, Empty: []string{}, Done: []CellRef{}, Never: []NeverCell{}}
-	for _, e := range envs {
-		out.Environments = append(out.Environments, s.envs[e])
-	}
+// rolloutStep is one (environment, ring) step of a rollout.
+type rolloutStep struct{ env, ring int }
 
-	// Membership: the first ring that admits a tenant gets it; a later ring that admits
-	// it too makes it an overlap; a ring left with no members is empty, since it deploys nothing.
-	members := make([][]int, len(rings))
-	for i := range p.connected.Indexes() {
-		first, overlap := -1, false
+// rolloutSteps lists the steps in order: ByRing takes the first ring through every environment,
+// then the next; ByEnvironment every ring through the first environment, then the next.
+func rolloutSteps(order Order, envs []int, rings int) []rolloutStep {
+	steps := make([]rolloutStep, 0, len(envs)*rings)
+	if order == ByRing {
 		for k := range rings {
-			if !rings[k].admits(s, i) {
+			for _, e := range envs {
+				steps = append(steps, rolloutStep{e, k})
+			}
+		}
+		return steps
+	}
+	for _, e := range envs {
+		for k := range rings {
+			steps = append(steps, rolloutStep{e, k})
+		}
+	}
+	return steps
+}
+
+// rolloutPlanner holds one rollout being planned: the request, its rings and their members, the
+// simulated history that earlier waves add to, and the plan so far.
+type rolloutPlanner struct {
+	s        *Space
+	p        *project
+	r        *release
+	pol      RolloutRequest
+	envs     []int
+	rings    []cring
+	members  [][]int // per ring, its members' tenant indexes in name order
+	sim      *simHistory
+	ctxs     map[int]*cellCtx // per environment, built on first use
+	prevRing int              // the ring of the last wave, -1 before the first
+	out      *Rollout
+}
+
+// start begins the plan: its header and empty lists.
+func (rp *rolloutPlanner) start() {
+	s, p, r := rp.s, rp.p, rp.r
+	rp.out = &Rollout{Project: p.name, Release: r.text, Channel: r.channel.ch.Name(), Order: rp.pol.Order,
+		Waves: []Wave{}, Unassigned: []string{}, Overlaps: []string{}, Empty: []string{}, Done: []DoneCell{},
+		Never: []UndeployableCell{}}
+	for _, e := range rp.envs {
+		rp.out.Environments = append(rp.out.Environments, s.envs[e])
+	}
+}
+
+// assignRings gives each connected tenant to the first ring that admits it; a later ring that
+// admits it too makes it an overlap, no ring makes it unassigned, and a ring left with no members
+// is empty, since it deploys nothing. It records every ring's report.
+func (rp *rolloutPlanner) assignRings() {
+	s, out := rp.s, rp.out
+	rp.members = make([][]int, len(rp.rings))
+	for i := range rp.p.connected.Indexes() {
+		first, overlap := -1, false
+		for k := range rp.rings {
+			if !rp.rings[k].admits(s, i) {
 				continue
 			}
 			if first < 0 {
 				first = k
-				members[k] = append(members[k], i)
+				rp.members[k] = append(rp.members[k], i)
 			} else {
 				overlap = true
 			}
@@ -315,122 +425,115 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 			out.Unassigned = append(out.Unassigned, s.names[i])
 		}
 	}
-	for k, rg := range rings {
-		rep := RingReport{Name: rg.Name, Members: make([]string, len(members[k]))}
+	for k, rg := range rp.rings {
+		rep := RingReport{Name: rg.Name, Members: make([]string, len(rp.members[k]))}
 		if rg.limit >= 0 {
 			rep.Percent, rep.Algorithm, rep.Salt = rg.Percent, HashAlgorithm, rg.Salt
 		}
-		for j, i := range members[k] {
+		for j, i := range rp.members[k] {
 			rep.Members[j] = s.names[i]
 		}
-		if len(members[k]) == 0 {
+		if len(rp.members[k]) == 0 {
 			out.Empty = append(out.Empty, rg.Name)
 		}
 		out.Rings = append(out.Rings, rep)
 	}
+}
 
-	// The simulated history: a private copy of the release's facts that earlier waves add to.
-	sim := newSimHistory(s, r, policyIndex(pol.Policy))
-	succeed := func(i, e int) { sim.succeed(i, e, p.own(s, i, r.index, policyIndex(pol.Policy))) }
-	ctxs := map[int]*cellCtx{}
-	ctxOf := func(e int) *cellCtx {
-		if c, ok := ctxs[e]; ok {
-			return c
-		}
-		c := s.newCellCtx(p, r, e, pol.Policy, time.Time{}, nil, nil, false)
-		c.facts, c.sim = &sim.facts, sim
-		c.prepareBulk()
-		ctxs[e] = c
+// succeed records a simulated success of tenant i in environment e.
+func (rp *rolloutPlanner) succeed(i, e int) {
+	pol := policyIndex(rp.pol.Policy)
+	rp.sim.succeed(i, e, rp.p.own(rp.s, i, rp.r.index, pol))
+}
+
+// ctx returns the cell context of environment e, which sees the simulated history.
+func (rp *rolloutPlanner) ctx(e int) *cellCtx {
+	if c, ok := rp.ctxs[e]; ok {
 		return c
 	}
-	// Done cells count as successes from the start.
-	for _, e := range envs {
-		for k := range rings {
-			for _, i := range members[k] {
-				if p.connOf(s, i).Has(e) && p.currentRelease(i, e) == r {
-					out.Done = append(out.Done, CellRef{Tenant: s.names[i], Environment: s.envs[e]})
-					succeed(i, e)
+	c := rp.s.newCellCtx(cellRequest{p: rp.p, r: rp.r, env: e, policy: rp.pol.Policy})
+	c.facts, c.sim = &rp.sim.facts, rp.sim
+	c.prepareBulk()
+	rp.ctxs[e] = c
+	return c
+}
+
+// markDone reports the members' cells that already run the release as done; they count as
+// successes from the start.
+func (rp *rolloutPlanner) markDone() {
+	s, p := rp.s, rp.p
+	for _, e := range rp.envs {
+		for k := range rp.rings {
+			for _, i := range rp.members[k] {
+				if p.connOf(s, i).Has(e) && p.currentRelease(i, e) == rp.r {
+					rp.out.Done = append(rp.out.Done, DoneCell{Tenant: s.names[i], Environment: s.envs[e]})
+					rp.succeed(i, e)
 				}
 			}
 		}
 	}
-	type step struct{ env, ring int }
-	var steps []step
-	if pol.Order == ByRing {
-		for k := range rings {
-			for _, e := range envs {
-				steps = append(steps, step{e, k})
-			}
-		}
-	} else {
-		for _, e := range envs {
-			for k := range rings {
-				steps = append(steps, step{e, k})
-			}
-		}
-	}
-	prevRing := -1
-	for _, st := range steps {
-		c := ctxOf(st.env)
-		var cells []int
-		for _, i := range members[st.ring] {
-			if !p.connOf(s, i).Has(st.env) || p.currentRelease(i, st.env) == r {
-				continue
-			}
-			rs, _ := c.tenantReasons(i)
-			if len(rs) > 0 {
-				out.Never = append(out.Never, NeverCell{Tenant: s.names[i], Environment: s.envs[st.env], Reasons: rs})
-				continue
-			}
-			cells = append(cells, i)
-		}
-		if len(cells) == 0 {
-			continue
-		}
-		rg := rings[st.ring]
-		size := len(cells)
-		switch {
-		case rg.MaxParallel > 0:
-			size = rg.MaxParallel
-		case rg.MaxParallelPercent > 0:
-			size = max(1, int(math.Ceil(rg.MaxParallelPercent*float64(len(cells))/100-1e-9)))
-		}
-		for start := 0; start < len(cells); start += size {
-			batch := cells[start:min(start+size, len(cells))]
-			w := Wave{Index: len(out.Waves), Environment: s.envs[st.env], Ring: rg.Name, Gate: Gate{After: len(out.Waves) - 1}}
-			if prevRing >= 0 {
-				w.Gate.Soak = rings[prevRing].Soak
-			}
-			for _, i := range batch {
-				w.Tenants = append(w.Tenants, s.names[i])
-			}
-			out.Waves = append(out.Waves, w)
-			prevRing = st.ring
-		}
-		for _, i := range cells {
-			succeed(i, st.env)
-		}
-	}
-	slices.SortStableFunc(out.Never, func(a, b NeverCell) int {
-		if d := s.envIndex[a.Environment] - s.envIndex[b.Environment]; d != 0 {
-			return d
-		}
-		return compareStrings(a.Tenant, b.Tenant)
-	})
-	if !pol.Start.IsZero() && pol.WaveDuration > 0 {
-		s.timeWaves(p, out, pol)
-	}
-	return out, nil
 }
 
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// planStep plans one step: the ring's cells in the environment that are deployable, assuming
+// every earlier wave succeeded, are cut into waves; the others are reported as never deployable.
+func (rp *rolloutPlanner) planStep(st rolloutStep) {
+	cells := rp.deployableCells(st)
+	if len(cells) == 0 {
+		return
 	}
-	return 0
+	size := rp.rings[st.ring].waveSize(len(cells))
+	for start := 0; start < len(cells); start += size {
+		rp.addWave(st, cells[start:min(start+size, len(cells))])
+	}
+	for _, i := range cells {
+		rp.succeed(i, st.env)
+	}
+}
+
+// deployableCells returns the members of the step's ring that are connected to its environment,
+// not done, and deployable; it reports the ones that are not deployable in Never.
+func (rp *rolloutPlanner) deployableCells(st rolloutStep) []int {
+	s, p := rp.s, rp.p
+	c := rp.ctx(st.env)
+	var cells []int
+	for _, i := range rp.members[st.ring] {
+		if !p.connOf(s, i).Has(st.env) || p.currentRelease(i, st.env) == rp.r {
+			continue
+		}
+		if rs, _ := c.tenantReasons(i); len(rs) > 0 {
+			rp.out.Never = append(rp.out.Never, UndeployableCell{Tenant: s.names[i], Environment: s.envs[st.env], Reasons: rs})
+			continue
+		}
+		cells = append(cells, i)
+	}
+	return cells
+}
+
+// waveSize is the number of cells of each wave of a step with n deployable cells.
+func (r cring) waveSize(n int) int {
+	switch {
+	case r.MaxParallel > 0:
+		return r.MaxParallel
+	case r.MaxParallelPercent > 0:
+		return max(1, int(math.Ceil(r.MaxParallelPercent*float64(n)/100-1e-9)))
+	}
+	return n
+}
+
+// addWave appends a wave of the step with the tenants of batch; it waits for the previous wave
+// plus the soak of that wave's ring.
+func (rp *rolloutPlanner) addWave(st rolloutStep, batch []int) {
+	out := rp.out
+	w := Wave{Index: len(out.Waves), Environment: rp.s.envs[st.env], Ring: rp.rings[st.ring].Name,
+		Gate: Gate{After: len(out.Waves) - 1}}
+	if rp.prevRing >= 0 {
+		w.Gate.Soak = time.Duration(rp.rings[rp.prevRing].Soak)
+	}
+	for _, i := range batch {
+		w.Tenants = append(w.Tenants, rp.s.names[i])
+	}
+	out.Waves = append(out.Waves, w)
+	rp.prevRing = st.ring
 }
 
 func policyIndex(p lifecycle.Policy) int {
@@ -445,7 +548,7 @@ func policyIndex(p lifecycle.Policy) int {
 // search is bounded to ten years (freeze.DefaultClearLimit) after the earliest possible start; it
 // merges the occurrences of the wave's freezes, so it costs what it visits, even through a calendar
 // that freezes tile.
-func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
+func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutRequest) {
 	next := pol.Start
 	for k := range out.Waves {
 		w := &out.Waves[k]
@@ -458,7 +561,7 @@ func (s *Space) timeWaves(p *project, out *Rollout, pol RolloutPolicy) {
 			out.Unscheduled = true
 			return
 		}
-		w.Start, w.End = t, t.Add(pol.WaveDuration)
+		w.Start, w.End = t, t.Add(time.Duration(pol.WaveDuration))
 		next = w.End
 	}
 }

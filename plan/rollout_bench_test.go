@@ -76,9 +76,9 @@ func tiledRolloutSpace(tb testing.TB, fs []model.Freeze) *plan.Space {
 
 // tiledRolloutPolicy is a timed rollout of 1.0.0 in one ring: its first wave finds no start outside
 // the freezes within the search bound, so the rollout is unscheduled.
-var tiledRolloutPolicy = plan.RolloutPolicy{Project: "Portal", Release: "1.0.0",
+var tiledRolloutPolicy = plan.RolloutRequest{Project: "Portal", Release: "1.0.0",
 	Rings: []plan.Ring{{Name: "All", Expression: "true", MaxParallel: 100}},
-	Start: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), WaveDuration: time.Hour}
+	Start: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC), WaveDuration: plan.Duration(time.Hour)}
 
 // BenchmarkRolloutTiled plans a timed rollout through calendars that freezes tile: the search for
 // the first wave's start covers its whole ten-year bound.

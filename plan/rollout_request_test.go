@@ -20,37 +20,37 @@ import (
 // package's sentinel and a message that quotes the bad value.
 func TestRollout_RequestErrors(t *testing.T) {
 	s := shop(t)
-	base := plan.RolloutPolicy{Project: "Shop", Release: "1.0.0"}
-	with := func(f func(p *plan.RolloutPolicy)) plan.RolloutPolicy {
+	base := plan.RolloutRequest{Project: "Shop", Release: "1.0.0"}
+	with := func(f func(p *plan.RolloutRequest)) plan.RolloutRequest {
 		p := base
 		f(&p)
 		return p
 	}
-	ring := func(r plan.Ring) plan.RolloutPolicy {
+	ring := func(r plan.Ring) plan.RolloutRequest {
 		r.Name = "A"
-		return with(func(p *plan.RolloutPolicy) { p.Rings = []plan.Ring{r} })
+		return with(func(p *plan.RolloutRequest) { p.Rings = []plan.Ring{r} })
 	}
 	start := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		name  string
-		pol   plan.RolloutPolicy
+		pol   plan.RolloutRequest
 		field string
 		code  plan.Code
 		msg   string
 	}{
-		{"environment listed twice", with(func(p *plan.RolloutPolicy) { p.Environments = []string{"Test", "Production", "Test"} }),
+		{"environment listed twice", with(func(p *plan.RolloutRequest) { p.Environments = []string{"Test", "Production", "Test"} }),
 			"environments[2]", plan.CodeDuplicateName, `environment "Test" is listed twice (also environments[0])`},
-		{"negative wave duration", with(func(p *plan.RolloutPolicy) { p.Start, p.WaveDuration = start, -time.Hour }),
+		{"negative wave duration", with(func(p *plan.RolloutRequest) { p.Start, p.WaveDuration = start, plan.Duration(-time.Hour) }),
 			"waveDuration", plan.CodeInvalidValue, "wave duration -1h0m0s is negative"},
-		{"negative wave duration without start", with(func(p *plan.RolloutPolicy) { p.WaveDuration = -1 }),
+		{"negative wave duration without start", with(func(p *plan.RolloutRequest) { p.WaveDuration = -1 }),
 			"waveDuration", plan.CodeInvalidValue, "wave duration -1ns is negative"},
-		{"unknown policy", with(func(p *plan.RolloutPolicy) { p.Policy = 2 }),
+		{"unknown policy", with(func(p *plan.RolloutRequest) { p.Policy = 2 }),
 			"policy", plan.CodeInvalidValue, "unknown policy Policy(2): want AnySuccess or LatestOutcome"},
-		{"unknown policy 255", with(func(p *plan.RolloutPolicy) { p.Policy = 255 }),
+		{"unknown policy 255", with(func(p *plan.RolloutRequest) { p.Policy = 255 }),
 			"policy", plan.CodeInvalidValue, "unknown policy Policy(255)"},
-		{"unknown order", with(func(p *plan.RolloutPolicy) { p.Order = 7 }),
+		{"unknown order", with(func(p *plan.RolloutRequest) { p.Order = 7 }),
 			"order", plan.CodeInvalidValue, "unknown order 7: want ByEnvironment or ByRing"},
-		{"negative soak", ring(plan.Ring{Soak: -time.Minute}), "rings[0].soak", plan.CodeInvalidValue, "soak -1m0s is negative"},
+		{"negative soak", ring(plan.Ring{Soak: plan.Duration(-time.Minute)}), "rings[0].soak", plan.CodeInvalidValue, "soak -1m0s is negative"},
 		{"negative maxParallel", ring(plan.Ring{MaxParallel: -1}), "rings[0].maxParallel", plan.CodeInvalidValue, "maxParallel -1 is negative"},
 		{"maxParallelPercent above 100", ring(plan.Ring{MaxParallelPercent: 100.5}), "rings[0].maxParallelPercent", plan.CodeInvalidValue, "maxParallelPercent 100.5 is not between 0 and 100"},
 		{"negative maxParallelPercent", ring(plan.Ring{MaxParallelPercent: -1}), "rings[0].maxParallelPercent", plan.CodeInvalidValue, "maxParallelPercent -1 is not between 0 and 100"},
@@ -77,11 +77,11 @@ func TestRollout_RequestErrors(t *testing.T) {
 		})
 	}
 	// The same policies with valid values plan.
-	for _, pol := range []plan.RolloutPolicy{
-		with(func(p *plan.RolloutPolicy) { p.Environments = []string{"Test", "Production"} }),
-		with(func(p *plan.RolloutPolicy) { p.Start, p.WaveDuration = start, time.Hour }),
-		with(func(p *plan.RolloutPolicy) { p.Policy = lifecycle.LatestOutcome }),
-		ring(plan.Ring{MaxParallel: 1, Soak: time.Hour, Percent: 100}),
+	for _, pol := range []plan.RolloutRequest{
+		with(func(p *plan.RolloutRequest) { p.Environments = []string{"Test", "Production"} }),
+		with(func(p *plan.RolloutRequest) { p.Start, p.WaveDuration = start, plan.Duration(time.Hour) }),
+		with(func(p *plan.RolloutRequest) { p.Policy = lifecycle.LatestOutcome }),
+		ring(plan.Ring{MaxParallel: 1, Soak: plan.Duration(time.Hour), Percent: 100}),
 		ring(plan.Ring{MaxParallelPercent: 100, Percent: 0.001}),
 	} {
 		_, err := s.Rollout(pol)
@@ -95,10 +95,10 @@ func TestRollout_RequestErrors(t *testing.T) {
 func TestRollout_RequestErrorsProperty(t *testing.T) {
 	s := shop(t)
 	rapid.Check(t, func(t *rapid.T) {
-		pol := plan.RolloutPolicy{Project: "Shop", Release: "1.0.0",
+		pol := plan.RolloutRequest{Project: "Shop", Release: "1.0.0",
 			Order:        plan.Order(rapid.IntRange(0, 3).Draw(t, "order")),
 			Policy:       lifecycle.Policy(rapid.IntRange(0, 3).Draw(t, "policy")),
-			WaveDuration: time.Duration(rapid.Int64Range(-2, 2).Draw(t, "waveHours")) * time.Hour,
+			WaveDuration: plan.Duration(time.Duration(rapid.Int64Range(-2, 2).Draw(t, "waveHours")) * time.Hour),
 			Environments: rapid.SliceOfN(rapid.SampledFrom([]string{"Dev", "Test", "Staging", "Production"}), 0, 5).Draw(t, "environments"),
 		}
 		if pol.WaveDuration != 0 {
@@ -109,7 +109,7 @@ func TestRollout_RequestErrorsProperty(t *testing.T) {
 			Percent:            rapid.SampledFrom(numbers).Draw(t, "percent"),
 			MaxParallel:        rapid.IntRange(-2, 2).Draw(t, "maxParallel"),
 			MaxParallelPercent: rapid.SampledFrom(numbers).Draw(t, "maxParallelPercent"),
-			Soak:               time.Duration(rapid.Int64Range(-2, 2).Draw(t, "soakHours")) * time.Hour,
+			Soak:               plan.Duration(time.Duration(rapid.Int64Range(-2, 2).Draw(t, "soakHours")) * time.Hour),
 		}
 		pol.Rings = []plan.Ring{r}
 		inRange := func(x float64) bool { return x >= 0 && x <= 100 }

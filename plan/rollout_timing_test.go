@@ -26,7 +26,7 @@ func TestRollout_TimingThroughTiledCalendar(t *testing.T) {
 	}
 	s := tiledRolloutSpace(t, fs)
 	pol := tiledRolloutPolicy
-	pol.Rings = []plan.Ring{{Name: "First", Expression: "true", MaxParallel: 400, Soak: 30 * time.Hour}}
+	pol.Rings = []plan.Ring{{Name: "First", Expression: "true", MaxParallel: 400, Soak: plan.Duration(30 * time.Hour)}}
 	r, err := s.Rollout(pol)
 	require.NoError(t, err)
 	require.True(t, r.Unscheduled, "every day is frozen for ten years")
@@ -45,7 +45,7 @@ func TestRollout_TimingThroughTiledCalendar(t *testing.T) {
 		require.Equal(t, w.Start.Add(time.Hour), w.End)
 	}
 
-	pol.Rings = []plan.Ring{{Name: "First", Expression: "true", MaxParallel: 400, Soak: 30 * time.Hour}}
+	pol.Rings = []plan.Ring{{Name: "First", Expression: "true", MaxParallel: 400, Soak: plan.Duration(30 * time.Hour)}}
 	r, err = s.Rollout(pol)
 	require.NoError(t, err)
 	require.Equal(t, wed, r.Waves[0].Start.UTC())

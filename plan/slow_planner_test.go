@@ -608,7 +608,7 @@ func slowMatrix(f *model.File, req plan.MatrixRequest) []refCell {
 }
 
 // fromPlan converts the fast planner's cells to refCells.
-func fromPlan(cells []plan.PlanCell, withTargets bool) []refCell {
+func fromPlan(cells []plan.Cell, withTargets bool) []refCell {
 	var out []refCell
 	for _, c := range cells {
 		r := refCell{Environment: c.Environment, Tenant: c.Tenant, Untenanted: c.Untenanted, Decision: c.Decision, Current: c.Current}

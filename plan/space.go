@@ -49,6 +49,20 @@ func (t Tenancy) String() string {
 	return "Untenanted"
 }
 
+// MarshalText returns the model-file spelling.
+func (t Tenancy) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
+// UnmarshalText decodes the model-file spelling, as ParseTenancy does; other text is an error
+// that lists the modes and wraps ErrInvalidValue.
+func (t *Tenancy) UnmarshalText(b []byte) error {
+	v, err := ParseTenancy(string(b))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
 func (t Tenancy) allowsTenants() bool    { return t != Untenanted }
 func (t Tenancy) allowsUntenanted() bool { return t != Tenanted }
 

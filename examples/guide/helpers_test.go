@@ -36,7 +36,7 @@ func printPlan(p *plan.DeployPlan) {
 	}
 }
 
-func name(c plan.Cell) string {
+func name(c plan.DeployCell) string {
 	if c.Untenanted {
 		return "(untenanted)"
 	}

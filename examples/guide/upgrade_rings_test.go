@@ -52,12 +52,12 @@ func Example_upgradeRings() {
 	fmt.Println("Beta 2.1.0-beta.1 to Test:")
 	printPlan(beta)
 
-	r, err := s.Rollout(plan.RolloutPolicy{
+	r, err := s.Rollout(plan.RolloutRequest{
 		Project: "Portal", Release: "2.0.0", Order: plan.ByRing,
 		Rings: []plan.Ring{
 			{Name: "Testers", Tags: ring("Tester")},
-			{Name: "Early adopters", Tags: ring("Early adopter"), Soak: 24 * time.Hour},
-			{Name: "Stable", Tags: ring("Stable"), MaxParallel: 2, Soak: 72 * time.Hour},
+			{Name: "Early adopters", Tags: ring("Early adopter"), Soak: plan.Duration(24 * time.Hour)},
+			{Name: "Stable", Tags: ring("Stable"), MaxParallel: 2, Soak: plan.Duration(72 * time.Hour)},
 		},
 	})
 	if err != nil {

@@ -211,19 +211,19 @@ func rollout(p *printer, s *plan.Space, now time.Time) error {
 
 // rolloutPolicy is the rollout of the next release through Staging and Production, ring by ring,
 // timed from now around the freezes.
-func rolloutPolicy(now time.Time) plan.RolloutPolicy {
-	return plan.RolloutPolicy{
+func rolloutPolicy(now time.Time) plan.RolloutRequest {
+	return plan.RolloutRequest{
 		Project:      project,
 		Release:      release,
 		Environments: []string{"Staging", production},
 		Order:        plan.ByRing,
 		Rings: []plan.Ring{
 			{Name: "Tester", Tags: []string{"Upgrade ring/Tester"}},
-			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: 24 * time.Hour},
-			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: 48 * time.Hour},
+			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: plan.Duration(24 * time.Hour)},
+			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: plan.Duration(48 * time.Hour)},
 		},
 		Start:        now,
-		WaveDuration: 2 * time.Hour,
+		WaveDuration: plan.Duration(2 * time.Hour),
 	}
 }
 

@@ -30,7 +30,7 @@ func cmdDiff(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var before, after []plan.PlanCell
+	var before, after []plan.Cell
 	if project == "" {
 		if release != "" || environment != "" || untenanted || principal != "" || at.given() {
 			return usageErr("--release, --environment, --untenanted, --at, --ignore-freezes and --as need --project (two models)")
@@ -54,7 +54,7 @@ func cmdDiff(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		cells := func(path string) ([]plan.PlanCell, error) {
+		cells := func(path string) ([]plan.Cell, error) {
 			s, err := loadModel(e, path)
 			if err != nil {
 				return nil, err
@@ -99,7 +99,7 @@ func cmdDiff(e *env, args []string) error {
 // readCells reads a plan or matrix written by this tool with --format json, and says which it is.
 // A matrix whose rows do not have one cell per environment (a truncated or hand-edited file) is
 // malformed.
-func readCells(path string, limit int64) ([]plan.PlanCell, string, error) {
+func readCells(path string, limit int64) ([]plan.Cell, string, error) {
 	data, err := readInput(path, limit)
 	if err != nil {
 		return nil, "", err

@@ -139,7 +139,7 @@ func planTable(w io.Writer, p *plan.DeployPlan, limit *limitFlag) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DECISION\tTENANT\tTARGETS OR REASONS")
 	left := limit.shown(len(cells))
-	rows := func(decision string, cells []plan.Cell) {
+	rows := func(decision string, cells []plan.DeployCell) {
 		for _, c := range cells {
 			if left == 0 {
 				return

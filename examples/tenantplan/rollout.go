@@ -1,104 +1,121 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"github.com/tenantplan/tenantplan/lifecycle"
+	"github.com/go-json-experiment/json/jsontext"
+
 	"github.com/tenantplan/tenantplan/plan"
 	"github.com/tenantplan/tenantplan/plan/model"
 )
 
-// policyFile is the JSON rollout policy: the keys of the scenario format's rollout check, plus
-// start and waveDuration to time the waves.
-type policyFile struct {
-	Schema       string     `json:"$schema,omitempty"` // for editors; ignored
-	Project      string     `json:"project"`
-	Release      string     `json:"release"`
-	Environments []string   `json:"environments,omitempty"`
-	Order        string     `json:"order,omitempty"`
-	Policy       string     `json:"policy,omitempty"`
-	Rings        []ringFile `json:"rings"`
-	Start        string     `json:"start,omitempty"`
-	WaveDuration string     `json:"waveDuration,omitempty"`
-}
-
-type ringFile struct {
-	Name               string   `json:"name"`
-	Tags               []string `json:"tags,omitempty"`
-	Tenants            []string `json:"tenants,omitempty"`
-	Expression         string   `json:"expression,omitempty"`
-	Percent            float64  `json:"percent,omitempty"`
-	Salt               string   `json:"salt,omitempty"`
-	MaxParallel        int      `json:"maxParallel,omitempty"`
-	MaxParallelPercent float64  `json:"maxParallelPercent,omitempty"`
-	Soak               string   `json:"soak,omitempty"`
-}
-
-// readPolicy reads a rollout policy file strictly: an unknown key or a value of the wrong type is
-// an error with its path, and so is a malformed order, time or duration.
-func readPolicy(path string, limit int64) (plan.RolloutPolicy, error) {
-	var out plan.RolloutPolicy
+// readPolicy reads a rollout policy file: the JSON form of plan.RolloutRequest (with the same
+// strict decoding as the scenario runner's rollout check), plus "$schema", which names the file's
+// JSON Schema for editors and is ignored. An unknown key or a value of the wrong type is an error
+// with its path ("malformed rollout policy"), and so is an order, policy, time or duration that
+// does not parse.
+func readPolicy(path string, limit int64) (plan.RolloutRequest, error) {
+	var out plan.RolloutRequest
 	data, err := readInput(path, limit)
 	if err != nil {
 		return out, err
 	}
-	var pf policyFile
-	if err := model.DecodeInto(data, &pf); err != nil {
-		if json.Valid(data) {
-			if err := wrongKind(path, data, kindPolicy); err != nil {
-				return out, err
+	data, err = withoutSchemaKey(data)
+	if err == nil {
+		err = model.DecodeInto(data, &out)
+	}
+	if err == nil {
+		return out, nil
+	}
+	if json.Valid(data) {
+		if err := wrongKind(path, data, kindPolicy); err != nil {
+			return out, err
+		}
+	}
+	var lines []string
+	shape := false
+	if es, ok := err.(model.Errors); ok {
+		for _, e := range es {
+			shape = shape || isShapeProblem(e)
+			if e.Line > 0 {
+				lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", path, e.Line, e.Column, e.Message))
+			} else {
+				lines = append(lines, fmt.Sprintf("%s: %s: %s", path, location(e.Path), e.Message))
 			}
 		}
-		var lines []string
-		if es, ok := err.(model.Errors); ok {
-			for _, e := range es {
-				if e.Line > 0 {
-					lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", path, e.Line, e.Column, e.Message))
-				} else {
-					lines = append(lines, fmt.Sprintf("%s: %s: %s", path, location(e.Path), e.Message))
-				}
+	} else {
+		shape = true
+		lines = append(lines, fmt.Sprintf("%s: %v", path, err))
+	}
+	if !shape {
+		// Only values that do not parse (an order, a policy, a time, a duration): the file's
+		// shape is right.
+		return plan.RolloutRequest{}, inputErr("%s", strings.Join(lines, "\n"))
+	}
+	return plan.RolloutRequest{}, inputErr("malformed rollout policy:\n%s", strings.Join(lines, "\n"))
+}
+
+// isShapeProblem reports whether a decoding problem is one of shape (malformed JSON, an unknown
+// or duplicate key, a value of the wrong JSON type, a limit) rather than a string value that its
+// type does not parse: the decoder records the latter with the type's own error.
+func isShapeProblem(e *model.Error) bool {
+	for _, s := range []error{model.ErrUnknownField, model.ErrInvalidValue, model.ErrDuplicateKey, model.ErrInvalidUTF8, model.ErrLimit} {
+		if e.Err == s {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutSchemaKey returns data without its top-level "$schema" member, or data itself when it has
+// none or is not a well-formed JSON object (the decoder then reports what is wrong, where it is).
+// The bytes around the member are kept as they are. A "$schema" that is not a string is an error.
+func withoutSchemaKey(data []byte) ([]byte, error) {
+	if !json.Valid(data) {
+		return data, nil
+	}
+	dec := jsontext.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		return data, nil
+	}
+	for first := true; dec.PeekKind() == '"'; first = false {
+		start := dec.InputOffset()  // after '{' or the previous value: before the comma
+		raw, err := dec.ReadValue() // the key
+		if err != nil {
+			return data, nil
+		}
+		key, err := jsontext.AppendUnquote(nil, raw)
+		if err != nil {
+			return data, nil
+		}
+		v, err := dec.ReadValue()
+		if err != nil {
+			return data, nil
+		}
+		if string(key) != "$schema" {
+			continue
+		}
+		if v.Kind() != '"' {
+			return data, model.Errors{{Path: "$schema", Err: model.ErrInvalidValue,
+				Message: "expected a string (the URL of the file's JSON Schema)"}}
+		}
+		end := dec.InputOffset()
+		if first { // drop the comma that follows instead of the one before
+			rest := bytes.TrimLeft(data[end:], " \t\r\n")
+			if len(rest) > 0 && rest[0] == ',' {
+				end = int64(len(data) - len(rest) + 1)
 			}
-		} else {
-			lines = append(lines, fmt.Sprintf("%s: %v", path, err))
 		}
-		return out, inputErr("malformed rollout policy:\n%s", strings.Join(lines, "\n"))
+		return append(slices.Clone(data[:start]), data[end:]...), nil
 	}
-	bad := func(field, format string, args ...any) error {
-		return inputErr("%s: %s: %s", path, field, fmt.Sprintf(format, args...))
-	}
-	out = plan.RolloutPolicy{Project: pf.Project, Release: pf.Release, Environments: pf.Environments}
-	if out.Order, err = plan.ParseOrder(pf.Order); err != nil {
-		return out, bad("order", "%q is not ByEnvironment or ByRing", truncate(pf.Order))
-	}
-	if out.Policy, err = lifecycle.ParsePolicy(pf.Policy); err != nil {
-		return out, bad("policy", "%q is not AnySuccess or LatestOutcome", truncate(pf.Policy))
-	}
-	if pf.Start != "" {
-		if out.Start, err = time.Parse(time.RFC3339, pf.Start); err != nil {
-			return out, bad("start", "%q is not an RFC 3339 time", truncate(pf.Start))
-		}
-	}
-	if pf.WaveDuration != "" {
-		if out.WaveDuration, err = time.ParseDuration(pf.WaveDuration); err != nil || out.WaveDuration <= 0 {
-			return out, bad("waveDuration", "%q is not a positive duration such as \"2h\"", truncate(pf.WaveDuration))
-		}
-	}
-	for k, r := range pf.Rings {
-		ring := plan.Ring{Name: r.Name, Tags: r.Tags, Tenants: r.Tenants, Expression: r.Expression,
-			Percent: r.Percent, Salt: r.Salt, MaxParallel: r.MaxParallel, MaxParallelPercent: r.MaxParallelPercent}
-		if r.Soak != "" {
-			if ring.Soak, err = time.ParseDuration(r.Soak); err != nil {
-				return out, bad(fmt.Sprintf("rings[%d].soak", k), "%q is not a duration such as \"24h\"", truncate(r.Soak))
-			}
-		}
-		out.Rings = append(out.Rings, ring)
-	}
-	return out, nil
+	return data, nil
 }
 
 // cmdRollout: rollout MODEL POLICY.

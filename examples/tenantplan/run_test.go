@@ -200,7 +200,7 @@ func TestDiff_PlanFiles(t *testing.T) {
 
 	js := call("diff", m1, m2, "--format", "json")
 	require.Equal(t, exitFindings, js.code, js.stderr)
-	var d plan.PlanDiff
+	var d plan.CellDiff
 	require.NoError(t, json.Unmarshal([]byte(js.stdout), &d))
 	require.Len(t, d.Changes, 4)
 

@@ -7,8 +7,8 @@ import (
 	"github.com/tenantplan/tenantplan/plan/scenario"
 )
 
-// policySchemaID is the "$id" of the rollout policy file's JSON Schema. The policy file is this
-// tool's own format (the library takes a plan.RolloutPolicy value), so its schema lives here.
+// policySchemaID is the "$id" of the rollout policy file's JSON Schema. The policy file is the
+// JSON form of plan.RolloutRequest plus "$schema"; the file is this tool's, so its schema lives here.
 const policySchemaID = "https://github.com/tenantplan/tenantplan/examples/tenantplan/policy.schema.json"
 
 //go:embed policy.schema.json

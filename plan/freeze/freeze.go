@@ -67,93 +67,18 @@ type frozen struct {
 // The time zone is loaded with time.LoadLocation, which reads the machine's zone database when
 // there is one and otherwise the copy embedded in this package (time/tzdata).
 func New(name string, start, end time.Time, rec *Recurrence, scope Scope) (Freeze, error) {
-	var errs []*FieldError
-	add := func(field, value string, err error) {
-		errs = append(errs, &FieldError{Freeze: name, Field: field, Value: value, Err: err})
-	}
+	p := &problems{freeze: name}
 	if name == "" {
-		add("name", name, invalid("a freeze needs a name"))
+		p.add("name", name, invalid("a freeze needs a name"))
 	}
 	if !end.After(start) {
-		add("end", formatTime(end), invalid("end must be after start %s", formatTime(start)))
+		p.add("end", formatTime(end), invalid("end must be after start %s", formatTime(start)))
 	}
-	loc := time.UTC
-	if rec != nil {
-		if !rec.Unit.valid() {
-			add("recurrence.unit", rec.Unit.String(), invalid("want Daily, Weekly, Monthly or Annually"))
-		}
-		if rec.Every < 0 || rec.Every > MaxEvery {
-			add("recurrence.every", strconv.Itoa(rec.Every), invalid("want 0 (meaning 1) to %d", MaxEvery))
-		}
-		if len(rec.DaysOfWeek) > 0 && rec.Unit != Weekly {
-			add("recurrence.daysOfWeek", fmt.Sprint(rec.DaysOfWeek), invalid("daysOfWeek is only for Weekly"))
-		}
-		for i, d := range rec.DaysOfWeek {
-			if d < time.Sunday || d > time.Saturday {
-				add(fmt.Sprintf("recurrence.daysOfWeek[%d]", i), strconv.Itoa(int(d)), invalid("not a day of the week"))
-			}
-		}
-		if rec.DayOfMonth != 0 && rec.Unit != Monthly {
-			add("recurrence.dayOfMonth", strconv.Itoa(rec.DayOfMonth), invalid("dayOfMonth is only for Monthly"))
-		} else if rec.DayOfMonth < 0 || rec.DayOfMonth > 31 {
-			add("recurrence.dayOfMonth", strconv.Itoa(rec.DayOfMonth), invalid("want 1..31"))
-		}
-		if rec.EndAfter < 0 || rec.EndAfter > MaxEndAfter {
-			add("recurrence.endAfter", strconv.Itoa(rec.EndAfter), invalid("want 0 (no limit) to %d", MaxEndAfter))
-		}
-		if !rec.EndOn.IsZero() && rec.EndOn.Before(start) {
-			add("recurrence.endOn", formatTime(rec.EndOn), invalid("endOn is before start %s", formatTime(start)))
-		}
-		switch rec.TimeZone {
-		case "", "UTC":
-		case "Local":
-			add("recurrence.timeZone", rec.TimeZone, invalid("time zone must be an IANA name"))
-		default:
-			l, err := time.LoadLocation(rec.TimeZone)
-			if err != nil {
-				add("recurrence.timeZone", rec.TimeZone, invalid("unknown time zone"))
-			} else {
-				loc = l
-			}
-		}
-	}
-	envs := map[string]map[string]bool{}
-	for _, p := range slices.Sorted(maps.Keys(scope.Projects)) {
-		field := "projects[" + strconv.Quote(p) + "]"
-		if p == "" {
-			add(field, p, invalid("empty project name"))
-		}
-		if len(scope.Projects[p]) == 0 {
-			add(field, p, invalid("a project scope needs at least one environment"))
-		}
-		for i, e := range scope.Projects[p] {
-			if e == "" {
-				add(fmt.Sprintf("%s[%d]", field, i), e, invalid("empty environment name"))
-			}
-			if envs[p] == nil {
-				envs[p] = map[string]bool{}
-			}
-			envs[p][e] = true
-		}
-	}
-	tenants := map[TenantScope]bool{}
-	for i, ts := range scope.Tenants {
-		for _, part := range [...]struct{ field, value string }{
-			{"tenant", ts.Tenant}, {"project", ts.Project}, {"environment", ts.Environment},
-		} {
-			if part.value == "" {
-				add(fmt.Sprintf("tenants[%d].%s", i, part.field), "", invalid("empty %s name", part.field))
-			}
-		}
-		tenants[ts] = true
-	}
-	if len(errs) > 0 {
-		slices.SortStableFunc(errs, func(a, b *FieldError) int { return cmp.Compare(a.Field, b.Field) })
-		all := make([]error, len(errs))
-		for i, e := range errs {
-			all[i] = e
-		}
-		return Freeze{}, errors.Join(all...)
+	loc := p.checkRecurrence(rec, start)
+	envs := p.projectScope(scope.Projects)
+	tenants := p.tenantScope(scope.Tenants)
+	if err := p.err(); err != nil {
+		return Freeze{}, err
 	}
 	f := &frozen{
 		name: name, start: start, end: end, dur: end.Sub(start),
@@ -166,6 +91,123 @@ func New(name string, start, end time.Time, rec *Recurrence, scope Scope) (Freez
 		f.rule = compile(&c, loc, start)
 	}
 	return Freeze{f: f}, nil
+}
+
+// problems collects the problems New finds in one freeze.
+type problems struct {
+	freeze string
+	errs   []*FieldError
+}
+
+func (p *problems) add(field, value string, err error) {
+	p.errs = append(p.errs, &FieldError{Freeze: p.freeze, Field: field, Value: value, Err: err})
+}
+
+// err returns every problem, sorted by field, joined; nil when there is none.
+func (p *problems) err() error {
+	if len(p.errs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(p.errs, func(a, b *FieldError) int { return cmp.Compare(a.Field, b.Field) })
+	all := make([]error, len(p.errs))
+	for i, e := range p.errs {
+		all[i] = e
+	}
+	return errors.Join(all...)
+}
+
+// checkRecurrence checks a recurrence (nil: none) of a freeze that starts at start, and returns
+// the location its occurrences are computed in: its time zone, or UTC.
+func (p *problems) checkRecurrence(rec *Recurrence, start time.Time) *time.Location {
+	if rec == nil {
+		return time.UTC
+	}
+	if !rec.Unit.valid() {
+		p.add("recurrence.unit", rec.Unit.String(), invalid("want Daily, Weekly, Monthly or Annually"))
+	}
+	if rec.Every < 0 || rec.Every > MaxEvery {
+		p.add("recurrence.every", strconv.Itoa(rec.Every), invalid("want 0 (meaning 1) to %d", MaxEvery))
+	}
+	if len(rec.DaysOfWeek) > 0 && rec.Unit != Weekly {
+		p.add("recurrence.daysOfWeek", fmt.Sprint(rec.DaysOfWeek), invalid("daysOfWeek is only for Weekly"))
+	}
+	for i, d := range rec.DaysOfWeek {
+		if d < time.Sunday || d > time.Saturday {
+			p.add(fmt.Sprintf("recurrence.daysOfWeek[%d]", i), strconv.Itoa(int(d)), invalid("not a day of the week"))
+		}
+	}
+	if rec.DayOfMonth != 0 && rec.Unit != Monthly {
+		p.add("recurrence.dayOfMonth", strconv.Itoa(rec.DayOfMonth), invalid("dayOfMonth is only for Monthly"))
+	} else if rec.DayOfMonth < 0 || rec.DayOfMonth > 31 {
+		p.add("recurrence.dayOfMonth", strconv.Itoa(rec.DayOfMonth), invalid("want 1..31"))
+	}
+	if rec.EndAfter < 0 || rec.EndAfter > MaxEndAfter {
+		p.add("recurrence.endAfter", strconv.Itoa(rec.EndAfter), invalid("want 0 (no limit) to %d", MaxEndAfter))
+	}
+	if !rec.EndOn.IsZero() && rec.EndOn.Before(start) {
+		p.add("recurrence.endOn", formatTime(rec.EndOn), invalid("endOn is before start %s", formatTime(start)))
+	}
+	return p.timeZone(rec.TimeZone)
+}
+
+// timeZone resolves a recurrence's time zone: "" and "UTC" are UTC; any other name must be an
+// IANA name ("Local" is not: a plan must not depend on the machine).
+func (p *problems) timeZone(name string) *time.Location {
+	switch name {
+	case "", "UTC":
+	case "Local":
+		p.add("recurrence.timeZone", name, invalid("time zone must be an IANA name"))
+	default:
+		l, err := time.LoadLocation(name)
+		if err != nil {
+			p.add("recurrence.timeZone", name, invalid("unknown time zone"))
+			break
+		}
+		return l
+	}
+	return time.UTC
+}
+
+// projectScope checks the project part of a scope (every project and environment named, every
+// project with an environment) and returns it as sets: project -> environment -> true.
+func (p *problems) projectScope(projects map[string][]string) map[string]map[string]bool {
+	envs := map[string]map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(projects)) {
+		field := "projects[" + strconv.Quote(name) + "]"
+		if name == "" {
+			p.add(field, name, invalid("empty project name"))
+		}
+		if len(projects[name]) == 0 {
+			p.add(field, name, invalid("a project scope needs at least one environment"))
+		}
+		for i, e := range projects[name] {
+			if e == "" {
+				p.add(fmt.Sprintf("%s[%d]", field, i), e, invalid("empty environment name"))
+			}
+			if envs[name] == nil {
+				envs[name] = map[string]bool{}
+			}
+			envs[name][e] = true
+		}
+	}
+	return envs
+}
+
+// tenantScope checks the tenant part of a scope (every tenant, project and environment named) and
+// returns it as a set.
+func (p *problems) tenantScope(scopes []TenantScope) map[TenantScope]bool {
+	tenants := map[TenantScope]bool{}
+	for i, ts := range scopes {
+		for _, part := range [...]struct{ field, value string }{
+			{"tenant", ts.Tenant}, {"project", ts.Project}, {"environment", ts.Environment},
+		} {
+			if part.value == "" {
+				p.add(fmt.Sprintf("tenants[%d].%s", i, part.field), "", invalid("empty %s name", part.field))
+			}
+		}
+		tenants[ts] = true
+	}
+	return tenants
 }
 
 // formatTime renders a time for error messages.

@@ -1,10 +1,12 @@
 package model
 
 import (
+	"encoding"
 	"encoding/json"
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -27,6 +29,9 @@ const (
 	kPtr
 	kRaw // json.RawMessage: the value's JSON text
 	kAny // an interface: the value as encoding/json decodes it into any
+	// kText: a type whose pointer is an encoding.TextUnmarshaler (an enum, a duration, a time):
+	// a JSON string handed to UnmarshalText.
+	kText
 )
 
 // codec is what the decoder knows of one Go type, worked out once per decode.
@@ -72,7 +77,11 @@ type field struct {
 	codec *codec
 }
 
-var rawMessageType = reflect.TypeFor[json.RawMessage]()
+var (
+	rawMessageType      = reflect.TypeFor[json.RawMessage]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	timeType            = reflect.TypeFor[time.Time]()
+)
 
 // codec returns the codec of t, building it (and those of the types in it) on first use.
 func (d *decoder) codec(t reflect.Type) *codec {
@@ -81,6 +90,10 @@ func (d *decoder) codec(t reflect.Type) *codec {
 	}
 	c := &codec{typ: t}
 	d.codecs[t] = c // before the elements, for recursive types
+	if t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface && reflect.PointerTo(t).Implements(textUnmarshalerType) {
+		c.kind = kText
+		return c
+	}
 	switch t.Kind() {
 	case reflect.String:
 		c.kind = kString
@@ -134,7 +147,7 @@ func (d *decoder) codec(t reflect.Type) *codec {
 // want says what JSON a codec takes, for messages.
 func (c *codec) want() string {
 	switch c.kind {
-	case kString:
+	case kString, kText:
 		return "a string"
 	case kBool:
 		return "true or false"

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -51,8 +52,10 @@ func DecodePartial(data []byte, o Options) (f *File, complete bool, err error) {
 // DecodeInto decodes data strictly into v, with the default Options. v must be a pointer to one
 // of this package's types or to any type made of strings, booleans, numbers, slices, string-keyed
 // maps, pointers and structs with json tags (a json.RawMessage keeps a value's JSON text, after
-// checking it as any other value). Errors are as for Decode; paths are relative to v. v is only
-// set when there is no error.
+// checking it as any other value). A type whose pointer implements encoding.TextUnmarshaler (an
+// enum, a duration, a time.Time) takes a JSON string, given to UnmarshalText; the text it rejects
+// is an invalid-value problem with the type's message. Errors are as for Decode; paths are
+// relative to v. v is only set when there is no error.
 func DecodeInto(data []byte, v any) error { return DecodeIntoWithOptions(data, v, Options{}) }
 
 // DecodeIntoWithOptions is DecodeInto with limits other than the defaults.
@@ -304,12 +307,39 @@ func (d *decoder) value(c *codec, rv reflect.Value, depth int) error {
 		return err
 	case kRaw, kAny:
 		return d.raw(c, rv, depth)
+	case kText:
+		if k != '"' {
+			return d.mismatch(c, k, depth)
+		}
+		s, ok, err := d.readString(true)
+		if ok {
+			d.textValue(c, rv, s)
+		}
+		return err
 	}
 	d.fail(ErrInvalidValue, func() string { return fmt.Sprintf("unsupported Go type %s", c.typ) })
 	return d.skip(depth)
 }
 
 var stringPtrType = reflect.TypeFor[*string]()
+
+// textValue stores the string s into rv, of a type whose pointer is an encoding.TextUnmarshaler.
+// A text the type rejects is a problem (code invalid-value) whose message is the type's own
+// error, or for a time, one that says what an RFC 3339 time looks like; the problem's Err wraps
+// both ErrInvalidValue and the type's error.
+func (d *decoder) textValue(c *codec, rv reflect.Value, s string) {
+	p := reflect.New(c.typ)
+	if err := p.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		d.fail(fmt.Errorf("%w: %w", ErrInvalidValue, err), func() string {
+			if c.typ == timeType {
+				return fmt.Sprintf("%s is not an RFC 3339 time such as \"2026-03-16T09:00:00Z\"", quote(s))
+			}
+			return err.Error()
+		})
+		return
+	}
+	rv.Set(p.Elem())
+}
 
 // newString returns a pointer to a new string variable. The variables come from blocks of 256, so
 // that the optional strings of a model (tenant values, defaults) are not one allocation each.

@@ -73,7 +73,7 @@ func mustTime(s string) time.Time {
 
 // plans renders what the planner says about a space for the requests given: the JSON of a deploy
 // plan, a matrix and a rollout (or the error text of each).
-func plans(t *rapid.T, f *model.File, deploy plan.DeployRequest, matrix plan.MatrixRequest, pol plan.RolloutPolicy) []byte {
+func plans(t *rapid.T, f *model.File, deploy plan.DeployRequest, matrix plan.MatrixRequest, pol plan.RolloutRequest) []byte {
 	s, err := plan.Compile(f)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
@@ -129,7 +129,7 @@ func TestRoundTripPlansIdentically(t *testing.T) {
 		req := plantest.DeployRequest(f, plantest.RequestOptions{Principal: true, At: true}).Draw(t, "deploy")
 		rel := rapid.SampledFrom(f.Releases).Draw(t, "matrixRelease")
 		mreq := plan.MatrixRequest{Project: rel.Project, Release: rel.Version, At: req.At, Principal: req.Principal, Policy: req.Policy}
-		pol := plantest.RolloutPolicy(f, rapid.Bool().Draw(t, "timed")).Draw(t, "rollout")
+		pol := plantest.RolloutRequest(f, rapid.Bool().Draw(t, "timed")).Draw(t, "rollout")
 		want := plans(t, f, req, mreq, pol)
 		have := plans(t, got, req, mreq, pol)
 		if !bytes.Equal(want, have) {
@@ -160,7 +160,7 @@ func TestRoundTripLegacyShape(t *testing.T) {
 		req := plantest.DeployRequest(f, plantest.RequestOptions{}).Draw(t, "deploy")
 		rel := rapid.SampledFrom(f.Releases).Draw(t, "matrixRelease")
 		mreq := plan.MatrixRequest{Project: rel.Project, Release: rel.Version}
-		pol := plantest.RolloutPolicy(f, false).Draw(t, "rollout")
+		pol := plantest.RolloutRequest(f, false).Draw(t, "rollout")
 		require.Equal(t, string(plans(t, f, req, mreq, pol)), string(plans(t, got, req, mreq, pol)))
 	})
 }

@@ -168,7 +168,7 @@ func CheckDeployPlan(s *plan.Space, req plan.DeployRequest, p *plan.DeployPlan) 
 	untenanted := 0
 	lists := []struct {
 		d     plan.Decision
-		cells []plan.Cell
+		cells []plan.DeployCell
 	}{{plan.DecisionDeploy, p.Deploy}, {plan.DecisionSkipped, p.Skipped}, {plan.DecisionRejected, p.Rejected}}
 	for _, l := range lists {
 		for i, c := range l.cells {
@@ -367,7 +367,7 @@ func after(f *model.File) time.Time {
 //     every done cell and of every earlier wave, deploys every one of them (so no wave runs before
 //     its lifecycle allows it, and no timed wave starts inside a freeze of its cells);
 //   - timed waves start no earlier than the previous wave's end plus its ring's soak.
-func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error {
+func CheckRollout(f *model.File, pol plan.RolloutRequest, r *plan.Rollout) error {
 	if r == nil {
 		return errors.New("nil rollout")
 	}
@@ -425,7 +425,7 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 	for k, ring := range pol.Rings {
 		ringIdx[ring.Name] = k
 	}
-	done := map[plan.CellRef]bool{}
+	done := map[plan.DoneCell]bool{}
 	for _, c := range r.Done {
 		done[c] = true
 	}
@@ -434,7 +434,7 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 	for _, w := range r.Waves {
 		stepSize[step{w.Environment, w.Ring}] += len(w.Tenants)
 	}
-	waved := map[plan.CellRef]int{}
+	waved := map[plan.DoneCell]int{}
 	for wi, w := range r.Waves {
 		where := fmt.Sprintf("wave %d (%s, %s)", wi, w.Environment, w.Ring)
 		if w.Index != wi {
@@ -470,7 +470,7 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 			if ringOf[t] != k {
 				return fmt.Errorf("%s: tenant %q is not a member of the ring", where, t)
 			}
-			c := plan.CellRef{Tenant: t, Environment: w.Environment}
+			c := plan.DoneCell{Tenant: t, Environment: w.Environment}
 			if prev, dup := waved[c]; dup {
 				return fmt.Errorf("%s: cell %v already in wave %d", where, c, prev)
 			}
@@ -481,7 +481,7 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 		}
 		if wi > 0 && !w.Start.IsZero() {
 			prev := r.Waves[wi-1]
-			if soak := pol.Rings[ringIdx[prev.Ring]].Soak; w.Start.Before(prev.End.Add(soak)) {
+			if soak := time.Duration(pol.Rings[ringIdx[prev.Ring]].Soak); w.Start.Before(prev.End.Add(soak)) {
 				return fmt.Errorf("%s: starts at %v, before the previous end %v plus soak %v", where, w.Start, prev.End, soak)
 			}
 		}
@@ -490,7 +490,7 @@ func CheckRollout(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error 
 }
 
 // replayWaves asks Deploy for each wave on f plus the successes of the earlier waves.
-func replayWaves(f *model.File, pol plan.RolloutPolicy, r *plan.Rollout) error {
+func replayWaves(f *model.File, pol plan.RolloutRequest, r *plan.Rollout) error {
 	g := cloneShallow(f)
 	at := after(f)
 	// Done cells count as successes for later steps, whatever the policy says of their

@@ -58,12 +58,12 @@ func TestCheckDeployPlan_Catches(t *testing.T) {
 	require.ErrorContains(t, plantest.CheckDeployPlan(s, req, &dropped), "appears nowhere")
 
 	twice := *p
-	twice.Skipped = append([]plan.Cell{p.Deploy[0]}, p.Skipped...)
+	twice.Skipped = append([]plan.DeployCell{p.Deploy[0]}, p.Skipped...)
 	twice.Skipped[0].Reasons = []plan.Reason{{Code: plan.ReasonDisabled, Message: "x"}}
 	require.Error(t, plantest.CheckDeployPlan(s, req, &twice))
 
 	swapped := *p
-	swapped.Skipped = append([]plan.Cell(nil), p.Skipped...)
+	swapped.Skipped = append([]plan.DeployCell(nil), p.Skipped...)
 	swapped.Skipped[0].Reasons = []plan.Reason{{Code: plan.ReasonLifecycle, Message: "x"}, {Code: plan.ReasonDisabled, Message: "y"}}
 	require.ErrorContains(t, plantest.CheckDeployPlan(s, req, &swapped), "order in which the checks run")
 }
@@ -110,7 +110,7 @@ func TestCheckIsolation(t *testing.T) {
 func TestCheckRollout(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		f, s := drawSpace(t, plantest.Sizes{})
-		pol := plantest.RolloutPolicy(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
+		pol := plantest.RolloutRequest(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
 		r, err := s.Rollout(pol)
 		if err != nil {
 			t.Fatalf("rollout: %v", err)
@@ -125,7 +125,7 @@ func TestCheckRollout(t *testing.T) {
 // roles in model order and so differed between a model and its shuffle (fixed since: see
 // TestNoTargetsMessageIgnoresRoleOrder in package plan).
 func maskNoTargets(p *plan.DeployPlan) {
-	for _, cs := range [][]plan.Cell{p.Deploy, p.Skipped, p.Rejected} {
+	for _, cs := range [][]plan.DeployCell{p.Deploy, p.Skipped, p.Rejected} {
 		for i := range cs {
 			for j := range cs[i].Reasons {
 				if cs[i].Reasons[j].Code == plan.ReasonNoTargets {

@@ -17,13 +17,13 @@
 //	f.Tenants = plantest.Tenants(f, s).Draw(t, "tenants")
 //	...
 //
-// DeployRequest and RolloutPolicy draw requests on a model; Expression draws tag expressions.
+// DeployRequest and RolloutRequest draw requests on a model; Expression draws tag expressions.
 // Generated times lie in [Epoch(), Epoch()+Window) on a coarse grid, so that ties happen.
 //
 // # Property-testing your own rollout rule
 //
 // A typical use is a rule of your organisation, such as "no Gold tenant is ever in the first
-// wave" (see ExampleRolloutPolicy and TestNoGoldTenantInFirstWave in example_test.go): draw a
+// wave" (see TestNoGoldTenantInFirstWave in example_test.go): draw a
 // model and a rollout policy whose first ring excludes Gold, plan it with Space.Rollout, assert
 // your rule, and let CheckRollout assert the library's own invariants on the same plan. rapid
 // then searches for a model that breaks the rule and shrinks it to a minimal one.

@@ -15,7 +15,7 @@ import (
 // generators of this package: "no Gold tenant is ever in the first wave".
 //
 // The team enforces the rule with its policy: the first ring, "Canary", selects tenants with the
-// expression `not Support/Gold`; later rings (drawn by plantest.RolloutPolicy) take the others.
+// expression `not Support/Gold`; later rings (drawn by plantest.RolloutRequest) take the others.
 // The test draws any valid model, adds the team's tag set Support (Gold or Silver), draws a
 // history and ring settings (percentages, batch sizes, soak), plans the rollout with
 // Space.Rollout, asserts the rule, and lets CheckRollout assert the library's own invariants on
@@ -35,7 +35,7 @@ func TestNoGoldTenantInFirstWave(t *testing.T) {
 		if err != nil {
 			t.Fatalf("model: %v", err)
 		}
-		pol := plantest.RolloutPolicy(f, false).Draw(t, "policy")
+		pol := plantest.RolloutRequest(f, false).Draw(t, "policy")
 		pol.Rings[0] = plan.Ring{Name: "Canary", Expression: "not Support/Gold",
 			MaxParallel: rapid.IntRange(0, 3).Draw(t, "canaryBatch")}
 		r, err := s.Rollout(pol)

@@ -69,20 +69,20 @@ func Policy() *rapid.Generator[lifecycle.Policy] {
 	return rapid.SampledFrom([]lifecycle.Policy{lifecycle.AnySuccess, lifecycle.LatestOutcome})
 }
 
-// RolloutPolicy generates a valid rollout policy on f (which must have a release): a project and
+// RolloutRequest generates a valid rollout request (a rollout policy) on f (which must have a release): a project and
 // one of its releases, the default environments or a subset of the model's, an order, and 1 to 4
 // rings selecting by tags, expression or names, some with a percentage and salt, maxParallel (a
 // count or a percent) and soak; with timed true, a start and a wave duration.
-func RolloutPolicy(f *model.File, timed bool) *rapid.Generator[plan.RolloutPolicy] {
+func RolloutRequest(f *model.File, timed bool) *rapid.Generator[plan.RolloutRequest] {
 	f = clone(f)
 	canon := CanonicalTags(f.TagSets)
 	var tenants []string
 	for _, t := range f.Tenants {
 		tenants = append(tenants, t.Name)
 	}
-	return rapid.Custom(func(t *rapid.T) plan.RolloutPolicy {
+	return rapid.Custom(func(t *rapid.T) plan.RolloutRequest {
 		r := rapid.SampledFrom(f.Releases).Draw(t, "release")
-		pol := plan.RolloutPolicy{Project: r.Project, Release: r.Version, Policy: Policy().Draw(t, "policy")}
+		pol := plan.RolloutRequest{Project: r.Project, Release: r.Version, Policy: Policy().Draw(t, "policy")}
 		if chance(t, "envs", 3) {
 			pol.Environments = subset(t, "rolloutEnvs", f.Environments, 1, len(f.Environments))
 		}
@@ -96,7 +96,7 @@ func RolloutPolicy(f *model.File, timed bool) *rapid.Generator[plan.RolloutPolic
 		}
 		if timed {
 			pol.Start = epoch.Add(time.Duration(rapid.IntRange(0, int(Window/time.Hour)).Draw(t, "startHour")) * time.Hour)
-			pol.WaveDuration = time.Duration(rapid.IntRange(1, 12).Draw(t, "waveHours")) * time.Hour
+			pol.WaveDuration = plan.Duration(time.Duration(rapid.IntRange(1, 12).Draw(t, "waveHours")) * time.Hour)
 		}
 		return pol
 	})
@@ -134,7 +134,7 @@ func Ring(canon, tenants []string) *rapid.Generator[plan.Ring] {
 			ring.MaxParallelPercent = float64(rapid.IntRange(1, 100).Draw(t, "maxParallelPercent"))
 		}
 		if chance(t, "soak", 2) {
-			ring.Soak = time.Duration(rapid.IntRange(1, 48).Draw(t, "soakHours")) * time.Hour
+			ring.Soak = plan.Duration(time.Duration(rapid.IntRange(1, 48).Draw(t, "soakHours")) * time.Hour)
 		}
 		return ring
 	})

@@ -205,8 +205,8 @@ func TestBrowser_Filter(t *testing.T) {
 
 func TestBrowser_Timeline(t *testing.T) {
 	b, s := openStorefront(t)
-	r, err := s.Rollout(plan.RolloutPolicy{Project: "Storefront", Release: "1.5.0", Environments: []string{"Staging", "Production"},
-		Order: plan.ByRing, Rings: rings, Start: monday, WaveDuration: 2 * time.Hour})
+	r, err := s.Rollout(plan.RolloutRequest{Project: "Storefront", Release: "1.5.0", Environments: []string{"Staging", "Production"},
+		Order: plan.ByRing, Rings: rings, Start: monday, WaveDuration: plan.Duration(2 * time.Hour)})
 	require.NoError(t, err)
 	require.Equal(t, len(r.Waves), browsertest.Eval[int](t, b, `document.querySelectorAll("#timeline g.wave rect.bar").length`))
 	// Each bar is drawn: it has a width on the screen.

@@ -32,9 +32,9 @@ func buildDiff(before, after *plan.Matrix, visible map[string]bool) (*diffData, 
 			continue
 		}
 		switch c.Kind {
-		case plan.Added:
+		case plan.CellAdded:
 			d.Added++
-		case plan.Removed:
+		case plan.CellRemoved:
 			d.Removed++
 		default:
 			d.Changed++
@@ -51,7 +51,7 @@ func buildDiff(before, after *plan.Matrix, visible map[string]bool) (*diffData, 
 }
 
 // describe says in words what a cell of a matrix said; "" for no cell.
-func describe(release string, c *plan.PlanCell) string {
+func describe(release string, c *plan.Cell) string {
 	if c == nil {
 		return ""
 	}

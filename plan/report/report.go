@@ -32,7 +32,7 @@ type Request struct {
 	Policy lifecycle.Policy
 	// Rollout, when not nil, adds the rollout timeline. Its Project and Release are those of the
 	// request (a policy naming another project or release is an error).
-	Rollout *plan.RolloutPolicy
+	Rollout *plan.RolloutRequest
 	// Before, when not nil, is an earlier (or alternative) model: the report adds the diff of its
 	// matrix for the same request against this one's, cell by cell.
 	Before *plan.Space

@@ -28,8 +28,8 @@ var (
 	monday = time.Date(2026, time.March, 16, 9, 0, 0, 0, time.UTC)
 	rings  = []plan.Ring{
 		{Name: "Tester", Tags: []string{"Upgrade ring/Tester"}},
-		{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: 24 * time.Hour},
-		{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: 48 * time.Hour},
+		{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallel: 2, Soak: plan.Duration(24 * time.Hour)},
+		{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 50, Soak: plan.Duration(48 * time.Hour)},
 	}
 )
 
@@ -46,8 +46,8 @@ func quickstart(t testing.TB) (*model.File, *plan.Space) {
 
 func storefront() report.Request {
 	return report.Request{Project: "Storefront", Release: "1.5.0", At: monday,
-		Rollout: &plan.RolloutPolicy{Environments: []string{"Staging", "Production"}, Order: plan.ByRing,
-			Rings: rings, Start: monday, WaveDuration: 2 * time.Hour}}
+		Rollout: &plan.RolloutRequest{Environments: []string{"Staging", "Production"}, Order: plan.ByRing,
+			Rings: rings, Start: monday, WaveDuration: plan.Duration(2 * time.Hour)}}
 }
 
 func write(t testing.TB, s *plan.Space, req report.Request, o report.Options) string {
@@ -207,8 +207,8 @@ func TestWrite_GroupBy(t *testing.T) {
 func TestWrite_Timeline(t *testing.T) {
 	_, s := quickstart(t)
 	page := write(t, s, storefront(), report.Options{})
-	r, err := s.Rollout(plan.RolloutPolicy{Project: "Storefront", Release: "1.5.0", Environments: []string{"Staging", "Production"},
-		Order: plan.ByRing, Rings: rings, Start: monday, WaveDuration: 2 * time.Hour})
+	r, err := s.Rollout(plan.RolloutRequest{Project: "Storefront", Release: "1.5.0", Environments: []string{"Staging", "Production"},
+		Order: plan.ByRing, Rings: rings, Start: monday, WaveDuration: plan.Duration(2 * time.Hour)})
 	require.NoError(t, err)
 	require.Equal(t, len(r.Waves), strings.Count(page, `<g class="wave"`))
 	names := regexp.MustCompile(`<text x="[0-9.]+" y="26">([^<]*)</text>`).FindAllStringSubmatch(page, -1)
@@ -374,7 +374,7 @@ func TestProperty_NoSecretInReport(t *testing.T) {
 		if len(f.Releases) == 0 {
 			t.Skip("no release")
 		}
-		pol := plantest.RolloutPolicy(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
+		pol := plantest.RolloutRequest(f, rapid.Bool().Draw(t, "timed")).Draw(t, "policy")
 		req := report.Request{Project: pol.Project, Release: pol.Release, Rollout: &pol, Before: s}
 		if rapid.Bool().Draw(t, "at") {
 			req.At = plantest.Time().Draw(t, "time")
@@ -407,7 +407,7 @@ func TestProperty_PrincipalSeesOnlyWhatItMayView(t *testing.T) {
 		if err != nil {
 			t.Fatalf("model is invalid: %v", err)
 		}
-		pol := plantest.RolloutPolicy(f, true).Draw(t, "policy")
+		pol := plantest.RolloutRequest(f, true).Draw(t, "policy")
 		who := rapid.SampledFrom(f.Principals).Draw(t, "principal").Name
 		req := report.Request{Project: pol.Project, Release: pol.Release, Rollout: &pol, Principal: who}
 		var b bytes.Buffer
@@ -502,10 +502,10 @@ func synthetic(t testing.TB, n int) (*plan.Space, report.Request) {
 	release := rs[len(rs)-1]
 	start := plantest.Epoch().Add(24 * time.Hour)
 	return s, report.Request{Project: project, Release: release, At: start,
-		Rollout: &plan.RolloutPolicy{Order: plan.ByRing, Start: start, WaveDuration: 2 * time.Hour, Rings: []plan.Ring{
+		Rollout: &plan.RolloutRequest{Order: plan.ByRing, Start: start, WaveDuration: plan.Duration(2 * time.Hour), Rings: []plan.Ring{
 			{Name: "Tester", Tags: []string{"Upgrade ring/Tester"}},
-			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallelPercent: 25, Soak: 24 * time.Hour},
-			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 20, Soak: 48 * time.Hour},
+			{Name: "Early adopter", Tags: []string{"Upgrade ring/Early adopter"}, MaxParallelPercent: 25, Soak: plan.Duration(24 * time.Hour)},
+			{Name: "Stable", Tags: []string{"Upgrade ring/Stable"}, MaxParallelPercent: 20, Soak: plan.Duration(48 * time.Hour)},
 		}}}
 }
 

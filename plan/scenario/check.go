@@ -7,9 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
-	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
 	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
@@ -329,36 +327,9 @@ func expression(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 
 // ---- deploy
 
-type deployQuery struct {
-	Project         string   `json:"project"`
-	Release         string   `json:"release"`
-	Environment     string   `json:"environment"`
-	Tenants         []string `json:"tenants"`
-	Tags            []string `json:"tags"`
-	Expression      string   `json:"expression"`
-	All             bool     `json:"all"`
-	Untenanted      bool     `json:"untenanted"`
-	SkipCurrent     bool     `json:"skipCurrent"`
-	At              string   `json:"at"`
-	OverrideFreezes []string `json:"overrideFreezes"`
-	Principal       string   `json:"principal"`
-	Policy          string   `json:"policy"`
-}
-
-func parseAt(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("malformed time %q: want RFC 3339", s)
-	}
-	return t, nil
-}
-
 func deploy(s *plan.Space, q, want json.RawMessage, d *diffs) error {
-	var dq deployQuery
-	if err := strict(q, &dq); err != nil {
+	var req plan.DeployRequest
+	if err := strict(q, &req); err != nil {
 		return fmt.Errorf("malformed deploy request: %v", err)
 	}
 	var w struct {
@@ -372,17 +343,7 @@ func deploy(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	if err := strict(want, &w); err != nil {
 		return fmt.Errorf("malformed want: %v", err)
 	}
-	at, err := parseAt(dq.At)
-	if err != nil {
-		return err
-	}
-	pol, err := lifecycle.ParsePolicy(dq.Policy)
-	if err != nil {
-		return fmt.Errorf("malformed deploy request: %v", err)
-	}
-	p, err := s.Deploy(plan.DeployRequest{Project: dq.Project, Release: dq.Release, Environment: dq.Environment,
-		Tenants: dq.Tenants, Tags: dq.Tags, Expression: dq.Expression, All: dq.All, Untenanted: dq.Untenanted,
-		SkipCurrent: dq.SkipCurrent, At: at, OverrideFreezes: dq.OverrideFreezes, Principal: dq.Principal, Policy: pol})
+	p, err := s.Deploy(req)
 	if !answered(d, w.Error, err) {
 		return nil
 	}
@@ -443,7 +404,7 @@ func codes(rs []plan.Reason) []string {
 	return out
 }
 
-func reasonsDiff(d *diffs, what string, want map[string][]string, cells []plan.Cell) {
+func reasonsDiff(d *diffs, what string, want map[string][]string, cells []plan.DeployCell) {
 	got := map[string][]string{}
 	for _, c := range cells {
 		got[c.Tenant] = codes(c.Reasons)
@@ -465,16 +426,8 @@ func reasonsDiff(d *diffs, what string, want map[string][]string, cells []plan.C
 // ---- variables and substitute
 
 func vars(s *plan.Space, q, want json.RawMessage, d *diffs) error {
-	var vq struct {
-		Project     string `json:"project"`
-		Environment string `json:"environment"`
-		Tenant      string `json:"tenant"`
-		Release     string `json:"release"`
-		Channel     string `json:"channel"`
-		Step        string `json:"step"`
-		Target      string `json:"target"`
-	}
-	if err := strict(q, &vq); err != nil {
+	var req plan.VariablesRequest
+	if err := strict(q, &req); err != nil {
 		return fmt.Errorf("malformed variables request: %v", err)
 	}
 	var w struct {
@@ -487,8 +440,7 @@ func vars(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	if err := strict(want, &w); err != nil {
 		return fmt.Errorf("malformed want: %v", err)
 	}
-	res, err := s.Variables(plan.VariablesRequest{Project: vq.Project, Environment: vq.Environment, Tenant: vq.Tenant,
-		Release: vq.Release, Channel: vq.Channel, Step: vq.Step, Target: vq.Target})
+	res, err := s.Variables(req)
 	if !answered(d, w.Error, err) {
 		return nil
 	}
@@ -588,13 +540,8 @@ func targets(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 }
 
 func automatic(s *plan.Space, q, want json.RawMessage, d *diffs) error {
-	var aq struct {
-		Project string `json:"project"`
-		Release string `json:"release"`
-		At      string `json:"at"`
-		Policy  string `json:"policy"`
-	}
-	if err := strict(q, &aq); err != nil {
+	var req plan.AutomaticRequest
+	if err := strict(q, &req); err != nil {
 		return fmt.Errorf("malformed automatic request: %v", err)
 	}
 	var w struct {
@@ -607,15 +554,7 @@ func automatic(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	if err := strict(want, &w); err != nil {
 		return fmt.Errorf("malformed want: %v", err)
 	}
-	at, err := parseAt(aq.At)
-	if err != nil {
-		return err
-	}
-	pol, err := lifecycle.ParsePolicy(aq.Policy)
-	if err != nil {
-		return fmt.Errorf("malformed automatic request: %v", err)
-	}
-	got, err := s.Automatic(plan.AutomaticRequest{Project: aq.Project, Release: aq.Release, At: at, Policy: pol})
+	got, err := s.Automatic(req)
 	if !answered(d, w.Error, err) {
 		return nil
 	}
@@ -633,15 +572,8 @@ func automatic(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 }
 
 func scheduled(s *plan.Space, q, want json.RawMessage, d *diffs) error {
-	var sq struct {
-		Project     string   `json:"project"`
-		Source      string   `json:"source"`
-		Destination string   `json:"destination"`
-		Tenants     []string `json:"tenants"`
-		At          string   `json:"at"`
-		Policy      string   `json:"policy"`
-	}
-	if err := strict(q, &sq); err != nil {
+	var req plan.ScheduledRequest
+	if err := strict(q, &req); err != nil {
 		return fmt.Errorf("malformed scheduled request: %v", err)
 	}
 	var w struct {
@@ -654,16 +586,7 @@ func scheduled(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	if err := strict(want, &w); err != nil {
 		return fmt.Errorf("malformed want: %v", err)
 	}
-	at, err := parseAt(sq.At)
-	if err != nil {
-		return err
-	}
-	pol, err := lifecycle.ParsePolicy(sq.Policy)
-	if err != nil {
-		return fmt.Errorf("malformed scheduled request: %v", err)
-	}
-	got, err := s.Scheduled(plan.ScheduledRequest{Project: sq.Project, Source: sq.Source, Destination: sq.Destination,
-		Tenants: sq.Tenants, At: at, Policy: pol})
+	got, err := s.Scheduled(req)
 	if !answered(d, w.Error, err) {
 		return nil
 	}
@@ -683,25 +606,8 @@ func scheduled(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 // ---- rollout
 
 func rollout(s *plan.Space, q, want json.RawMessage, d *diffs) error {
-	var rq struct {
-		Project      string   `json:"project"`
-		Release      string   `json:"release"`
-		Environments []string `json:"environments"`
-		Order        string   `json:"order"`
-		Policy       string   `json:"policy"`
-		Rings        []struct {
-			Name               string   `json:"name"`
-			Tags               []string `json:"tags"`
-			Tenants            []string `json:"tenants"`
-			Expression         string   `json:"expression"`
-			Percent            float64  `json:"percent"`
-			Salt               string   `json:"salt"`
-			MaxParallel        int      `json:"maxParallel"`
-			MaxParallelPercent float64  `json:"maxParallelPercent"`
-			Soak               string   `json:"soak"`
-		} `json:"rings"`
-	}
-	if err := strict(q, &rq); err != nil {
+	var req plan.RolloutRequest
+	if err := strict(q, &req); err != nil {
 		return fmt.Errorf("malformed rollout policy: %v", err)
 	}
 	var w struct {
@@ -710,14 +616,11 @@ func rollout(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 			Ring        string   `json:"ring"`
 			Tenants     []string `json:"tenants"`
 		} `json:"waves"`
-		Unassigned *[]string `json:"unassigned"`
-		Overlaps   *[]string `json:"overlaps"`
-		Empty      *[]string `json:"empty"`
-		Done       *[]struct {
-			Tenant      string `json:"tenant"`
-			Environment string `json:"environment"`
-		} `json:"done"`
-		Never *[]struct {
+		Unassigned *[]string        `json:"unassigned"`
+		Overlaps   *[]string        `json:"overlaps"`
+		Empty      *[]string        `json:"empty"`
+		Done       *[]plan.DoneCell `json:"done"`
+		Never      *[]struct {
 			Tenant      string   `json:"tenant"`
 			Environment string   `json:"environment"`
 			Reasons     []string `json:"reasons"`
@@ -727,26 +630,7 @@ func rollout(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	if err := strict(want, &w); err != nil {
 		return fmt.Errorf("malformed want: %v", err)
 	}
-	order, err := plan.ParseOrder(rq.Order)
-	if err != nil {
-		return fmt.Errorf("malformed rollout policy: %v", err)
-	}
-	pol, err := lifecycle.ParsePolicy(rq.Policy)
-	if err != nil {
-		return fmt.Errorf("malformed rollout policy: %v", err)
-	}
-	p := plan.RolloutPolicy{Project: rq.Project, Release: rq.Release, Environments: rq.Environments, Order: order, Policy: pol}
-	for k, r := range rq.Rings {
-		ring := plan.Ring{Name: r.Name, Tags: r.Tags, Tenants: r.Tenants, Expression: r.Expression, Percent: r.Percent,
-			Salt: r.Salt, MaxParallel: r.MaxParallel, MaxParallelPercent: r.MaxParallelPercent}
-		if r.Soak != "" {
-			if ring.Soak, err = time.ParseDuration(r.Soak); err != nil {
-				return fmt.Errorf("malformed rollout policy: rings[%d].soak: %v", k, err)
-			}
-		}
-		p.Rings = append(p.Rings, ring)
-	}
-	got, err := s.Rollout(p)
+	got, err := s.Rollout(req)
 	if !answered(d, w.Error, err) {
 		return nil
 	}

@@ -37,6 +37,16 @@
 // Every check has exactly one kind key (below) and a want object. A key left out of want is not
 // checked. The file may also name its JSON Schema in a "$schema" key (see JSON Schema).
 //
+// The question of a deploy, variables, automatic, scheduled or rollout check is the JSON form of
+// the request of package plan that the check asks ([plan.DeployRequest], [plan.VariablesRequest],
+// [plan.AutomaticRequest], [plan.ScheduledRequest], [plan.RolloutRequest]), decoded into it by
+// the same strict decoder as the model, and read the same way by the command-line tool: a policy,
+// order, time or duration that does not parse is reported with its path and what it should be
+// ("malformed rollout policy: rings[0].soak: "a day" is not a duration such as "24h", ...").
+// A key of a check that is not the kind of any check gets a "did you mean" and the list of kinds,
+// and so does a key of a question or of want that its kind does not have, with its path
+// ("malformed want: never[0].reasns: unknown key "reasns" (did you mean "reasons"?)").
+//
 // # Kinds of check
 //
 //   - validate: true. Validates the model. want.errors is a list of {"code", "path"}; [] means
@@ -55,8 +65,8 @@
 //     untenanted deployment is planned; want.skipped and want.rejected map a tenant name (or ""
 //     for the untenanted track) to its reason codes, in the order the checks run; want.targets maps
 //     a tenant name (or "") to target names; want.error is a request error's code.
-//   - variables: {"project", "environment", "tenant", "release", "channel", "step", "target"}
-//     (all but project and environment optional). want.values maps a variable name to its
+//   - variables: {"project", "environment", "tenant", "release", "channel", "step", "target",
+//     "principal"} (all but project and environment optional). want.values maps a variable name to its
 //     plaintext after substitution (only the names listed are checked); want.missing,
 //     want.sensitive (names whose values are masked) and want.conflicts are compared as whole
 //     sets.
@@ -64,14 +74,16 @@
 //     want.error (a code).
 //   - targets: {"project", "environment", "tenant"} (no tenant: the untenanted track).
 //     want.targets (names).
-//   - automatic: {"project", "release"}: what is queued automatically given the history.
+//   - automatic: {"project", "release", "at", "policy"}: what is queued automatically given the
+//     history (at and policy as for deploy).
 //     want.deploy, a list of {"environment", "tenant"} (no tenant: untenanted).
-//   - scheduled: {"project", "source", "destination", "tenants": [...]}: which release each tenant
-//     would be promoted to. want.deploy, a list of {"tenant", "release"}.
+//   - scheduled: {"project", "source", "destination", "tenants": [...], "at", "policy"}: which
+//     release each tenant would be promoted to. want.deploy, a list of {"tenant", "release"}.
 //   - rollout: a rollout policy with the keys project, release, environments (optional), order
-//     (ByEnvironment or ByRing) and rings, a list of {"name", "tags", "tenants", "expression",
-//     "percent", "salt", "maxParallel", "maxParallelPercent", "soak"} (soak as a Go duration such
-//     as "24h"). want.waves is an ordered list of {"environment", "ring", "tenants"};
+//     (ByEnvironment or ByRing), policy, rings, a list of {"name", "tags", "tenants",
+//     "expression", "percent", "salt", "maxParallel", "maxParallelPercent", "soak"} (soak as a Go
+//     duration such as "24h"), and optionally start (an RFC 3339 time) and waveDuration (a
+//     duration) to time the waves around freezes. want.waves is an ordered list of {"environment", "ring", "tenants"};
 //     want.unassigned and want.overlaps list tenants; want.empty lists rings; want.done lists
 //     {"tenant", "environment"}; want.never lists {"tenant", "environment", "reasons"}.
 //
