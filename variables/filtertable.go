@@ -131,4 +131,3 @@ func (f *filterCall) decode(vals []string) *argError {
 	}
 	return nil
 }
-
