@@ -21,15 +21,22 @@ const (
 	fURIEscape
 	fToBase64
 	fFromBase64
+	fMatch
+	fOcto // a pure filter of octoFilters
 )
 
-func lookupFilter(name string) (filterKind, string) {
-	for k := fToUpper; k <= fFromBase64; k++ {
+// lookupFilter returns the kind and canonical spelling of the filter named name (any letter
+// case): one of the filters of this file, else one of octoFilters (then of is that filter).
+func lookupFilter(name string) (filterKind, string, *octoFilter) {
+	for k := fToUpper; k <= fMatch; k++ {
 		if n := k.String(); strings.EqualFold(n, name) {
-			return k, n
+			return k, n, nil
 		}
 	}
-	return fUnknown, ""
+	if of, ok := octoFilters[strings.ToLower(name)]; ok {
+		return fOcto, of.name, &of
+	}
+	return fUnknown, "", nil
 }
 
 func (k filterKind) String() string {
@@ -56,6 +63,8 @@ func (k filterKind) String() string {
 		return "ToBase64"
 	case fFromBase64:
 		return "FromBase64"
+	case fMatch:
+		return "Match"
 	}
 	return "?"
 }
@@ -71,6 +80,8 @@ func (k filterKind) arity() (int, int) {
 		return 1, 2
 	case fReplace:
 		return 1, 2
+	case fMatch:
+		return 1, 1
 	}
 	return 0, 0
 }
@@ -85,7 +96,16 @@ type filterCall struct {
 	static bool     // every argument is static and decoded below
 	vals   []string // the static argument values
 	ints   [2]int
-	pat    *pattern // Replace
+	pat    *pattern    // Replace and Match
+	octo   *octoFilter // when kind is fOcto
+}
+
+// arity returns the least and most number of arguments of f.
+func (f *filterCall) arity() (int, int) {
+	if f.octo != nil {
+		return f.octo.min, f.octo.max
+	}
+	return f.kind.arity()
 }
 
 // arg is a filter argument: a quoted string, or a word that may contain bindings.
@@ -122,7 +142,7 @@ func (f *filterCall) decode(vals []string) *argError {
 		if len(vals) == 1 && !strings.EqualFold(vals[0], "start") && !strings.EqualFold(vals[0], "end") {
 			return &argError{arg: 0, val: vals[0], want: "start or end"}
 		}
-	case fReplace:
+	case fReplace, fMatch:
 		pat, err := compilePattern(vals[0])
 		if err != nil {
 			return &argError{arg: 0, val: vals[0], want: "a valid regular expression"}

@@ -1,5 +1,7 @@
 package variables
 
+import "strconv"
+
 // The template language is parsed once into a tree of nodes, then evaluated. See doc.go for the
 // grammar.
 
@@ -56,18 +58,22 @@ const (
 
 // operand of a condition: a quoted literal or a variable name.
 type operand struct {
-	isLit bool
-	lit   string
-	name  nameExpr
+	isLit   bool
+	lit     string
+	name    nameExpr
+	filters []filterCall // applied to the value of name
 }
 
-// ifNode is "#{if X}..#{else}..#{/if}" or "#{unless X}..#{/unless}" (negate).
+// ifNode is "#{if X}..#{else}..#{/if}" or "#{unless X}..#{/unless}" (negate). An
+// "#{elseif Y}" clause is an ifNode alone in els.
 type ifNode struct {
 	negate      bool
 	left, right operand
 	op          cmpOp
 	then, els   []node
 	off         int
+	chained     bool    // an "#{elseif}" clause: evaluated in the loop of the first clause
+	last        *ifNode // the last "#{elseif}" clause of the chain, if any
 }
 
 // eachNode is "#{each x in V}..#{/each}".
@@ -79,7 +85,24 @@ type eachNode struct {
 	off     int
 }
 
+// calcNode is "#{calc expr}".
+type calcNode struct {
+	expr *calcExpr
+	src  string // the source text, echoed when an operand is undefined or not a number
+	off  int
+}
+
 func (n *textNode) offset() int { return n.off }
+func (n *calcNode) offset() int { return n.off }
 func (n *bindNode) offset() int { return n.off }
 func (n *ifNode) offset() int   { return n.off }
 func (n *eachNode) offset() int { return n.off }
+
+// quote returns s quoted for an error message about the text pr, or a placeholder when the
+// text is sensitive.
+func (pr *prog) quote(s string) string {
+	if pr.sensitive {
+		return "(sensitive text)"
+	}
+	return strconv.Quote(quoteName(s))
+}

@@ -11,6 +11,7 @@ type termKind uint8
 const (
 	termEOF termKind = iota
 	termElse
+	termElseIf // "#{elseif" or "#{else if": the condition follows at p.pos
 	termEndIf
 	termEndUnless
 	termEndEach
@@ -20,6 +21,8 @@ func (t termKind) String() string {
 	switch t {
 	case termElse:
 		return "#{else}"
+	case termElseIf:
+		return "#{elseif}"
 	case termEndIf:
 		return "#{/if}"
 	case termEndUnless:
@@ -53,8 +56,8 @@ func parse(src, variable string, sensitive bool, maxDepth int, depthName string)
 		return nil, err
 	}
 	if term != termEOF {
-		if term == termElse {
-			return nil, p.errf(toff, ErrSyntax, "#{else} outside #{if} or #{unless}")
+		if term == termElse || term == termElseIf {
+			return nil, p.errf(toff, ErrSyntax, "%s outside #{if} or #{unless}", term)
 		}
 		return nil, p.errf(toff, ErrSyntax, "unmatched %s", term)
 	}
@@ -119,8 +122,9 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 			return nodes, termEOF, p.pos, nil
 		}
 		i += p.pos
+		rest := p.src[i:]
 		switch {
-		case i+1 < len(p.src) && p.src[i+1] == '{':
+		case strings.HasPrefix(rest, "#{"):
 			text.add(p.src[start:i])
 			p.pos = i + 2
 			n, term, err := p.directive(i, depth)
@@ -131,15 +135,22 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 			if term != termEOF {
 				return nodes, term, i, nil
 			}
-			nodes = append(nodes, n)
+			if n != nil {
+				nodes = append(nodes, n)
+			}
 			start, pendingOff = p.pos, p.pos
-		case i+2 < len(p.src) && p.src[i+1] == '#' && p.src[i+2] == '{':
+		case strings.HasPrefix(rest, "###{"):
+			// "##" before "#{" is a literal "#"; the "#{" opens a construct.
+			text.add(p.src[start : i+1])
+			start, p.pos = i+2, i+2
+		case strings.HasPrefix(rest, "##{"):
 			// "##{" is a literal "#{".
 			text.add(p.src[start : i+1])
 			start = i + 2
 			p.pos = i + 3
 		default:
-			p.pos = i + 1
+			// A "#" and the byte after it are literal text (so "##" never starts "##{").
+			p.pos = min(i+2, len(p.src))
 		}
 	}
 }
@@ -188,25 +199,41 @@ func (p *parser) word() string {
 	return p.src[p.pos:end]
 }
 
-// directive parses what follows "#{" at offset open.
+// directive parses what follows "#{" at offset open. It returns a nil node for a construct
+// that writes nothing.
 func (p *parser) directive(open, depth int) (node, termKind, error) {
 	if depth+1 > p.maxDepth {
 		return nil, 0, p.limitErr(open)
 	}
 	save := p.pos
 	p.skipSpace()
+	if !p.eof() && p.src[p.pos] == '}' {
+		// "#{}" and "#{ }" are text, as Octopus echoes them.
+		p.pos++
+		return &textNode{s: p.src[open:p.pos], off: open}, termEOF, nil
+	}
 	w := p.word()
 	after := p.pos + len(w)
 	spaced := after < len(p.src) && isSpace(p.src[after])
+	kw := strings.ToLower(w)
 	switch {
-	case (w == "if" || w == "unless") && spaced:
+	case (kw == "if" || kw == "unless") && spaced:
 		p.pos = after
-		n, err := p.ifBlock(open, w == "unless", depth)
+		n, err := p.ifBlock(open, kw == "unless", depth)
 		return n, termEOF, err
-	case w == "each" && spaced:
+	case kw == "each" && spaced:
 		p.pos = after
 		n, err := p.eachBlock(open, depth)
 		return n, termEOF, err
+	case kw == "calc" && spaced:
+		p.pos = after
+		n, err := p.calc(open, depth)
+		return n, termEOF, err
+	case kw == "elseif" && spaced:
+		p.pos = after
+		return nil, termElseIf, nil
+	case w == "else" && spaced && p.elseIf(after):
+		return nil, termElseIf, nil
 	case w == "else" || w == "/if" || w == "/unless" || w == "/each":
 		p.pos = after
 		p.skipSpace()
@@ -226,10 +253,90 @@ func (p *parser) directive(open, depth int) (node, termKind, error) {
 			return nil, termEndUnless, nil
 		}
 		return nil, termEndEach, nil
+	case strings.HasPrefix(w, "/"):
+		return nil, 0, p.errf(open, ErrSyntax, "%s is not the end of a block (#{/if}, #{/unless} or #{/each})%s",
+			p.quote("#{"+w+"}"), didYouMean(w, "/if", "/unless", "/each"))
+	case spaced:
+		if hint := didYouMean(kw, "if", "unless", "each", "elseif", "calc"); hint != "" {
+			return nil, 0, p.errf(open, ErrSyntax, "%s is not a keyword%s", p.quote(w), hint)
+		}
 	}
 	p.pos = save
 	n, err := p.binding(open, depth+1)
 	return n, termEOF, err
+}
+
+// elseIf reports whether "if" and white space follow the white space at after (the "else" of
+// "#{else if X}"), and if so moves p.pos to the condition.
+func (p *parser) elseIf(after int) bool {
+	i := after
+	for i < len(p.src) && isSpace(p.src[i]) {
+		i++
+	}
+	if i+2 < len(p.src) && strings.EqualFold(p.src[i:i+2], "if") && isSpace(p.src[i+2]) {
+		p.pos = i + 2
+		return true
+	}
+	return false
+}
+
+// didYouMean returns `; did you mean "k"?` for the keyword k that w is a misspelling of (one
+// edit away, or two for keywords of five letters or more), or "".
+func didYouMean(w string, keywords ...string) string {
+	w = strings.ToLower(w)
+	for _, k := range keywords {
+		d := editDistance(w, k, 3)
+		// A short keyword one substitution away ("is", "of") is too likely a real name.
+		if d == 1 && len(k) < 4 && len(w) == len(k) && !sameBytes(w, k) {
+			continue
+		}
+		if d > 0 && (d == 1 || (d == 2 && len(k) >= 5)) {
+			return fmt.Sprintf("; did you mean %q?", "#{"+k+"}")
+		}
+	}
+	return ""
+}
+
+// sameBytes reports whether a and b hold the same bytes in some order.
+func sameBytes(a, b string) bool {
+	var n [256]int
+	for i := range len(a) {
+		n[a[i]]++
+	}
+	for i := range len(b) {
+		n[b[i]]--
+	}
+	return n == [256]int{}
+}
+
+// editDistance returns the optimal string alignment distance of a and b (insertions,
+// deletions, substitutions and transpositions of adjacent bytes), or limit when it is at
+// least limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit)
 }
 
 // binding parses a binding whose "#{" is at open; p.pos is after "#{".
@@ -243,12 +350,12 @@ func (p *parser) binding(open, depth int) (*bindNode, error) {
 	if p.eof() {
 		return nil, p.errf(open, ErrSyntax, "unterminated \"#{\"")
 	}
-	if len(b.name.parts) == 0 {
+	if len(b.name.parts) == 0 && p.src[p.pos] != '|' {
 		return nil, p.errf(open, ErrSyntax, "empty variable name")
 	}
 	for !p.eof() && p.src[p.pos] == '|' {
 		p.pos++
-		f, err := p.filter(open, depth)
+		f, err := p.filter(open, depth, false)
 		if err != nil {
 			return nil, err
 		}
@@ -340,7 +447,8 @@ func (p *parser) quoted() (string, error) {
 }
 
 // filter parses "Name args" after a "|".
-func (p *parser) filter(open, depth int) (filterCall, error) {
+// In a condition (ops), "==" and "!=" end the arguments.
+func (p *parser) filter(open, depth int, ops bool) (filterCall, error) {
 	p.skipSpace()
 	off := p.pos
 	end := p.pos
@@ -354,19 +462,19 @@ func (p *parser) filter(open, depth int) (filterCall, error) {
 		}
 		return filterCall{}, p.errf(off, ErrSyntax, "missing filter name after \"|\"")
 	}
-	kind, canon := lookupFilter(fname)
+	kind, canon, octo := lookupFilter(fname)
 	if kind == fUnknown {
 		return filterCall{}, p.errf(off, ErrUnknownFilter, "%s is not a filter", p.quote(fname))
 	}
 	p.pos = end
-	f := filterCall{kind: kind, name: canon, off: off, static: true}
+	f := filterCall{kind: kind, name: canon, off: off, static: true, octo: octo}
 	for {
 		p.skipSpace()
 		if p.eof() {
 			return filterCall{}, p.errf(open, ErrSyntax, "unterminated \"#{\"")
 		}
 		c := p.src[p.pos]
-		if c == '|' || c == '}' {
+		if c == '|' || c == '}' || (ops && p.atOp()) {
 			break
 		}
 		a := arg{off: p.pos}
@@ -377,7 +485,7 @@ func (p *parser) filter(open, depth int) (filterCall, error) {
 			}
 			a.static, a.s = true, s
 		} else {
-			ne, err := p.name(true, false, depth)
+			ne, err := p.name(true, ops, depth)
 			if err != nil {
 				return filterCall{}, err
 			}
@@ -390,7 +498,7 @@ func (p *parser) filter(open, depth int) (filterCall, error) {
 		}
 		f.args = append(f.args, a)
 	}
-	lo, hi := kind.arity()
+	lo, hi := f.arity()
 	if len(f.args) < lo || len(f.args) > hi {
 		want := strconv.Itoa(lo)
 		if hi != lo {
@@ -411,36 +519,19 @@ func (p *parser) filter(open, depth int) (filterCall, error) {
 	return f, nil
 }
 
+// atOp reports whether "==" or "!=" is at p.pos.
+func (p *parser) atOp() bool {
+	return strings.HasPrefix(p.src[p.pos:], "==") || strings.HasPrefix(p.src[p.pos:], "!=")
+}
+
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 
 // ifBlock parses a condition and the blocks of "#{if ...}" or "#{unless ...}".
 func (p *parser) ifBlock(open int, negate bool, depth int) (node, error) {
 	n := &ifNode{negate: negate, off: open}
-	var err error
-	p.skipSpace()
-	if n.left, err = p.operand(open, depth); err != nil {
+	if err := p.condition(n, open, depth); err != nil {
 		return nil, err
 	}
-	p.skipSpace()
-	if strings.HasPrefix(p.src[p.pos:], "==") || strings.HasPrefix(p.src[p.pos:], "!=") {
-		n.op = opEq
-		if p.src[p.pos] == '!' {
-			n.op = opNe
-		}
-		p.pos += 2
-		p.skipSpace()
-		if n.right, err = p.operand(open, depth); err != nil {
-			return nil, err
-		}
-		p.skipSpace()
-	}
-	if p.eof() {
-		return nil, p.errf(open, ErrSyntax, "unterminated \"#{\"")
-	}
-	if p.src[p.pos] != '}' {
-		return nil, p.errf(p.pos, ErrSyntax, "unexpected %s in condition", p.quote(p.src[p.pos:min(len(p.src), p.pos+16)]))
-	}
-	p.pos++
 	kw, end := "#{if}", termEndIf
 	if negate {
 		kw, end = "#{unless}", termEndUnless
@@ -450,12 +541,32 @@ func (p *parser) ifBlock(open int, negate bool, depth int) (node, error) {
 		return nil, err
 	}
 	n.then = body
+	// An "#{elseif}" chain is a chain of ifNodes, each the else of the one before.
+	for cur := n; term == termElseIf; {
+		if negate {
+			return nil, p.errf(toff, ErrSyntax, "#{elseif} in #{unless} (only #{if} has #{elseif})")
+		}
+		next := &ifNode{off: toff, chained: true}
+		if err := p.condition(next, toff, depth); err != nil {
+			return nil, err
+		}
+		if body, term, toff, err = p.seq(depth + 1); err != nil {
+			return nil, err
+		}
+		next.then = body
+		cur.els, cur = []node{next}, next
+		n.last = next
+	}
 	if term == termElse {
 		body, term, toff, err = p.seq(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		n.els = body
+		last := n
+		if n.last != nil {
+			last = n.last
+		}
+		last.els = body
 	}
 	switch term {
 	case end:
@@ -466,7 +577,37 @@ func (p *parser) ifBlock(open int, negate bool, depth int) (node, error) {
 	return nil, p.errf(toff, ErrSyntax, "unexpected %s in %s", term, kw)
 }
 
-// operand parses a quoted literal or a variable name.
+// condition parses "operand [op operand] }" into n; open is the offset of its "#{".
+func (p *parser) condition(n *ifNode, open, depth int) error {
+	var err error
+	p.skipSpace()
+	if n.left, err = p.operand(open, depth); err != nil {
+		return err
+	}
+	p.skipSpace()
+	if p.atOp() {
+		n.op = opEq
+		if p.src[p.pos] == '!' {
+			n.op = opNe
+		}
+		p.pos += 2
+		p.skipSpace()
+		if n.right, err = p.operand(open, depth); err != nil {
+			return err
+		}
+		p.skipSpace()
+	}
+	if p.eof() {
+		return p.errf(open, ErrSyntax, "unterminated \"#{\"")
+	}
+	if p.src[p.pos] != '}' {
+		return p.errf(p.pos, ErrSyntax, "unexpected %s in condition", p.quote(p.src[p.pos:min(len(p.src), p.pos+16)]))
+	}
+	p.pos++
+	return nil
+}
+
+// operand parses a quoted literal, or a variable name and its filters.
 func (p *parser) operand(open, depth int) (operand, error) {
 	if p.eof() {
 		return operand{}, p.errf(open, ErrSyntax, "unterminated \"#{\"")
@@ -476,14 +617,23 @@ func (p *parser) operand(open, depth int) (operand, error) {
 		return operand{isLit: true, lit: s}, err
 	}
 	off := p.pos
-	ne, err := p.name(true, true, depth)
+	ne, err := p.name(false, true, depth)
 	if err != nil {
 		return operand{}, err
 	}
 	if len(ne.parts) == 0 {
 		return operand{}, p.errf(off, ErrSyntax, "missing operand in condition")
 	}
-	return operand{name: ne}, nil
+	o := operand{name: ne}
+	for !p.eof() && p.src[p.pos] == '|' {
+		p.pos++
+		f, err := p.filter(open, depth, true)
+		if err != nil {
+			return operand{}, err
+		}
+		o.filters = append(o.filters, f)
+	}
+	return o, nil
 }
 
 // eachBlock parses "each x in V}" and the block up to "#{/each}".
