@@ -200,7 +200,7 @@ type engine struct {
 	fail    map[int32]error
 	stack   []int32
 	lex     []lexVar
-	json    map[int32]*jsonNode   // id -> its value read as JSON (nil: not JSON)
+	json    map[int32]*jsonNode // id -> its value read as JSON (nil: not JSON)
 	indexed map[string][]string // lower-case collection name -> its index keys, built on first use
 	depth   int
 	work    int   // units left of lim.work
