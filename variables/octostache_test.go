@@ -2,7 +2,6 @@ package variables_test
 
 import (
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -158,11 +157,4 @@ func TestSubstitute_ReportedMistakes(t *testing.T) {
 	}
 	_, err := variables.Substitute("#{calc A + 1}", plainVars("A", "abc"), variables.Options{})
 	require.ErrorIs(t, err, variables.ErrFilterArgument)
-}
-
-func TestOptions_NowWithoutTimeUnresolved(t *testing.T) {
-	// NowDate is one of the pure filters; without it the fake of octofilter_test.go is used.
-	got, err := variables.Substitute("#{ | ToUpper}x", nil, variables.Options{Now: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)})
-	require.NoError(t, err)
-	require.Equal(t, "x", got.Text.Reveal())
 }
