@@ -7,12 +7,16 @@ import (
 )
 
 // calcExpr is a node of the arithmetic of "#{calc expr}": a number, a variable, a negation
-// (op 'n', of l) or a binary operation.
+// (op 'n', of l) or a chain of operands joined by left-associative operators (op 'c': terms,
+// and ops[i] between terms[i] and terms[i+1]), evaluated in a loop so that a long chain is
+// not a deep recursion.
 type calcExpr struct {
-	op   byte // 0 number, 'v' variable, 'n' negation, '+', '-', '*', '/'
-	num  float64
-	name nameExpr
-	l, r *calcExpr
+	op    byte // 0 number, 'v' variable, 'n' negation, 'c' chain
+	num   float64
+	name  nameExpr
+	l     *calcExpr
+	terms []*calcExpr
+	ops   []byte
 }
 
 // calc parses "calc expr}"; p.pos is after "calc".
@@ -49,9 +53,13 @@ func (p *parser) calcChain(open, depth int, ops string, operand func(int, int) (
 	if err != nil {
 		return nil, err
 	}
+	var chain *calcExpr
 	for {
 		p.skipSpace()
 		if p.eof() || strings.IndexByte(ops, p.src[p.pos]) < 0 {
+			if chain != nil {
+				return chain, nil
+			}
 			return x, nil
 		}
 		op := p.src[p.pos]
@@ -60,7 +68,11 @@ func (p *parser) calcChain(open, depth int, ops string, operand func(int, int) (
 		if err != nil {
 			return nil, err
 		}
-		x = &calcExpr{op: op, l: x, r: y}
+		if chain == nil {
+			chain = &calcExpr{op: 'c', terms: []*calcExpr{x}}
+		}
+		chain.terms = append(chain.terms, y)
+		chain.ops = append(chain.ops, op)
 	}
 }
 
@@ -178,23 +190,27 @@ func (e *engine) calc(p *prog, x *calcExpr) (float64, bool, error) {
 		f, ok, err := e.calc(p, x.l)
 		return -f, ok, err
 	}
-	l, ok, err := e.calc(p, x.l)
+	acc, ok, err := e.calc(p, x.terms[0])
 	if !ok || err != nil {
 		return 0, ok, err
 	}
-	r, ok, err := e.calc(p, x.r)
-	if !ok || err != nil {
-		return 0, ok, err
+	for i, op := range x.ops {
+		r, ok, err := e.calc(p, x.terms[i+1])
+		if !ok || err != nil {
+			return 0, ok, err
+		}
+		switch op {
+		case '+':
+			acc += r
+		case '-':
+			acc -= r
+		case '*':
+			acc *= r
+		default:
+			acc /= r
+		}
 	}
-	switch x.op {
-	case '+':
-		return l + r, true, nil
-	case '-':
-		return l - r, true, nil
-	case '*':
-		return l * r, true, nil
-	}
-	return l / r, true, nil
+	return acc, true, nil
 }
 
 // formatNumber writes f as .NET writes a double in the invariant culture: the shortest text
