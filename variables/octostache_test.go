@@ -113,6 +113,7 @@ func TestSubstitute_EscapesAndEchoes(t *testing.T) {
 		{"hash before binding", "###{foo}", plainVars("foo", "bar"), "#bar", nil},
 		{"escaped", "##{foo}", plainVars("foo", "bar"), "#{foo}", nil},
 		{"lone hashes", "a # b ## c #", nil, "a # b ## c #", nil},
+		{"keyword-like name before a filter", "#{iff | ToUpper}#{Eahc }", plainVars("iff", "x", "Eahc", "y"), "Xy", nil},
 	}, variables.Options{})
 }
 

@@ -215,7 +215,10 @@ func (p *parser) directive(open, depth int) (node, termKind, error) {
 	w := p.word()
 	after := p.pos + len(w)
 	spaced := after < len(p.src) && isSpace(p.src[after])
-	kw := strings.ToLower(w)
+	kw := w
+	if len(w) <= len("unless") && hasUpper(w) {
+		kw = strings.ToLower(w) // only a word as short as a keyword can be one
+	}
 	switch {
 	case (kw == "if" || kw == "unless") && spaced:
 		p.pos = after
@@ -256,7 +259,7 @@ func (p *parser) directive(open, depth int) (node, termKind, error) {
 	case strings.HasPrefix(w, "/"):
 		return nil, 0, p.errf(open, ErrSyntax, "%s is not the end of a block (#{/if}, #{/unless} or #{/each})%s",
 			p.quote("#{"+w+"}"), didYouMean(w, "/if", "/unless", "/each"))
-	case spaced:
+	case spaced && p.moreAfter(after):
 		if hint := didYouMean(kw, "if", "unless", "each", "elseif", "calc"); hint != "" {
 			return nil, 0, p.errf(open, ErrSyntax, "%s is not a keyword%s", p.quote(w), hint)
 		}
@@ -264,6 +267,24 @@ func (p *parser) directive(open, depth int) (node, termKind, error) {
 	p.pos = save
 	n, err := p.binding(open, depth+1)
 	return n, termEOF, err
+}
+
+// moreAfter reports whether the white space at after is followed by more than a "|" or "}".
+func (p *parser) moreAfter(after int) bool {
+	i := after
+	for i < len(p.src) && isSpace(p.src[i]) {
+		i++
+	}
+	return i < len(p.src) && p.src[i] != '|' && p.src[i] != '}'
+}
+
+func hasUpper(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // elseIf reports whether "if" and white space follow the white space at after (the "else" of
@@ -283,6 +304,9 @@ func (p *parser) elseIf(after int) bool {
 // didYouMean returns `; did you mean "k"?` for the keyword k that w is a misspelling of (one
 // edit away, or two for keywords of five letters or more), or "".
 func didYouMean(w string, keywords ...string) string {
+	if len(w) > len("unless")+2 {
+		return ""
+	}
 	w = strings.ToLower(w)
 	for _, k := range keywords {
 		d := editDistance(w, k, 3)
@@ -311,14 +335,13 @@ func sameBytes(a, b string) bool {
 
 // editDistance returns the optimal string alignment distance of a and b (insertions,
 // deletions, substitutions and transpositions of adjacent bytes), or limit when it is at
-// least limit.
+// least limit. b is a keyword: at most 15 bytes.
 func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
+	if d := len(a) - len(b); d >= limit || -d >= limit || len(b) > 15 {
 		return limit
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var rows [3][16]int
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -201,7 +201,8 @@ type engine struct {
 	stack   []int32
 	lex     []lexVar
 	json    map[int32]*jsonNode // id -> its value read as JSON (nil: not JSON)
-	indexed map[string][]string // lower-case collection name -> its index keys, built on first use
+	indexed map[string][]string // lower-case collection name -> its index keys
+	hasIdx  bool                // indexed is built
 	depth   int
 	work    int   // units left of lim.work
 	bytes   int   // bytes left of lim.total
@@ -514,34 +515,39 @@ func (e *engine) enter(p *prog, off int) error {
 }
 
 func (e *engine) ifBlock(p *prog, n *ifNode, w *strings.Builder) error {
+	var body []node
 	for {
 		yes, err := e.cond(p, n)
 		if err != nil {
 			return err
 		}
-		body := n.els
 		if yes {
 			body = n.then
-		} else if len(body) == 1 {
-			// The next clause of an "#{elseif}" chain, in this loop: a long chain is not a deep
-			// nesting.
-			if c, ok := body[0].(*ifNode); ok && c.chained {
-				if err := e.spend(p, c.off, 1); err != nil {
-					return err
-				}
-				n = c
-				continue
-			}
+			break
 		}
-		if len(body) == 0 {
-			return nil
+		body = n.els
+		// The next clause of an "#{elseif}" chain is tried in this loop: a long chain is not a
+		// deep nesting.
+		c, ok := (*ifNode)(nil), len(body) == 1
+		if ok {
+			c, ok = body[0].(*ifNode)
 		}
-		if err := e.enter(p, n.off); err != nil {
+		if !ok || !c.chained {
+			break
+		}
+		if err := e.spend(p, c.off, 1); err != nil {
 			return err
 		}
-		defer func() { e.depth-- }()
-		return e.run(p, body, w)
+		n = c
 	}
+	if len(body) == 0 {
+		return nil
+	}
+	if err := e.enter(p, n.off); err != nil {
+		return err
+	}
+	defer func() { e.depth-- }()
+	return e.run(p, body, w)
 }
 
 // cond evaluates the condition of n.
@@ -693,6 +699,7 @@ func (e *engine) items(p *prog, off int, key, display string) ([]lexVar, error) 
 		}
 		return items, nil
 	}
+	items = make([]lexVar, 0, strings.Count(v.s, ",")+1)
 	for item := range strings.SplitSeq(v.s, ",") {
 		if item = strings.TrimSpace(item); item != "" {
 			items = append(items, lexVar{v: Value{s: item, sensitive: v.sensitive}})
@@ -745,11 +752,11 @@ func (e *engine) hasValue(id int) bool {
 // ("Octopus.Action" in "Octopus.Action[Step 1].Name"), the distinct index keys, in the order of
 // the variables. It is built on first use.
 func (e *engine) indexKeys(p *prog, off int) (map[string][]string, error) {
-	if e.indexed != nil {
+	if e.hasIdx {
 		return e.indexed, nil
 	}
-	e.indexed = make(map[string][]string)
-	seen := make(map[[2]string]bool)
+	e.hasIdx = true
+	var seen map[[2]string]bool
 	total := 0
 	for id, name := range e.display {
 		if !e.hasValue(id) || strings.IndexByte(name, '[') < 0 {
@@ -774,6 +781,9 @@ func (e *engine) indexKeys(p *prog, off int) (map[string][]string, error) {
 				}
 				if depth--; depth == 0 {
 					prefix, k := lower[:open], name[open+1:i]
+					if seen == nil {
+						seen, e.indexed = make(map[[2]string]bool), make(map[string][]string)
+					}
 					if sk := [2]string{prefix, strings.ToLower(k)}; !seen[sk] {
 						seen[sk] = true
 						e.indexed[prefix] = append(e.indexed[prefix], k)
