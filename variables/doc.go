@@ -267,7 +267,7 @@
 // collection are in the order of the variables, and the first spelling of a key is kept.
 //
 // Decision: in calc, "-" and "/" are operators, so a name containing them is written in braces
-// (Octopus reads "A-1" as a name). A calc is echoed as written when a variable is undefined.
+// (Octopus reads "Port-1" as a name). A calc is echoed as written when a variable is undefined.
 //
 // Decision: the text of a sensitive value stays secret, names included. An undefined name
 // referenced inside a sensitive value is not listed by [Resolution.Unresolved] (or

@@ -79,7 +79,7 @@ func TestLanguage_Linear(t *testing.T) {
 }
 
 // TestEach_Iterations: each over N items, in any of its collection forms, runs N times with
-// Index 0..N-1, First True only at 0 and Last True only at N-1.
+// Index counting from 0, First True only for the first item and Last True only for the last.
 func TestEach_Iterations(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 40).Draw(t, "n")
