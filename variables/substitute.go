@@ -28,9 +28,10 @@ type Options struct {
 	MaxTotalSize int
 	// MaxWork bounds the work of one call, in units: one per construct evaluated, one per 64
 	// bytes written, one per 16 bytes a filter reads or writes, one per 16 bytes a condition,
-	// a computed name or an each list reads, two per item of an each list, four per each
-	// iteration, and for Replace one per 4 steps of its regular expression (one character read
-	// times the instructions of the compiled expression) plus, when its pattern is computed,
+	// a computed name, an each list, a JSON value or a path into one reads, two per item of an
+	// each list, four per each iteration, one per number, variable and operation of a calc, and
+	// for Replace and Match one per 4 steps of the regular expression (one character read
+	// times the instructions of the compiled expression) plus, when the pattern is computed,
 	// one per byte and per instruction to compile it. Default 8 Mi units (8388608), about a
 	// second of work.
 	MaxWork int
