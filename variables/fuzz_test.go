@@ -1,10 +1,13 @@
 package variables_test
 
 import (
+	"encoding/json"
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/tenantplan/tenantplan/variables"
 )
@@ -104,6 +107,57 @@ func FuzzReplace(f *testing.F) {
 		}
 		if want := dotnetReplaceAll(re, text, repl); got.Text.Reveal() != want {
 			t.Fatalf("Replace %q %q on %q: got %q, want %q", expr, repl, text, got.Text.Reveal(), want)
+		}
+	})
+}
+
+// FuzzJSONPath: for a document encoding/json accepts, a path to a string member or element
+// reads that string, and each over an array iterates its elements.
+func FuzzJSONPath(f *testing.F) {
+	for _, s := range []string{`{"a": "x", "b": {"c": "y"}}`, `["p", "q", {"r": "s"}]`, `{"k": ["1", "2"], "n": null}`,
+		`{"é": "ü", "a": "\u00e9\n\""}`, `[[["deep"]]]`, `{}`, `[]`, `{"a": true, "b": 1.5e3}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		var v any
+		// Invalid UTF-8 stays as it is (encoding/json writes U+FFFD instead).
+		if strings.Contains(doc, "#{") || !utf8.ValidString(doc) || json.Unmarshal([]byte(doc), &v) != nil {
+			return
+		}
+		vars := map[string]variables.Value{"J": variables.Plain(doc)}
+		opts := variables.Options{MaxWork: 1 << 20}
+		check := func(path, want string) {
+			got, err := variables.Substitute("#{J"+path+"}", vars, opts)
+			if errors.Is(err, variables.ErrLimit) {
+				return
+			}
+			if err != nil || got.Text.Reveal() != want {
+				t.Fatalf("#{J%s} of %s: got %q, %v; want %q", path, doc, got.Text.Reveal(), err, want)
+			}
+		}
+		switch v := v.(type) {
+		case map[string]any:
+			seen := map[string]int{}
+			for k := range v {
+				seen[strings.ToLower(k)]++
+			}
+			for k, m := range v {
+				s, ok := m.(string)
+				simple := k != "" && strings.IndexFunc(k, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }) < 0
+				if ok && simple && seen[strings.ToLower(k)] == 1 && strings.Count(doc, `"`+k+`"`) == 1 {
+					check("."+k, s)
+				}
+			}
+		case []any:
+			for i, m := range v {
+				if s, ok := m.(string); ok {
+					check("["+strconv.Itoa(i)+"]", s)
+				}
+			}
+			got, err := variables.Substitute("#{each x in J}.#{/each}", vars, opts)
+			if err == nil && got.Text.Reveal() != strings.Repeat(".", len(v)) {
+				t.Fatalf("each over %s: %q, want %d items", doc, got.Text.Reveal(), len(v))
+			}
 		}
 	})
 }
