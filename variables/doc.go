@@ -82,6 +82,7 @@
 //	operand   = quoted | name { "|" filter { arg } }
 //	arg       = quoted | word                        a word may contain "#{" binding "}"
 //	quoted    = '"' { any but '"' or '\', or '\"', or '\\' } '"'
+//	          | '\"' { any } '\"'                    as written inside a JSON string
 //	sum       = term { ("+" | "-") term }
 //	term      = factor { ("*" | "/") factor }
 //	factor    = number | name | "{" name "}" | "-" factor | "(" sum ")"

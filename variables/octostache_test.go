@@ -46,6 +46,8 @@ func TestSubstitute_Conditionals(t *testing.T) {
 		{"filter on the left operand", "#{if Env | ToLower == \"production\"}yes#{/if}", env("PRODUCTION"), "yes", nil},
 		{"filter on both operands", "#{if A | ToUpper != B | Trim}ne#{else}eq#{/if}", plainVars("A", "x", "B", " X "), "eq", nil},
 		{"filter on a truthy operand", "#{if A | Match \"^y\"}m#{/if}", plainVars("A", "yes"), "m", nil},
+		{"quotes escaped for JSON", `{"Bar":"#{if Foo == \"test text\"}Blaa#{/if}"}`, plainVars("Foo", "test text"), `{"Bar":"Blaa"}`, nil},
+		{"escaped quotes in a filter argument", `#{Foo | Replace \"t t\" \"T-T\"}`, plainVars("Foo", "test text"), `tesT-Text`, nil},
 		{"name with spaces", "#{if My Var == \"1\"}one#{/if}", plainVars("My Var", "1"), "one", nil},
 		{"docs: debug", "<compilation #{if DebugEnabled}debug=\"true\"#{/if}>", plainVars("DebugEnabled", "False"), "<compilation >", nil},
 	}, variables.Options{})

@@ -447,6 +447,20 @@ func (p *parser) name(word, ops bool, depth int) (nameExpr, error) {
 	return ne, nil
 }
 
+// escapedQuoted parses a string between `\"` and `\"` at p.pos, as written inside a JSON
+// string ("{\"Bar\": \"#{if Foo == \\\"x\\\"}...\"}"); it has no escapes.
+func (p *parser) escapedQuoted() (string, error) {
+	open := p.pos
+	p.pos += 2
+	end := strings.Index(p.src[p.pos:], `\"`)
+	if end < 0 {
+		return "", p.errf(open, ErrSyntax, "unterminated quoted string")
+	}
+	s := p.src[p.pos : p.pos+end]
+	p.pos += end + 2
+	return s, nil
+}
+
 // quoted parses a double-quoted string at p.pos ("\"" and "\\" are escapes).
 func (p *parser) quoted() (string, error) {
 	open := p.pos
@@ -501,8 +515,12 @@ func (p *parser) filter(open, depth int, ops bool) (filterCall, error) {
 			break
 		}
 		a := arg{off: p.pos}
-		if c == '"' {
-			s, err := p.quoted()
+		if c == '"' || strings.HasPrefix(p.src[p.pos:], `\"`) {
+			quoted := p.quoted
+			if c != '"' {
+				quoted = p.escapedQuoted
+			}
+			s, err := quoted()
 			if err != nil {
 				return filterCall{}, err
 			}
@@ -637,6 +655,10 @@ func (p *parser) operand(open, depth int) (operand, error) {
 	}
 	if p.src[p.pos] == '"' {
 		s, err := p.quoted()
+		return operand{isLit: true, lit: s}, err
+	}
+	if strings.HasPrefix(p.src[p.pos:], `\"`) {
+		s, err := p.escapedQuoted()
 		return operand{isLit: true, lit: s}, err
 	}
 	off := p.pos
