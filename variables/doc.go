@@ -124,8 +124,10 @@
 //
 //   - an indexed collection: the distinct index keys of the variables named "C[key]..." (for
 //     Octopus.Action, the steps of "Octopus.Action[Step 1].Name" ...), in the order of the
-//     variables (sorted by name for [Substitute], in definition order for a project). x is the
-//     key, and "x.Name" reads "C[key].Name";
+//     names (sorted for [Substitute]; for a project, the order in which the names first appear
+//     in the [ProjectSpec]: its variables, its templates, then each library's), counting only
+//     the names that have a value in the context. x is the key, and "x.Name" reads
+//     "C[key].Name";
 //   - a JSON array (each element, "x.Member" reading into it) or object (each member: x and
 //     "x.Key" are its name, "x.Value" its value, "x.Value.Member" reads into it);
 //   - otherwise the comma-separated items of C's value, trimmed, empty items skipped.

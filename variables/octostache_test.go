@@ -161,3 +161,23 @@ func TestSubstitute_ReportedMistakes(t *testing.T) {
 	_, err := variables.Substitute("#{calc A + 1}", plainVars("A", "abc"), variables.Options{})
 	require.ErrorIs(t, err, variables.ErrFilterArgument)
 }
+
+// TestResolve_EachIndexedInDefinitionOrder: in a project, the items of an indexed collection
+// come in the order the names are defined, and a name without a value in the context is not
+// an item.
+func TestResolve_EachIndexedInDefinitionOrder(t *testing.T) {
+	p, err := variables.NewProject(variables.ProjectSpec{Name: "P", Variables: []variables.Variable{
+		{Name: "Steps[Web].Name", Value: variables.Plain("w")},
+		{Name: "Steps[Api].Name", Value: variables.Plain("a")},
+		{Name: "Steps[Prod only].Name", Value: variables.Plain("p"), Scope: variables.Scope{Environments: []string{"Prod"}}},
+		{Name: "All", Value: variables.Plain("#{each s in Steps}#{s}=#{s.Name};#{/each}")},
+	}})
+	require.NoError(t, err)
+	for env, want := range map[string]string{"Dev": "Web=w;Api=a;", "Prod": "Web=w;Api=a;Prod only=p;"} {
+		r, err := p.Resolve(variables.Context{Environment: env}, variables.Options{})
+		require.NoError(t, err)
+		got, ok := r.Get("All")
+		require.True(t, ok)
+		require.Equal(t, want, got.Reveal(), env)
+	}
+}
