@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
 	"github.com/tenantplan/tenantplan/internal/lineartest"
@@ -160,5 +161,29 @@ func BenchmarkLanguageTemplate(b *testing.B) {
 		if _, err := variables.Substitute(text, vars, variables.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestLanguage_WorkBudget: the new forms draw on the work budget, so a hostile input stops with
+// an error wrapping ErrLimit instead of running long: an each inside an each over large lists,
+// a large JSON value read many times (as a collection, or as loop items read by path), a long calc, and Match with a heavy expression.
+func TestLanguage_WorkBudget(t *testing.T) {
+	big := strings.Repeat("x,", 3000)
+	items := strings.Repeat(`{"a": [1, 2, 3]},`, 5000)
+	for _, tc := range []struct {
+		name, text string
+		vars       map[string]variables.Value
+	}{
+		{"nested each", "#{each a in L}#{each b in L}.#{/each}#{/each}", plainVars("L", big)},
+		{"JSON read again and again", strings.Repeat("#{each x in J}#{/each}", 2000), plainVars("J", "["+items+"{}]")},
+		{"JSON paths into loop items", "#{each x in J}" + strings.Repeat("#{x[5000].a}", 20) + "#{/each}", plainVars("J", "[["+items+"{}],["+items+"{}]]")},
+		{"calc", "#{calc 1" + strings.Repeat("+A", 200_000) + "}", plainVars("A", "1")},
+		{"Match", `#{A | Match "` + strings.Repeat("(?:a?b?c?d?e?)", 150) + `z"}`, plainVars("A", strings.Repeat("abcde", 50_000))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := variables.Substitute(tc.text, tc.vars, variables.Options{MaxWork: 100_000})
+			require.ErrorIs(t, err, variables.ErrLimit)
+			require.Contains(t, err.Error(), "Options.MaxWork")
+		})
 	}
 }

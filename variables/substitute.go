@@ -28,8 +28,8 @@ type Options struct {
 	MaxTotalSize int
 	// MaxWork bounds the work of one call, in units: one per construct evaluated, one per 64
 	// bytes written, one per 16 bytes a filter reads or writes, one per 16 bytes a condition,
-	// a computed name, an each list, a JSON value or a path into one reads, two per item of an
-	// each list, four per each iteration, one per number, variable and operation of a calc, and
+	// a computed name, an each list or a path into a JSON value reads, one per 4 bytes of a
+	// JSON value read, two per item of an each list, four per each iteration, one per number, variable and operation of a calc, and
 	// for Replace and Match one per 4 steps of the regular expression (one character read
 	// times the instructions of the compiled expression) plus, when the pattern is computed,
 	// one per byte and per instruction to compile it. Default 8 Mi units (8388608), about a
@@ -709,9 +709,10 @@ func (e *engine) items(p *prog, off int, key, display string) ([]lexVar, error) 
 	return items, nil
 }
 
-// readJSON reads s as a JSON object or array (nil when it is not one), charging the work.
+// readJSON reads s as a JSON object or array (nil when it is not one), charging the work: a
+// unit per 4 bytes, as reading builds a node per value.
 func (e *engine) readJSON(p *prog, off int, s string) (*jsonNode, error) {
-	if err := e.spend(p, off, len(s)/16); err != nil {
+	if err := e.spend(p, off, len(s)/4); err != nil {
 		return nil, err
 	}
 	doc, deep := parseJSON(s, e.lim.depth)
