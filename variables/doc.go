@@ -220,15 +220,16 @@
 //   - MaxTotalSize, default 64 MiB: the bytes one call produces in all, summed over every value
 //     it expands, filter output and computed name. A value that is plain text, or a plain
 //     reference to another variable, shares that text and produces nothing.
-//   - MaxWork, default 8 Mi units (8388608), about a second: the work of one call in all. A unit is
-//     a construct evaluated, 64 bytes written, 16 bytes read or written by a filter, 16 bytes read
-//     by a condition, a computed name, an each list or a path into a JSON value, 4 bytes of a JSON
-//     value read (once per variable, at each use for a loop item); an each list costs two more
-//     per item and each iteration four, a calc one per number, variable and operation. Replace and Match charge one unit per 4 steps of the regular expression, a step
-//     being one character read times the instructions of the compiled expression, and counts the
-//     characters every search actually reads (a search may read past its match, and each match
-//     starts a new search), so no expression runs for longer than the budget allows; a pattern
-//     computed at evaluation costs a unit per byte and per instruction to compile.
+//   - MaxWork, default 8 Mi units (8388608), about a second: the work of one call in all. A unit
+//     is a construct evaluated, 64 bytes written, 16 bytes read or written by a filter, 16 bytes
+//     read by a condition, a computed name, an each list or a path into a JSON value, 4 bytes of
+//     a JSON value read (once per variable, at each use for a loop item); an each list costs two
+//     more per item and each iteration four, a calc one per number, variable and operation.
+//     Replace and Match charge one unit per 4 steps of the regular expression, a step being one
+//     character read times the instructions of the compiled expression, and counts the characters
+//     every search actually reads (a search may read past its match, and each match starts a new
+//     search), so no expression runs for longer than the budget allows; a pattern computed at
+//     evaluation costs a unit per byte and per instruction to compile.
 //
 // The totals are per call, not per variable: [Project.Resolve] stops at the first variable that
 // exceeds MaxTotalSize or MaxWork and reports that one error. Parsing takes time and memory
