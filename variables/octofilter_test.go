@@ -20,6 +20,8 @@ func withFakeFilters(t *testing.T) {
 			return "", &filterError{arg: -1, want: "good text"}
 		case in == "big":
 			return "", errFilterTooLarge
+		case strings.HasPrefix(in, "quote:"):
+			return "", errors.New("cannot read " + in)
 		}
 		for i, a := range args {
 			if a == "bad" {
@@ -95,6 +97,13 @@ func TestOctoFilters_Wiring(t *testing.T) {
 			require.Contains(t, err.Error(), tc.contains)
 		})
 	}
+	// An error of the filter's own is reported as it is, unless the text read a secret.
+	_, err = Substitute(`#{Q | TestJoin x}`, map[string]Value{"Q": Plain("quote:open")}, Options{})
+	require.ErrorIs(t, err, ErrFilterArgument)
+	require.Contains(t, err.Error(), "cannot read quote:open")
+	_, err = Substitute(`#{Q | TestJoin x}`, map[string]Value{"Q": Sensitive("quote:hunter2")}, Options{})
+	require.ErrorIs(t, err, ErrFilterArgument)
+	require.NotContains(t, err.Error(), "hunter2")
 	// The output limit reaches the filter.
 	_, err = Substitute(`#{A | TestJoin "`+strings.Repeat("x", 200)+`"}`, vars, Options{MaxSize: 100})
 	require.ErrorIs(t, err, ErrLimit)

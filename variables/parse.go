@@ -257,10 +257,17 @@ func (p *parser) directive(open, depth int) (node, termKind, error) {
 		}
 		return nil, termEndEach, nil
 	case strings.HasPrefix(w, "/"):
+		hint := didYouMean(w, "/if", "/unless", "/each")
+		if p.sensitive {
+			hint = ""
+		}
 		return nil, 0, p.errf(open, ErrSyntax, "%s is not the end of a block (#{/if}, #{/unless} or #{/each})%s",
-			p.quote("#{"+w+"}"), didYouMean(w, "/if", "/unless", "/each"))
+			p.quote("#{"+w+"}"), hint)
 	case spaced && p.moreAfter(after):
 		if hint := didYouMean(kw, "if", "unless", "each", "elseif", "calc"); hint != "" {
+			if p.sensitive {
+				hint = "" // the keyword meant would tell what the secret holds
+			}
 			return nil, 0, p.errf(open, ErrSyntax, "%s is not a keyword%s", p.quote(w), hint)
 		}
 	}

@@ -161,3 +161,15 @@ func TestSensitive_NewForms(t *testing.T) {
 		})
 	}
 }
+
+// TestSensitive_MisspeltKeywordHidden: a misspelt keyword inside a secret is reported without the
+// keyword it resembles, which would tell what the secret holds.
+func TestSensitive_MisspeltKeywordHidden(t *testing.T) {
+	for _, text := range []string{"#{elsif hunter2}", "#{/iff}"} {
+		_, err := variables.Substitute("#{P}", map[string]variables.Value{"P": variables.Sensitive(text)}, variables.Options{})
+		require.ErrorIs(t, err, variables.ErrSyntax)
+		require.NotContains(t, err.Error(), "did you mean")
+		require.NotContains(t, err.Error(), "hunter2")
+		require.NotContains(t, err.Error(), "iff")
+	}
+}

@@ -1085,6 +1085,9 @@ func (e *engine) octo(p *prog, f *filterCall, s string, vals []string) (string, 
 		return "", e.errAt(p, f.args[fe.arg].off, ErrFilterArgument, "filter %s: argument %d is not %s", f.name, fe.arg+1, fe.want)
 	case errors.As(err, &fe):
 		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: input is not %s", f.name, fe.want)
+	case e.sens || p.sensitive:
+		// The error may quote its input or arguments, which read a secret.
+		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: invalid input or argument (sensitive text)", f.name)
 	default:
 		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: %v", f.name, err)
 	}
