@@ -183,7 +183,7 @@
 //	AddHours n, AddDays n       moves a date
 //	NowDate [format], NowDateUtc [format]   the time of [Options].Now, local or UTC
 //	Append s, Prepend s         adds text after or before
-//	Null                        the empty text when the value is undefined
+//	Null                        nothing: the empty text, whatever its input
 //	Markdown, MarkdownToHtml    renders Markdown as HTML
 //	XmlEscape, UriDataEscape    escapes for XML, and for a URI component (Uri.EscapeDataString)
 //	YamlSingleQuoteEscape, YamlDoubleQuoteEscape   escapes for a quoted YAML string
