@@ -43,7 +43,7 @@
 //     they beat values scoped on tenant tags, environments, channels or nothing and lose to
 //     step, target and role scoped values. A template default ranks as a tenant value without
 //     environment.
-//   - Substitution: see the grammar below. System variables, available to every binding, are
+//   - Substitution: see the template language below. System variables, available to every binding, are
 //     Octopus.Project.Name, Octopus.Environment.Name, Octopus.Release.Number,
 //     Octopus.Release.Channel.Name, Octopus.Deployment.Tenant.Name and
 //     Octopus.Deployment.Tenant.Tags (the tenant's canonical tags joined by ", ", in catalog
@@ -54,7 +54,11 @@
 //     ProjectSpec, TenantValue, TenantValues, Context, Project, Resolution, Candidate,
 //     Conflict, Explanation, Beaten, Result) formats itself for fmt, so no verb walks into a
 //     plaintext. A value that binds a sensitive value is sensitive as a whole (stricter than
-//     Octopus, where sensitivity does not pass to a composite value). A template marked
+//     Octopus, where sensitivity does not pass to a composite value). Binding means reading it
+//     anywhere: a reference, a nested or indexed name, a condition operand, a calc operand, an
+//     each collection (every item of a sensitive list or JSON value is sensitive), a JSON path
+//     into a sensitive value, or a filter of it (a digest of a secret is masked as a whole).
+//     Escaped text and branches not taken read nothing. A template marked
 //     Sensitive makes its values and its default sensitive. Nothing written inside a sensitive
 //     value is reported either: see the decisions below.
 //   - Explanations: [Resolution.Explain] names the winner's source (project, library, tenant
@@ -63,33 +67,140 @@
 //
 // # Template language
 //
-//	text      = { literal | "##{" | "#{" directive "}" }     "##{" is a literal "#{"
-//	directive = binding
-//	          | ("if" | "unless") cond "}" text [ "#{else}" text ] "#{/if}" | "#{/unless}"
-//	          | "each" word "in" name "}" text "#{/each}"
-//	binding   = name { "|" filter { arg } }
-//	name      = { char | "#{" binding "}" }        up to "|" or "}", trimmed; case-insensitive
-//	cond      = operand [ ("==" | "!=") operand ]
-//	operand   = quoted | word-name
-//	arg       = quoted | word (may contain "#{" binding "}")
-//	quoted    = '"' { any but '"' or '\', or '\"', or '\\' } '"'
-//	filter    = ToUpper | ToLower | Trim [start|end] | Truncate n | Substring [start] length
-//	          | Replace regexp [replacement] | HtmlEscape | JsonEscape | UriEscape
-//	          | ToBase64 | FromBase64             (filter names are case-insensitive)
+// The substitution language is Octostache, the one Octopus evaluates. A text is literal except
+// for the constructs that open with "#{":
 //
-// A "#" not followed by "{" is literal text. Indexes are part of the name: in "#{X[#{Y}]}" the
-// inner binding is expanded first and "X[value]" looked up. A variable's value is itself expanded,
-// recursively and once per context (the expansion is shared by every reference). Truthiness: false
-// for undefined, "" and, trimmed and in any case, "False", "No" and "0". "#{each x in V}" iterates
-// over the comma-separated items of V, trimmed, empty items skipped; inside the block x and
-// Octopus.Template.Each.Index, .First and .Last are defined. Truncate n keeps n characters and
-// appends "..." when it cut; Substring counts characters and clamps to the text; Replace uses Go
-// regular expressions (RE2) and expands $1 and ${name} in the replacement; UriEscape
-// percent-encodes all but the unreserved characters of RFC 3986.
+//	text      = { literal | "#{" construct "}" }
+//	construct = binding
+//	          | "if" cond "}" text { ("#{elseif" | "#{else if") cond "}" text } [ "#{else}" text ] "#{/if"
+//	          | "unless" cond "}" text [ "#{else}" text ] "#{/unless"
+//	          | "each" word "in" name "}" text "#{/each"
+//	          | "calc" sum
+//	binding   = [ name ] { "|" filter { arg } }      a name, or filters alone, or both
+//	name      = { char | "#{" binding "}" }          trimmed; case-insensitive
+//	cond      = operand [ ("==" | "!=") operand ]
+//	operand   = quoted | name { "|" filter { arg } }
+//	arg       = quoted | word                        a word may contain "#{" binding "}"
+//	quoted    = '"' { any but '"' or '\', or '\"', or '\\' } '"'
+//	          | '\"' { any } '\"'                    as written inside a JSON string
+//	sum       = term { ("+" | "-") term }
+//	term      = factor { ("*" | "/") factor }
+//	factor    = number | name | "{" name "}" | "-" factor | "(" sum ")"
+//
+// The keywords if, unless, elseif, each and calc are read in any letter case; a keyword needs
+// white space after it ("#{ifX}" is a binding of the variable ifX).
+//
+// Literal text. A "#" and the character after it are text, with three exceptions read from the
+// left: "##{" is the text "#{" (so "##{Name}" gives "#{Name}"), "##" right before "#{" is one
+// "#" followed by the construct ("###{Name}" gives "#" and the value of Name), and "#{" opens a
+// construct. "#{}" and "#{ }" are text, echoed as written. [Escape] writes any text so that it
+// substitutes back to itself.
+//
+// Bindings. "#{Name}" is the value of Name, itself expanded (recursively, once per resolution:
+// the expansion is shared by every reference). Names may contain dots and indexes; an inner
+// binding is expanded first, so "#{Password[#{User}]}" with User "Mary" reads "Password[Mary]".
+// An undefined name is echoed as written, filters included, and listed as unresolved. A binding
+// with filters and no name ("#{ | NowDate}") applies its filters to the empty text.
+//
+// JSON values. When no variable has the whole name, a name that extends a variable's name by a
+// path of ".member" and "[index]" steps reads into that variable's value when it is a JSON
+// object or array: with Config set to {"Db": {"Host": "db1", "Ports": [5432]}},
+// "#{Config.Db.Host}" is "db1" and "#{Config[Db][Ports][0]}" is "5432". A variable defined with
+// the whole name wins over the JSON value. A member or element that is absent, or null, is the
+// empty text; an object or array prints as compact JSON; true and false print as "True" and
+// "False", as .NET does. The reading is lenient like Octopus's: member names may be bare words
+// and strings may be in single quotes. A value that is not JSON, or a step into a scalar, leaves
+// the name undefined.
+//
+// Conditions. "#{if X}" takes its block when X is truthy: defined and, trimmed, none of "",
+// "False", "No" (any case) and "0". "==" and "!=" compare the two operands' texts exactly. An
+// operand is a quoted literal, or a name with optional filters ("#{if Env | ToLower ==
+// "prod"}"); an undefined name is "". The clauses of an "#{elseif}" chain ("#{else if}" is the
+// same) are tried in order and the first that holds is taken, else the "#{else}" block if any.
+// "#{unless X}" takes its block when X is not truthy; it has no elseif.
+//
+// Repetition. "#{each x in C}" repeats its block for every item of the collection C, in this
+// order of preference:
+//
+//   - an indexed collection: the distinct index keys of the variables named "C[key]..." (for
+//     Octopus.Action, the steps of "Octopus.Action[Step 1].Name" ...), in the order of the
+//     names (sorted for [Substitute]; for a project, the order in which the names first appear
+//     in the [ProjectSpec]: its variables, its templates, then each library's), counting only
+//     the names that have a value in the context. x is the key, and "x.Name" reads
+//     "C[key].Name";
+//   - a JSON array (each element, "x.Member" reading into it) or object (each member: x and
+//     "x.Key" are its name, "x.Value" its value, "x.Value.Member" reads into it);
+//   - otherwise the comma-separated items of C's value, trimmed, empty items skipped.
+//
+// Inside the block x, Octopus.Template.Each.Index (from 0), Octopus.Template.Each.First and
+// Octopus.Template.Each.Last ("True" or "False", as Octopus prints them) are defined. An
+// undefined collection has no items and is listed as unresolved.
+//
+// Arithmetic. "#{calc expr}" computes with +, -, * and / over decimal numbers and variables, *
+// and / before + and -, left to right, parentheses as usual. A variable whose name contains an
+// operator is written in braces: "#{calc {Port-Offset} + 1}". The result prints as .NET prints a
+// double ("181", "0.25", "1E+15", "∞" after a division by zero). When a variable is undefined
+// the construct is echoed as written and the name listed as unresolved; a value that is not a
+// number is an error wrapping [ErrFilterArgument].
+//
+// # Filters
+//
+// A filter transforms the text before it; filters chain left to right and their names are
+// case-insensitive. Arguments are separated by white space; an argument with spaces is quoted;
+// an argument may contain bindings ("#{A | Replace #{From} #{To}}"). The number of arguments is
+// checked when the text is parsed, their values when they are known (at parse time when they
+// are constant). The filters, with their arguments ([x] is optional):
+//
+//	ToUpper, ToLower            letter case
+//	Trim [start|end]            removes white space from both ends, or one
+//	Truncate n                  keeps n characters and appends "..." when it cut
+//	Substring [start] length    characters from start (default 0), clamped to the text
+//	Replace pattern [repl]      replaces every match of the regular expression (Go's RE2 syntax)
+//	                            with repl (default ""), expanded as .NET does: $1 or ${1} a group,
+//	                            ${name} a named group, $$ a "$", $& the match, $` and $' the text
+//	                            before and after it, $+ the last group, $_ the whole input; a
+//	                            reference to a group that does not exist stays as written
+//	Match pattern               "true" when the regular expression matches the text, else "false"
+//	HtmlEscape                  & < > " ' / as &amp; &lt; &gt; &quot; &apos; &#x2F;
+//	JsonEscape                  escapes for the inside of a JSON string
+//	UriEscape                   percent-encodes a URI as .NET's Uri.EscapeUriString: all but the
+//	                            unreserved and reserved characters of RFC 3986, so a URL stays
+//	                            readable
+//	ToBase64, FromBase64        base64 of the UTF-8 text, and back
+//
+// and the filters that are pure functions of their input and arguments, as Octopus documents
+// them:
+//
+//	MD5, SHA1, SHA256, SHA384, SHA512   the digest of the UTF-8 text, in hex
+//	VersionMajor, VersionMinor, VersionPatch, VersionRevision   a part of a version number
+//	VersionPreRelease, VersionPreReleasePrefix, VersionPreReleaseCounter   the pre-release label,
+//	                            its prefix and its counter
+//	VersionMetadata             the build metadata of a version
+//	UriPart part                a part of a URI (Host, Path, Query, Scheme, Port, ...)
+//	Indent [n|chars]            indents every line after the first
+//	StartsWith s, EndsWith s, Contains s   "true" or "false", comparing exactly
+//	Format format               formats a number or date in the invariant culture ("C" as en-US)
+//	AddHours n, AddDays n       moves a date
+//	NowDate [format], NowDateUtc [format]   the time of [Options].Now, local or UTC
+//	Append s, Prepend s         adds text after or before
+//	Null                        nothing: the empty text, whatever its input
+//	Markdown, MarkdownToHtml    renders Markdown as HTML
+//	XmlEscape, UriDataEscape    escapes for XML, and for a URI component (Uri.EscapeDataString)
+//	YamlSingleQuoteEscape, YamlDoubleQuoteEscape   escapes for a quoted YAML string
+//	PropertiesKeyEscape, PropertiesValueEscape     escapes for a Java .properties file
+//
+// An unknown filter is an error wrapping [ErrUnknownFilter]; a bad argument, or an input the
+// filter cannot take, wraps [ErrFilterArgument] and gives the argument's offset. NowDate and
+// NowDateUtc need [Options].Now (the library has no clock): without it the binding stays
+// unresolved, echoed as written and listed as unresolved.
+//
+// # Errors
 //
 // Errors carry the variable the text came from, the byte offset and a sentinel (see
-// [TemplateError]): an unterminated "#{", an unmatched "#{/if}", an unknown filter, a bad filter
-// argument, a reference cycle ("A -> B -> A") and the limits below.
+// [TemplateError]): an unterminated "#{" or block, an unmatched "#{/if}", an "#{else}" or
+// "#{elseif}" outside a block, a misspelt keyword ("#{elsif X}", "#{/iff}": a word one edit from
+// a keyword followed by more text, or an unknown block end, with the keyword it resembles), an
+// unknown filter, a bad filter argument, a reference cycle ("A -> B -> A") and the limits below.
 //
 // # Limits
 //
@@ -99,22 +210,26 @@
 // work over 8388608 units (Options.MaxWork, the total of one resolution, default 8388608
 // units)".
 //
-//   - MaxDepth, default 64 (at most 10000): the nesting of blocks and nested bindings in a text,
-//     plus the chain of variables being expanded at once. [NewProject], which takes no options,
+//   - MaxDepth, default 64 (at most 10000): the nesting of blocks, nested bindings and calc
+//     parentheses in a text, plus the chain of variables being expanded at once, and the nesting
+//     of a JSON value read by path or each (an error wrapping [ErrLimit] past it). A chain of
+//     elseif clauses does not nest. [NewProject], which takes no options,
 //     parses values with a fixed nesting limit of 1000.
 //   - MaxSize, default 1 MiB: the size of any one expanded value, filter output or computed
 //     name, checked while writing, so that an exponential expansion stops early.
 //   - MaxTotalSize, default 64 MiB: the bytes one call produces in all, summed over every value
 //     it expands, filter output and computed name. A value that is plain text, or a plain
 //     reference to another variable, shares that text and produces nothing.
-//   - MaxWork, default 8 Mi units (8388608), about a second: the work of one call in all. A unit is
-//     a construct evaluated, 64 bytes written, 16 bytes read or written by a filter, 16 bytes read
-//     by a condition, a computed name or an each list; an each list costs two more per item and
-//     each iteration four. Replace charges one unit per 4 steps of its regular expression, a step
-//     being one character read times the instructions of the compiled expression, and counts the
-//     characters every search actually reads (a search may read past its match, and each match
-//     starts a new search), so no expression runs for longer than the budget allows; a pattern
-//     computed at evaluation costs a unit per byte and per instruction to compile.
+//   - MaxWork, default 8 Mi units (8388608), about a second: the work of one call in all. A unit
+//     is a construct evaluated, 64 bytes written, 16 bytes read or written by a filter, 16 bytes
+//     read by a condition, a computed name, an each list or a path into a JSON value, 4 bytes of
+//     a JSON value read (once per variable, at each use for a loop item); an each list costs two
+//     more per item and each iteration four, a calc one per number, variable and operation.
+//     Replace and Match charge one unit per 4 steps of the regular expression, a step being one
+//     character read times the instructions of the compiled expression, and counts the characters
+//     every search actually reads (a search may read past its match, and each match starts a new
+//     search), so no expression runs for longer than the budget allows; a pattern computed at
+//     evaluation costs a unit per byte and per instruction to compile.
 //
 // The totals are per call, not per variable: [Project.Resolve] stops at the first variable that
 // exceeds MaxTotalSize or MaxWork and reports that one error. Parsing takes time and memory
@@ -143,8 +258,20 @@
 //
 // Decision: an undefined name is echoed as written, "#{Name}" including its filters, and
 // reported as unresolved. A binding with a nested binding that is undefined is echoed whole and
-// only the inner name is reported. Names used only as conditions or each collections are not
-// reported: an undefined operand is "".
+// only the inner name is reported. An undefined each collection is reported too (Octopus
+// iterates nothing, silently). Names used only as condition operands are not reported: an
+// undefined operand is "".
+//
+// Decision: "#{else if X}" is read as "#{elseif X}". A word one edit away from a keyword and
+// followed by more text ("#{elsif X}", "#{iff X}"), and a "#{/...}" that ends no block, are errors
+// naming the keyword meant; Octopus reads the first as a variable name and rejects the text of
+// the second as a whole.
+//
+// Decision: JSON member names match in any letter case, like variable names. Items of an indexed
+// collection are in the order of the variables, and the first spelling of a key is kept.
+//
+// Decision: in calc, "-" and "/" are operators, so a name containing them is written in braces
+// (Octopus reads "Port-1" as a name). A calc is echoed as written when a variable is undefined.
 //
 // Decision: the text of a sensitive value stays secret, names included. An undefined name
 // referenced inside a sensitive value is not listed by [Resolution.Unresolved] (or

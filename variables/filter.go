@@ -2,6 +2,7 @@ package variables
 
 import (
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,6 +48,12 @@ func (f *filterCall) apply(s string, vals []string, max int, work *int) (out str
 		}
 		out, oc = f.pat.replace(s, repl, max, work)
 		return out, oc, nil
+	case fMatch:
+		loc, over := f.pat.search(s, 0, work)
+		if over {
+			return "", overWork, nil
+		}
+		out = strconv.FormatBool(loc != nil)
 	case fHTMLEscape:
 		out = htmlEscape(s)
 	case fJSONEscape:
@@ -96,8 +103,10 @@ func substring(s string, start, n int) string {
 	return s[i:j]
 }
 
+// htmlEscape writes the characters HTML gives a meaning to as entities, as Octopus does: "&",
+// "<", ">", '"', "'" (as "&apos;") and "/" (as "&#x2F;").
 func htmlEscape(s string) string {
-	if !strings.ContainsAny(s, "&<>\"'") {
+	if !strings.ContainsAny(s, "&<>\"'/") {
 		return s
 	}
 	var b strings.Builder
@@ -113,7 +122,9 @@ func htmlEscape(s string) string {
 		case '"':
 			b.WriteString("&quot;")
 		case '\'':
-			b.WriteString("&#39;")
+			b.WriteString("&apos;")
+		case '/':
+			b.WriteString("&#x2F;")
 		default:
 			b.WriteByte(c)
 		}
@@ -155,13 +166,14 @@ func jsonEscape(s string) string {
 
 const upperHex = "0123456789ABCDEF"
 
-// uriEscape percent-encodes every byte but the unreserved characters of RFC 3986.
+// uriEscape percent-encodes a URI as .NET's Uri.EscapeUriString does: every byte of the UTF-8
+// text but the unreserved and reserved characters of RFC 3986, so that a URL stays readable.
 func uriEscape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if isLetter(c) || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' {
+		if isLetter(c) || (c >= '0' && c <= '9') || strings.IndexByte("-._~:/?#[]@!$&'()*+,;=", c) >= 0 {
 			b.WriteByte(c)
 			continue
 		}

@@ -204,6 +204,10 @@ func TestSecrets_NeverPrinted(t *testing.T) {
 			"#{" + inner + "}", "#{" + inner + " | ToUpper}", "#{Map[#{" + inner + "}]}", "#{if " + inner + "}a#{/if}#{" + inner + "}",
 			"#{each x in " + inner + "}#{x}#{/each}#{x | Truncate " + inner + "}", "#{Conn | Replace " + inner + "}",
 			"#{", "#{X | Nope}", "#{" + inner + " | Nope}", "#{/if}", "#{X | Truncate " + inner + "}", "#{X | Replace \"(" + inner + "\"}",
+			// The forms of the whole language: each of them reads or names something secret.
+			"#{calc " + inner + " + 1}", "#{calc Num * " + inner + "}", "#{if " + inner + " | ToUpper == \"X\"}a#{elseif " + inner + "}b#{else}c#{/if}",
+			"#{" + inner + ".a[0]}", "#{each x in " + inner + "}#{x.Key}#{x.Value}#{/each}", "#{elsif " + inner + "}", "#{/" + inner + "}",
+			"#{X | Match \"(" + inner + "\"}", "#{Num | Match " + inner + "}", "#{ | " + inner + "}", "###{" + inner + "}", "#{}",
 		}).Draw(t, "tail")
 		sensitive := map[string]bool{"password": true, "api.key": true, "other": true, "dup": true, "s": true}
 		spec := variables.ProjectSpec{
@@ -213,6 +217,11 @@ func TestSecrets_NeverPrinted(t *testing.T) {
 				{Name: "Conn", Value: variables.Plain("user=a;password=#{Password}")},
 				{Name: "Upper", Value: variables.Plain("#{Password | ToUpper}#{if Password}!#{/if}")},
 				{Name: "Index", Value: variables.Plain("#{Map[#{Password}]}")},
+				{Name: "Num", Value: variables.Plain("2")},
+				{Name: "Json", Value: variables.Sensitive(`{"k": "` + secret + `", "a": [1, "` + secret + `"], "o": {"x": "#{Password}"}}`)},
+				{Name: "Paths", Value: variables.Plain("#{Json.k}#{Json.a}#{each x in Json}#{x}=#{x.Value};#{/each}#{calc Json.a[0] + Num}#{Json.o.x}")},
+				{Name: "Each", Value: variables.Plain("#{each x in Password}#{x | Replace \"z\" \"$0$0\"}#{Octopus.Template.Each.Last}#{/each}")},
+				{Name: "Calc", Value: variables.Plain("#{calc Password + 1}")},
 				{Name: "Dup", Value: variables.Sensitive(secretText)},
 				{Name: "Dup", Value: variables.Plain("plain")},
 			},

@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"regexp/syntax"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -120,8 +121,8 @@ func (pt *pattern) search(s string, pos int, work *int) (loc []int, over bool) {
 	return idx, false
 }
 
-// replace replaces every match of pt in s with repl ($1 and ${name} expand to groups) as
-// regexp.Regexp.ReplaceAllString does, giving up as soon as the output would exceed max or the
+// replace replaces every match of pt in s with repl, expanded as .NET expands a replacement
+// (see expand), matching as regexp.Regexp.ReplaceAllString does, giving up as soon as the output would exceed max or the
 // searches would spend more than work.
 func (pt *pattern) replace(s, repl string, max int, work *int) (string, outcome) {
 	expand := strings.IndexByte(repl, '$') >= 0
@@ -139,7 +140,7 @@ func (pt *pattern) replace(s, repl string, max int, work *int) (string, outcome)
 		// No replacement for an empty match right after another match.
 		if a[1] > lastEnd || a[0] == 0 {
 			if expand {
-				out = pt.re.ExpandString(out, repl, s, a)
+				out = pt.expand(out, repl, s, a)
 			} else {
 				out = append(out, repl...)
 			}
@@ -166,4 +167,71 @@ func (pt *pattern) replace(s, repl string, max int, work *int) (string, outcome)
 		return s, done
 	}
 	return string(append(out, s[lastEnd:]...)), done
+}
+
+// expand appends repl to out with the substitutions of .NET's Regex.Replace: "$n" (all the
+// digits that follow) and "${n}" a group by number, "${name}" a group by name, "$$" a "$",
+// "$&" the match, "$`" the text before it, "$'" the text after it, "$+" the last group and
+// "$_" the whole input. A reference to a group that does not exist is literal text; a group
+// that did not take part in the match is empty.
+func (pt *pattern) expand(out []byte, repl, s string, a []int) []byte {
+	group := func(i int) string {
+		if 2*i+1 < len(a) && a[2*i] >= 0 {
+			return s[a[2*i]:a[2*i+1]]
+		}
+		return ""
+	}
+	n := pt.re.NumSubexp()
+	for {
+		i := strings.IndexByte(repl, '$')
+		if i < 0 || i+1 >= len(repl) {
+			return append(out, repl...)
+		}
+		out = append(out, repl[:i]...)
+		repl = repl[i+1:]
+		switch c := repl[0]; {
+		case c == '$':
+			out, repl = append(out, '$'), repl[1:]
+		case c == '&':
+			out, repl = append(out, group(0)...), repl[1:]
+		case c == '`':
+			out, repl = append(out, s[:a[0]]...), repl[1:]
+		case c == '\'':
+			out, repl = append(out, s[a[1]:]...), repl[1:]
+		case c == '+':
+			out, repl = append(out, group(n)...), repl[1:]
+		case c == '_':
+			out, repl = append(out, s...), repl[1:]
+		case c >= '0' && c <= '9':
+			j := 0
+			for j < len(repl) && repl[j] >= '0' && repl[j] <= '9' {
+				j++
+			}
+			if k, err := strconv.Atoi(repl[:j]); err == nil && k <= n {
+				out, repl = append(out, group(k)...), repl[j:]
+			} else {
+				out = append(out, '$')
+			}
+		case c == '{':
+			end := strings.IndexByte(repl, '}')
+			if end < 0 {
+				out = append(out, '$')
+				continue
+			}
+			name := repl[1:end]
+			k := -1
+			if d, err := strconv.Atoi(name); err == nil && d >= 0 && d <= n && name == strconv.Itoa(d) {
+				k = d
+			} else if name != "" {
+				k = pt.re.SubexpIndex(name)
+			}
+			if k < 0 {
+				out = append(out, '$')
+				continue
+			}
+			out, repl = append(out, group(k)...), repl[end+1:]
+		default:
+			out = append(out, '$')
+		}
+	}
 }

@@ -2,6 +2,7 @@ package variables_test
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,14 +17,64 @@ func quoteArg(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
-// TestReplace_AgreesWithRegexp: the Replace filter, which meters every search, replaces exactly
+// dotnetToken finds the substitutions of a .NET replacement string.
+var dotnetToken = regexp.MustCompile("\\$(\\$|&|`|'|\\+|_|[0-9]+|\\{[^}]*\\})")
+
+// dotnetReplaceAll is a slow reference: the matches regexp finds, each replaced by repl
+// expanded as .NET's Regex.Replace expands it.
+func dotnetReplaceAll(re *regexp.Regexp, s, repl string) string {
+	group := func(a []int, i int) string {
+		if i >= 0 && 2*i+1 < len(a) && a[2*i] >= 0 {
+			return s[a[2*i]:a[2*i+1]]
+		}
+		return ""
+	}
+	var b strings.Builder
+	last := 0
+	for _, a := range re.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:a[0]])
+		b.WriteString(dotnetToken.ReplaceAllStringFunc(repl, func(tok string) string {
+			body := tok[1:]
+			switch body {
+			case "$":
+				return "$"
+			case "&":
+				return group(a, 0)
+			case "`":
+				return s[:a[0]]
+			case "'":
+				return s[a[1]:]
+			case "+":
+				return group(a, re.NumSubexp())
+			case "_":
+				return s
+			}
+			name := strings.TrimSuffix(strings.TrimPrefix(body, "{"), "}")
+			if n, err := strconv.Atoi(name); err == nil && strconv.Itoa(n) == name || err == nil && body[0] != '{' {
+				if n <= re.NumSubexp() {
+					return group(a, n)
+				}
+				return tok
+			}
+			if i := re.SubexpIndex(name); i >= 0 && body[0] == '{' {
+				return group(a, i)
+			}
+			return tok
+		}))
+		last = a[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// TestReplace_AgreesWithRegexp: the Replace filter, which meters every search, matches exactly
 // as regexp.Regexp.ReplaceAllString does, including "^", "\b" and empty matches after the first
-// match, and invalid UTF-8 in its input.
+// match, and invalid UTF-8 in its input, and expands the replacement as .NET does.
 func TestReplace_AgreesWithRegexp(t *testing.T) {
 	exprTokens := []string{"a", "b", "é", ".", "^", "$", `\b`, `\B`, "(?m)", "(?i)", "(?s)", "*", "+", "?", "*?",
 		"|", "(", ")", "(?P<n>", "[ab]", "[^a]", `\n`, `\A`, `\z`, `\Q`, `\E`, "{2}", "x*", " "}
 	textTokens := []string{"a", "b", "A", "é", " ", "\n", "\xff", "ab", "ba"}
-	replTokens := []string{"", "x", "$0", "$1", "${n}", "$$", "[", "]", "$2"}
+	replTokens := []string{"", "x", "$0", "$1", "${n}", "$$", "[", "]", "$2", "$2o", "$&", "$`", "$'", "$+", "$_", "${1}", "${x}", "$", "{", "1"}
 	rapid.Check(t, func(t *rapid.T) {
 		expr := strings.Join(rapid.SliceOfN(rapid.SampledFrom(exprTokens), 1, 8).Draw(t, "expr"), "")
 		re, err := regexp.Compile(expr)
@@ -36,7 +87,7 @@ func TestReplace_AgreesWithRegexp(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := re.ReplaceAllString(text, repl); got.Text.Reveal() != want {
+		if want := dotnetReplaceAll(re, text, repl); got.Text.Reveal() != want {
 			t.Fatalf("Replace %q %q on %q: got %q, want %q", expr, repl, text, got.Text.Reveal(), want)
 		}
 	})

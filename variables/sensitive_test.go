@@ -126,3 +126,50 @@ func TestFormat_Masked(t *testing.T) {
 	require.NoError(t, err)
 	require.JSONEq(t, `{"Name":"T","Label":"","Default":"********","HasDefault":true,"Sensitive":true}`, string(b))
 }
+
+// TestSensitive_NewForms: a JSON path into a sensitive value, an each over a sensitive list (or
+// a sensitive JSON value), a calc or a condition that reads a secret, and a filter of a secret
+// are sensitive as a whole; escaped text and branches not taken read nothing.
+func TestSensitive_NewForms(t *testing.T) {
+	vars := map[string]variables.Value{
+		"Json": variables.Sensitive(`{"Host": "db", "Ports": [1, 2]}`),
+		"List": variables.Sensitive("a,b"),
+		"Num":  variables.Sensitive("41"),
+		"Open": variables.Plain(`{"Host": "web"}`),
+	}
+	for _, tc := range []struct {
+		text, want string
+		sensitive  bool
+	}{
+		{"#{Json.Host}", "db", true},
+		{"#{Json.Ports[1]}", "2", true},
+		{"#{each p in Json.Ports}#{Octopus.Template.Each.Index}#{/each}", "01", true},
+		{"#{each x in List}#{x}#{/each}", "ab", true},
+		{"#{each x in Json}#{x}#{/each}", "HostPorts", true},
+		{"#{calc Num + 1}", "42", true},
+		{"#{if Num == \"41\"}y#{/if}", "y", true},
+		{"#{if Open}#{Open.Host}#{elseif Num}#{Num}#{/if}", "web", false},
+		{"##{Json.Host} #{Open.Host}", "#{Json.Host} web", false},
+		{"#{Json | Match \"Host\"}", "true", true},
+		{"#{Num | Replace \"4\" \"$0$0\"}", "441", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			got, err := variables.Substitute(tc.text, vars, variables.Options{})
+			require.NoError(t, err)
+			require.Equal(t, tc.want, got.Text.Reveal())
+			require.Equal(t, tc.sensitive, got.Text.IsSensitive())
+		})
+	}
+}
+
+// TestSensitive_MisspeltKeywordHidden: a misspelt keyword inside a secret is reported without the
+// keyword it resembles, which would tell what the secret holds.
+func TestSensitive_MisspeltKeywordHidden(t *testing.T) {
+	for _, text := range []string{"#{elsif hunter2}", "#{/iff}"} {
+		_, err := variables.Substitute("#{P}", map[string]variables.Value{"P": variables.Sensitive(text)}, variables.Options{})
+		require.ErrorIs(t, err, variables.ErrSyntax)
+		require.NotContains(t, err.Error(), "did you mean")
+		require.NotContains(t, err.Error(), "hunter2")
+		require.NotContains(t, err.Error(), "iff")
+	}
+}

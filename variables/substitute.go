@@ -2,10 +2,12 @@ package variables
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Options are the limits of substitution: each bounds one call of [Project.Resolve] or
@@ -26,12 +28,17 @@ type Options struct {
 	MaxTotalSize int
 	// MaxWork bounds the work of one call, in units: one per construct evaluated, one per 64
 	// bytes written, one per 16 bytes a filter reads or writes, one per 16 bytes a condition,
-	// a computed name or an each list reads, two per item of an each list, four per each
-	// iteration, and for Replace one per 4 steps of its regular expression (one character read
-	// times the instructions of the compiled expression) plus, when its pattern is computed,
+	// a computed name, an each list or a path into a JSON value reads, one per 4 bytes of a
+	// JSON value read, two per item of an each list, four per each iteration, one per number, variable and operation of a calc, and
+	// for Replace and Match one per 4 steps of the regular expression (one character read
+	// times the instructions of the compiled expression) plus, when the pattern is computed,
 	// one per byte and per instruction to compile it. Default 8 Mi units (8388608), about a
 	// second of work.
 	MaxWork int
+	// Now is the time the NowDate and NowDateUtc filters read. The library has no clock: when
+	// Now is the zero time, a binding that needs it stays unresolved (echoed as written and
+	// listed as unresolved).
+	Now time.Time
 }
 
 const (
@@ -51,6 +58,8 @@ const (
 
 type limits struct {
 	depth, size, total, work int
+	now                      time.Time
+	hasNow                   bool
 }
 
 func (o Options) limits() limits {
@@ -65,6 +74,7 @@ func (o Options) limits() limits {
 		size:  orDefault(o.MaxSize, defaultSize),
 		total: orDefault(o.MaxTotalSize, defaultTotalSize),
 		work:  orDefault(o.MaxWork, defaultWork),
+		now:   o.Now, hasNow: !o.Now.IsZero(),
 	}
 }
 
@@ -132,8 +142,34 @@ func Substitute(text string, vars map[string]Value, opts Options) (Result, error
 	return res, nil
 }
 
-// Escape returns text that substitutes back to s: every "#{" becomes "##{".
-func Escape(s string) string { return strings.ReplaceAll(s, "#{", "##{") }
+// Escape returns text that substitutes back to s: every "#{" becomes "##{". The language has no
+// literal spelling of a "#" right before "#{" (Octopus reads "###{X}" as "#" and the value of
+// X), so each such "#" is written as "##" and an empty condition ("##" before a construct is
+// one "#"): Escape("##{") is `###{if ""}#{/if}##{`.
+func Escape(s string) string {
+	if !strings.Contains(s, "#{") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/4)
+	for {
+		i := strings.Index(s, "#{")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		run := i // the "#"s right before this "#{"
+		for run > 0 && s[run-1] == '#' {
+			run--
+		}
+		b.WriteString(s[:run])
+		for range i - run {
+			b.WriteString(`###{if ""}#{/if}`)
+		}
+		b.WriteString("##{")
+		s = s[i+2:]
+	}
+}
 
 // compareNames orders names case-insensitively, then by exact spelling.
 func compareNames(a, b string) int {
@@ -165,6 +201,9 @@ type engine struct {
 	fail    map[int32]error
 	stack   []int32
 	lex     []lexVar
+	json    map[int32]*jsonNode // id -> its value read as JSON (nil: not JSON)
+	indexed map[string][]string // lower-case collection name -> its index keys
+	hasIdx  bool                // indexed is built
 	depth   int
 	work    int   // units left of lim.work
 	bytes   int   // bytes left of lim.total
@@ -175,9 +214,15 @@ type engine struct {
 	unresSens map[string]string
 }
 
+// lexVar is a loop variable: its name (lower case) and value. Sub-names of it ("a.Name",
+// "a[0]") are read from the variables of the indexed collection item base ("x[key]", lower
+// case) when base is set, else from its JSON value; an item of a JSON object has the
+// sub-names Key and Value (entry).
 type lexVar struct {
-	key string
-	v   Value
+	key   string
+	v     Value
+	base  string
+	entry *jsonNode
 }
 
 func newEngine(lim limits) *engine {
@@ -444,6 +489,18 @@ func (e *engine) run(p *prog, nodes []node, w *strings.Builder) error {
 			if err := e.each(p, n, w); err != nil {
 				return err
 			}
+		case *calcNode:
+			f, ok, err := e.calc(p, n.expr)
+			if err != nil {
+				return err
+			}
+			s := n.src
+			if ok {
+				s = formatNumber(f)
+			}
+			if err := e.write(p, n.off, w, s); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -459,30 +516,30 @@ func (e *engine) enter(p *prog, off int) error {
 }
 
 func (e *engine) ifBlock(p *prog, n *ifNode, w *strings.Builder) error {
-	left, err := e.operand(p, &n.left)
-	if err != nil {
-		return err
-	}
-	var yes bool
-	switch n.op {
-	case opNone:
-		yes = truthy(left)
-	default:
-		right, err := e.operand(p, &n.right)
+	var body []node
+	for {
+		yes, err := e.cond(p, n)
 		if err != nil {
 			return err
 		}
-		if err := e.spend(p, n.off, (len(left)+len(right))/64); err != nil {
+		if yes {
+			body = n.then
+			break
+		}
+		body = n.els
+		// The next clause of an "#{elseif}" chain is tried in this loop: a long chain is not a
+		// deep nesting.
+		c, ok := (*ifNode)(nil), len(body) == 1
+		if ok {
+			c, ok = body[0].(*ifNode)
+		}
+		if !ok || !c.chained {
+			break
+		}
+		if err := e.spend(p, c.off, 1); err != nil {
 			return err
 		}
-		yes = (left == right) == (n.op == opEq)
-	}
-	if n.negate {
-		yes = !yes
-	}
-	body := n.els
-	if yes {
-		body = n.then
+		n = c
 	}
 	if len(body) == 0 {
 		return nil
@@ -494,6 +551,29 @@ func (e *engine) ifBlock(p *prog, n *ifNode, w *strings.Builder) error {
 	return e.run(p, body, w)
 }
 
+// cond evaluates the condition of n.
+func (e *engine) cond(p *prog, n *ifNode) (bool, error) {
+	left, err := e.operand(p, &n.left)
+	if err != nil {
+		return false, err
+	}
+	var yes bool
+	switch n.op {
+	case opNone:
+		yes = truthy(left)
+	default:
+		right, err := e.operand(p, &n.right)
+		if err != nil {
+			return false, err
+		}
+		if err := e.spend(p, n.off, (len(left)+len(right))/64); err != nil {
+			return false, err
+		}
+		yes = (left == right) == (n.op == opEq)
+	}
+	return yes != n.negate, nil
+}
+
 // truthy reports whether s is true in a condition: false for "", "False", "No" and "0" (trimmed,
 // any case).
 func truthy(s string) bool {
@@ -501,7 +581,7 @@ func truthy(s string) bool {
 	return t != "" && !strings.EqualFold(t, "false") && !strings.EqualFold(t, "no") && t != "0"
 }
 
-// operand returns a literal, or the value of a name ("" when undefined).
+// operand returns a literal, or the value of a name through its filters ("" when undefined).
 func (e *engine) operand(p *prog, o *operand) (string, error) {
 	if o.isLit {
 		return o.lit, nil
@@ -514,26 +594,26 @@ func (e *engine) operand(p *prog, o *operand) (string, error) {
 	if err != nil || !found {
 		return "", err
 	}
-	return v.s, nil
+	str := v.s
+	for i := range o.filters {
+		if str, err = e.filter(p, &o.filters[i], str); err != nil {
+			if errors.Is(err, errNoTime) {
+				return "", nil
+			}
+			return "", err
+		}
+	}
+	return str, nil
 }
 
 func (e *engine) each(p *prog, n *eachNode, w *strings.Builder) error {
-	key, _, ok, err := e.name(p, &n.coll)
+	key, display, ok, err := e.name(p, &n.coll)
 	if err != nil || !ok {
 		return err
 	}
-	v, found, err := e.lookup(p, n.coll.off, key)
-	if err != nil || !found {
+	items, err := e.items(p, n.coll.off, key, display)
+	if err != nil {
 		return err
-	}
-	if err := e.spend(p, n.off, len(v.s)/16); err != nil {
-		return err
-	}
-	var items []string
-	for item := range strings.SplitSeq(v.s, ",") {
-		if item = strings.TrimSpace(item); item != "" {
-			items = append(items, item)
-		}
 	}
 	if err := e.spend(p, n.off, 2*len(items)); err != nil {
 		return err
@@ -550,11 +630,11 @@ func (e *engine) each(p *prog, n *eachNode, w *strings.Builder) error {
 		if err := e.spend(p, n.off, 4); err != nil {
 			return err
 		}
-		e.lex = append(e.lex[:base],
-			lexVar{key: n.varKey, v: Value{s: item, sensitive: v.sensitive}},
+		item.key = n.varKey
+		e.lex = append(e.lex[:base], item,
 			lexVar{key: "octopus.template.each.index", v: Plain(strconv.Itoa(i))},
-			lexVar{key: "octopus.template.each.first", v: Plain(strconv.FormatBool(i == 0))},
-			lexVar{key: "octopus.template.each.last", v: Plain(strconv.FormatBool(i == len(items)-1))},
+			lexVar{key: "octopus.template.each.first", v: Plain(dotnetBool(i == 0))},
+			lexVar{key: "octopus.template.each.last", v: Plain(dotnetBool(i == len(items)-1))},
 		)
 		if err := e.run(p, n.body, w); err != nil {
 			return err
@@ -562,6 +642,159 @@ func (e *engine) each(p *prog, n *eachNode, w *strings.Builder) error {
 	}
 	e.lex = e.lex[:base]
 	return nil
+}
+
+// dotnetBool writes b as .NET does: "True" or "False".
+func dotnetBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+// items returns the items of the collection key (display is its name to report): the distinct
+// index keys of the variables named "key[k]...", else the elements or members of its JSON value,
+// else the comma-separated items of its value, trimmed, empty ones skipped. An undefined
+// collection is reported as unresolved and has no items.
+func (e *engine) items(p *prog, off int, key, display string) ([]lexVar, error) {
+	gkey := e.globalKey(key)
+	idx, err := e.indexKeys(p, off)
+	if err != nil {
+		return nil, err
+	}
+	if keys := idx[gkey]; len(keys) > 0 {
+		items := make([]lexVar, len(keys))
+		for i, k := range keys {
+			items[i] = lexVar{v: Plain(k), base: gkey + "[" + strings.ToLower(k) + "]"}
+		}
+		return items, nil
+	}
+	v, found, err := e.lookup(p, off, key)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		e.addUnresolved(p, display)
+		return nil, nil
+	}
+	if err := e.spend(p, off, len(v.s)/16); err != nil {
+		return nil, err
+	}
+	doc, err := e.readJSON(p, off, v.s)
+	if err != nil {
+		return nil, err
+	}
+	var items []lexVar
+	if doc != nil {
+		items = make([]lexVar, len(doc.vals))
+		for i, m := range doc.vals {
+			if doc.kind == 'o' {
+				items[i] = lexVar{v: Value{s: doc.keys[i], sensitive: v.sensitive}, entry: m}
+				continue
+			}
+			s := m.text()
+			if err := e.produce(p, off, len(s)); err != nil {
+				return nil, err
+			}
+			items[i] = lexVar{v: Value{s: s, sensitive: v.sensitive}}
+		}
+		return items, nil
+	}
+	items = make([]lexVar, 0, strings.Count(v.s, ",")+1)
+	for item := range strings.SplitSeq(v.s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, lexVar{v: Value{s: item, sensitive: v.sensitive}})
+		}
+	}
+	return items, nil
+}
+
+// readJSON reads s as a JSON object or array (nil when it is not one), charging the work: a
+// unit per 4 bytes, as reading builds a node per value.
+func (e *engine) readJSON(p *prog, off int, s string) (*jsonNode, error) {
+	if err := e.spend(p, off, len(s)/4); err != nil {
+		return nil, err
+	}
+	doc, deep := parseJSON(s, e.lim.depth)
+	if deep {
+		return nil, e.errAt(p, off, ErrLimit, "JSON value nested deeper than %d (%s)", e.lim.depth, depthLimit)
+	}
+	return doc, nil
+}
+
+// globalKey returns key with a leading loop variable of an indexed collection replaced by the
+// name of its item ("a.steps" in "#{each a in X}" is "x[key].steps").
+func (e *engine) globalKey(key string) string {
+	for i := len(e.lex) - 1; i >= 0; i-- {
+		lv := &e.lex[i]
+		if rest, ok := subPath(key, lv.key); ok && lv.base != "" {
+			return lv.base + rest
+		}
+		if key == lv.key {
+			return key
+		}
+	}
+	return key
+}
+
+// subPath returns the rest of key after the name prefix and a "." or "[" that follows it.
+func subPath(key, prefix string) (string, bool) {
+	if len(key) > len(prefix) && strings.HasPrefix(key, prefix) && (key[len(prefix)] == '.' || key[len(prefix)] == '[') {
+		return key[len(prefix):], true
+	}
+	return "", false
+}
+
+// hasValue reports whether variable id has a value.
+func (e *engine) hasValue(id int) bool {
+	return e.progs[id] != nil || (e.raw != nil && (e.defined == nil || e.defined[id]))
+}
+
+// indexKeys returns, for every name followed by an index in a defined variable's name
+// ("Octopus.Action" in "Octopus.Action[Step 1].Name"), the distinct index keys, in the order of
+// the variables. It is built on first use.
+func (e *engine) indexKeys(p *prog, off int) (map[string][]string, error) {
+	if e.hasIdx {
+		return e.indexed, nil
+	}
+	e.hasIdx = true
+	var seen map[[2]string]bool
+	total := 0
+	for id, name := range e.display {
+		if !e.hasValue(id) || strings.IndexByte(name, '[') < 0 {
+			continue
+		}
+		total += len(name)
+		lower := strings.ToLower(name)
+		if len(lower) != len(name) {
+			name = lower
+		}
+		depth, open := 0, 0
+		for i := 0; i < len(name); i++ {
+			switch name[i] {
+			case '[':
+				if depth == 0 {
+					open = i
+				}
+				depth++
+			case ']':
+				if depth == 0 {
+					continue
+				}
+				if depth--; depth == 0 {
+					prefix, k := lower[:open], name[open+1:i]
+					if seen == nil {
+						seen, e.indexed = make(map[[2]string]bool), make(map[string][]string)
+					}
+					if sk := [2]string{prefix, strings.ToLower(k)}; !seen[sk] {
+						seen[sk] = true
+						e.indexed[prefix] = append(e.indexed[prefix], k)
+					}
+				}
+			}
+		}
+	}
+	return e.indexed, e.spend(p, off, total/16)
 }
 
 // name evaluates a name: its lower-case key, the name to report when undefined (the source
@@ -614,40 +847,156 @@ func (e *engine) name(p *prog, ne *nameExpr) (key, display string, ok bool, err 
 	return strings.ToLower(name), display, true, nil
 }
 
-// lookup finds a name among the loop variables, then the variables.
+// lookup finds a name among the loop variables (and their sub-names), then the variables
+// (and the paths into their JSON values).
 func (e *engine) lookup(p *prog, off int, key string) (Value, bool, error) {
 	for i := len(e.lex) - 1; i >= 0; i-- {
-		if e.lex[i].key == key {
-			v := e.lex[i].v
-			e.sens = e.sens || v.sensitive
-			return v, true, nil
+		lv := &e.lex[i]
+		if lv.key == key {
+			e.sens = e.sens || lv.v.sensitive
+			return lv.v, true, nil
+		}
+		rest, ok := subPath(key, lv.key)
+		if !ok {
+			continue
+		}
+		if lv.base != "" {
+			return e.global(p, off, lv.base+rest)
+		}
+		v, found, err := e.lexPath(p, off, lv, rest)
+		if found || err != nil {
+			return v, found, err
 		}
 	}
-	id, ok := e.ids[key]
+	return e.global(p, off, key)
+}
+
+// lexPath finds the sub-name rest (".x", "[0]") of a loop variable over JSON.
+func (e *engine) lexPath(p *prog, off int, lv *lexVar, rest string) (Value, bool, error) {
+	doc := lv.entry
+	if doc != nil {
+		switch {
+		case rest == ".key":
+			e.sens = e.sens || lv.v.sensitive
+			return lv.v, true, nil
+		case rest == ".value":
+			rest = ""
+		case strings.HasPrefix(rest, ".value.") || strings.HasPrefix(rest, ".value["):
+			rest = rest[len(".value"):]
+		default:
+			return Value{}, false, nil
+		}
+	} else {
+		var err error
+		if doc, err = e.readJSON(p, off, lv.v.s); err != nil || doc == nil {
+			return Value{}, false, err
+		}
+	}
+	return e.jsonValue(p, off, doc, rest, lv.v.sensitive)
+}
+
+// jsonValue returns the value at path in doc.
+func (e *engine) jsonValue(p *prog, off int, doc *jsonNode, path string, sensitive bool) (Value, bool, error) {
+	if err := e.spend(p, off, 1+len(path)/16); err != nil {
+		return Value{}, false, err
+	}
+	n, ok := doc.walk(path)
 	if !ok {
 		return Value{}, false, nil
 	}
-	return e.evalID(id, p, off)
+	s := n.text()
+	if len(s) > e.lim.size {
+		return Value{}, false, e.sizeErr(p, off)
+	}
+	if err := e.produce(p, off, len(s)); err != nil {
+		return Value{}, false, err
+	}
+	e.sens = e.sens || sensitive
+	return Value{s: s, sensitive: sensitive}, true, nil
+}
+
+// global finds a variable by name; failing that, the longest defined name that key extends
+// with a path (".x", "[0]") whose value is a JSON object or array, and the value at that path.
+// A variable defined with the whole name wins over the JSON value.
+func (e *engine) global(p *prog, off int, key string) (Value, bool, error) {
+	if id, ok := e.ids[key]; ok {
+		if v, found, err := e.evalID(id, p, off); found || err != nil {
+			return v, found, err
+		}
+	}
+	for i := len(key) - 1; i > 0; i-- {
+		if key[i] != '.' && key[i] != '[' {
+			continue
+		}
+		if err := e.spend(p, off, 1+i/64); err != nil {
+			return Value{}, false, err
+		}
+		id, ok := e.ids[key[:i]]
+		if !ok {
+			continue
+		}
+		v, found, err := e.evalID(id, p, off)
+		if err != nil {
+			return Value{}, false, err
+		}
+		if !found {
+			continue
+		}
+		doc, err := e.jsonOf(p, off, id, v.s)
+		if err != nil || doc == nil {
+			return Value{}, false, err
+		}
+		return e.jsonValue(p, off, doc, key[i:], v.sensitive)
+	}
+	return Value{}, false, nil
+}
+
+// jsonOf returns the value s of variable id read as JSON, once per resolution.
+func (e *engine) jsonOf(p *prog, off int, id int32, s string) (*jsonNode, error) {
+	if doc, ok := e.json[id]; ok {
+		return doc, nil
+	}
+	doc, err := e.readJSON(p, off, s)
+	if err != nil {
+		return nil, err
+	}
+	if e.json == nil {
+		e.json = make(map[int32]*jsonNode)
+	}
+	e.json[id] = doc
+	return doc, nil
 }
 
 // value evaluates a binding: ok=false when its name (or a nested name) is undefined, in which
 // case it is reported as unresolved.
+//
+// A binding without a name ("#{ | NowDate}") applies its filters to the empty text. A filter
+// that needs the time when [Options] give none leaves the binding unresolved: its source text
+// is reported.
 func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
-	key, display, ok, err := e.name(p, &b.name)
-	if err != nil || !ok {
-		return "", false, err
+	var s string
+	if len(b.name.parts) > 0 {
+		key, display, ok, err := e.name(p, &b.name)
+		if err != nil || !ok {
+			return "", false, err
+		}
+		v, found, err := e.lookup(p, b.off, key)
+		if err != nil {
+			return "", false, err
+		}
+		if !found {
+			e.addUnresolved(p, display)
+			return "", false, nil
+		}
+		s = v.s
 	}
-	v, found, err := e.lookup(p, b.off, key)
-	if err != nil {
-		return "", false, err
-	}
-	if !found {
-		e.addUnresolved(p, display)
-		return "", false, nil
-	}
-	s := v.s
+	var err error
 	for i := range b.filters {
 		if s, err = e.filter(p, &b.filters[i], s); err != nil {
+			if errors.Is(err, errNoTime) {
+				e.addUnresolved(p, b.src)
+				return "", false, nil
+			}
 			return "", false, err
 		}
 	}
@@ -679,7 +1028,7 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 			vals[i] = text
 		}
 		c := *f
-		if f.kind == fReplace { // the pattern is compiled for this evaluation
+		if f.kind == fReplace || f.kind == fMatch { // the pattern is compiled for this evaluation
 			if err := e.spend(p, f.off, len(vals[0])); err != nil {
 				return "", err
 			}
@@ -699,6 +1048,9 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 		}
 		fc = &c
 	}
+	if f.kind == fOcto {
+		return e.octo(p, f, s, vals)
+	}
 	out, oc, aerr := fc.apply(s, vals, e.lim.size, &e.work)
 	switch {
 	case aerr != nil:
@@ -708,6 +1060,39 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 	case oc == overWork:
 		e.work = min(e.work, -1)
 		return "", e.checkWork(p, f.off, " in filter "+f.name)
+	}
+	if err := e.spend(p, f.off, len(out)/16); err != nil {
+		return "", err
+	}
+	if err := e.produce(p, f.off, len(out)); err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+// octo applies the pure filter f.octo to s with the argument values vals.
+func (e *engine) octo(p *prog, f *filterCall, s string, vals []string) (string, error) {
+	env := filterEnv{now: e.lim.now, hasNow: e.lim.hasNow, max: e.lim.size}
+	out, err := f.octo.fn(s, vals, env)
+	var fe *filterError
+	switch {
+	case err == nil:
+	case errors.Is(err, errNoTime):
+		return "", errNoTime
+	case errors.Is(err, errFilterTooLarge):
+		return "", e.sizeErr(p, f.off)
+	case errors.As(err, &fe) && fe.arg >= 0 && fe.arg < len(f.args):
+		return "", e.errAt(p, f.args[fe.arg].off, ErrFilterArgument, "filter %s: argument %d is not %s", f.name, fe.arg+1, fe.want)
+	case errors.As(err, &fe):
+		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: input is not %s", f.name, fe.want)
+	case e.sens || p.sensitive:
+		// The error may quote its input or arguments, which read a secret.
+		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: invalid input or argument (sensitive text)", f.name)
+	default:
+		return "", e.errAt(p, f.off, ErrFilterArgument, "filter %s: %v", f.name, err)
+	}
+	if len(out) > e.lim.size {
+		return "", e.sizeErr(p, f.off)
 	}
 	if err := e.spend(p, f.off, len(out)/16); err != nil {
 		return "", err

@@ -6,185 +6,12 @@ import (
 	"strings"
 )
 
-// The template language is parsed once into a tree of nodes, then evaluated. See doc.go for the
-// grammar.
-
-// hardDepth bounds nesting whatever Options say, so that recursion stays far from the Go stack
-// limit.
-const hardDepth = 10000
-
-// prog is a parsed template text: the value of one variable, template default or tenant value,
-// or the text given to Substitute.
-type prog struct {
-	variable  string // display name of the variable the text came from ("" = Substitute's text)
-	sensitive bool   // the text is a sensitive value: error messages do not quote it
-	literal   bool   // no construct: the value is text
-	text      string // the text when literal
-	nodes     []node
-}
-
-type node interface{ offset() int }
-
-type textNode struct {
-	s   string
-	off int
-}
-
-// bindNode is "#{name | filter args | ...}".
-type bindNode struct {
-	name    nameExpr
-	filters []filterCall
-	src     string // the source text "#{...}", echoed when the name is undefined
-	off     int
-}
-
-// nameExpr is a variable name: literal text and nested bindings ("A.#{B}", "X[#{Y}]").
-type nameExpr struct {
-	parts  []namePart
-	src    string // trimmed source text of the name
-	static bool   // no nested binding: the name is src
-	key    string // strings.ToLower(src) when static
-	off    int
-}
-
-type namePart struct {
-	lit  string
-	bind *bindNode
-}
-
-type cmpOp uint8
-
-const (
-	opNone cmpOp = iota
-	opEq
-	opNe
-)
-
-// operand of a condition: a quoted literal or a variable name.
-type operand struct {
-	isLit bool
-	lit   string
-	name  nameExpr
-}
-
-// ifNode is "#{if X}..#{else}..#{/if}" or "#{unless X}..#{/unless}" (negate).
-type ifNode struct {
-	negate      bool
-	left, right operand
-	op          cmpOp
-	then, els   []node
-	off         int
-}
-
-// eachNode is "#{each x in V}..#{/each}".
-type eachNode struct {
-	varName string
-	varKey  string
-	coll    nameExpr
-	body    []node
-	off     int
-}
-
-func (n *textNode) offset() int { return n.off }
-func (n *bindNode) offset() int { return n.off }
-func (n *ifNode) offset() int   { return n.off }
-func (n *eachNode) offset() int { return n.off }
-
-type filterKind uint8
-
-const (
-	fUnknown filterKind = iota
-	fToUpper
-	fToLower
-	fTrim
-	fTruncate
-	fSubstring
-	fReplace
-	fHTMLEscape
-	fJSONEscape
-	fURIEscape
-	fToBase64
-	fFromBase64
-)
-
-func lookupFilter(name string) (filterKind, string) {
-	for k := fToUpper; k <= fFromBase64; k++ {
-		if n := k.String(); strings.EqualFold(n, name) {
-			return k, n
-		}
-	}
-	return fUnknown, ""
-}
-
-func (k filterKind) String() string {
-	switch k {
-	case fToUpper:
-		return "ToUpper"
-	case fToLower:
-		return "ToLower"
-	case fTrim:
-		return "Trim"
-	case fTruncate:
-		return "Truncate"
-	case fSubstring:
-		return "Substring"
-	case fReplace:
-		return "Replace"
-	case fHTMLEscape:
-		return "HtmlEscape"
-	case fJSONEscape:
-		return "JsonEscape"
-	case fURIEscape:
-		return "UriEscape"
-	case fToBase64:
-		return "ToBase64"
-	case fFromBase64:
-		return "FromBase64"
-	}
-	return "?"
-}
-
-// arity returns the least and most number of arguments of a filter.
-func (k filterKind) arity() (int, int) {
-	switch k {
-	case fTrim:
-		return 0, 1
-	case fTruncate:
-		return 1, 1
-	case fSubstring:
-		return 1, 2
-	case fReplace:
-		return 1, 2
-	}
-	return 0, 0
-}
-
-// filterCall is "| Name arg arg".
-type filterCall struct {
-	kind filterKind
-	name string // canonical name
-	args []arg
-	off  int
-	// Decoded static arguments.
-	static bool     // every argument is static and decoded below
-	vals   []string // the static argument values
-	ints   [2]int
-	pat    *pattern // Replace
-}
-
-// arg is a filter argument: a quoted string, or a word that may contain bindings.
-type arg struct {
-	static bool
-	s      string
-	name   nameExpr // when not static
-	off    int
-}
-
 type termKind uint8
 
 const (
 	termEOF termKind = iota
 	termElse
+	termElseIf // "#{elseif" or "#{else if": the condition follows at p.pos
 	termEndIf
 	termEndUnless
 	termEndEach
@@ -194,6 +21,8 @@ func (t termKind) String() string {
 	switch t {
 	case termElse:
 		return "#{else}"
+	case termElseIf:
+		return "#{elseif}"
 	case termEndIf:
 		return "#{/if}"
 	case termEndUnless:
@@ -227,8 +56,8 @@ func parse(src, variable string, sensitive bool, maxDepth int, depthName string)
 		return nil, err
 	}
 	if term != termEOF {
-		if term == termElse {
-			return nil, p.errf(toff, ErrSyntax, "#{else} outside #{if} or #{unless}")
+		if term == termElse || term == termElseIf {
+			return nil, p.errf(toff, ErrSyntax, "%s outside #{if} or #{unless}", term)
 		}
 		return nil, p.errf(toff, ErrSyntax, "unmatched %s", term)
 	}
@@ -293,8 +122,9 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 			return nodes, termEOF, p.pos, nil
 		}
 		i += p.pos
+		rest := p.src[i:]
 		switch {
-		case i+1 < len(p.src) && p.src[i+1] == '{':
+		case strings.HasPrefix(rest, "#{"):
 			text.add(p.src[start:i])
 			p.pos = i + 2
 			n, term, err := p.directive(i, depth)
@@ -305,15 +135,22 @@ func (p *parser) seq(depth int) ([]node, termKind, int, error) {
 			if term != termEOF {
 				return nodes, term, i, nil
 			}
-			nodes = append(nodes, n)
+			if n != nil {
+				nodes = append(nodes, n)
+			}
 			start, pendingOff = p.pos, p.pos
-		case i+2 < len(p.src) && p.src[i+1] == '#' && p.src[i+2] == '{':
+		case strings.HasPrefix(rest, "###{"):
+			// "##" before "#{" is a literal "#"; the "#{" opens a construct.
+			text.add(p.src[start : i+1])
+			start, p.pos = i+2, i+2
+		case strings.HasPrefix(rest, "##{"):
 			// "##{" is a literal "#{".
 			text.add(p.src[start : i+1])
 			start = i + 2
 			p.pos = i + 3
 		default:
-			p.pos = i + 1
+			// A "#" and the byte after it are literal text (so "##" never starts "##{").
+			p.pos = min(i+2, len(p.src))
 		}
 	}
 }
@@ -362,25 +199,44 @@ func (p *parser) word() string {
 	return p.src[p.pos:end]
 }
 
-// directive parses what follows "#{" at offset open.
+// directive parses what follows "#{" at offset open. It returns a nil node for a construct
+// that writes nothing.
 func (p *parser) directive(open, depth int) (node, termKind, error) {
 	if depth+1 > p.maxDepth {
 		return nil, 0, p.limitErr(open)
 	}
 	save := p.pos
 	p.skipSpace()
+	if !p.eof() && p.src[p.pos] == '}' {
+		// "#{}" and "#{ }" are text, as Octopus echoes them.
+		p.pos++
+		return &textNode{s: p.src[open:p.pos], off: open}, termEOF, nil
+	}
 	w := p.word()
 	after := p.pos + len(w)
 	spaced := after < len(p.src) && isSpace(p.src[after])
+	kw := w
+	if len(w) <= len("unless") && hasUpper(w) {
+		kw = strings.ToLower(w) // only a word as short as a keyword can be one
+	}
 	switch {
-	case (w == "if" || w == "unless") && spaced:
+	case (kw == "if" || kw == "unless") && spaced:
 		p.pos = after
-		n, err := p.ifBlock(open, w == "unless", depth)
+		n, err := p.ifBlock(open, kw == "unless", depth)
 		return n, termEOF, err
-	case w == "each" && spaced:
+	case kw == "each" && spaced:
 		p.pos = after
 		n, err := p.eachBlock(open, depth)
 		return n, termEOF, err
+	case kw == "calc" && spaced:
+		p.pos = after
+		n, err := p.calc(open, depth)
+		return n, termEOF, err
+	case kw == "elseif" && spaced:
+		p.pos = after
+		return nil, termElseIf, nil
+	case w == "else" && spaced && p.elseIf(after):
+		return nil, termElseIf, nil
 	case w == "else" || w == "/if" || w == "/unless" || w == "/each":
 		p.pos = after
 		p.skipSpace()
@@ -400,10 +256,117 @@ func (p *parser) directive(open, depth int) (node, termKind, error) {
 			return nil, termEndUnless, nil
 		}
 		return nil, termEndEach, nil
+	case strings.HasPrefix(w, "/"):
+		hint := didYouMean(w, "/if", "/unless", "/each")
+		if p.sensitive {
+			hint = ""
+		}
+		return nil, 0, p.errf(open, ErrSyntax, "%s is not the end of a block (#{/if}, #{/unless} or #{/each})%s",
+			p.quote("#{"+w+"}"), hint)
+	case spaced && p.moreAfter(after):
+		if hint := didYouMean(kw, "if", "unless", "each", "elseif", "calc"); hint != "" {
+			if p.sensitive {
+				hint = "" // the keyword meant would tell what the secret holds
+			}
+			return nil, 0, p.errf(open, ErrSyntax, "%s is not a keyword%s", p.quote(w), hint)
+		}
 	}
 	p.pos = save
 	n, err := p.binding(open, depth+1)
 	return n, termEOF, err
+}
+
+// moreAfter reports whether the white space at after is followed by more than a "|" or "}".
+func (p *parser) moreAfter(after int) bool {
+	i := after
+	for i < len(p.src) && isSpace(p.src[i]) {
+		i++
+	}
+	return i < len(p.src) && p.src[i] != '|' && p.src[i] != '}'
+}
+
+func hasUpper(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+// elseIf reports whether "if" and white space follow the white space at after (the "else" of
+// "#{else if X}"), and if so moves p.pos to the condition.
+func (p *parser) elseIf(after int) bool {
+	i := after
+	for i < len(p.src) && isSpace(p.src[i]) {
+		i++
+	}
+	if i+2 < len(p.src) && strings.EqualFold(p.src[i:i+2], "if") && isSpace(p.src[i+2]) {
+		p.pos = i + 2
+		return true
+	}
+	return false
+}
+
+// didYouMean returns `; did you mean "k"?` for the keyword k that w is a misspelling of (one
+// edit away, or two for keywords of five letters or more), or "".
+func didYouMean(w string, keywords ...string) string {
+	if len(w) > len("unless")+2 {
+		return ""
+	}
+	w = strings.ToLower(w)
+	for _, k := range keywords {
+		d := editDistance(w, k, 3)
+		// A short keyword one substitution away ("is", "of") is too likely a real name.
+		if d == 1 && len(k) < 4 && len(w) == len(k) && !sameBytes(w, k) {
+			continue
+		}
+		if d > 0 && (d == 1 || (d == 2 && len(k) >= 5)) {
+			return fmt.Sprintf("; did you mean %q?", "#{"+k+"}")
+		}
+	}
+	return ""
+}
+
+// sameBytes reports whether a and b hold the same bytes in some order.
+func sameBytes(a, b string) bool {
+	var n [256]int
+	for i := range len(a) {
+		n[a[i]]++
+	}
+	for i := range len(b) {
+		n[b[i]]--
+	}
+	return n == [256]int{}
+}
+
+// editDistance returns the optimal string alignment distance of a and b (insertions,
+// deletions, substitutions and transpositions of adjacent bytes), or limit when it is at
+// least limit. b is a keyword: at most 15 bytes.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit || len(b) > 15 {
+		return limit
+	}
+	var rows [3][16]int
+	prev2, prev, cur := rows[0][:len(b)+1], rows[1][:len(b)+1], rows[2][:len(b)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit)
 }
 
 // binding parses a binding whose "#{" is at open; p.pos is after "#{".
@@ -417,12 +380,12 @@ func (p *parser) binding(open, depth int) (*bindNode, error) {
 	if p.eof() {
 		return nil, p.errf(open, ErrSyntax, "unterminated \"#{\"")
 	}
-	if len(b.name.parts) == 0 {
+	if len(b.name.parts) == 0 && p.src[p.pos] != '|' {
 		return nil, p.errf(open, ErrSyntax, "empty variable name")
 	}
 	for !p.eof() && p.src[p.pos] == '|' {
 		p.pos++
-		f, err := p.filter(open, depth)
+		f, err := p.filter(open, depth, false)
 		if err != nil {
 			return nil, err
 		}
@@ -491,6 +454,20 @@ func (p *parser) name(word, ops bool, depth int) (nameExpr, error) {
 	return ne, nil
 }
 
+// escapedQuoted parses a string between `\"` and `\"` at p.pos, as written inside a JSON
+// string ("{\"Bar\": \"#{if Foo == \\\"x\\\"}...\"}"); it has no escapes.
+func (p *parser) escapedQuoted() (string, error) {
+	open := p.pos
+	p.pos += 2
+	end := strings.Index(p.src[p.pos:], `\"`)
+	if end < 0 {
+		return "", p.errf(open, ErrSyntax, "unterminated quoted string")
+	}
+	s := p.src[p.pos : p.pos+end]
+	p.pos += end + 2
+	return s, nil
+}
+
 // quoted parses a double-quoted string at p.pos ("\"" and "\\" are escapes).
 func (p *parser) quoted() (string, error) {
 	open := p.pos
@@ -514,7 +491,8 @@ func (p *parser) quoted() (string, error) {
 }
 
 // filter parses "Name args" after a "|".
-func (p *parser) filter(open, depth int) (filterCall, error) {
+// In a condition (ops), "==" and "!=" end the arguments.
+func (p *parser) filter(open, depth int, ops bool) (filterCall, error) {
 	p.skipSpace()
 	off := p.pos
 	end := p.pos
@@ -528,30 +506,34 @@ func (p *parser) filter(open, depth int) (filterCall, error) {
 		}
 		return filterCall{}, p.errf(off, ErrSyntax, "missing filter name after \"|\"")
 	}
-	kind, canon := lookupFilter(fname)
+	kind, canon, octo := lookupFilter(fname)
 	if kind == fUnknown {
 		return filterCall{}, p.errf(off, ErrUnknownFilter, "%s is not a filter", p.quote(fname))
 	}
 	p.pos = end
-	f := filterCall{kind: kind, name: canon, off: off, static: true}
+	f := filterCall{kind: kind, name: canon, off: off, static: true, octo: octo}
 	for {
 		p.skipSpace()
 		if p.eof() {
 			return filterCall{}, p.errf(open, ErrSyntax, "unterminated \"#{\"")
 		}
 		c := p.src[p.pos]
-		if c == '|' || c == '}' {
+		if c == '|' || c == '}' || (ops && p.atOp()) {
 			break
 		}
 		a := arg{off: p.pos}
-		if c == '"' {
-			s, err := p.quoted()
+		if c == '"' || strings.HasPrefix(p.src[p.pos:], `\"`) {
+			quoted := p.quoted
+			if c != '"' {
+				quoted = p.escapedQuoted
+			}
+			s, err := quoted()
 			if err != nil {
 				return filterCall{}, err
 			}
 			a.static, a.s = true, s
 		} else {
-			ne, err := p.name(true, false, depth)
+			ne, err := p.name(true, ops, depth)
 			if err != nil {
 				return filterCall{}, err
 			}
@@ -564,7 +546,7 @@ func (p *parser) filter(open, depth int) (filterCall, error) {
 		}
 		f.args = append(f.args, a)
 	}
-	lo, hi := kind.arity()
+	lo, hi := f.arity()
 	if len(f.args) < lo || len(f.args) > hi {
 		want := strconv.Itoa(lo)
 		if hi != lo {
@@ -585,72 +567,19 @@ func (p *parser) filter(open, depth int) (filterCall, error) {
 	return f, nil
 }
 
+// atOp reports whether "==" or "!=" is at p.pos.
+func (p *parser) atOp() bool {
+	return strings.HasPrefix(p.src[p.pos:], "==") || strings.HasPrefix(p.src[p.pos:], "!=")
+}
+
 func isLetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
-
-// argError is a bad filter argument: which one, and what is wrong.
-type argError struct {
-	arg  int
-	val  string
-	want string
-}
-
-func (e *argError) msg(quote func(string) string) string {
-	return fmt.Sprintf("argument %d %s is not %s", e.arg+1, quote(e.val), e.want)
-}
-
-// decode checks the argument values of f and stores decoded integers and the regexp in f.
-func (f *filterCall) decode(vals []string) *argError {
-	switch f.kind {
-	case fTruncate, fSubstring:
-		for i, v := range vals {
-			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil || n < 0 {
-				return &argError{arg: i, val: v, want: "a non-negative integer"}
-			}
-			f.ints[i] = n
-		}
-	case fTrim:
-		if len(vals) == 1 && !strings.EqualFold(vals[0], "start") && !strings.EqualFold(vals[0], "end") {
-			return &argError{arg: 0, val: vals[0], want: "start or end"}
-		}
-	case fReplace:
-		pat, err := compilePattern(vals[0])
-		if err != nil {
-			return &argError{arg: 0, val: vals[0], want: "a valid regular expression"}
-		}
-		f.pat = pat
-	}
-	return nil
-}
 
 // ifBlock parses a condition and the blocks of "#{if ...}" or "#{unless ...}".
 func (p *parser) ifBlock(open int, negate bool, depth int) (node, error) {
 	n := &ifNode{negate: negate, off: open}
-	var err error
-	p.skipSpace()
-	if n.left, err = p.operand(open, depth); err != nil {
+	if err := p.condition(n, open, depth); err != nil {
 		return nil, err
 	}
-	p.skipSpace()
-	if strings.HasPrefix(p.src[p.pos:], "==") || strings.HasPrefix(p.src[p.pos:], "!=") {
-		n.op = opEq
-		if p.src[p.pos] == '!' {
-			n.op = opNe
-		}
-		p.pos += 2
-		p.skipSpace()
-		if n.right, err = p.operand(open, depth); err != nil {
-			return nil, err
-		}
-		p.skipSpace()
-	}
-	if p.eof() {
-		return nil, p.errf(open, ErrSyntax, "unterminated \"#{\"")
-	}
-	if p.src[p.pos] != '}' {
-		return nil, p.errf(p.pos, ErrSyntax, "unexpected %s in condition", p.quote(p.src[p.pos:min(len(p.src), p.pos+16)]))
-	}
-	p.pos++
 	kw, end := "#{if}", termEndIf
 	if negate {
 		kw, end = "#{unless}", termEndUnless
@@ -660,12 +589,32 @@ func (p *parser) ifBlock(open int, negate bool, depth int) (node, error) {
 		return nil, err
 	}
 	n.then = body
+	// An "#{elseif}" chain is a chain of ifNodes, each the else of the one before.
+	for cur := n; term == termElseIf; {
+		if negate {
+			return nil, p.errf(toff, ErrSyntax, "#{elseif} in #{unless} (only #{if} has #{elseif})")
+		}
+		next := &ifNode{off: toff, chained: true}
+		if err := p.condition(next, toff, depth); err != nil {
+			return nil, err
+		}
+		if body, term, toff, err = p.seq(depth + 1); err != nil {
+			return nil, err
+		}
+		next.then = body
+		cur.els, cur = []node{next}, next
+		n.last = next
+	}
 	if term == termElse {
 		body, term, toff, err = p.seq(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		n.els = body
+		last := n
+		if n.last != nil {
+			last = n.last
+		}
+		last.els = body
 	}
 	switch term {
 	case end:
@@ -676,7 +625,37 @@ func (p *parser) ifBlock(open int, negate bool, depth int) (node, error) {
 	return nil, p.errf(toff, ErrSyntax, "unexpected %s in %s", term, kw)
 }
 
-// operand parses a quoted literal or a variable name.
+// condition parses "operand [op operand] }" into n; open is the offset of its "#{".
+func (p *parser) condition(n *ifNode, open, depth int) error {
+	var err error
+	p.skipSpace()
+	if n.left, err = p.operand(open, depth); err != nil {
+		return err
+	}
+	p.skipSpace()
+	if p.atOp() {
+		n.op = opEq
+		if p.src[p.pos] == '!' {
+			n.op = opNe
+		}
+		p.pos += 2
+		p.skipSpace()
+		if n.right, err = p.operand(open, depth); err != nil {
+			return err
+		}
+		p.skipSpace()
+	}
+	if p.eof() {
+		return p.errf(open, ErrSyntax, "unterminated \"#{\"")
+	}
+	if p.src[p.pos] != '}' {
+		return p.errf(p.pos, ErrSyntax, "unexpected %s in condition", p.quote(p.src[p.pos:min(len(p.src), p.pos+16)]))
+	}
+	p.pos++
+	return nil
+}
+
+// operand parses a quoted literal, or a variable name and its filters.
 func (p *parser) operand(open, depth int) (operand, error) {
 	if p.eof() {
 		return operand{}, p.errf(open, ErrSyntax, "unterminated \"#{\"")
@@ -685,15 +664,28 @@ func (p *parser) operand(open, depth int) (operand, error) {
 		s, err := p.quoted()
 		return operand{isLit: true, lit: s}, err
 	}
+	if strings.HasPrefix(p.src[p.pos:], `\"`) {
+		s, err := p.escapedQuoted()
+		return operand{isLit: true, lit: s}, err
+	}
 	off := p.pos
-	ne, err := p.name(true, true, depth)
+	ne, err := p.name(false, true, depth)
 	if err != nil {
 		return operand{}, err
 	}
 	if len(ne.parts) == 0 {
 		return operand{}, p.errf(off, ErrSyntax, "missing operand in condition")
 	}
-	return operand{name: ne}, nil
+	o := operand{name: ne}
+	for !p.eof() && p.src[p.pos] == '|' {
+		p.pos++
+		f, err := p.filter(open, depth, true)
+		if err != nil {
+			return operand{}, err
+		}
+		o.filters = append(o.filters, f)
+	}
+	return o, nil
 }
 
 // eachBlock parses "each x in V}" and the block up to "#{/each}".
