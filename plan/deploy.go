@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -54,11 +55,11 @@ type DeployRequest struct {
 type Reason struct {
 	Code Code `json:"code"`
 	// Phase, Need and Have: for lifecycle, the first phase that is not complete for the track, how
-	// many of its environments it needs and how many it has. Need and Have are always written in
-	// JSON, so that a lifecycle reason keeps its "have": 0; they are 0 for the other codes.
+	// many of its environments it needs and how many it has. A lifecycle reason always writes Need
+	// and Have in JSON, so that "have": 0 is kept; the other codes leave them out (they are 0).
 	Phase string `json:"phase,omitempty"`
-	Need  int    `json:"need"`
-	Have  int    `json:"have"`
+	Need  int    `json:"need,omitempty"`
+	Have  int    `json:"have,omitempty"`
 	// Freeze and Until: for frozen, the freeze and the end of its occurrence (the latest ending
 	// one when several hold the cell).
 	Freeze string    `json:"freeze,omitempty"`
@@ -66,6 +67,25 @@ type Reason struct {
 	// Missing: for missing-variables, the templates without a value, sorted.
 	Missing []string `json:"missing,omitempty"`
 	Message string   `json:"message"`
+}
+
+// MarshalJSON writes the reason as JSON: the fields in the order of the struct, a field left out
+// when it is empty, except that a lifecycle reason always has "need" and "have", since 0 there
+// means something (a phase that needs one environment and has none).
+func (r Reason) MarshalJSON() ([]byte, error) {
+	type plain Reason // the same fields and tags, without this method
+	if r.Code != ReasonLifecycle {
+		return json.Marshal(plain(r))
+	}
+	// Fields of the outer struct win over the embedded ones of the same name, so this writes need
+	// and have even when they are 0, in their usual place.
+	return json.Marshal(struct {
+		Code  Code   `json:"code"`
+		Phase string `json:"phase,omitempty"`
+		Need  int    `json:"need"`
+		Have  int    `json:"have"`
+		plain
+	}{r.Code, r.Phase, r.Need, r.Have, plain(r)})
 }
 
 // DeployCell is one track of a DeployPlan (whose environment it shares): a tenant, or the
