@@ -40,6 +40,8 @@ Usage:
   tenantplan explain MODEL --project P --release V --environment E [--tenant T] [--variables]
                   [--at TIME | --ignore-freezes] [--as PRINCIPAL]
   tenantplan rollout MODEL POLICY [--at TIME | --ignore-freezes] [--limit N]
+  tenantplan report MODEL --project P --release V [--policy POLICY] [--as PRINCIPAL] [--group TAGSET]
+                  [--before MODEL] [--at TIME | --ignore-freezes] [-o FILE]
   tenantplan diff BEFORE.json AFTER.json
   tenantplan diff MODEL_A MODEL_B --project P --release V [--environment E] [--untenanted]
                   [--at TIME | --ignore-freezes] [--as PRINCIPAL]
@@ -69,6 +71,9 @@ Commands:
             soak}], start, waveDuration)
   diff      compare two plan or matrix files written with --format json, or the plans (with
             --environment) or matrices of one release on two models; prints Markdown
+  report    write one self-contained HTML page for a release: a summary, the tenant x
+            environment grid with every reason, with POLICY the rollout's timeline and freezes,
+            with --before the cells that changed; -o FILE (standard output by default)
   check     run scenario files (a file, or every *.json file of a directory)
   generate  write a realistic synthetic model of any size to standard output; try its latest
             release first (1.4.0 with the default 5 releases: see "tenantplan help generate")
