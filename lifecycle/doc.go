@@ -94,7 +94,7 @@
 //   - Decision: an environment listed twice in one phase (or both automatic
 //     and manual) counts once and is automatic if any listing says so.
 //   - Decision: phase names are not validated (empty or repeated names are
-//     accepted); ErrDuplicateName is never returned by this package.
+//     accepted).
 //   - Decision: a negative phase minimum is ErrInvalidValue.
 //   - Decision: leading zeros are accepted in the numeric parts of a
 //     version (2024.01.15 = 2024.1.15, as NuGet does) but not in numeric

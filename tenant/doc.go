@@ -31,8 +31,8 @@
 // reported once per tag set, naming the second tag, with TagIndex -1. The same tag repeated on
 // one tenant counts once and is not an error.
 //
-// Decision: a FreeText value must be in the catalog like any tag; [NewCatalog] builds a catalog
-// whose FreeText values are exactly the ones the tenants carry.
+// Decision: a FreeText value must be in the catalog like any tag: the caller lists the values its
+// tenants carry as the free values of tags.NewCatalog (package plan does so for a model).
 //
 // A tenant is connected to a project when its connections list the project, even with an empty
 // list of environments ([Set.ConnectedTo]); Octopus shows such a tenant under the project with no

@@ -89,7 +89,10 @@
 //
 // Errors carry the variable the text came from, the byte offset and a sentinel (see
 // [TemplateError]): an unterminated "#{", an unmatched "#{/if}", an unknown filter, a bad filter
-// argument, a reference cycle ("A -> B -> A") and the limits below.
+// argument, a reference cycle ("A -> B -> A") and the limits below. Every error answers its
+// stable code with a Code method ("invalid-expression" for syntax, unknown filters and filter
+// arguments; "cycle"; "limit"; "unknown-template"; "overlapping-tenant-values";
+// "duplicate-name"; "invalid-value" for an empty name) and reads "where: message [code]".
 //
 // # Limits
 //

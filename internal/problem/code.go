@@ -2,6 +2,7 @@ package problem
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -119,9 +120,27 @@ func Format(where, message string, code Code) string {
 
 // Text returns err's text without the " [code]" that [Format] ends it with, for a message that
 // quotes another error and prints the code once. It is "" for nil.
+//
+// For an error that joins others (an Unwrap() []error method, as errors.Join and [List] have), it
+// is the Text of each, one per line, at most MaxPrinted of them and then a count of the rest.
 func Text(err error) string {
 	if err == nil {
 		return ""
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var b strings.Builder
+		es := j.Unwrap()
+		for i, e := range es {
+			if i == MaxPrinted {
+				fmt.Fprintf(&b, "\n... and %d more", len(es)-MaxPrinted)
+				break
+			}
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(Text(e))
+		}
+		return b.String()
 	}
 	s := err.Error()
 	if c := CodeOf(err); c != "" {

@@ -42,6 +42,8 @@ func TestQuote(t *testing.T) {
 	s := strings.Repeat("a", 63) + "é" // 65 bytes: the cut moves back to the rune boundary
 	require.Equal(t, `"`+strings.Repeat("a", 63)+`"...`, problem.Quote(s))
 	require.Equal(t, `"`+strings.Repeat("b", 64)+`"`, problem.Quote(strings.Repeat("b", 64)))
+	require.Equal(t, strings.Repeat("a", 63)+"...", problem.Cut(s))
+	require.Equal(t, "abc", problem.Cut("abc"))
 }
 
 // located is a test error with a path and a code field, like plan.ValidationError.
@@ -124,4 +126,7 @@ func TestFormatText(t *testing.T) {
 	require.Equal(t, "p: bad", problem.Text(err))
 	require.Equal(t, "x", problem.Text(errors.New("x")))
 	require.Equal(t, "", problem.Text(nil))
+	joined := errors.Join(err, &located{"q", problem.CodeCycle})
+	require.Equal(t, "p: bad [limit]\nq: bad [cycle]", joined.Error())
+	require.Equal(t, "p: bad\nq: bad", problem.Text(joined), "each joined error loses its code")
 }

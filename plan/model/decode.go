@@ -9,10 +9,11 @@ import (
 	"io"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // Decode decodes a model file strictly, with the default Options. Every problem is reported at
@@ -98,7 +99,7 @@ func decodeValue(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 	d.dec = jsontext.NewDecoder(bytes.NewBuffer(d.data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	c := d.codec(rv.Type())
 	complete := d.top(c, rv) == nil && d.more == 0
-	slices.SortStableFunc(d.errs, func(a, b *Error) int { return ComparePaths(a.Path, b.Path) })
+	problem.List[*Error](d.errs).Sort()
 	if d.more > 0 {
 		d.errs = append(d.errs, &Error{Err: ErrLimit, Message: fmt.Sprintf("%d more problems not listed: only the first %d are (Options.MaxErrors)",
 			d.more, o.MaxErrors)})

@@ -23,9 +23,9 @@ func TestDecodeInto_Floats(t *testing.T) {
 		{`{"percent": 50}`, ring{Percent: 50}, ""},
 		{`{"percent": 12.5, "share": 0.25}`, ring{Percent: 12.5, Share: 0.25}, ""},
 		{`{"percent": 1e1}`, ring{Percent: 10}, ""},
-		{`{"percent": "50"}`, ring{}, `percent: expected a number, got a string`},
-		{`{"percent": 1e999}`, ring{}, `percent: the number "1e999" is out of range`},
-		{`{"share": 1e39}`, ring{}, `share: the number "1e39" is out of range`},
+		{`{"percent": "50"}`, ring{}, `percent: expected a number, got a string [invalid-value]`},
+		{`{"percent": 1e999}`, ring{}, `percent: the number "1e999" is out of range [invalid-value]`},
+		{`{"share": 1e39}`, ring{}, `share: the number "1e39" is out of range [invalid-value]`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.src, func(t *testing.T) {

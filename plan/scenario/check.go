@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
 	"github.com/tenantplan/tenantplan/plan/model"
@@ -77,7 +78,7 @@ func (e *env) run(i int, raw json.RawMessage) (res CheckResult) {
 			kind = k
 		default:
 			msg := fmt.Sprintf("unknown key %q in check: a check has \"name\", \"want\" and one kind of %s", k, strings.Join(kinds, ", "))
-			if s, ok := tags.Closest(k, slices.Values(append([]string{"name", "want"}, kinds...))); ok {
+			if s, ok := problem.Closest(k, slices.Values(append([]string{"name", "want"}, kinds...))); ok {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			res.Diffs = []string{msg}
