@@ -88,9 +88,9 @@ func hasCodeMethod(err error) bool {
 // errors.Is matches an error of one package with the sentinel of another.
 func TestSentinels_SharedAcrossPackages(t *testing.T) {
 	same := map[string][]error{
-		"invalid value": {plan.ErrInvalidValue, tags.ErrInvalidValue, lifecycle.ErrInvalidValue, model.ErrInvalidValue, freeze.ErrInvalidValue},
-		"duplicate name": {plan.ErrDuplicateName, tags.ErrDuplicateName, variables.ErrDuplicateName},
-		"limit":          {tags.ErrLimit, lifecycle.ErrLimit, variables.ErrLimit, model.ErrLimit},
+		"invalid value":       {plan.ErrInvalidValue, tags.ErrInvalidValue, lifecycle.ErrInvalidValue, model.ErrInvalidValue, freeze.ErrInvalidValue},
+		"duplicate name":      {plan.ErrDuplicateName, tags.ErrDuplicateName, variables.ErrDuplicateName},
+		"limit":               {tags.ErrLimit, lifecycle.ErrLimit, variables.ErrLimit, model.ErrLimit},
 		"unknown template":    {plan.ErrUnknownTemplate, variables.ErrUnknownTemplate},
 		"unknown environment": {plan.ErrUnknownEnvironment, lifecycle.ErrUnknownEnvironment},
 	}
