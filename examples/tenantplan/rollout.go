@@ -8,9 +8,9 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
-	"github.com/tenantplan/tenantplan/plan/model"
 )
 
 // policyFile is the JSON rollout policy: the keys of the scenario format's rollout check, plus
@@ -48,14 +48,14 @@ func readPolicy(path string, limit int64) (plan.RolloutPolicy, error) {
 		return out, err
 	}
 	var pf policyFile
-	if err := model.DecodeInto(data, &pf); err != nil {
+	if err := strictjson.DecodeInto(data, &pf); err != nil {
 		if json.Valid(data) {
 			if err := wrongKind(path, data, kindPolicy); err != nil {
 				return out, err
 			}
 		}
 		var lines []string
-		if es, ok := err.(model.Errors); ok {
+		if es, ok := err.(strictjson.Errors); ok {
 			for _, e := range es {
 				if e.Line > 0 {
 					lines = append(lines, fmt.Sprintf("%s:%d:%d: %s", path, e.Line, e.Column, e.Message))

@@ -158,8 +158,8 @@
 // (ErrLimit) and "invalid-value" (everything else, including ErrDuplicateKey and ErrInvalidUTF8,
 // which wrap ErrInvalidValue).
 //
-// DecodeInto applies the same rules to any Go type made of the same parts, such as the rollout
-// policies of the command line and the scenario files of package scenario.
+// The rollout policies of the command line and the scenario files of package scenario are
+// decoded by the same decoder, so they obey the same rules.
 //
 // # JSON Schema
 //

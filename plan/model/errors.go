@@ -1,9 +1,8 @@
 package model
 
 import (
-	"fmt"
-
 	"github.com/tenantplan/tenantplan/internal/problem"
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 )
 
 // Sentinels wrapped by every *Error, one per stable code of the scenario format. ErrInvalidValue
@@ -11,16 +10,16 @@ import (
 // same errors.
 var (
 	// ErrUnknownField: a key the format does not have (code "unknown-field").
-	ErrUnknownField = problem.New(problem.CodeUnknownField, "unknown field")
+	ErrUnknownField = strictjson.ErrUnknownField
 	// ErrInvalidValue: a value of the wrong JSON type or out of range, or JSON that is not well
 	// formed (code "invalid-value").
 	ErrInvalidValue = problem.ErrInvalidValue
 	// ErrDuplicateKey: a key given twice in one object, or a map key given twice (code
 	// "invalid-value"; it wraps ErrInvalidValue).
-	ErrDuplicateKey = fmt.Errorf("duplicate key (%w)", ErrInvalidValue)
+	ErrDuplicateKey = strictjson.ErrDuplicateKey
 	// ErrInvalidUTF8: a string or key that is not valid UTF-8, or that escapes half of a UTF-16
 	// surrogate pair (code "invalid-value"; it wraps ErrInvalidValue).
-	ErrInvalidUTF8 = fmt.Errorf("invalid UTF-8 (%w)", ErrInvalidValue)
+	ErrInvalidUTF8 = strictjson.ErrInvalidUTF8
 	// ErrLimit: the input passes one of the limits of Options: its size, a string's length, a
 	// list's length, or the number of problems reported (code "limit").
 	ErrLimit = problem.ErrLimit
@@ -40,14 +39,7 @@ type Error struct {
 // Error returns "path: message [code]", or "path (line L, column C): message [code]" for
 // malformed JSON ("model" stands for the path of the whole document).
 func (e *Error) Error() string {
-	where := e.Path
-	if where == "" {
-		where = "model"
-	}
-	if e.Line > 0 {
-		where += fmt.Sprintf(" (line %d, column %d)", e.Line, e.Column)
-	}
-	return problem.Format(where, e.Message, e.Code())
+	return strictjson.Format(e.Path, "model", e.Line, e.Column, e.Message, e.Code())
 }
 
 // Unwrap returns the sentinel: ErrUnknownField, ErrInvalidValue (or ErrDuplicateKey or
@@ -56,12 +48,7 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Code returns the stable code of the scenario format: "unknown-field", "limit" or
 // "invalid-value".
-func (e *Error) Code() problem.Code {
-	if c := problem.CodeOf(e.Err); c != "" {
-		return c
-	}
-	return problem.CodeInvalidValue
-}
+func (e *Error) Code() problem.Code { return strictjson.Code(e.Err) }
 
 // Location returns Path.
 func (e *Error) Location() string { return e.Path }
@@ -76,6 +63,3 @@ func (es Errors) Error() string { return problem.List[*Error](es).Error() }
 
 // Unwrap exposes each *Error to errors.Is and errors.As.
 func (es Errors) Unwrap() []error { return problem.List[*Error](es).Unwrap() }
-
-// quote quotes s for a message, cut after 64 bytes so that no huge input is printed.
-func quote(s string) string { return problem.Quote(s) }

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/tenantplan/tenantplan/internal/problem"
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
-	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
@@ -40,7 +40,7 @@ func (e *env) load() (*plan.Space, error) {
 
 // strict decodes data into v as the model is decoded: unknown keys, duplicate keys and values of
 // the wrong type are errors with their path.
-func strict(data []byte, v any) error { return model.DecodeInto(data, v) }
+func strict(data []byte, v any) error { return strictjson.DecodeInto(data, v) }
 
 type diffs []string
 

@@ -1,4 +1,4 @@
-package model
+package strictjson
 
 import (
 	"encoding/json"
