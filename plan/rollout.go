@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
@@ -415,22 +416,12 @@ func (s *Space) Rollout(pol RolloutPolicy) (*Rollout, error) {
 		if d := s.envIndex[a.Environment] - s.envIndex[b.Environment]; d != 0 {
 			return d
 		}
-		return compareStrings(a.Tenant, b.Tenant)
+		return strings.Compare(a.Tenant, b.Tenant)
 	})
 	if !pol.Start.IsZero() && pol.WaveDuration > 0 {
 		s.timeWaves(p, out, pol)
 	}
 	return out, nil
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func policyIndex(p lifecycle.Policy) int {
