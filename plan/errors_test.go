@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -13,6 +14,7 @@ import (
 	"github.com/tenantplan/tenantplan/plan"
 	"github.com/tenantplan/tenantplan/plan/freeze"
 	"github.com/tenantplan/tenantplan/plan/model"
+	"github.com/tenantplan/tenantplan/plan/octopus"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/tenant"
 	"github.com/tenantplan/tenantplan/variables"
@@ -125,4 +127,15 @@ func TestValidationError_MessageQuotesCodeOnce(t *testing.T) {
 	require.NotContains(t, ve.Message, "[invalid-version]")
 	require.Equal(t, 1, strings.Count(ve.Error(), "[invalid-version]"), ve.Error())
 	require.True(t, strings.HasSuffix(ve.Error(), " [invalid-version]"))
+}
+
+// TestCodeOf_Octopus: an import error has a code too: "limit" for an input over a limit, else
+// "invalid-value".
+func TestCodeOf_Octopus(t *testing.T) {
+	_, _, err := octopus.Import(fstest.MapFS{}, octopus.Options{})
+	require.ErrorIs(t, err, octopus.ErrMissing)
+	require.Equal(t, plan.CodeInvalidValue, plan.CodeOf(err))
+	require.True(t, strings.HasSuffix(err.Error(), " [invalid-value]"), err.Error())
+	require.Equal(t, plan.CodeLimit, plan.CodeOf(&octopus.Error{Err: octopus.ErrTooLarge}))
+	require.ErrorIs(t, &octopus.Error{Err: octopus.ErrTooLarge}, model.ErrLimit)
 }
