@@ -19,6 +19,13 @@
 //     model order; a phase without environments takes every model
 //     environment that no other phase lists, in model order.
 //   - Validation reports all problems at once (New, ValidationError).
+//   - Errors (ParseError, ValidationError, AmbiguousError) wrap one sentinel,
+//     answer its stable code with a Code method ("invalid-version",
+//     "invalid-value", "version-rule", "ambiguous-channel",
+//     "environment-in-two-phases", "minimum-too-large", "unknown-environment",
+//     "limit") and read "where: message [code]". ErrInvalidValue,
+//     ErrUnknownEnvironment and ErrLimit are the module's shared sentinels
+//     (plan.ErrInvalidValue is lifecycle.ErrInvalidValue).
 //   - Channels (ChannelSpec, Channel) and versions (Version,
 //     ParseVersion), NuGet ranges (Range, ParseRange), pre-release patterns
 //     (Rule) and channel selection for a release without one (SelectChannel).

@@ -13,6 +13,12 @@
 // of all tenants at once: no tenant's tags are read per clause. Selecting with a three-set filter
 // among 100,000 tenants takes well under a millisecond.
 //
+// # Errors
+//
+// A [TagError] wraps a sentinel of package tags and answers its code with a Code method
+// ("duplicate-name", "unknown-tag-set", "unknown-tag", "single-select"); it reads
+// `tenant "T", tag "Tier/Glod": unknown tag; did you mean "Tier/Gold"? [unknown-tag]`.
+//
 // # Limits
 //
 // [NewSet] reports at most 100 problems (tags.DefaultMaxErrors; [Options.MaxErrors] changes it)
