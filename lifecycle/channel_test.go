@@ -118,7 +118,7 @@ func TestSelectChannel(t *testing.T) {
 	var amb *lifecycle.AmbiguousError
 	require.ErrorAs(t, err, &amb)
 	require.Equal(t, &lifecycle.AmbiguousError{Version: "4.2.0", Candidates: []string{"Exact", "Also4"}}, amb)
-	require.EqualError(t, err, `ambiguous-channel: version "4.2.0" fits channels "Exact", "Also4"`)
+	require.EqualError(t, err, `version "4.2.0": ambiguous channel: fits channels "Exact", "Also4" [ambiguous-channel]`)
 
 	got, err := lifecycle.SelectChannel(channels, 4, lifecycle.MustParseVersion("4.2.0"))
 	require.NoError(t, err)

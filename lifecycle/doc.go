@@ -217,14 +217,19 @@
 // # Errors
 //
 // Parse errors are a [*ParseError] with the input, the byte offset and the
-// 1-based column. Every error wraps one sentinel whose text is its stable
-// code: [ErrInvalidVersion] ("invalid-version"), [ErrInvalidValue]
-// ("invalid-value"), [ErrVersionRule] ("version-rule"),
-// [ErrAmbiguousChannel] ("ambiguous-channel"), [ErrEnvironmentInTwoPhases]
+// 1-based column; a lifecycle or channel that does not validate gives
+// [*ValidationError] values, and a release that fits several channels an
+// [*AmbiguousError]. Every error wraps one sentinel, answers its stable code
+// with a Code method and reads "where: message [code]": [ErrInvalidVersion]
+// ("invalid-version"), [ErrInvalidValue] ("invalid-value"),
+// [ErrVersionRule] ("version-rule"), [ErrAmbiguousChannel]
+// ("ambiguous-channel"), [ErrEnvironmentInTwoPhases]
 // ("environment-in-two-phases"), [ErrMinimumTooLarge]
 // ("minimum-too-large"), [ErrUnknownEnvironment] ("unknown-environment"),
 // [ErrNoEnvironments] (which wraps ErrInvalidValue) and [ErrLimit]
-// ("limit").
+// ("limit"). ErrInvalidValue, ErrUnknownEnvironment and ErrLimit are the
+// module's shared sentinels: plan.ErrInvalidValue is lifecycle.ErrInvalidValue,
+// so errors.Is matches them whichever package returned the error.
 //
 // # Decisions
 //
@@ -251,7 +256,7 @@
 //   - Decision: an environment listed twice in one phase (or both automatic
 //     and manual) counts once and is automatic if any listing says so.
 //   - Decision: phase names are not validated (empty or repeated names are
-//     accepted); ErrDuplicateName is never returned by this package.
+//     accepted).
 //   - Decision: a negative phase minimum is ErrInvalidValue.
 //   - Decision: leading zeros are accepted in the numeric core of a version
 //     but not in numeric pre-release identifiers. A leading "v" is not

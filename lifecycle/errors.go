@@ -1,62 +1,50 @@
 package lifecycle
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
-// Sentinel errors. Each one's text is the stable machine-readable code that
-// scenario files use, so a caller can map an error to its code with
-// errors.Is and never needs to match message text.
+// Sentinel errors. Every error of the package wraps one of them, so a caller maps an error to
+// its kind with errors.Is and never needs to match message text; every error type of the package
+// also answers its stable code (the one scenario files use) with a Code method. ErrInvalidValue,
+// ErrUnknownEnvironment and ErrLimit are the module's shared sentinels: tags.ErrLimit and
+// plan.ErrUnknownEnvironment are the same errors.
 var (
-	// ErrInvalidVersion reports text that is not a version.
-	ErrInvalidVersion = errors.New("invalid-version")
-	// ErrInvalidValue reports a bad range, pattern, policy, minimum or other value.
-	ErrInvalidValue = errors.New("invalid-value")
-	// ErrVersionRule reports a version that no channel (or not its channel) accepts.
-	ErrVersionRule = errors.New("version-rule")
+	// ErrInvalidVersion reports text that is not a version (code "invalid-version").
+	ErrInvalidVersion = problem.New(problem.CodeInvalidVersion, "invalid version")
+	// ErrInvalidValue reports a bad range, pattern, policy, minimum or other value (code
+	// "invalid-value").
+	ErrInvalidValue = problem.ErrInvalidValue
+	// ErrVersionRule reports a version that no channel (or not its channel) accepts (code
+	// "version-rule").
+	ErrVersionRule = problem.New(problem.CodeVersionRule, "version rule")
 	// ErrAmbiguousChannel reports a version that several channels accept while the
-	// default channel does not. The error is an *AmbiguousError.
-	ErrAmbiguousChannel = errors.New("ambiguous-channel")
+	// default channel does not. The error is an *AmbiguousError (code "ambiguous-channel").
+	ErrAmbiguousChannel = problem.New(problem.CodeAmbiguousChannel, "ambiguous channel")
 	// ErrEnvironmentInTwoPhases reports an environment listed in two phases of one
-	// lifecycle.
-	ErrEnvironmentInTwoPhases = errors.New("environment-in-two-phases")
+	// lifecycle (code "environment-in-two-phases").
+	ErrEnvironmentInTwoPhases = problem.New(problem.CodeEnvironmentInTwoPhases, "environment in two phases")
 	// ErrMinimumTooLarge reports a phase minimum greater than the phase's environment
-	// count.
-	ErrMinimumTooLarge = errors.New("minimum-too-large")
-	// ErrUnknownEnvironment reports an environment name the model does not have.
-	ErrUnknownEnvironment = errors.New("unknown-environment")
+	// count (code "minimum-too-large").
+	ErrMinimumTooLarge = problem.New(problem.CodeMinimumTooLarge, "minimum too large")
+	// ErrUnknownEnvironment reports an environment name the model does not have (code
+	// "unknown-environment").
+	ErrUnknownEnvironment = problem.ErrUnknownEnvironment
 	// ErrNoEnvironments reports a lifecycle without environments while the model has
-	// none. Its scenario code is "invalid-value": it wraps ErrInvalidValue, so
-	// errors.Is(err, ErrInvalidValue) holds too.
+	// none. It wraps ErrInvalidValue, so errors.Is(err, ErrInvalidValue) holds too, and its
+	// code is "invalid-value".
 	ErrNoEnvironments = fmt.Errorf("lifecycle without environments: %w", ErrInvalidValue)
 	// ErrLimit reports a version, range or pre-release pattern over one of the limits of
 	// [Options] (code "limit").
-	ErrLimit = errors.New("limit")
-	// ErrDuplicateName is reserved for duplicate names. The package does not report
-	// it today (see doc.go, "Decision: phase names"); it exists so that callers can
-	// share one mapping of sentinels to codes.
-	ErrDuplicateName = errors.New("duplicate-name")
+	ErrLimit = problem.ErrLimit
 )
 
-// maxQuote is the longest input quoted whole in an error message; longer input
-// is cut and ends with "...".
-const maxQuote = 64
-
-// quote returns s quoted with %q, cut to maxQuote bytes (on a rune boundary)
-// followed by "..." when longer, so that a huge input is never printed whole.
-func quote(s string) string {
-	if len(s) <= maxQuote {
-		return fmt.Sprintf("%q", s)
-	}
-	cut := maxQuote
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%q...", s[:cut])
-}
+// quote quotes s for a message, cut after 64 bytes.
+func quote(s string) string { return problem.Quote(s) }
 
 // ParseError reports text that could not be parsed as a version, a range or a
 // pattern. Input is the whole text, Offset the byte offset of the problem,
@@ -87,8 +75,9 @@ func newParseError(input string, off int, err error, format string, args ...any)
 	}
 }
 
-// Error returns for example `invalid-version "1.x": column 3: expected a digit`.
-// Long input is cut (see the package doc).
+// Error returns for example
+// `invalid version "1.x": column 3: expected a digit [invalid-version]`. Long input is cut (see
+// the package doc).
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	if e.Err != nil {
@@ -97,15 +86,14 @@ func (e *ParseError) Error() string {
 	}
 	b.WriteString(quote(e.Input))
 	fmt.Fprintf(&b, ": column %d", e.Column)
-	if e.Message != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Message)
-	}
-	return b.String()
+	return problem.Format(b.String(), e.Message, e.Code())
 }
 
 // Unwrap returns the sentinel, for errors.Is.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// Code returns the code of the sentinel: "invalid-version", "invalid-value" or "limit".
+func (e *ParseError) Code() problem.Code { return problem.CodeOf(e.Err) }
 
 // ValidationError is one problem found by New. Lifecycle names the
 // lifecycle, Phase the index of the phase in the PhaseSpec list given to New
@@ -119,8 +107,8 @@ type ValidationError struct {
 	Message     string
 }
 
-// Error returns for example
-// `lifecycle "L" phase 1: environment "Test": environment-in-two-phases: already in phase 0`.
+// Error returns for example `lifecycle "L" phase 1: environment "Test": environment in two
+// phases: already in phase 0 [environment-in-two-phases]`.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	b.WriteString("lifecycle ")
@@ -132,19 +120,21 @@ func (e *ValidationError) Error() string {
 		b.WriteString(": environment ")
 		b.WriteString(quote(e.Environment))
 	}
+	msg := ""
 	if e.Err != nil {
-		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
+		msg = problem.Text(e.Err)
 	}
 	if e.Message != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Message)
+		msg += ": " + e.Message
 	}
-	return b.String()
+	return problem.Format(b.String(), msg, e.Code())
 }
 
 // Unwrap returns the sentinel, for errors.Is.
 func (e *ValidationError) Unwrap() error { return e.Err }
+
+// Code returns the code of the sentinel, such as "environment-in-two-phases".
+func (e *ValidationError) Code() problem.Code { return problem.CodeOf(e.Err) }
 
 // AmbiguousError reports a version that several channels accept while the
 // default channel does not. Candidates are the channel names in
@@ -155,21 +145,22 @@ type AmbiguousError struct {
 }
 
 // Error returns for example
-// `ambiguous-channel: version "4.2.0" fits channels "Exact", "Also4"`.
+// `version "4.2.0": ambiguous channel: fits channels "Exact", "Also4" [ambiguous-channel]`.
 func (e *AmbiguousError) Error() string {
 	var b strings.Builder
 	b.WriteString(ErrAmbiguousChannel.Error())
-	b.WriteString(": version ")
-	b.WriteString(quote(e.Version))
-	b.WriteString(" fits channels ")
+	b.WriteString(": fits channels ")
 	for i, c := range e.Candidates {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(quote(c))
 	}
-	return b.String()
+	return problem.Format("version "+quote(e.Version), b.String(), e.Code())
 }
 
 // Unwrap returns ErrAmbiguousChannel, for errors.Is.
 func (e *AmbiguousError) Unwrap() error { return ErrAmbiguousChannel }
+
+// Code returns "ambiguous-channel".
+func (e *AmbiguousError) Code() problem.Code { return problem.CodeAmbiguousChannel }

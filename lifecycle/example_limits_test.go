@@ -21,5 +21,5 @@ func ExampleOptions() {
 	// Output:
 	// true
 	// <nil>
-	// preRelease "[a-z]{1000}": limit: compiled pattern size over the limit of 1000 instructions (default 1000; Options.MaxPatternSize)
+	// preRelease "[a-z]{1000}": limit exceeded: compiled pattern size over the limit of 1000 instructions (default 1000; Options.MaxPatternSize)
 }

@@ -33,7 +33,7 @@ func ExampleParseVersion() {
 	// Output:
 	// 2.0.0-beta.1+sha.7 beta.1 <nil>
 	// true 7 true
-	// invalid-version "1.0.0-01": column 7: numeric pre-release identifier "01" has a leading zero
+	// invalid version "1.0.0-01": column 7: numeric pre-release identifier "01" has a leading zero [invalid-version]
 }
 
 func ExampleParseRange() {
@@ -58,7 +58,7 @@ func ExampleNewRule() {
 	// Output:
 	// true
 	// false
-	// versionRange: invalid-value "[1.0,2.0": column 9: missing closing ']' or ')'
+	// versionRange: invalid value "[1.0,2.0": column 9: missing closing ']' or ')' [invalid-value]
 }
 
 // A phase without environments takes every environment no other phase
@@ -86,9 +86,9 @@ func ExampleNew() {
 	// First [0]
 	// Middle [1 2 3]
 	// Last [4]
-	// lifecycle "Broken" phase 0: environment "Qa": unknown-environment: not an environment of the model
-	// lifecycle "Broken" phase 0: minimum-too-large: minimum 3 but the phase has 1 environments
-	// lifecycle "Broken" phase 1: environment "Dev": environment-in-two-phases: already in phase 0 ("A")
+	// lifecycle "Broken" phase 0: environment "Qa": unknown environment: not an environment of the model [unknown-environment]
+	// lifecycle "Broken" phase 0: minimum too large: minimum 3 but the phase has 1 environments [minimum-too-large]
+	// lifecycle "Broken" phase 1: environment "Dev": environment in two phases: already in phase 0 ("A") [environment-in-two-phases]
 }
 
 // Each tenant goes through its own connected environments; a phase it is
@@ -151,6 +151,6 @@ func ExampleSelectChannel() {
 	// Output:
 	// 1.5.0 -> Stable
 	// 1.5.0-beta.1 -> Beta
-	// 4.2.0 -> ambiguous-channel: version "4.2.0" fits channels "Exact", "Also4"
-	// 9.0 -> version "9.0": version-rule: no channel accepts it
+	// 4.2.0 -> version "4.2.0": ambiguous channel: fits channels "Exact", "Also4" [ambiguous-channel]
+	// 9.0 -> version "9.0": version rule: no channel accepts it
 }

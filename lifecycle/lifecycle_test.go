@@ -252,7 +252,7 @@ func TestValidationError_Message(t *testing.T) {
 	_, err := lifecycle.New("L", []string{"Dev", "Test"}, []lifecycle.PhaseSpec{
 		{Name: "A", Manual: []string{"Dev", "Test"}}, {Name: "B", Manual: []string{"Test"}},
 	})
-	require.EqualError(t, err, `lifecycle "L" phase 1: environment "Test": environment-in-two-phases: already in phase 0 ("A")`)
+	require.EqualError(t, err, `lifecycle "L" phase 1: environment "Test": environment in two phases: already in phase 0 ("A") [environment-in-two-phases]`)
 	require.True(t, errors.Is(err, lifecycle.ErrEnvironmentInTwoPhases))
 }
 

@@ -268,7 +268,7 @@ func (c *compiler) build() (*Space, error) {
 			if e, ok := ch.Restriction(); ok {
 				b, err := e.Bind(c.catalog, lookup)
 				if err != nil {
-					return nil, ValidationErrors{{Path: "projects", Code: sentinelCode(err), Message: err.Error(), Err: err}}
+					return nil, ValidationErrors{{Path: "projects", Code: sentinelCode(err), Message: message(err), Err: err}}
 				}
 				chn.restrict = b
 				chn.admits = set.Select(b)
@@ -326,7 +326,7 @@ func (c *compiler) build() (*Space, error) {
 		if !flt.IsEmpty() {
 			b, err := flt.Bind(c.catalog, lookup)
 			if err != nil {
-				return nil, ValidationErrors{{Path: "targets", Code: sentinelCode(err), Message: err.Error(), Err: err}}
+				return nil, ValidationErrors{{Path: "targets", Code: sentinelCode(err), Message: message(err), Err: err}}
 			}
 			tg.filter = b
 		}
@@ -337,7 +337,7 @@ func (c *compiler) build() (*Space, error) {
 	for _, pr := range f.Principals {
 		pp, err := compilePrincipal(pr, s, lookup)
 		if err != nil {
-			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Message: err.Error(), Err: err}}
+			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Message: message(err), Err: err}}
 		}
 		s.principals[pr.Name] = pp
 	}

@@ -1,19 +1,13 @@
 package plan
 
-import (
-	"errors"
-
-	"github.com/tenantplan/tenantplan/lifecycle"
-	"github.com/tenantplan/tenantplan/plan/freeze"
-	"github.com/tenantplan/tenantplan/plan/model"
-	"github.com/tenantplan/tenantplan/tags"
-	"github.com/tenantplan/tenantplan/variables"
-)
+import "github.com/tenantplan/tenantplan/internal/problem"
 
 // Code is a stable, machine-readable code: a reason why a cell cannot be deployed, or the kind of
 // a validation or request error. The codes are those of the scenario format and are part of the
-// API: they never change meaning.
-type Code string
+// API: they never change meaning. Every error of the module answers the same Code type: the Code
+// methods of the errors of packages tags, tenant, lifecycle, variables, model and freeze return
+// a plan.Code.
+type Code = problem.Code
 
 // Reason codes, in the order the checks run.
 const (
@@ -32,128 +26,63 @@ const (
 	ReasonAlreadyCurrent    Code = "already-current"
 )
 
-// Error codes of validation and request errors.
+// Error codes of validation and request errors, with the package whose errors carry each one.
 const (
-	CodeUnknownTag              Code = "unknown-tag"
-	CodeUnknownTagSet           Code = "unknown-tag-set"
-	CodeUnknownTenant           Code = "unknown-tenant"
-	CodeUnknownProject          Code = "unknown-project"
-	CodeUnknownEnvironment      Code = "unknown-environment"
-	CodeUnknownLifecycle        Code = "unknown-lifecycle"
-	CodeUnknownLibrary          Code = "unknown-library"
-	CodeUnknownTemplate         Code = "unknown-template"
-	CodeUnknownChannel          Code = "unknown-channel"
-	CodeUnknownRelease          Code = "unknown-release"
-	CodeUnknownTarget           Code = "unknown-target"
-	CodeUnknownPrincipal        Code = "unknown-principal"
-	CodeDuplicateName           Code = "duplicate-name"
-	CodeSingleSelect            Code = "single-select"
-	CodeEnvironmentInTwoPhases  Code = "environment-in-two-phases"
-	CodeMinimumTooLarge         Code = "minimum-too-large"
-	CodeVersionRule             Code = "version-rule"
-	CodeAmbiguousChannel        Code = "ambiguous-channel"
-	CodeInvalidVersion          Code = "invalid-version"
-	CodeOverlappingTenantValues Code = "overlapping-tenant-values"
-	CodeUntenantedConnection    Code = "untenanted-connection"
-	CodeInvalidExpression       Code = "invalid-expression"
-	CodeCycle                   Code = "cycle"
-	CodeLimit                   Code = "limit"
-	CodeInvalidValue            Code = "invalid-value"
-	CodeUnknownField            Code = "unknown-field"
+	CodeUnknownTag              = problem.CodeUnknownTag              // tags, tenant
+	CodeUnknownTagSet           = problem.CodeUnknownTagSet           // tags, tenant
+	CodeUnknownTenant           = problem.CodeUnknownTenant           // tags, plan
+	CodeUnknownProject          = problem.CodeUnknownProject          // plan
+	CodeUnknownEnvironment      = problem.CodeUnknownEnvironment      // lifecycle, plan
+	CodeUnknownLifecycle        = problem.CodeUnknownLifecycle        // plan
+	CodeUnknownLibrary          = problem.CodeUnknownLibrary          // plan
+	CodeUnknownTemplate         = problem.CodeUnknownTemplate         // variables
+	CodeUnknownChannel          = problem.CodeUnknownChannel          // plan
+	CodeUnknownRelease          = problem.CodeUnknownRelease          // plan
+	CodeUnknownTarget           = problem.CodeUnknownTarget           // plan
+	CodeUnknownPrincipal        = problem.CodeUnknownPrincipal        // plan
+	CodeDuplicateName           = problem.CodeDuplicateName           // tags, variables, plan
+	CodeSingleSelect            = problem.CodeSingleSelect            // tags, tenant
+	CodeEnvironmentInTwoPhases  = problem.CodeEnvironmentInTwoPhases  // lifecycle
+	CodeMinimumTooLarge         = problem.CodeMinimumTooLarge         // lifecycle
+	CodeVersionRule             = problem.CodeVersionRule             // lifecycle, plan
+	CodeAmbiguousChannel        = problem.CodeAmbiguousChannel        // lifecycle
+	CodeInvalidVersion          = problem.CodeInvalidVersion          // lifecycle
+	CodeOverlappingTenantValues = problem.CodeOverlappingTenantValues // variables
+	CodeUntenantedConnection    = problem.CodeUntenantedConnection    // plan
+	CodeInvalidExpression       = problem.CodeInvalidExpression       // tags, variables
+	CodeCycle                   = problem.CodeCycle                   // variables
+	CodeLimit                   = problem.CodeLimit                   // every package
+	CodeInvalidValue            = problem.CodeInvalidValue            // every package
+	CodeUnknownField            = problem.CodeUnknownField            // model
 )
 
-// Sentinels of this package; every *RequestError and *ValidationError wraps the sentinel of its
-// package of origin, or one of these.
+// Sentinels of this package. Every *RequestError and *ValidationError wraps the sentinel of its
+// package of origin, or one of these. ErrUnknownEnvironment, ErrUnknownTemplate,
+// ErrDuplicateName and ErrInvalidValue are the module's shared sentinels: lifecycle's, variables',
+// tags' and model's errors of those names are the same errors, so errors.Is(err,
+// plan.ErrInvalidValue) holds for an invalid value found by any package.
 var (
-	ErrUnknownProject     = errors.New("unknown project")
-	ErrUnknownEnvironment = errors.New("unknown environment")
-	ErrUnknownLifecycle   = errors.New("unknown lifecycle")
-	ErrUnknownLibrary     = errors.New("unknown library")
-	ErrUnknownTemplate    = errors.New("unknown template")
-	ErrUnknownChannel     = errors.New("unknown channel")
-	ErrUnknownRelease     = errors.New("unknown release")
-	ErrUnknownTarget      = errors.New("unknown target")
-	ErrUnknownPrincipal   = errors.New("unknown principal")
-	ErrUnknownFreeze      = errors.New("unknown freeze")
-	ErrDuplicateName      = errors.New("duplicate name")
-	ErrInvalidValue       = errors.New("invalid value")
-	ErrUntenanted         = errors.New("tenant connected to an untenanted project")
+	ErrUnknownProject     = problem.New(CodeUnknownProject, "unknown project")
+	ErrUnknownEnvironment = problem.ErrUnknownEnvironment
+	ErrUnknownLifecycle   = problem.New(CodeUnknownLifecycle, "unknown lifecycle")
+	ErrUnknownLibrary     = problem.New(CodeUnknownLibrary, "unknown library")
+	ErrUnknownTemplate    = problem.ErrUnknownTemplate
+	ErrUnknownChannel     = problem.New(CodeUnknownChannel, "unknown channel")
+	ErrUnknownRelease     = problem.New(CodeUnknownRelease, "unknown release")
+	ErrUnknownTarget      = problem.New(CodeUnknownTarget, "unknown target")
+	ErrUnknownPrincipal   = problem.New(CodeUnknownPrincipal, "unknown principal")
+	ErrUnknownFreeze      = problem.New(CodeInvalidValue, "unknown freeze")
+	ErrDuplicateName      = problem.ErrDuplicateName
+	ErrInvalidValue       = problem.ErrInvalidValue
+	ErrUntenanted         = problem.New(CodeUntenantedConnection, "tenant connected to an untenanted project")
 )
 
-// codeTable maps sentinels of every package to their stable code. The first match wins, so more
-// specific sentinels come first.
-var codeTable = []struct {
-	err  error
-	code Code
-}{
-	{tags.ErrUnknownTagSet, CodeUnknownTagSet},
-	{tags.ErrUnknownTag, CodeUnknownTag},
-	{tags.ErrUnknownTenant, CodeUnknownTenant},
-	{tags.ErrSingleSelect, CodeSingleSelect},
-	{tags.ErrDuplicateName, CodeDuplicateName},
-	{tags.ErrLimit, CodeLimit},
-	{tags.ErrSyntax, CodeInvalidExpression},
-	{tags.ErrInvalidValue, CodeInvalidValue},
-	{lifecycle.ErrLimit, CodeLimit},
-	{lifecycle.ErrInvalidVersion, CodeInvalidVersion},
-	{lifecycle.ErrVersionRule, CodeVersionRule},
-	{lifecycle.ErrAmbiguousChannel, CodeAmbiguousChannel},
-	{lifecycle.ErrEnvironmentInTwoPhases, CodeEnvironmentInTwoPhases},
-	{lifecycle.ErrMinimumTooLarge, CodeMinimumTooLarge},
-	{lifecycle.ErrUnknownEnvironment, CodeUnknownEnvironment},
-	{lifecycle.ErrDuplicateName, CodeDuplicateName},
-	{lifecycle.ErrNoEnvironments, CodeInvalidValue},
-	{lifecycle.ErrInvalidValue, CodeInvalidValue},
-	{variables.ErrCycle, CodeCycle},
-	{variables.ErrLimit, CodeLimit},
-	{variables.ErrSyntax, CodeInvalidExpression},
-	{variables.ErrUnknownFilter, CodeInvalidExpression},
-	{variables.ErrFilterArgument, CodeInvalidExpression},
-	{variables.ErrUnknownTemplate, CodeUnknownTemplate},
-	{variables.ErrOverlappingValues, CodeOverlappingTenantValues},
-	{variables.ErrDuplicateName, CodeDuplicateName},
-	{freeze.ErrInvalidValue, CodeInvalidValue},
-	{model.ErrUnknownField, CodeUnknownField},
-	{model.ErrInvalidValue, CodeInvalidValue},
-	{model.ErrLimit, CodeLimit},
-	{ErrUnknownProject, CodeUnknownProject},
-	{ErrUnknownEnvironment, CodeUnknownEnvironment},
-	{ErrUnknownLifecycle, CodeUnknownLifecycle},
-	{ErrUnknownLibrary, CodeUnknownLibrary},
-	{ErrUnknownTemplate, CodeUnknownTemplate},
-	{ErrUnknownChannel, CodeUnknownChannel},
-	{ErrUnknownRelease, CodeUnknownRelease},
-	{ErrUnknownTarget, CodeUnknownTarget},
-	{ErrUnknownPrincipal, CodeUnknownPrincipal},
-	{ErrDuplicateName, CodeDuplicateName},
-	{ErrUntenanted, CodeUntenantedConnection},
-	{ErrInvalidValue, CodeInvalidValue},
-}
+// CodeOf returns the stable code of an error returned by this module (by any of its packages):
+// the code of the first error in err's tree that has one, found with one errors.As. A
+// *ValidationError or *RequestError gives its Code field; the errors of the other packages
+// answer through their Code methods; a sentinel (or an error wrapping one) gives its own code. It
+// returns "" for an error of unknown origin and for nil.
+func CodeOf(err error) Code { return problem.CodeOf(err) }
 
-// CodeOf returns the stable code of an error returned by this module: a *ValidationError or
-// *RequestError gives its own code; any other error is matched against the sentinels of every
-// package (tags, lifecycle, variables, freeze, model and plan). It returns "" for an error of
-// unknown origin and for nil.
-func CodeOf(err error) Code {
-	if err == nil {
-		return ""
-	}
-	var ve *ValidationError
-	if errors.As(err, &ve) {
-		return ve.Code
-	}
-	var re *RequestError
-	if errors.As(err, &re) {
-		return re.Code
-	}
-	return sentinelCode(err)
-}
-
-func sentinelCode(err error) Code {
-	for _, e := range codeTable {
-		if errors.Is(err, e.err) {
-			return e.code
-		}
-	}
-	return ""
-}
+// sentinelCode is the code of err, or "" (see CodeOf).
+func sentinelCode(err error) Code { return problem.CodeOf(err) }

@@ -71,7 +71,7 @@ func (c *compiler) addErr(path string, err error) {
 	if code == "" {
 		code = CodeInvalidValue
 	}
-	c.errs = append(c.errs, &ValidationError{Path: path, Code: code, Message: err.Error(), Err: err})
+	c.errs = append(c.errs, &ValidationError{Path: path, Code: code, Message: message(err), Err: err})
 }
 
 // each calls fn for every error joined in err (or err itself).

@@ -786,5 +786,5 @@ func requestErr(field string, err error) error {
 	if code == "" {
 		code = CodeInvalidValue
 	}
-	return &RequestError{Field: field, Code: code, Message: err.Error(), Err: err}
+	return &RequestError{Field: field, Code: code, Message: message(err), Err: err}
 }

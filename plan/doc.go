@@ -81,6 +81,28 @@
 // The untenanted track runs tenanted-project (the project deploys only to tenants) instead of the
 // tenant checks. The codes are stable; see [Code].
 //
+// # Errors
+//
+// Every error of the module, whatever package returns it, has a stable [Code], one format,
+// "where: message [code]", and wraps one sentinel. [CodeOf] returns the code of any of them (it
+// looks for the first error in the tree with a Code method, so it also finds the code of a
+// problem of package tags or lifecycle joined or wrapped in a request error). A *[ValidationError]
+// or *[RequestError] holds its code in its Code field and quotes the error it wraps in Message,
+// without that error's code. Sentinels of one meaning are one error across packages:
+// [ErrInvalidValue] is tags.ErrInvalidValue, lifecycle.ErrInvalidValue, model.ErrInvalidValue
+// and freeze.ErrInvalidValue; [ErrDuplicateName] is tags' and variables'; [ErrUnknownEnvironment]
+// is lifecycle's; [ErrUnknownTemplate] is variables'; and ErrLimit of tags, lifecycle, variables
+// and model is one error. So errors.Is(err, plan.ErrInvalidValue) holds for an invalid value
+// found by any package. The error codes are the Code... constants; each constant's comment names
+// the packages whose errors carry it.
+//
+// Every "did you mean" of the module (unknown names of a model or a request, unknown tags and
+// tag sets, unknown keys of a file) suggests a name equal ignoring letter case, else the nearest
+// by edit distance (insertions, deletions, substitutions and transpositions of adjacent letters)
+// when that is at most a third of the name's length, else the shortest known name that the
+// unknown one is a prefix of ("Prod" for "Production"). Names quoted in messages are cut after 64
+// bytes.
+//
 // # Targets
 //
 // The targets of a cell are the deployment targets of its environment that carry at least one of

@@ -7,28 +7,15 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/plan/freeze"
 	"github.com/tenantplan/tenantplan/tags"
 )
 
-// closest returns the known name to suggest for an unknown one: the candidate equal to it
-// ignoring case, else the closest by edit distance (tags.Closest), else the shortest candidate it
-// is a prefix of, ignoring case ("Prod" for "Production", "1.1" for "1.1.0"). ok is false when
-// nothing is close.
+// closest returns the known name to suggest for an unknown one (see problem.Closest: equal
+// ignoring case, else the nearest by edit distance, else the shortest name it is a prefix of).
 func closest(name string, candidates iter.Seq[string]) (best string, ok bool) {
-	if best, ok := tags.Closest(name, candidates); ok {
-		return best, true
-	}
-	if len(name) < 2 || len(name) > 256 {
-		return "", false
-	}
-	lower := strings.ToLower(name)
-	for c := range candidates {
-		if len(c) > len(name) && (best == "" || len(c) < len(best)) && strings.HasPrefix(strings.ToLower(c), lower) {
-			best = c
-		}
-	}
-	return best, best != ""
+	return problem.Closest(name, candidates)
 }
 
 // suggest returns the "did you mean" suffix of a message about an unknown name ("" when nothing
@@ -186,7 +173,7 @@ func (s *Space) overrides(field string, names []string, pr *principal, project s
 	}
 	for k, n := range names {
 		if !known[n] {
-			return &RequestError{Field: fmt.Sprintf("%s[%d]", field, k), Code: CodeInvalidValue, Err: ErrUnknownFreeze,
+			return &RequestError{Field: problem.Root(field).Index(k).String(), Code: CodeInvalidValue, Err: ErrUnknownFreeze,
 				Message: "unknown freeze " + quote(n) + " to override" + suggest(n, slices.Values(visibleNames))}
 		}
 	}

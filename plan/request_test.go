@@ -11,9 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
-	"github.com/tenantplan/tenantplan/plan/model"
 )
 
 // TestRequests_JSONForm: every request decodes from the JSON its documentation shows, with the
@@ -61,12 +61,12 @@ func TestRequests_JSONForm(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			require.NoError(t, model.DecodeInto([]byte(tc.json), tc.into))
+			require.NoError(t, strictjson.DecodeInto([]byte(tc.json), tc.into))
 			require.Empty(t, cmp.Diff(tc.want, tc.into))
 			data, err := json.Marshal(tc.into)
 			require.NoError(t, err)
 			back := clonePtr(tc.into)
-			require.NoError(t, model.DecodeInto(data, back), "%s", data)
+			require.NoError(t, strictjson.DecodeInto(data, back), "%s", data)
 			require.Empty(t, cmp.Diff(tc.want, back), "%s", data)
 		})
 	}
@@ -109,7 +109,7 @@ func TestRequests_JSONErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			err := model.DecodeInto([]byte(tc.json), tc.into)
+			err := strictjson.DecodeInto([]byte(tc.json), tc.into)
 			require.Error(t, err)
 			require.Contains(t, err.Error(), tc.want)
 		})

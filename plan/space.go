@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan/freeze"
 	"github.com/tenantplan/tenantplan/plan/model"
@@ -193,7 +193,7 @@ func LoadWithOptions(data []byte, o LoadOptions) (*Space, error) {
 	if _, cerr := Compile(f); cerr != nil {
 		var ces ValidationErrors
 		if !errors.As(cerr, &ces) {
-			ces = ValidationErrors{{Code: CodeInvalidValue, Message: cerr.Error(), Err: cerr}}
+			ces = ValidationErrors{{Code: CodeInvalidValue, Message: message(cerr), Err: cerr}}
 		}
 		out = append(out, undecoded(out, ces)...)
 	}
@@ -235,11 +235,10 @@ func capErrors(es ValidationErrors, max int) ValidationErrors {
 	if max <= 0 {
 		max = model.DefaultMaxErrors
 	}
-	if len(es) <= max {
-		return es
-	}
-	msg := fmt.Sprintf("%d more problems not listed: only the first %d are (model.Options.MaxErrors)", len(es)-max, max)
-	return append(es[:max:max], &ValidationError{Code: CodeLimit, Message: msg, Err: model.ErrLimit})
+	return ValidationErrors(problem.List[*ValidationError](es).Cap(max, func(n int) *ValidationError {
+		msg := fmt.Sprintf("%d more problems not listed: only the first %d are (model.Options.MaxErrors)", n, max)
+		return &ValidationError{Code: CodeLimit, Message: msg, Err: model.ErrLimit}
+	}))
 }
 
 func fromModelErrors(err error) ValidationErrors {
@@ -248,13 +247,13 @@ func fromModelErrors(err error) ValidationErrors {
 		for _, e := range es {
 			msg := e.Message
 			if e.Line > 0 {
-				msg = e.Error()
+				msg = message(e)
 			}
-			out = append(out, &ValidationError{Path: e.Path, Code: Code(e.Code()), Message: msg, Err: e})
+			out = append(out, &ValidationError{Path: e.Path, Code: e.Code(), Message: msg, Err: e})
 		}
 		return out
 	}
-	return ValidationErrors{{Code: CodeInvalidValue, Message: err.Error(), Err: err}}
+	return ValidationErrors{{Code: CodeInvalidValue, Message: message(err), Err: err}}
 }
 
 // Compile validates a decoded model and compiles it into a Space. It reports every problem at
@@ -274,14 +273,7 @@ func Compile(f *model.File) (*Space, error) {
 }
 
 // sortErrors sorts problems by path (list indexes as numbers), then code.
-func sortErrors(es ValidationErrors) {
-	slices.SortStableFunc(es, func(a, b *ValidationError) int {
-		if d := model.ComparePaths(a.Path, b.Path); d != 0 {
-			return d
-		}
-		return strings.Compare(string(a.Code), string(b.Code))
-	})
-}
+func sortErrors(es ValidationErrors) { problem.List[*ValidationError](es).Sort() }
 
 // Environments returns the model's environments in order.
 func (s *Space) Environments() []string { return slices.Clone(s.envs) }

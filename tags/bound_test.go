@@ -75,7 +75,7 @@ func TestBind_ErrorsCarryOffsetsAndSuggestions(t *testing.T) {
 	for i := range want {
 		require.Equal(t, want[i], *got[i])
 	}
-	require.EqualError(t, got[1], `unknown tag "Release Ring/Alpa" at offset 19; did you mean "Release Ring/Alpha"?`)
+	require.EqualError(t, got[1], `unknown tag "Release Ring/Alpa" at offset 19; did you mean "Release Ring/Alpha"? [unknown-tag]`)
 
 	// Built by constructors: offset -1; nil tenants: every tenant is unknown.
 	_, err = tags.Or(tags.Tag("Importance/VIP"), tags.Tenant("T1")).Bind(w.cat, nil)

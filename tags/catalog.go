@@ -5,6 +5,8 @@ import (
 	"iter"
 	"slices"
 	"strings"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // ID is a dense tag id in a [Catalog]: 0..Len()-1, in catalog order.
@@ -44,7 +46,7 @@ func NewCatalog(sets []TagSet, freeValues []string) (*Catalog, error) {
 		k := strings.ToLower(s.name)
 		if j, ok := lower[k]; ok {
 			errs = append(errs, &DefinitionError{Set: s.name, SetIndex: i, TagIndex: -1, ValueIndex: -1,
-				Err: ErrDuplicateName, Message: fmt.Sprintf("same name as tag set %d %q", j, truncate(sets[j].name, maxQuoted))})
+				Err: ErrDuplicateName, Message: fmt.Sprintf("same name as tag set %d %s", j, problem.Quote(sets[j].name))})
 			continue
 		}
 		lower[k] = i
@@ -173,7 +175,7 @@ func (c *Catalog) IDs() iter.Seq2[ID, string] {
 // (Offset and Index -1) wrapping ErrUnknownTagSet or ErrUnknownTag, with a "did you mean"
 // suggestion when a close name exists. A FreeText value that is not in the catalog is
 // ErrUnknownTag (nobody carries it); so is the wildcard "Set/*", which names no single tag.
-// The suggestion costs a pass over the tag set's names (see [Closest]); to check many names,
+// The suggestion costs a pass over the tag set's names (see [Catalog.Suggest]); to check many names,
 // use [Catalog.Resolve] and ask [Catalog.Suggest] only for the errors you report.
 func (c *Catalog) Lookup(canonical string) (ID, error) {
 	c = c.orEmpty()
@@ -239,7 +241,7 @@ func (c *Catalog) refError(ref string, st resolution, offset, index int) *BindEr
 // tag ("did you mean"), as [Catalog.Lookup] reports it: for an unknown tag set, the closest set
 // name (and, when the tag is not one of that set's, the closest of its tags); for an unknown tag,
 // the closest tag of its set. ok is false when canonical resolves or nothing is close. Its cost
-// is bounded as [Closest]'s, per name compared.
+// is bounded: see "Limits" in the package documentation.
 func (c *Catalog) Suggest(canonical string) (suggestion string, ok bool) {
 	c = c.orEmpty()
 	_, st := c.resolve(canonical)
@@ -248,12 +250,12 @@ func (c *Catalog) Suggest(canonical string) (suggestion string, ok bool) {
 	}
 	setName, tag, _ := strings.Cut(canonical, "/")
 	if st == unknownSet {
-		s, ok := Closest(setName, c.setNames())
+		s, ok := problem.Closest(setName, c.setNames())
 		if !ok {
 			return "", false
 		}
 		if j := c.setIndex[s]; c.sets[j].typ != FreeText && tag != Wildcard && !slices.Contains(c.sets[j].tags, tag) {
-			if t, ok := Closest(tag, slices.Values(c.sets[j].tags)); ok {
+			if t, ok := problem.Closest(tag, slices.Values(c.sets[j].tags)); ok {
 				return s + "/" + t, true
 			}
 		}
@@ -261,7 +263,7 @@ func (c *Catalog) Suggest(canonical string) (suggestion string, ok bool) {
 	}
 	i := c.setIndex[setName]
 	lo, hi := c.start[i], c.start[i+1]
-	t, ok := Closest(tag, func(yield func(string) bool) {
+	t, ok := problem.Closest(tag, func(yield func(string) bool) {
 		for id := lo; id < hi; id++ {
 			if !yield(c.names[id][len(setName)+1:]) {
 				return

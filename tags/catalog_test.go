@@ -24,7 +24,7 @@ func TestParseType(t *testing.T) {
 	for _, in := range []string{"multiselect", "Free Text", "x"} {
 		_, err := tags.ParseType(in)
 		require.ErrorIs(t, err, tags.ErrInvalidValue)
-		require.Equal(t, "invalid-value", tags.Code(err))
+		require.Equal(t, "invalid-value", codeOf(err))
 	}
 	require.Equal(t, "Type(9)", tags.Type(9).String())
 }
@@ -62,7 +62,7 @@ func TestNewTagSet(t *testing.T) {
 		{Set: "A/B", SetIndex: -1, Tag: "y", TagIndex: 5, ValueIndex: -1, Err: tags.ErrDuplicateName, Message: `same name as tag 4 "y"`},
 	}
 	require.Empty(t, cmp.Diff(want, got, cmpErr))
-	require.EqualError(t, &got[4], `tag set "A/B", tag "X": duplicate name: same name as tag 0 "x"`)
+	require.EqualError(t, &got[4], `tag set "A/B", tag "X": duplicate name: same name as tag 0 "x" [duplicate-name]`)
 
 	_, err = tags.NewTagSet("", 7, nil)
 	require.Len(t, definitionErrors(t, err), 2)
@@ -149,7 +149,7 @@ func TestNewCatalog_Errors(t *testing.T) {
 		{Set: "R", SetIndex: -1, Tag: "R/*", TagIndex: -1, ValueIndex: 5, Err: tags.ErrInvalidValue, Message: `empty or "*" free value`},
 	}
 	require.Empty(t, cmp.Diff(want, got, cmpErr))
-	require.Equal(t, "duplicate-name", tags.Code(err))
+	require.Equal(t, "duplicate-name", codeOf(err))
 	require.Panics(t, func() { tags.MustNewCatalog([]tags.TagSet{{}}, nil) })
 }
 
@@ -189,26 +189,6 @@ func TestBits(t *testing.T) {
 	}
 }
 
-func TestClosest(t *testing.T) {
-	cands := slices.Values([]string{"Production", "Staging", "Test", "prod"})
-	tests := []struct {
-		in, want string
-	}{
-		{"production", "Production"}, // case only
-		{"Prodution", "Production"},
-		{"Stageing", "Staging"},
-		{"Tset", "Test"},
-		{"Prod", "prod"},
-		{"Xyz", ""},
-		{string(make([]byte, 300)), ""},
-	}
-	for _, tt := range tests {
-		got, ok := tags.Closest(tt.in, cands)
-		require.Equal(t, tt.want, got, "%q", tt.in)
-		require.Equal(t, tt.want != "", ok)
-	}
-}
-
 func TestCode(t *testing.T) {
 	for err, code := range map[error]string{
 		tags.ErrSyntax: "invalid-expression", tags.ErrLimit: "limit", tags.ErrUnknownTag: "unknown-tag",
@@ -216,7 +196,7 @@ func TestCode(t *testing.T) {
 		tags.ErrDuplicateName: "duplicate-name", tags.ErrSingleSelect: "single-select",
 		tags.ErrInvalidValue: "invalid-value", errors.New("other"): "", nil: "",
 	} {
-		require.Equal(t, code, tags.Code(err))
+		require.Equal(t, code, codeOf(err))
 	}
 }
 

@@ -110,10 +110,10 @@
 //     "not" (or "!") opens one level.
 //   - Binding reports at most 100 unresolved references ([DefaultMaxErrors];
 //     [BindOptions.MaxErrors] changes it, a negative value reports all); the others are counted
-//     by an [*OmittedError] joined last, and get no suggestion.
+//     by an [*OmittedError] (which wraps ErrLimit) joined last, and get no suggestion.
 //   - Suggestions are computed only for the references reported, and each one's work is bounded:
-//     names longer than 256 runes ([MaxSuggestLen]) get none, and after 2^18 cells of edit
-//     distance tables ([SuggestBudget]) [Closest] only looks for a name equal ignoring letter
+//     names longer than 256 runes get none, and after 2^18 cells of edit
+//     distance tables the search only looks for a name equal ignoring letter
 //     case. So a hostile catalog or expression costs time linear in its size.
 //
 // A [Bits] takes memory for the IDs it holds, not for the largest one: words of low IDs are kept
@@ -159,11 +159,23 @@
 // and bytes that are not UTF-8, so that every tag name round-trips through [Expr.String]; bare
 // words must be valid UTF-8.
 //
-// Decision: "did you mean" suggestions ([Closest]) pick a name equal ignoring letter case, else
-// the nearest by edit distance (an insertion, deletion, substitution or swap of two adjacent
-// characters counting one) when that is at most a third of the name's length (at least one). Tenant
+// Decision: "did you mean" suggestions ([Catalog.Suggest], [BindError]) pick a name equal
+// ignoring letter case, else the nearest by edit distance (insertions, deletions, substitutions
+// and transpositions of adjacent letters, ignoring case) when that is at most a third of the
+// name's length (at least 1), else the shortest name that the unknown one is a prefix of. Every
+// "did you mean" of the module uses this rule. Tenant
 // references get no suggestion from Bind (a [TenantLookup] cannot list names); package tenant
 // adds them.
+//
+// # Errors
+//
+// Every error of the package wraps one sentinel ([ErrSyntax], [ErrLimit], [ErrUnknownTag],
+// [ErrUnknownTagSet], [ErrUnknownTenant], [ErrDuplicateName], [ErrSingleSelect],
+// [ErrInvalidValue]) and answers its stable code with a Code method: "invalid-expression",
+// "limit", "unknown-tag", "unknown-tag-set", "unknown-tenant", "duplicate-name",
+// "single-select", "invalid-value". ErrLimit, ErrDuplicateName and ErrInvalidValue are shared
+// with the other packages of the module (lifecycle.ErrLimit is tags.ErrLimit). Messages read
+// "where: message [code]"; names in them are quoted and cut after 64 bytes.
 //
 // # Concurrency
 //

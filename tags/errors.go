@@ -5,67 +5,37 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // Sentinel errors. Every error returned by this package wraps exactly one of them; callers test
-// with errors.Is. [Code] maps each to its stable scenario code.
+// with errors.Is, and every error of the package answers its code with a Code method. ErrLimit,
+// ErrDuplicateName and ErrInvalidValue are the module's shared sentinels: lifecycle.ErrLimit,
+// variables.ErrDuplicateName, plan.ErrInvalidValue and the others of those names are the same
+// errors.
 var (
 	// ErrSyntax reports an invalid tag expression (code "invalid-expression").
-	ErrSyntax = errors.New("invalid tag expression")
+	ErrSyntax = problem.New(problem.CodeInvalidExpression, "invalid tag expression")
 	// ErrLimit reports an expression longer than 64 KiB or nested deeper than 256, or more
 	// problems than are reported (an *OmittedError) (code "limit").
-	ErrLimit = errors.New("limit exceeded")
+	ErrLimit = problem.ErrLimit
 	// ErrUnknownTag reports a tag that its (known) tag set does not have (code "unknown-tag").
-	ErrUnknownTag = errors.New("unknown tag")
+	ErrUnknownTag = problem.New(problem.CodeUnknownTag, "unknown tag")
 	// ErrUnknownTagSet reports a reference to a tag set that the catalog does not have
 	// (code "unknown-tag-set").
-	ErrUnknownTagSet = errors.New("unknown tag set")
+	ErrUnknownTagSet = problem.New(problem.CodeUnknownTagSet, "unknown tag set")
 	// ErrUnknownTenant reports a reference to a tenant that does not exist (code "unknown-tenant").
-	ErrUnknownTenant = errors.New("unknown tenant")
+	ErrUnknownTenant = problem.New(problem.CodeUnknownTenant, "unknown tenant")
 	// ErrDuplicateName reports two names of one kind that are equal or differ only in letter case
 	// (code "duplicate-name").
-	ErrDuplicateName = errors.New("duplicate name")
+	ErrDuplicateName = problem.ErrDuplicateName
 	// ErrSingleSelect reports two tags of a SingleSelect set or two values of a FreeText set on one
 	// tenant (code "single-select").
-	ErrSingleSelect = errors.New("more than one tag of a single-select or free-text tag set")
+	ErrSingleSelect = problem.New(problem.CodeSingleSelect, "more than one tag of a single-select or free-text tag set")
 	// ErrInvalidValue reports a bad enum value, name or definition (code "invalid-value").
-	ErrInvalidValue = errors.New("invalid value")
+	ErrInvalidValue = problem.ErrInvalidValue
 )
-
-// Code returns the stable machine-readable code (the one scenario files use) of the sentinel of
-// this package that err wraps, or "" when it wraps none. For a joined error (errors.Join) it is the
-// code of the first joined error that has one.
-func Code(err error) string {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			if c := Code(e); c != "" {
-				return c
-			}
-		}
-		return ""
-	}
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, ErrLimit):
-		return "limit"
-	case errors.Is(err, ErrSyntax):
-		return "invalid-expression"
-	case errors.Is(err, ErrUnknownTagSet):
-		return "unknown-tag-set"
-	case errors.Is(err, ErrUnknownTag):
-		return "unknown-tag"
-	case errors.Is(err, ErrUnknownTenant):
-		return "unknown-tenant"
-	case errors.Is(err, ErrDuplicateName):
-		return "duplicate-name"
-	case errors.Is(err, ErrSingleSelect):
-		return "single-select"
-	case errors.Is(err, ErrInvalidValue):
-		return "invalid-value"
-	}
-	return ""
-}
 
 // ParseError reports why [ParseExpr] rejected its input and where.
 type ParseError struct {
@@ -77,14 +47,17 @@ type ParseError struct {
 }
 
 // Error describes the problem, quoting the input (a window of it around the problem when the
-// input is long).
+// input is long): `invalid tag expression "a and" at column 6 (offset 5): message [code]`.
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("%v %q at column %d (offset %d): %s",
-		e.Err, window(e.Input, e.Offset), e.Column, e.Offset, e.Message)
+	return problem.Format(fmt.Sprintf("%v %q at column %d (offset %d)", e.Err, window(e.Input, e.Offset), e.Column, e.Offset),
+		e.Message, e.Code())
 }
 
 // Unwrap returns the sentinel: ErrSyntax or ErrLimit.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// Code returns the code of the sentinel: "invalid-expression" or "limit".
+func (e *ParseError) Code() problem.Code { return problem.CodeOf(e.Err) }
 
 // BindError reports one reference that could not be resolved: by [Expr.Bind], [Filter.Bind] or
 // [Catalog.Lookup].
@@ -99,7 +72,7 @@ type BindError struct {
 // Error describes the problem with its location and suggestion.
 func (e *BindError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%v %q", e.Err, truncate(e.Ref, maxQuoted))
+	fmt.Fprintf(&b, "%v %s", e.Err, problem.Quote(e.Ref))
 	if e.Offset >= 0 {
 		fmt.Fprintf(&b, " at offset %d", e.Offset)
 	}
@@ -107,13 +80,16 @@ func (e *BindError) Error() string {
 		fmt.Fprintf(&b, " at index %d", e.Index)
 	}
 	if e.Suggestion != "" {
-		fmt.Fprintf(&b, "; did you mean %q?", truncate(e.Suggestion, maxQuoted))
+		fmt.Fprintf(&b, "; did you mean %s?", problem.Quote(e.Suggestion))
 	}
-	return b.String()
+	return problem.Format("", b.String(), e.Code())
 }
 
 // Unwrap returns the sentinel.
 func (e *BindError) Unwrap() error { return e.Err }
+
+// Code returns the code of the sentinel: "unknown-tag", "unknown-tag-set" or "unknown-tenant".
+func (e *BindError) Code() problem.Code { return problem.CodeOf(e.Err) }
 
 // OmittedError reports that more problems were found than are reported: the first Reported
 // ones are joined before it, the Omitted others are only counted. It wraps ErrLimit. The cap is
@@ -125,12 +101,15 @@ type OmittedError struct {
 
 // Error says how many problems were left out and why.
 func (e *OmittedError) Error() string {
-	return fmt.Sprintf("%d more problems not reported: %v: at most %d are reported (default %d; see MaxErrors)",
-		e.Omitted, ErrLimit, e.Reported, DefaultMaxErrors)
+	return problem.Format("", fmt.Sprintf("%d more problems not reported: %v: at most %d are reported (default %d; see MaxErrors)",
+		e.Omitted, ErrLimit, e.Reported, DefaultMaxErrors), e.Code())
 }
 
 // Unwrap returns ErrLimit.
 func (e *OmittedError) Unwrap() error { return ErrLimit }
+
+// Code returns "limit".
+func (e *OmittedError) Code() problem.Code { return problem.CodeLimit }
 
 // DefinitionError reports a problem in the definition of a tag set ([NewTagSet]) or of a catalog
 // ([NewCatalog]).
@@ -146,38 +125,31 @@ type DefinitionError struct {
 
 // Error describes the problem.
 func (e *DefinitionError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "tag set %q", truncate(e.Set, maxQuoted))
+	where := "tag set " + problem.Quote(e.Set)
 	if e.Tag != "" || e.TagIndex >= 0 || e.ValueIndex >= 0 {
-		fmt.Fprintf(&b, ", tag %q", truncate(e.Tag, maxQuoted))
+		where += ", tag " + problem.Quote(e.Tag)
 	}
-	fmt.Fprintf(&b, ": %v", e.Err)
+	msg := e.Err.Error()
 	if e.Message != "" {
-		b.WriteString(": ")
-		b.WriteString(e.Message)
+		msg += ": " + e.Message
 	}
-	return b.String()
+	return problem.Format(where, msg, e.Code())
 }
 
 // Unwrap returns the sentinel.
 func (e *DefinitionError) Unwrap() error { return e.Err }
 
-// maxQuoted is the longest text quoted whole in an error message.
+// Code returns the code of the sentinel: "invalid-value", "duplicate-name" or "unknown-tag-set".
+func (e *DefinitionError) Code() problem.Code { return problem.CodeOf(e.Err) }
+
+// joinErrors joins errs with errors.Join; the result's Unwrap() []error exposes each one.
+func joinErrors(errs []error) error { return errors.Join(errs...) }
+
+// maxQuoted is the longest input quoted whole in a parse error; a longer one is shown as a
+// window around the problem.
 const maxQuoted = 80
 
-// truncate shortens s to at most n bytes (on a rune boundary) and appends "..." when it cut.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "..."
-}
-
-// window returns s when it is short, else about 60 bytes of s around off with "..." marking cuts.
+// window returns s when it is short (up to maxQuoted bytes), else about 60 bytes of s around off with "..." marking cuts.
 func window(s string, off int) string {
 	if len(s) <= maxQuoted {
 		return s

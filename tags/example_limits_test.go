@@ -21,8 +21,8 @@ func ExampleBindOptions() {
 	var omitted *tags.OmittedError
 	fmt.Println(errors.As(err, &omitted), omitted.Omitted)
 	// Output:
-	// unknown tag "Tier/Glod" at index 0; did you mean "Tier/Gold"?
-	// unknown tag "Tier/Fre" at index 1; did you mean "Tier/Free"?
-	// 1 more problems not reported: limit exceeded: at most 2 are reported (default 100; see MaxErrors)
+	// unknown tag "Tier/Glod" at index 0; did you mean "Tier/Gold"? [unknown-tag]
+	// unknown tag "Tier/Fre" at index 1; did you mean "Tier/Free"? [unknown-tag]
+	// 1 more problems not reported: limit exceeded: at most 2 are reported (default 100; see MaxErrors) [limit]
 	// true 1
 }

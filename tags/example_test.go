@@ -38,12 +38,12 @@ func ExampleParseError() {
 	_, err := tags.ParseExpr("Tier/Gold and (Tier/Free")
 	var pe *tags.ParseError
 	if errors.As(err, &pe) {
-		fmt.Println(pe.Offset, pe.Column, tags.Code(err))
+		fmt.Println(pe.Offset, pe.Column, pe.Code())
 	}
 	fmt.Println(err)
 	// Output:
 	// 24 25 invalid-expression
-	// invalid tag expression "Tier/Gold and (Tier/Free" at column 25 (offset 24): unexpected end of input, want ")" to close "(" at column 15
+	// invalid tag expression "Tier/Gold and (Tier/Free" at column 25 (offset 24): unexpected end of input, want ")" to close "(" at column 15 [invalid-expression]
 }
 
 // Bind reports every unknown reference at once, with offsets and suggestions.
@@ -53,9 +53,9 @@ func ExampleExpr_Bind() {
 	_, err := tags.MustParseExpr(`Tier/Glod or Teir/Free or tenant("Acme")`).Bind(cat, nil)
 	fmt.Println(err)
 	// Output:
-	// unknown tag "Tier/Glod" at offset 0; did you mean "Tier/Gold"?
-	// unknown tag set "Teir/Free" at offset 13; did you mean "Tier/Free"?
-	// unknown tenant "Acme" at offset 33
+	// unknown tag "Tier/Glod" at offset 0; did you mean "Tier/Gold"? [unknown-tag]
+	// unknown tag set "Teir/Free" at offset 13; did you mean "Tier/Free"? [unknown-tag-set]
+	// unknown tenant "Acme" at offset 33 [unknown-tenant]
 }
 
 // An Octopus tenant filter and its equivalent expression.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/tags"
 )
 
@@ -96,11 +97,11 @@ func codes(err error) []string {
 	var j interface{ Unwrap() []error }
 	if errors.As(err, &j) {
 		for _, e := range j.Unwrap() {
-			out = append(out, tags.Code(e))
+			out = append(out, codeOf(e))
 		}
 		return out
 	}
-	return []string{tags.Code(err)}
+	return []string{codeOf(err)}
 }
 
 // bindErrors returns the *BindError values joined in err.
@@ -141,4 +142,13 @@ var typedTenants = []tenantDef{
 	{name: "Acme", tags: []string{"Upgrade ring/Tester", "Region/eu-west-1", "Feature/Branding", "Feature/SSO"}},
 	{name: "Globex", tags: []string{"Upgrade ring/Stable", "Region/us-east-1"}},
 	{name: "Initech", tags: []string{"Upgrade ring/Early adopter"}},
+}
+
+// codeOf returns the code of the first error in err's tree that has one, or "".
+func codeOf(err error) string {
+	var c interface{ Code() problem.Code }
+	if errors.As(err, &c) {
+		return string(c.Code())
+	}
+	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // Parser limits.
@@ -77,9 +79,9 @@ func (t token) String() string {
 	case tEOF:
 		return "end of input"
 	case tString:
-		return fmt.Sprintf("string %q", truncate(t.text, maxQuoted))
+		return "string " + problem.Quote(t.text)
 	}
-	return fmt.Sprintf("%q", truncate(t.text, maxQuoted))
+	return problem.Quote(t.text)
 }
 
 type parser struct {
@@ -281,7 +283,7 @@ func (p *parser) primary() (*node, error) {
 		return x, p.next()
 	case tWord, tString:
 		if !strings.Contains(t.text, "/") {
-			return nil, p.errorf(t.off, `tag reference %q has no "/": want "Set/Tag" or "Set/*"`, truncate(t.text, maxQuoted))
+			return nil, p.errorf(t.off, `tag reference %s has no "/": want "Set/Tag" or "Set/*"`, problem.Quote(t.text))
 		}
 		return &node{op: opTag, ref: t.text, off: t.off}, p.next()
 	case tTrue:

@@ -164,8 +164,8 @@ func TestParseExpr_Limits(t *testing.T) {
 func TestParseError_Message(t *testing.T) {
 	_, err := tags.ParseExpr("Importance/VIP and")
 	require.EqualError(t, err, `invalid tag expression "Importance/VIP and" at column 19 (offset 18): `+
-		`unexpected end of input, want a tag, "(", "not", "tenant", "true" or "false"`)
-	require.Equal(t, "invalid-expression", tags.Code(err))
+		`unexpected end of input, want a tag, "(", "not", "tenant", "true" or "false" [invalid-expression]`)
+	require.Equal(t, "invalid-expression", codeOf(err))
 
 	long := strings.Repeat("S/a and ", 100) + "@"
 	_, err = tags.ParseExpr(long)

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // Type is the type of a tag set. The zero value is MultiSelect.
@@ -32,8 +34,8 @@ func ParseType(s string) (Type, error) {
 	case "FreeText":
 		return FreeText, nil
 	}
-	return 0, fmt.Errorf("tag set type %q: %w: want \"MultiSelect\", \"SingleSelect\" or \"FreeText\"",
-		truncate(s, maxQuoted), ErrInvalidValue)
+	return 0, fmt.Errorf("tag set type %s: %w: want \"MultiSelect\", \"SingleSelect\" or \"FreeText\"",
+		problem.Quote(s), ErrInvalidValue)
 }
 
 // String returns the name of t as ParseType accepts it, or "Type(N)" for an undefined value.
@@ -101,7 +103,7 @@ func (s TagSet) validate(setIndex int) []error {
 		}
 		k := strings.ToLower(t)
 		if j, ok := seen[k]; ok {
-			bad(t, i, ErrDuplicateName, fmt.Sprintf("same name as tag %d %q", j, truncate(s.tags[j], maxQuoted)))
+			bad(t, i, ErrDuplicateName, fmt.Sprintf("same name as tag %d %s", j, problem.Quote(s.tags[j])))
 			continue
 		}
 		seen[k] = i

@@ -1,9 +1,7 @@
 package tenant
 
 import (
-	"fmt"
-	"strings"
-	"unicode/utf8"
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // TagError reports one problem found by [NewSet]. Err is a sentinel of package tags:
@@ -17,32 +15,23 @@ type TagError struct {
 	Suggestion  string // for unknown tags and tag sets: a close existing name ("did you mean"), or ""
 }
 
-// Error describes the problem, naming the tenant and the tag.
+// Error describes the problem, naming the tenant and the tag:
+// `tenant "T", tag "Tier/Glod": unknown tag; did you mean "Tier/Gold"? [unknown-tag]`.
 func (e *TagError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "tenant %q", truncate(e.Tenant))
+	where := "tenant " + problem.Quote(e.Tenant)
 	if e.Tag != "" {
-		fmt.Fprintf(&b, ", tag %q", truncate(e.Tag))
+		where += ", tag " + problem.Quote(e.Tag)
 	}
-	fmt.Fprintf(&b, ": %v", e.Err)
+	msg := e.Err.Error()
 	if e.Suggestion != "" {
-		fmt.Fprintf(&b, "; did you mean %q?", truncate(e.Suggestion))
+		msg += "; did you mean " + problem.Quote(e.Suggestion) + "?"
 	}
-	return b.String()
+	return problem.Format(where, msg, e.Code())
 }
 
 // Unwrap returns the sentinel.
 func (e *TagError) Unwrap() error { return e.Err }
 
-// truncate shortens long names in messages and marks the cut with "...".
-func truncate(s string) string {
-	const n = 80
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "..."
-}
+// Code returns the code of the sentinel ("duplicate-name", "unknown-tag-set", "unknown-tag" or
+// "single-select").
+func (e *TagError) Code() problem.Code { return problem.CodeOf(e.Err) }

@@ -17,7 +17,7 @@ func ExampleSet_SelectFilter() {
 		tenant.New(tenant.Config{Name: "T1", Tags: []string{"Importance/VIP", "Ring/Alpha"}}),
 		tenant.New(tenant.Config{Name: "T3", Tags: []string{"Importance/Standard", "Ring/Beta"}}),
 	}
-	cat, err := tenant.NewCatalog([]tags.TagSet{importance, ring}, ts)
+	cat, err := tags.NewCatalog([]tags.TagSet{importance, ring}, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -56,7 +56,7 @@ func ExampleNewSet() {
 	_, err := tenant.NewSet(tags.MustNewCatalog([]tags.TagSet{ring}, nil), ts)
 	fmt.Println(err)
 	// Output:
-	// tenant "Acme", tag "Upgrade ring/Stable": more than one tag of a single-select or free-text tag set
-	// tenant "Initech", tag "Upgrade ring/Testr": unknown tag; did you mean "Upgrade ring/Tester"?
-	// tenant "Initech", tag "Colour/Red": unknown tag set
+	// tenant "Acme", tag "Upgrade ring/Stable": more than one tag of a single-select or free-text tag set [single-select]
+	// tenant "Initech", tag "Upgrade ring/Testr": unknown tag; did you mean "Upgrade ring/Tester"? [unknown-tag]
+	// tenant "Initech", tag "Colour/Red": unknown tag set [unknown-tag-set]
 }

@@ -112,7 +112,7 @@ func freeTextShape(t testing.TB, n int) (*tags.Catalog, []tenant.Tenant) {
 	for i := range ts {
 		ts[i] = tenant.New(tenant.Config{Name: fmt.Sprintf("t%07d", i), Tags: []string{"Tier/Gold", fmt.Sprintf("Id/%07d", i)}})
 	}
-	c, err := tenant.NewCatalog(sets, ts)
+	c, err := catalogOf(sets, ts)
 	require.NoError(t, err)
 	return c, ts
 }

@@ -18,7 +18,7 @@ func mustGenSet(t *rapid.T, g genWorld) *tenant.Set {
 		require.NoError(t, err)
 		sets = append(sets, s)
 	}
-	cat, err := tenant.NewCatalog(sets, g.tenants)
+	cat, err := catalogOf(sets, g.tenants)
 	require.NoError(t, err)
 	s, err := tenant.NewSet(cat, g.tenants)
 	require.NoError(t, err)

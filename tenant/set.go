@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/tags"
 )
 
@@ -38,7 +39,7 @@ type posting struct {
 // a SingleSelect set or two values of a FreeText set (tags.ErrSingleSelect, TagIndex -1, once per
 // set). At most [tags.DefaultMaxErrors] (100) problems are reported, the first ones in that
 // order; a *tags.OmittedError joined last counts the others ([Options] changes the cap). A
-// FreeText value must be in the catalog: build it with [NewCatalog]. A tag repeated on a tenant
+// FreeText value must be in the catalog (give it to tags.NewCatalog as a free value). A tag repeated on a tenant
 // counts once. A nil catalog is an empty one. NewSet copies ts. Its work is linear in the
 // number of tenants and tags, whatever the number of tags on one tenant.
 func NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
@@ -197,28 +198,6 @@ func (s *Set) trim(w []uint64) {
 	}
 }
 
-// NewCatalog builds the catalog of sets with the FreeText values that ts carry (tags of a
-// FreeText set among sets), as tags.NewCatalog needs them. Tags of other or unknown sets are
-// left for NewSet to check.
-func NewCatalog(sets []tags.TagSet, ts []Tenant) (*tags.Catalog, error) {
-	free := map[string]bool{}
-	for _, s := range sets {
-		if s.Type() == tags.FreeText {
-			free[s.Name()] = true
-		}
-	}
-	var values []string
-	for _, t := range ts {
-		for _, tag := range t.tags {
-			set, v, ok := strings.Cut(tag, "/")
-			if ok && free[set] && v != "" && v != tags.Wildcard {
-				values = append(values, tag)
-			}
-		}
-	}
-	return tags.NewCatalog(sets, values)
-}
-
 // Catalog returns the catalog the set was validated against.
 func (s *Set) Catalog() *tags.Catalog {
 	if s == nil {
@@ -339,7 +318,7 @@ func (s *Set) suggest(err error) error {
 	}
 	for _, e := range j.Unwrap() {
 		if be, ok := e.(*tags.BindError); ok && errors.Is(be.Err, tags.ErrUnknownTenant) && be.Suggestion == "" {
-			be.Suggestion, _ = tags.Closest(be.Ref, func(yield func(string) bool) {
+			be.Suggestion, _ = problem.Closest(be.Ref, func(yield func(string) bool) {
 				for _, t := range s.tenants {
 					if !yield(t.name) {
 						return

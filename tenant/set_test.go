@@ -2,11 +2,13 @@ package tenant_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/tenant"
 )
@@ -39,7 +41,7 @@ func newTenants(tagsByName map[string][]string) []tenant.Tenant {
 func mustSet(t testing.TB, defs []setDef, ts []tenant.Tenant) *tenant.Set {
 	t.Helper()
 	sets := newSets(t, defs)
-	cat, err := tenant.NewCatalog(sets, ts)
+	cat, err := catalogOf(sets, ts)
 	require.NoError(t, err)
 	s, err := tenant.NewSet(cat, ts)
 	require.NoError(t, err)
@@ -94,7 +96,7 @@ func TestSet_SelectFilter(t *testing.T) {
 			sel, err := s.SelectFilter(tags.NewFilter(tt.tenants, tt.tags))
 			if tt.code != "" {
 				require.Error(t, err)
-				require.Equal(t, tt.code, tags.Code(err))
+				require.Equal(t, tt.code, codeOf(err))
 				require.Zero(t, sel.Len())
 				return
 			}
@@ -134,7 +136,7 @@ func TestSet_SelectExpr(t *testing.T) {
 			sel, err := tt.s.SelectExpr(tags.MustParseExpr(tt.expr))
 			if tt.code != "" {
 				require.Error(t, err)
-				require.Equal(t, tt.code, tags.Code(err))
+				require.Equal(t, tt.code, codeOf(err))
 				return
 			}
 			require.NoError(t, err)
@@ -173,7 +175,7 @@ func TestNewSet_TagErrors(t *testing.T) {
 		tenant.New(tenant.Config{Name: "Umbrella", Tags: []string{"Upgrade ring/Nightly", "Upgrade ring/Tester", "Upgrade ring/Tester"}}),
 		tenant.New(tenant.Config{Name: "acme", Tags: []string{"Upgrade ring/Stabel"}}),
 	}
-	cat, err := tenant.NewCatalog(sets, ts)
+	cat, err := catalogOf(sets, ts)
 	require.NoError(t, err)
 	_, err = tenant.NewSet(cat, ts)
 	require.Error(t, err)
@@ -194,7 +196,7 @@ func TestNewSet_TagErrors(t *testing.T) {
 		{Tenant: "acme", TenantIndex: 4, TagIndex: 0, Tag: "Upgrade ring/Stabel", Err: tags.ErrUnknownTag, Suggestion: "Upgrade ring/Stable"},
 	}
 	require.Empty(t, cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return a == b })))
-	require.EqualError(t, &got[5], `tenant "acme", tag "Upgrade ring/Stabel": unknown tag; did you mean "Upgrade ring/Stable"?`)
+	require.EqualError(t, &got[5], `tenant "acme", tag "Upgrade ring/Stabel": unknown tag; did you mean "Upgrade ring/Stable"? [unknown-tag]`)
 }
 
 func TestSet_SelectionAndWhere(t *testing.T) {
@@ -204,4 +206,34 @@ func TestSet_SelectionAndWhere(t *testing.T) {
 	require.Equal(t, []string{"a", "c"}, set.Selection(0, 2, 7, -1).Names())
 	require.Equal(t, []string{"b"}, set.Where(func(i int) bool { return set.At(i).Name() == "b" }).Names())
 	require.Equal(t, 0, set.Selection().Len())
+}
+
+// codeOf returns the code of the first error in err's tree that has one, or "".
+func codeOf(err error) string {
+	var c interface{ Code() problem.Code }
+	if errors.As(err, &c) {
+		return string(c.Code())
+	}
+	return ""
+}
+
+// catalogOf builds the catalog of sets with the FreeText values that ts carry, as a caller of
+// NewSet does.
+func catalogOf(sets []tags.TagSet, ts []tenant.Tenant) (*tags.Catalog, error) {
+	free := map[string]bool{}
+	for _, s := range sets {
+		if s.Type() == tags.FreeText {
+			free[s.Name()] = true
+		}
+	}
+	var values []string
+	for _, t := range ts {
+		for _, tag := range t.Tags() {
+			set, v, ok := strings.Cut(tag, "/")
+			if ok && free[set] && v != "" && v != tags.Wildcard {
+				values = append(values, tag)
+			}
+		}
+	}
+	return tags.NewCatalog(sets, values)
 }

@@ -201,6 +201,10 @@
 // "#{elseif}" outside a block, a misspelt keyword ("#{elsif X}", "#{/iff}": a word one edit from
 // a keyword followed by more text, or an unknown block end, with the keyword it resembles), an
 // unknown filter, a bad filter argument, a reference cycle ("A -> B -> A") and the limits below.
+// Every error answers its stable code with a Code method ("invalid-expression" for syntax,
+// unknown filters and filter arguments; "cycle"; "limit"; "unknown-template";
+// "overlapping-tenant-values"; "duplicate-name"; "invalid-value" for an empty name) and reads
+// "where: message [code]".
 //
 // # Limits
 //

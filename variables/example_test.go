@@ -1,6 +1,7 @@
 package variables_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/tenantplan/tenantplan/variables"
@@ -35,9 +36,12 @@ func ExampleSubstitute_cycle() {
 		"A": variables.Plain("#{B}"), "B": variables.Plain("#{A}"),
 	}, variables.Options{})
 	fmt.Println(err)
-	fmt.Println(variables.Code(err))
+	var te *variables.TemplateError
+	if errors.As(err, &te) {
+		fmt.Println(te.Code())
+	}
 	// Output:
-	// variable "B" at offset 0: reference cycle: A -> B -> A
+	// variable "B" at offset 0: reference cycle: A -> B -> A [cycle]
 	// cycle
 }
 
@@ -106,9 +110,12 @@ func ExampleOptions() {
 	vars := map[string]variables.Value{"A": variables.Plain("12345")}
 	_, err := variables.Substitute("#{A}#{A}", vars, variables.Options{MaxSize: 8})
 	fmt.Println(err)
-	fmt.Println(variables.Code(err))
+	var te *variables.TemplateError
+	if errors.As(err, &te) {
+		fmt.Println(te.Code())
+	}
 	// Output:
-	// text at offset 4: limit exceeded: expanded size over 8 bytes (Options.MaxSize, default 1 MiB)
+	// text at offset 4: limit exceeded: expanded size over 8 bytes (Options.MaxSize, default 1 MiB) [limit]
 	// limit
 }
 
@@ -128,5 +135,5 @@ func ExampleSubstitute_sensitive() {
 	// Output:
 	// ********
 	// [User] [Password]
-	// variable "Password" (sensitive value): invalid template syntax: unterminated "#{"
+	// variable "Password" (sensitive value): invalid template syntax: unterminated "#{" [invalid-expression]
 }

@@ -55,7 +55,7 @@ func FuzzSubstitute(f *testing.F) {
 			if (te.Variable == "B" || te.Variable == "Act[y].Name") && (!te.Sensitive || te.Offset != 0) {
 				t.Fatalf("error in the sensitive value gives a position: %v", te)
 			}
-			if variables.Code(err1) == "" {
+			if codeOf(err1) == "" {
 				t.Fatalf("error without a code: %v", err1)
 			}
 			return

@@ -1,12 +1,14 @@
 package variables_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/variables"
 )
 
@@ -39,7 +41,7 @@ func TestSubstitute_Limits(t *testing.T) {
 			// runs for minutes or exhausts memory.
 			_, err := variables.Substitute(tt.text, tt.vars, tt.opts)
 			require.ErrorIs(t, err, variables.ErrLimit)
-			require.Equal(t, "limit", variables.Code(err))
+			require.Equal(t, "limit", codeOf(err))
 		})
 	}
 	got, err := variables.Substitute("#{V0}", chain(30), variables.Options{})
@@ -70,7 +72,7 @@ func TestResolve_CycleAndTenantValueSyntaxErrors(t *testing.T) {
 	require.NoError(t, err)
 	_, err = p.Resolve(variables.Context{Environment: "Dev"}, variables.Options{})
 	require.ErrorIs(t, err, variables.ErrCycle)
-	require.Equal(t, "cycle", variables.Code(err))
+	require.Equal(t, "cycle", codeOf(err))
 	require.Len(t, err.(interface{ Unwrap() []error }).Unwrap(), 1, "one cycle reported once")
 
 	p, err = variables.NewProject(variables.ProjectSpec{Name: "P", Templates: []variables.Template{{Name: "T"}}})
@@ -159,4 +161,13 @@ func TestResolve_TotalBudget(t *testing.T) {
 			require.NoError(t, err)
 		})
 	}
+}
+
+// codeOf returns the code of the first error in err's tree that has one, or "".
+func codeOf(err error) string {
+	var c interface{ Code() problem.Code }
+	if errors.As(err, &c) {
+		return string(c.Code())
+	}
+	return ""
 }

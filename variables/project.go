@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // Variable is a named value with a scope. A name may have many Variables; which one applies in a
@@ -127,18 +129,21 @@ const parseDepthLimit = "the fixed limit of NewProject; Options.MaxDepth applies
 func NewProject(spec ProjectSpec) (*Project, error) {
 	c := &project{name: spec.Name, ids: make(map[string]int32)}
 	var errs []error
-	report := func(path string, err error) { errs = append(errs, &SpecError{Path: path, Err: err}) }
+	// report records a problem at element i of the list kind under prefix; the path is only
+	// printed here, for a problem.
+	report := func(prefix *problem.Path, kind string, i int, err error) {
+		errs = append(errs, &SpecError{Path: prefix.Key(kind).Index(i).String(), Err: err})
+	}
 
-	addVars := func(prefix string, lib int32, vars []Variable) {
+	addVars := func(prefix *problem.Path, lib int32, vars []Variable) {
 		for i, v := range vars {
-			path := fmt.Sprintf("%svariables[%d]", prefix, i)
 			if v.Name == "" {
-				report(path, fmt.Errorf("variable without a name: %w", ErrEmptyName))
+				report(prefix, "variables", i, fmt.Errorf("variable without a name: %w", ErrEmptyName))
 				continue
 			}
 			pr, err := parse(v.Value.s, v.Name, v.Value.sensitive, parseDepth, parseDepthLimit)
 			if err != nil {
-				report(path, err)
+				report(prefix, "variables", i, err)
 				continue
 			}
 			id := c.intern(v.Name)
@@ -146,18 +151,17 @@ func NewProject(spec ProjectSpec) (*Project, error) {
 			c.vars = append(c.vars, cvar{name: id, lib: lib, index: int32(i), value: v.Value, scope: compileScope(v.Scope), prog: pr})
 		}
 	}
-	addTemplates := func(prefix string, lib int32, ts []Template) map[string]int32 {
+	addTemplates := func(prefix *problem.Path, lib int32, ts []Template) map[string]int32 {
 		exact := make(map[string]int32, len(ts))
 		seen := make(map[string]int, len(ts))
 		for i, t := range ts {
-			path := fmt.Sprintf("%stemplates[%d]", prefix, i)
 			if t.Name == "" {
-				report(path, fmt.Errorf("template without a name: %w", ErrEmptyName))
+				report(prefix, "templates", i, fmt.Errorf("template without a name: %w", ErrEmptyName))
 				continue
 			}
 			key := strings.ToLower(t.Name)
 			if j, dup := seen[key]; dup {
-				report(path, fmt.Errorf("template %q is also %stemplates[%d]: %w", quoteName(t.Name), prefix, j, ErrDuplicateName))
+				report(prefix, "templates", i, fmt.Errorf("template %q is also %s: %w", quoteName(t.Name), prefix.Key("templates").Index(j), ErrDuplicateName))
 				continue
 			}
 			seen[key] = i
@@ -168,7 +172,7 @@ func NewProject(spec ProjectSpec) (*Project, error) {
 			if t.HasDefault {
 				pr, err := parse(ct.t.Default.s, t.Name, ct.t.Default.sensitive, parseDepth, parseDepthLimit)
 				if err != nil {
-					report(path, err)
+					report(prefix, "templates", i, err)
 					continue
 				}
 				ct.def = pr
@@ -183,27 +187,27 @@ func NewProject(spec ProjectSpec) (*Project, error) {
 		return exact
 	}
 
-	addVars("", -1, spec.Variables)
-	c.projExact = addTemplates("", -1, spec.Templates)
+	addVars(nil, -1, spec.Variables)
+	c.projExact = addTemplates(nil, -1, spec.Templates)
 	c.nProjT = int32(len(c.tmpls))
 	libSeen := make(map[string]int, len(spec.Libraries))
 	for li, l := range spec.Libraries {
-		path := fmt.Sprintf("libraries[%d]", li)
 		if l.Name == "" {
-			report(path, fmt.Errorf("library without a name: %w", ErrEmptyName))
+			report(nil, "libraries", li, fmt.Errorf("library without a name: %w", ErrEmptyName))
 			continue
 		}
 		key := strings.ToLower(l.Name)
 		if j, dup := libSeen[key]; dup {
-			report(path, fmt.Errorf("library %q is also libraries[%d]: %w", quoteName(l.Name), j, ErrDuplicateName))
+			report(nil, "libraries", li, fmt.Errorf("library %q is also libraries[%d]: %w", quoteName(l.Name), j, ErrDuplicateName))
 			continue
 		}
 		libSeen[key] = li
 		lib := int32(len(c.libs))
 		c.libs = append(c.libs, libInfo{name: l.Name})
-		addVars(path+".", lib, l.Variables)
+		at := problem.Root("libraries").Index(li)
+		addVars(at, lib, l.Variables)
 		first := int32(len(c.tmpls))
-		exact := addTemplates(path+".", lib, l.Templates)
+		exact := addTemplates(at, lib, l.Templates)
 		c.libs[lib].tFirst, c.libs[lib].tEnd, c.libs[lib].exact = first, int32(len(c.tmpls)), exact
 	}
 	for i := range numSys {

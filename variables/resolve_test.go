@@ -249,7 +249,7 @@ func TestNewProject_Errors(t *testing.T) {
 		var se *variables.SpecError
 		require.True(t, errors.As(e, &se))
 		paths = append(paths, se.Path)
-		codes = append(codes, variables.Code(e))
+		codes = append(codes, codeOf(e))
 	}
 	require.Empty(t, cmp.Diff([]string{"variables[0]", "variables[1]", "templates[1]", "templates[2]", "libraries[1]", "libraries[2]"}, paths))
 	require.Empty(t, cmp.Diff([]string{"invalid-value", "invalid-expression", "duplicate-name", "invalid-expression", "duplicate-name", "invalid-value"}, codes))
@@ -283,7 +283,7 @@ func TestCheckTenantValues_UnknownAndOverlapping(t *testing.T) {
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		var tve *variables.TenantValueError
 		require.True(t, errors.As(e, &tve))
-		got = append(got, row{tve.Library, tve.Index, tve.Template, variables.Code(e)})
+		got = append(got, row{tve.Library, tve.Index, tve.Template, codeOf(e)})
 	}
 	want := []row{
 		{"", 1, "tenant.database.password", "overlapping-tenant-values"},

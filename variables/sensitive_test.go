@@ -44,9 +44,9 @@ func TestSensitive_ErrorsHidePosition(t *testing.T) {
 		value string
 		want  string
 	}{
-		{"syntax", "hunter2#{", `variable "S" (sensitive value): invalid template syntax: unterminated "#{"`},
-		{"unknown filter", "hunter2#{X | Secretfilter}", `variable "S" (sensitive value): unknown filter: (sensitive text) is not a filter`},
-		{"argument", "hunter2#{X | Truncate secret}", `variable "S" (sensitive value): invalid filter argument: filter Truncate: argument 1 (sensitive text) is not a non-negative integer`},
+		{"syntax", "hunter2#{", `variable "S" (sensitive value): invalid template syntax: unterminated "#{" [invalid-expression]`},
+		{"unknown filter", "hunter2#{X | Secretfilter}", `variable "S" (sensitive value): unknown filter: (sensitive text) is not a filter [invalid-expression]`},
+		{"argument", "hunter2#{X | Truncate secret}", `variable "S" (sensitive value): invalid filter argument: filter Truncate: argument 1 (sensitive text) is not a non-negative integer [invalid-expression]`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

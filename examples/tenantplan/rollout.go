@@ -12,8 +12,9 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 	"github.com/tenantplan/tenantplan/plan"
-	"github.com/tenantplan/tenantplan/plan/model"
 )
 
 // readPolicy reads a rollout policy file: the JSON form of plan.RolloutRequest (with the same
@@ -29,7 +30,7 @@ func readPolicy(path string, limit int64) (plan.RolloutRequest, error) {
 	}
 	data, err = withoutSchemaKey(data)
 	if err == nil {
-		err = model.DecodeInto(data, &out)
+		err = strictjson.DecodeInto(data, &out)
 	}
 	if err == nil {
 		return out, nil
@@ -41,7 +42,7 @@ func readPolicy(path string, limit int64) (plan.RolloutRequest, error) {
 	}
 	var lines []string
 	shape := false
-	if es, ok := err.(model.Errors); ok {
+	if es, ok := err.(strictjson.Errors); ok {
 		for _, e := range es {
 			shape = shape || isShapeProblem(e)
 			if e.Line > 0 {
@@ -65,8 +66,8 @@ func readPolicy(path string, limit int64) (plan.RolloutRequest, error) {
 // isShapeProblem reports whether a decoding problem is one of shape (malformed JSON, an unknown
 // or duplicate key, a value of the wrong JSON type, a limit) rather than a string value that its
 // type does not parse: the decoder records the latter with the type's own error.
-func isShapeProblem(e *model.Error) bool {
-	for _, s := range []error{model.ErrUnknownField, model.ErrInvalidValue, model.ErrDuplicateKey, model.ErrInvalidUTF8, model.ErrLimit} {
+func isShapeProblem(e *strictjson.Error) bool {
+	for _, s := range []error{strictjson.ErrUnknownField, prob.ErrInvalidValue, strictjson.ErrDuplicateKey, strictjson.ErrInvalidUTF8, prob.ErrLimit} {
 		if e.Err == s {
 			return true
 		}
@@ -103,7 +104,7 @@ func withoutSchemaKey(data []byte) ([]byte, error) {
 			continue
 		}
 		if v.Kind() != '"' {
-			return data, model.Errors{{Path: "$schema", Err: model.ErrInvalidValue,
+			return data, strictjson.Errors{{Path: "$schema", Err: prob.ErrInvalidValue,
 				Message: "expected a string (the URL of the file's JSON Schema)"}}
 		}
 		end := dec.InputOffset()

@@ -11,10 +11,10 @@ import (
 	"strings"
 	"time"
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan"
 	"github.com/tenantplan/tenantplan/plan/model"
-	"github.com/tenantplan/tenantplan/tags"
 )
 
 // Exit codes; the usage text documents them.
@@ -239,7 +239,7 @@ func commandNames() []string {
 // didYouMean returns "; did you mean X?" for the candidate closest to name (by edit distance, or
 // the only candidate name is a prefix of), or "" when none is close.
 func didYouMean(name string, candidates []string) string {
-	if best, ok := tags.Closest(name, slices.Values(candidates)); ok {
+	if best, ok := prob.Closest(name, slices.Values(candidates)); ok {
 		return fmt.Sprintf("; did you mean %s?", best)
 	}
 	var prefixed []string

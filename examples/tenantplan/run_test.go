@@ -55,7 +55,7 @@ func TestRun(t *testing.T) {
 
 		{name: "valid model", args: []string{"validate", shop}, code: exitOK, stdout: []string{"testdata/shop.json: valid: 2 environment(s), 1 project(s), 5 tenant(s)"}, emptyError: true},
 		{name: "invalid model, every problem with its path", args: []string{"validate", "testdata/invalid.json"}, code: exitFindings, stderr: []string{
-			"testdata/invalid.json: releases[0].version: invalid-version",
+			"testdata/invalid.json: releases[0].version: invalid version \"not a version\": column 1: expected a digit, found 'n' [invalid-version]",
 			`testdata/invalid.json: tenants[0].projects.Shop[1]: unknown environment "Prod"; did you mean "Production"? [unknown-environment]`,
 			`testdata/invalid.json: tenants[0].tags[0]: tenant "Alpha", tag "Tier/Gld": unknown tag; did you mean "Tier/Gold"? [unknown-tag]`,
 			"invalid model: 3 problem(s)"}},

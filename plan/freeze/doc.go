@@ -123,6 +123,12 @@
 // daylight-saving change), never their product, even when freezes tile the calendar up to the
 // limit.
 //
+// # Errors
+//
+// [New] returns every problem at once, each a *[FieldError] wrapping [ErrInvalidValue] (the
+// module's shared sentinel, plan.ErrInvalidValue) with the code "invalid-value", printed as
+// `freeze "Year end": recurrence.dayOfMonth "32": invalid value: want 1..31 [invalid-value]`.
+//
 // # Concurrency
 //
 // Freeze values and an Index are immutable once built and safe for concurrent use.

@@ -1,15 +1,15 @@
 package freeze
 
 import (
-	"errors"
 	"fmt"
-	"unicode/utf8"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // ErrInvalidValue is the sentinel wrapped by every error of this package: a bad enum, time, number,
-// name or time zone. Its text is the stable code "invalid-value" (the error code scenario files
-// use).
-var ErrInvalidValue = errors.New("invalid-value")
+// name or time zone (code "invalid-value"). It is the module's shared sentinel: plan.ErrInvalidValue
+// and model.ErrInvalidValue are the same error.
+var ErrInvalidValue = problem.ErrInvalidValue
 
 // FieldError is one problem found by [New]: the freeze's name, the field (a JSON-path-like location
 // in the model format's terms, for example "recurrence.timeZone" or "tenants[2].tenant"), the
@@ -21,28 +21,21 @@ type FieldError struct {
 	Err    error
 }
 
-// Error describes the problem, quoting the freeze name and the value (truncated when long).
+// Error describes the problem, quoting the freeze name and the value (cut when long):
+// `freeze "Year end": recurrence.dayOfMonth "32": invalid value: want 1..31 [invalid-value]`.
 func (e *FieldError) Error() string {
-	return fmt.Sprintf("freeze %q: %s %q: %v", truncate(e.Freeze), e.Field, truncate(e.Value), e.Err)
+	return problem.Format(fmt.Sprintf("freeze %s: %s %s", problem.Quote(e.Freeze), e.Field, problem.Quote(e.Value)),
+		problem.Text(e.Err), e.Code())
 }
 
 // Unwrap returns the reason, so errors.Is(err, ErrInvalidValue) holds.
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// maxQuoted is the longest input quoted whole in an error message.
-const maxQuoted = 64
+// Code returns the code of the reason: "invalid-value".
+func (e *FieldError) Code() problem.Code { return problem.CodeOf(e.Err) }
 
-// truncate shortens s to at most maxQuoted bytes (on a rune boundary) and marks the cut with "...".
-func truncate(s string) string {
-	if len(s) <= maxQuoted {
-		return s
-	}
-	cut := maxQuoted
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "..."
-}
+// truncate cuts s after 64 bytes for a message that quotes it with %q.
+func truncate(s string) string { return problem.Cut(s) }
 
 // invalid builds a reason that wraps ErrInvalidValue.
 func invalid(format string, args ...any) error {

@@ -35,8 +35,8 @@ func ExampleNew_errors() {
 		&freeze.Recurrence{Unit: freeze.Monthly, DayOfMonth: 32, TimeZone: "Europe/Atlantis"}, freeze.Scope{})
 	fmt.Println(err)
 	// Output:
-	// freeze "Year end": recurrence.dayOfMonth "32": invalid-value: want 1..31
-	// freeze "Year end": recurrence.timeZone "Europe/Atlantis": invalid-value: unknown time zone
+	// freeze "Year end": recurrence.dayOfMonth "32": invalid value: want 1..31 [invalid-value]
+	// freeze "Year end": recurrence.timeZone "Europe/Atlantis": invalid value: unknown time zone [invalid-value]
 }
 
 // The freezes of a model go into an Index; a planner asks it, per cell, which freezes hold it.
@@ -121,5 +121,5 @@ func ExampleParseUnit() {
 	fmt.Println(err)
 	// Output:
 	// Monthly <nil>
-	// recurrence unit "monthly": invalid-value (want Daily, Weekly, Monthly or Annually)
+	// recurrence unit "monthly": invalid value (want Daily, Weekly, Monthly or Annually)
 }

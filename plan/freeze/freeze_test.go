@@ -294,7 +294,7 @@ func TestNew_ReportsEveryProblem(t *testing.T) {
 	if d := cmp.Diff(want, fields); d != "" {
 		t.Fatalf("fields (-want +got):\n%s", d)
 	}
-	require.Contains(t, err.Error(), `freeze "Bad": recurrence.timeZone "Mars/Olympus_Mons": invalid-value: unknown time zone`)
+	require.Contains(t, err.Error(), `freeze "Bad": recurrence.timeZone "Mars/Olympus_Mons": invalid value: unknown time zone [invalid-value]`)
 }
 
 func TestNew_Invalid(t *testing.T) {

@@ -44,7 +44,7 @@ func TestDecode_UnknownFieldHasPathAndSuggestion(t *testing.T) {
 	es := decodeErrors(t, `{"environments":["Dev"],"tenants":[{"name":"Acme","tagz":["Tier/Gold"]}]}`)
 	require.Len(t, es, 1)
 	require.Equal(t, "tenants[0].tagz", es[0].Path)
-	require.Equal(t, "unknown-field", es[0].Code())
+	require.Equal(t, "unknown-field", string(es[0].Code()))
 	require.ErrorIs(t, es[0], model.ErrUnknownField)
 	require.Contains(t, es[0].Error(), `did you mean "tags"`)
 }
@@ -60,7 +60,7 @@ func TestDecode_EveryProblemAtOnce(t *testing.T) {
 	  "lifecycles":[{"name":"L","phases":[{"name":"P","minimum":"two"},{"name":"Q","minimum":1.5}]}],"bogus":true}`)
 	got := map[string]string{}
 	for _, e := range es {
-		got[e.Path] = e.Code()
+		got[e.Path] = string(e.Code())
 	}
 	want := map[string]string{
 		"bogus":                           "unknown-field",
@@ -79,7 +79,7 @@ func TestDecode_EveryProblemAtOnce(t *testing.T) {
 func TestDecode_OddMapKeysAreQuotedInPaths(t *testing.T) {
 	es := decodeErrors(t, `{"tenants":[{"name":"A","projects":{"My Shop":"Dev"}}]}`)
 	require.Equal(t, `tenants[0].projects["My Shop"]`, es[0].Path)
-	require.Equal(t, "invalid-value", es[0].Code())
+	require.Equal(t, "invalid-value", string(es[0].Code()))
 }
 
 func TestDecode_MalformedJSONHasLineAndColumn(t *testing.T) {

@@ -147,18 +147,19 @@
 //     checked.
 //
 // Every problem is an *Error with a path, and Errors lists them sorted by path (list indexes in
-// number order, see ComparePaths). At most Options.MaxErrors (default 1,000) are listed; past the
+// number order, so "x[2]" comes before "x[10]"; then by code). At most Options.MaxErrors (default 1,000) are listed; past the
 // cap they are only counted, at no cost, and one final ErrLimit entry says how many more there
 // are. A path is only built for a problem that is listed, and keys and values quoted in messages
 // and paths are cut to 64 bytes, so that no input makes a message larger than a few kilobytes per
 // problem. Time and memory are linear in the input.
 //
-// The stable codes of the problems (Error.Code) are "unknown-field" (ErrUnknownField), "limit"
+// An *Error prints as "path: message [code]", like every error of the module. The stable codes
+// of the problems (Error.Code) are "unknown-field" (ErrUnknownField), "limit"
 // (ErrLimit) and "invalid-value" (everything else, including ErrDuplicateKey and ErrInvalidUTF8,
 // which wrap ErrInvalidValue).
 //
-// DecodeInto applies the same rules to any Go type made of the same parts, such as the rollout
-// policies of the command line and the scenario files of package scenario.
+// The rollout policies of the command line and the scenario files of package scenario are
+// decoded by the same decoder, so they obey the same rules.
 //
 // # JSON Schema
 //

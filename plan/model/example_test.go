@@ -13,6 +13,6 @@ func ExampleDecode() {
 	f, err := model.Decode([]byte(`{"environments": ["Dev", "Prod"], "tenants": [{"name": "Acme"}]}`))
 	fmt.Println(f.Environments, f.Tenants[0].Name, err)
 	// Output:
-	// tenants[0].tagz: unknown key "tagz" (did you mean "tags"?)
+	// tenants[0].tagz: unknown key "tagz" (did you mean "tags"?) [unknown-field]
 	// [Dev Prod] Acme <nil>
 }

@@ -1,20 +1,22 @@
 package model
 
+import "github.com/tenantplan/tenantplan/internal/strictjson"
+
 // The defaults of Options, used where a field is zero (or negative).
 const (
 	// DefaultMaxBytes is the largest input accepted: 1 GiB.
-	DefaultMaxBytes = 1 << 30
+	DefaultMaxBytes = strictjson.DefaultMaxBytes
 	// DefaultMaxErrors is the most problems reported one by one: 1,000.
-	DefaultMaxErrors = 1000
+	DefaultMaxErrors = strictjson.DefaultMaxErrors
 	// DefaultMaxStringBytes is the longest string value or key accepted: 1 MiB.
-	DefaultMaxStringBytes = 1 << 20
+	DefaultMaxStringBytes = strictjson.DefaultMaxStringBytes
 	// DefaultMaxListLength is the most elements of one list, or keys of one map: 10,000,000.
-	DefaultMaxListLength = 10_000_000
+	DefaultMaxListLength = strictjson.DefaultMaxListLength
 )
 
 // MaxDepth is the deepest JSON nesting the decoder accepts. The format itself needs fewer than ten
 // levels; the bound keeps a hostile document from exhausting the stack.
-const MaxDepth = 64
+const MaxDepth = strictjson.MaxDepth
 
 // Options bounds what the decoder accepts, so that no input, however large or hostile, costs more
 // than linear time and memory. The zero value means the defaults; a field that is zero or negative
@@ -34,21 +36,4 @@ type Options struct {
 	// DefaultMaxListLength, 10,000,000). The elements past it are an ErrLimit error with the
 	// list's path, and are read but not kept.
 	MaxListLength int
-}
-
-// withDefaults returns o with every unset field set to its default.
-func (o Options) withDefaults() Options {
-	if o.MaxBytes <= 0 {
-		o.MaxBytes = DefaultMaxBytes
-	}
-	if o.MaxErrors <= 0 {
-		o.MaxErrors = DefaultMaxErrors
-	}
-	if o.MaxStringBytes <= 0 {
-		o.MaxStringBytes = DefaultMaxStringBytes
-	}
-	if o.MaxListLength <= 0 {
-		o.MaxListLength = DefaultMaxListLength
-	}
-	return o
 }

@@ -139,7 +139,9 @@
 //
 // Import returns an *Error, wrapping one of ErrMissing, ErrMalformed, ErrWrongShape,
 // ErrDuplicateID, ErrTooLarge or ErrSpace, with the file, the JSON path or the line and column,
-// when the folder cannot be imported as a whole. Everything else that is not imported as it is in
+// when the folder cannot be imported as a whole. Like every error of the module it prints as
+// "where: message [code]" and answers plan.CodeOf: "limit" for ErrTooLarge (which is the module's
+// shared limit sentinel, model.ErrLimit), "invalid-value" for the others. Everything else that is not imported as it is in
 // Octopus gets a report Entry with its file, JSON path, Kind and why.
 //
 // # Concurrency

@@ -8,8 +8,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tenantplan/tenantplan/internal/problem"
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 	"github.com/tenantplan/tenantplan/plan"
-	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/variables"
 )
@@ -37,7 +38,7 @@ func (e *env) load() (*plan.Space, error) {
 
 // strict decodes data into v as the model is decoded: unknown keys, duplicate keys and values of
 // the wrong type are errors with their path.
-func strict(data []byte, v any) error { return model.DecodeInto(data, v) }
+func strict(data []byte, v any) error { return strictjson.DecodeInto(data, v) }
 
 type diffs []string
 
@@ -75,7 +76,7 @@ func (e *env) run(i int, raw json.RawMessage) (res CheckResult) {
 			kind = k
 		default:
 			msg := fmt.Sprintf("unknown key %q in check: a check has \"name\", \"want\" and one kind of %s", k, strings.Join(kinds, ", "))
-			if s, ok := tags.Closest(k, slices.Values(append([]string{"name", "want"}, kinds...))); ok {
+			if s, ok := problem.Closest(k, slices.Values(append([]string{"name", "want"}, kinds...))); ok {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			res.Diffs = []string{msg}

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/tenantplan/tenantplan/plan/model"
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 )
 
 // File is a decoded scenario file.
@@ -92,7 +92,7 @@ func Summary(results []Result) string {
 func Run(name string, data []byte) Result {
 	res := Result{File: name}
 	var f File
-	if err := model.DecodeInto(data, &f); err != nil {
+	if err := strictjson.DecodeInto(data, &f); err != nil {
 		res.Err = fmt.Errorf("malformed scenario file:\n%w", err)
 		return res
 	}

@@ -19,13 +19,13 @@ func TestRun_KeysMatchExactly(t *testing.T) {
 		{"schema key", `{"$schema": "` + scenario.SchemaID + `", ` + model +
 			`, "checks": [{"filter": {"tenants": ["A"]}, "want": {"tenants": ["A"]}}]}`, ""},
 		{"file key in another case", `{` + model + `, "Checks": [{"validate": true, "want": {}}]}`,
-			"malformed scenario file:\nChecks: unknown key \"Checks\" (did you mean \"checks\"?)"},
+			"malformed scenario file:\nChecks: unknown key \"Checks\" (did you mean \"checks\"?) [unknown-field]"},
 		{"question key in another case", `{` + model + `, "checks": [{"filter": {"Tenants": ["A"]}, "want": {}}]}`,
-			`malformed filter: Tenants: unknown key "Tenants" (did you mean "tenants"?)`},
+			`malformed filter: Tenants: unknown key "Tenants" (did you mean "tenants"?) [unknown-field]`},
 		{"want key in another case", `{` + model + `, "checks": [{"filter": {}, "want": {"Tenants": []}}]}`,
-			`malformed want: Tenants: unknown key "Tenants" (did you mean "tenants"?)`},
+			`malformed want: Tenants: unknown key "Tenants" (did you mean "tenants"?) [unknown-field]`},
 		{"wrong type with its path", `{` + model + `, "checks": [{"deploy": {"tenants": "A"}, "want": {}}]}`,
-			`malformed deploy request: tenants: expected an array, got a string`},
+			`malformed deploy request: tenants: expected an array, got a string [invalid-value]`},
 		{"wanted error without a code", `{` + model + `, "checks": [{"validate": true, "want": {"errors": [{"path": "tenants"}]}}]}`,
 			`malformed want: errors[0] has no code`},
 	}

@@ -1,4 +1,4 @@
-package model
+package strictjson
 
 import (
 	"encoding"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/tenantplan/tenantplan/tags"
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // kind is what the decoder does with a Go type.
@@ -175,6 +175,6 @@ func (c *codec) jsonKind() jsontext.Kind {
 
 // suggest returns the known key closest to k (equal ignoring case, or within a few edits), or "".
 func (c *codec) suggest(k string) string {
-	s, _ := tags.Closest(k, slices.Values(c.names))
+	s, _ := problem.Closest(k, slices.Values(c.names))
 	return s
 }

@@ -1,15 +1,11 @@
-package tags
+package problem
 
 import (
-	"errors"
 	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
-
-// joinErrors joins errs with errors.Join; the result's Unwrap() []error exposes each one.
-func joinErrors(errs []error) error { return errors.Join(errs...) }
 
 // MaxSuggestLen bounds the length, in runes, of the names [Closest] compares by edit distance:
 // a longer name gets no suggestion and a longer candidate is only considered for an exact match
@@ -25,15 +21,26 @@ const SuggestBudget = 1 << 18
 // Closest returns the candidate closest to name, for "did you mean" messages: a candidate equal
 // to name ignoring letter case wins; otherwise the one with the smallest edit distance (ignoring
 // case; a transposition of adjacent letters is one edit), provided that distance is at most
-// max(1, len/3) runes. Ties go to the earlier candidate. ok is false when no candidate is close.
+// max(1, len/3) runes; failing that, the shortest candidate that name is a prefix of, ignoring
+// case ("Prod" for "Production", "1.1" for "1.1.0"; for names of at least 2 bytes). Ties go to the
+// earlier candidate. ok is false when no candidate is close. candidates may be read twice.
 //
 // The work is bounded: a candidate whose length differs from name's by more than the best
 // distance so far is skipped, the edit distance is computed only in the band of cells that can
 // stay under that distance and stops as soon as a row exceeds it, and after [SuggestBudget]
 // cells the remaining candidates are only compared ignoring case. Names longer than
-// [MaxSuggestLen] runes get no suggestion. Closest allocates a fixed amount, whatever the
+// [MaxSuggestLen] runes get no suggestion; the prefix rule is one more linear pass. Closest
+// allocates a fixed amount, whatever the
 // number of candidates.
 func Closest(name string, candidates iter.Seq[string]) (best string, ok bool) {
+	if best, ok := closestByDistance(name, candidates); ok {
+		return best, true
+	}
+	return closestByPrefix(name, candidates)
+}
+
+// closestByDistance is Closest without the prefix rule.
+func closestByDistance(name string, candidates iter.Seq[string]) (best string, ok bool) {
 	n := utf8.RuneCountInString(name)
 	if n > MaxSuggestLen {
 		return "", false
@@ -65,6 +72,25 @@ func Closest(name string, candidates iter.Seq[string]) (best string, ok bool) {
 		}
 	}
 	return best, ok
+}
+
+// closestByPrefix returns the shortest candidate that name is a prefix of, ignoring letter case,
+// for names of 2 to MaxSuggestLen bytes.
+func closestByPrefix(name string, candidates iter.Seq[string]) (best string, ok bool) {
+	if len(name) < 2 || len(name) > MaxSuggestLen {
+		return "", false
+	}
+	for c := range candidates {
+		if len(c) > len(name) && (best == "" || len(c) < len(best)) && hasPrefixFold(c, name) {
+			best = c
+		}
+	}
+	return best, best != ""
+}
+
+// hasPrefixFold reports whether prefix starts s, ignoring letter case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // lowerRunes appends the runes of s in lower case to buf.

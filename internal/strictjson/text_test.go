@@ -1,4 +1,4 @@
-package model_test
+package strictjson_test
 
 import (
 	"errors"
@@ -8,7 +8,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tenantplan/tenantplan/plan/model"
+	"github.com/tenantplan/tenantplan/internal/problem"
+	"github.com/tenantplan/tenantplan/internal/strictjson"
 )
 
 // level is an enum with a text form, as the request types of package plan have.
@@ -38,28 +39,28 @@ func TestDecodeInto_TextValues(t *testing.T) {
 		At     time.Time `json:"at"`
 	}
 	var d doc
-	require.NoError(t, model.DecodeInto([]byte(`{"level": "high", "levels": ["low", "high"], "at": "2026-03-16T09:00:00Z"}`), &d))
+	require.NoError(t, strictjson.DecodeInto([]byte(`{"level": "high", "levels": ["low", "high"], "at": "2026-03-16T09:00:00Z"}`), &d))
 	require.Equal(t, doc{Level: 1, Levels: []level{0, 1}, At: time.Date(2026, 3, 16, 9, 0, 0, 0, time.UTC)}, d)
-	require.NoError(t, model.DecodeInto([]byte(`{"level": null, "at": null}`), &d))
+	require.NoError(t, strictjson.DecodeInto([]byte(`{"level": null, "at": null}`), &d))
 
 	cases := []struct {
 		src, want string
 		sentinel  error
 	}{
-		{`{"level": "medium"}`, `level: level "medium": bad level: want "low" or "high"`, model.ErrInvalidValue},
-		{`{"levels": ["low", "mid"]}`, `levels[1]: level "mid": bad level`, model.ErrInvalidValue},
-		{`{"level": 1}`, `level: expected a string, got a number`, model.ErrInvalidValue},
-		{`{"at": "yesterday"}`, `at: "yesterday" is not an RFC 3339 time such as "2026-03-16T09:00:00Z"`, model.ErrInvalidValue},
-		{`{"levle": "low"}`, `levle: unknown key "levle" (did you mean "level"?)`, model.ErrUnknownField},
+		{`{"level": "medium"}`, `level: level "medium": bad level: want "low" or "high"`, problem.ErrInvalidValue},
+		{`{"levels": ["low", "mid"]}`, `levels[1]: level "mid": bad level`, problem.ErrInvalidValue},
+		{`{"level": 1}`, `level: expected a string, got a number`, problem.ErrInvalidValue},
+		{`{"at": "yesterday"}`, `at: "yesterday" is not an RFC 3339 time such as "2026-03-16T09:00:00Z"`, problem.ErrInvalidValue},
+		{`{"levle": "low"}`, `levle: unknown key "levle" (did you mean "level"?)`, strictjson.ErrUnknownField},
 	}
 	for _, tc := range cases {
 		t.Run(tc.src, func(t *testing.T) {
-			err := model.DecodeInto([]byte(tc.src), &d)
+			err := strictjson.DecodeInto([]byte(tc.src), &d)
 			require.Error(t, err)
 			require.Contains(t, err.Error(), tc.want)
 			require.ErrorIs(t, err, tc.sentinel)
 		})
 	}
-	err := model.DecodeInto([]byte(`{"level": "medium"}`), &d)
+	err := strictjson.DecodeInto([]byte(`{"level": "medium"}`), &d)
 	require.ErrorIs(t, err, errLevel, "the type's own error is kept")
 }
