@@ -57,14 +57,14 @@ var octoFilters = map[string]octoFilter{
 	"sha384": octoDef("SHA384", 0, 2, octoHash(sha512.New384)),
 	"sha512": octoDef("SHA512", 0, 2, octoHash(sha512.New)),
 
-	"versionmajor":             octoDef("VersionMajor", 0, 0, octoVersionPart(verMajor)),
-	"versionminor":             octoDef("VersionMinor", 0, 0, octoVersionPart(verMinor)),
-	"versionpatch":             octoDef("VersionPatch", 0, 0, octoVersionPart(verPatch)),
-	"versionrevision":          octoDef("VersionRevision", 0, 0, octoVersionPart(verRevision)),
-	"versionprerelease":        octoDef("VersionPreRelease", 0, 0, octoVersionPart(verPre)),
-	"versionprereleaseprefix":  octoDef("VersionPreReleasePrefix", 0, 0, octoVersionPart(verPrePrefix)),
-	"versionprereleasecounter": octoDef("VersionPreReleaseCounter", 0, 0, octoVersionPart(verPreCounter)),
-	"versionmetadata":          octoDef("VersionMetadata", 0, 0, octoVersionPart(verMeta)),
+	"versionmajor":             octoDef("VersionMajor", 0, 0, octoVersionPart(octoMajor)),
+	"versionminor":             octoDef("VersionMinor", 0, 0, octoVersionPart(octoMinor)),
+	"versionpatch":             octoDef("VersionPatch", 0, 0, octoVersionPart(octoPatch)),
+	"versionrevision":          octoDef("VersionRevision", 0, 0, octoVersionPart(octoRevision)),
+	"versionprerelease":        octoDef("VersionPreRelease", 0, 0, octoVersionPart(octoPre)),
+	"versionprereleaseprefix":  octoDef("VersionPreReleasePrefix", 0, 0, octoVersionPart(octoPrePrefix)),
+	"versionprereleasecounter": octoDef("VersionPreReleaseCounter", 0, 0, octoVersionPart(octoPreCounter)),
+	"versionmetadata":          octoDef("VersionMetadata", 0, 0, octoVersionPart(octoMeta)),
 
 	"uripart": octoDef("UriPart", 1, 1, octoURIPart),
 	"indent":  octoDef("Indent", 0, 2, octoIndent),
@@ -253,7 +253,8 @@ func octoHash(newHash func() hash.Hash) octoFunc {
 		case "unicode":
 			var buf [2]byte
 			for _, r := range in {
-				for _, u := range octoUTF16(r) {
+				units, n := octoUTF16(r)
+				for _, u := range units[:n] {
 					buf[0], buf[1] = byte(u), byte(u>>8)
 					h.Write(buf[:])
 				}
@@ -284,12 +285,12 @@ func octoHashEncoding(s string) bool {
 }
 
 // octoUTF16 is the UTF-16 code units of r (U+FFFD for an invalid byte, as Go decodes it).
-func octoUTF16(r rune) []uint16 {
+func octoUTF16(r rune) (units [2]uint16, n int) {
 	if r >= 0x10000 {
 		a, b := utf16.EncodeRune(r)
-		return []uint16{uint16(a), uint16(b)}
+		return [2]uint16{uint16(a), uint16(b)}, 2
 	}
-	return []uint16{uint16(r)}
+	return [2]uint16{uint16(r)}, 1
 }
 
 // octoBase64 decodes standard padded base64, ignoring white space as .NET's Convert does.
@@ -311,14 +312,14 @@ func octoBase64(s string) ([]byte, bool) {
 type octoVersionField int
 
 const (
-	verMajor octoVersionField = iota
-	verMinor
-	verPatch
-	verRevision
-	verPre
-	verPrePrefix
-	verPreCounter
-	verMeta
+	octoMajor octoVersionField = iota
+	octoMinor
+	octoPatch
+	octoRevision
+	octoPre
+	octoPrePrefix
+	octoPreCounter
+	octoMeta
 )
 
 // octoVersionRE is Octopus's lenient version grammar: an optional block of up to four
@@ -350,7 +351,7 @@ func octoVersionPart(f octoVersionField) octoFunc {
 		if m == nil {
 			return "", &filterError{arg: -1, want: "a version"}
 		}
-		if f <= verRevision {
+		if f <= octoRevision {
 			s := m[1+int(f)]
 			if s == "" {
 				return "0", nil
@@ -482,7 +483,8 @@ func octoEscaper(esc func(b *octoBuilder, r rune, i int)) octoFunc {
 			if b.over {
 				return "", errFilterTooLarge
 			}
-			i += len(octoUTF16(r))
+			_, n := octoUTF16(r)
+			i += n
 		}
 		return b.result()
 	}
@@ -496,7 +498,8 @@ func octoWriteRune(b *octoBuilder, r rune) {
 
 // octoUEscape writes r as \uXXXX escapes, one per UTF-16 code unit.
 func octoUEscape(b *octoBuilder, r rune) {
-	for _, u := range octoUTF16(r) {
+	units, n := octoUTF16(r)
+	for _, u := range units[:n] {
 		b.WriteString(`\u`)
 		b.addByte(octoLowerHex[u>>12&0xF])
 		b.addByte(octoLowerHex[u>>8&0xF])
@@ -1015,14 +1018,14 @@ const (
 type octoKind uint8
 
 const (
-	kindUnspecified octoKind = iota // a wall-clock time with no zone
-	kindUTC                         // a DateTime in UTC
-	kindLocal                       // a DateTime in the local zone (UTC here: the library has no zone)
-	kindOffset                      // a DateTimeOffset
+	octoUnspecified octoKind = iota // a wall-clock time with no zone
+	octoUTC                         // a DateTime in UTC
+	octoLocal                       // a DateTime in the local zone (UTC here: the library has no zone)
+	octoOffset                      // a DateTimeOffset
 )
 
 // octoDate is a .NET DateTime or DateTimeOffset: a wall-clock time (held as a UTC time.Time
-// whose fields are the wall-clock fields), its kind, and for kindOffset its offset.
+// whose fields are the wall-clock fields), its kind, and for octoOffset its offset.
 type octoDate struct {
 	wall time.Time
 	kind octoKind
@@ -1122,12 +1125,12 @@ func octoParseDate(s string) (octoDate, bool) {
 		if oh > 14 || om > 59 {
 			return octoDate{}, false
 		}
-		out.kind, out.off = kindOffset, oh*3600+om*60
+		out.kind, out.off = octoOffset, oh*3600+om*60
 		if z[0] == '-' {
 			out.off = -out.off
 		}
 	default:
-		out.kind = kindUTC
+		out.kind = octoUTC
 	}
 	return out, out.valid()
 }
@@ -1148,26 +1151,26 @@ func octoDaysIn(y, m int) int {
 // asOffset is the date as a DateTimeOffset: a DateTime with no zone or a local one is taken in
 // the local zone, which is UTC.
 func (d octoDate) asOffset() octoDate {
-	if d.kind == kindOffset {
+	if d.kind == octoOffset {
 		return d
 	}
-	return octoDate{wall: d.wall, kind: kindOffset}
+	return octoDate{wall: d.wall, kind: octoOffset}
 }
 
 // asDateTime is the date as DateTime.TryParse gives it: a time with a zone becomes local.
 func (d octoDate) asDateTime() octoDate {
 	switch d.kind {
-	case kindUTC:
-		return octoDate{wall: d.wall, kind: kindLocal}
-	case kindOffset:
-		return octoDate{wall: d.wall.Add(-time.Duration(d.off) * time.Second), kind: kindLocal}
+	case octoUTC:
+		return octoDate{wall: d.wall, kind: octoLocal}
+	case octoOffset:
+		return octoDate{wall: d.wall.Add(-time.Duration(d.off) * time.Second), kind: octoLocal}
 	}
 	return d
 }
 
 // utc is the instant in UTC.
 func (d octoDate) utc() time.Time {
-	if d.kind == kindOffset {
+	if d.kind == octoOffset {
 		return d.wall.Add(-time.Duration(d.off) * time.Second)
 	}
 	return d.wall
@@ -1239,10 +1242,10 @@ func octoNow(utc bool) octoFunc {
 			return "", errNoTime
 		}
 		t := env.now
-		d := octoDate{kind: kindUnspecified}
+		d := octoDate{kind: octoUnspecified}
 		if utc {
 			t = t.UTC()
-			d.kind = kindUTC
+			d.kind = octoUTC
 		}
 		d.wall = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond()/100*100, time.UTC)
 		if !d.valid() {
@@ -1283,7 +1286,7 @@ func octoFormatDate(d octoDate, format string, max int) (string, error) {
 		case 'O', 'o':
 			format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK"
 		case 'R', 'r':
-			d = octoDate{wall: d.utc(), kind: kindUnspecified}
+			d = octoDate{wall: d.utc(), kind: octoUnspecified}
 			format = "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'"
 		case 's':
 			format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss"
@@ -1292,15 +1295,15 @@ func octoFormatDate(d octoDate, format string, max int) (string, error) {
 		case 'T':
 			format = "HH:mm:ss"
 		case 'u':
-			if d.kind == kindOffset {
-				d = octoDate{wall: d.utc(), kind: kindUnspecified}
+			if d.kind == octoOffset {
+				d = octoDate{wall: d.utc(), kind: octoUnspecified}
 			}
 			format = "yyyy'-'MM'-'dd HH':'mm':'ss'Z'"
 		case 'U':
-			if d.kind == kindOffset {
+			if d.kind == octoOffset {
 				return "", errOctoFormat
 			}
-			d = octoDate{wall: d.utc(), kind: kindUTC}
+			d = octoDate{wall: d.utc(), kind: octoUTC}
 			format = "dddd, dd MMMM yyyy HH:mm:ss"
 		case 'Y', 'y':
 			format = "yyyy MMMM"
@@ -1380,7 +1383,7 @@ func octoFormatDate(d octoDate, format string, max int) (string, error) {
 			b.WriteString("A.D.")
 		case 'z':
 			off := d.off
-			if d.kind != kindOffset {
+			if d.kind != octoOffset {
 				off = 0
 			}
 			sign := byte('+')
@@ -1401,11 +1404,11 @@ func octoFormatDate(d octoDate, format string, max int) (string, error) {
 		case 'K':
 			for k := 0; k < n; k++ {
 				switch d.kind {
-				case kindUTC:
+				case octoUTC:
 					b.addByte('Z')
-				case kindLocal:
+				case octoLocal:
 					b.WriteString("+00:00")
-				case kindOffset:
+				case octoOffset:
 					off, sign := d.off, byte('+')
 					if off < 0 {
 						sign, off = '-', -off
@@ -2064,12 +2067,12 @@ func octoCustomNumber(n octoNum, format string, max int) (string, error) {
 	}
 	exp := 0
 	if sci && !n.isZero() {
-		ip := max0(intPH, 1)
+		ip := octoMaxOf(intPH, 1)
 		exp = n.point - ip
 		n.point = ip
 	}
 	n = octoRound(n, fracPH)
-	if sci && !n.isZero() && n.point > max0(intPH, 1) {
+	if sci && !n.isZero() && n.point > octoMaxOf(intPH, 1) {
 		exp++
 		n.point--
 	}
@@ -2168,7 +2171,7 @@ func octoCustomNumber(n octoNum, format string, max int) (string, error) {
 	return b.result()
 }
 
-func max0(a, b int) int {
+func octoMaxOf(a, b int) int {
 	if a > b {
 		return a
 	}

@@ -605,3 +605,41 @@ func octoCheckInvariant(t *testing.T, name, in string, args []string, out string
 		}
 	}
 }
+
+// BenchmarkOctoFilters measures each filter on a short, typical input.
+func BenchmarkOctoFilters(b *testing.B) {
+	inputs := map[string][]string{
+		"sha256":                {"Octopus Deploy"},
+		"versionprerelease":     {"1.2.3-beta.4+meta"},
+		"uripart":               {"https://octopus.com:8443/docs/a?x=1#f", "AbsoluteUri"},
+		"indent":                {"line one\nline two\nline three", "2"},
+		"contains":              {"Octopus Deploy", "Deploy"},
+		"format":                {"1234.5678", "#,##0.00"},
+		"adddays":               {"2030-05-22 09:05:00", "1.5"},
+		"nowdateutc":            {"", "yyyy-MM-dd"},
+		"append":                {"Octopus", " Deploy"},
+		"markdown":              {"This _rocks_ and [links](https://octopus.com) too"},
+		"propertiesvalueescape": {" key = värde\n"},
+		"yamldoublequoteescape": {"\"Hello\"\\Goodbye é"},
+		"xmlescape":             {"Tom & \"Jerry's\" <b>"},
+		"uridataescape":         {"A b:c+d/e é"},
+	}
+	names := make([]string, 0, len(inputs))
+	for name := range inputs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	env := octoTestEnv()
+	for _, name := range names {
+		in, args := inputs[name][0], inputs[name][1:]
+		fn := octoFilters[name].fn
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := fn(in, args, env); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
