@@ -2165,9 +2165,6 @@ func octoCustomNumber(n octoNum, format string, max int) (string, error) {
 			b.addByte(c)
 		}
 	}
-	if intPH == 0 && !pointDone && len(ints) > 0 {
-		b.WriteString(ints)
-	}
 	return b.result()
 }
 

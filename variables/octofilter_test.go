@@ -180,6 +180,10 @@ var octoCases = []octoCase{
 	{"Format", "0.25", []string{"0%"}, "25%"},
 	{"Format", "12345", []string{"0.00E+00"}, "1.23E+04"},
 	{"Format", "42", []string{"'#'0"}, "#42"},
+	{"Format", "5551234567", []string{"(###) ###-####"}, "(555) 123-4567"},
+	{"Format", "1.5", []string{".##"}, "1.5"},
+	{"Format", "7", []string{"'none'"}, "none"},
+	{"Format", "99.995", []string{"0.00"}, "100.00"},
 
 	// Date arithmetic: the result is written in the round-trip format; an offset or a Z is kept.
 	{"AddHours", "2030-05-22 09:05:00", []string{"3"}, "2030-05-22T12:05:00.0000000"},
