@@ -1481,6 +1481,7 @@ type octoNum struct {
 	kind   byte // 'm' decimal, 'd' double, 'i' int
 	inf    int  // ±1 for an infinite double
 	nan    bool
+	scale  int // digits written after the point (a decimal shows them all)
 }
 
 // octoParseNumberText reads [ws][sign]digits[,digits...][.digits][e[sign]digits][sign][ws] as
@@ -1509,6 +1510,8 @@ func octoParseNumberText(s string, exp, trailingSign, groups, fraction bool) (oc
 			all = append(all, c)
 			if !sawPoint {
 				n.point++
+			} else {
+				n.scale++
 			}
 		case c == ',' && groups && !sawPoint && seen:
 		case c == '.' && fraction && !sawPoint:
@@ -1906,9 +1909,9 @@ func octoFormatNumber(n octoNum, format string, max int) (string, error) {
 			}
 			return sign + octoSci(n, len(n.digits)-1, e, 2), nil
 		}
-		frac := len(n.digits) - n.point
-		if frac < 0 {
-			frac = 0
+		frac := octoMaxOf(len(n.digits)-n.point, 0)
+		if n.kind == 'm' && prec < 0 {
+			frac = octoMaxOf(frac, n.scale)
 		}
 		return sign + octoOr0(n.intDigits()) + octoFracPart(n, frac), nil
 	case 'X', 'x':

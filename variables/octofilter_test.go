@@ -161,6 +161,7 @@ var octoCases = []octoCase{
 	{"Format", "0.256", []string{"P1"}, "25.6 %"},
 	{"Format", "1234.5678", []string{"E3"}, "1.235E+003"},
 	{"Format", "4.30", []string{"G"}, "4.30"},
+	{"Format", "0.00", []string{"G"}, "0.00"},
 	{"Format", "123.456", []string{"G4"}, "123.5"},
 	{"Format", "42", []string{"Int", "D5"}, "00042"},
 	{"Format", "255", []string{"Int32", "X"}, "FF"},
