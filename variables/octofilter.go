@@ -2080,7 +2080,8 @@ func octoCustomNumber(n octoNum, format string, max int) (string, error) {
 		n.point--
 	}
 	if n.isZero() && zeroSec && sec != sections[2] {
-		sec = sections[2]
+		// The value rounds to zero: the zero section formats it, as .NET does.
+		return octoCustomNumber(octoNum{kind: n.kind}, sections[2], max)
 	}
 	ints := n.intDigits()
 	minInt := 0
@@ -2192,7 +2193,8 @@ func octoMaybeGroup(b *octoBuilder, grouping bool, pos int) {
 	}
 }
 
-// octoSplitSections splits a custom format at unquoted, unescaped semicolons (at most three).
+// octoSplitSections splits a custom format at unquoted, unescaped semicolons and keeps the
+// first three sections.
 func octoSplitSections(f string) []string {
 	var out []string
 	start := 0
@@ -2207,9 +2209,11 @@ func octoSplitSections(f string) []string {
 				i = len(f)
 			}
 		case ';':
-			if len(out) < 2 {
-				out = append(out, f[start:i])
-				start = i + 1
+			out = append(out, f[start:i])
+			start = i + 1
+			if len(out) == 3 {
+				// Sections past the third are ignored.
+				return out
 			}
 		}
 	}
