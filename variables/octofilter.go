@@ -685,7 +685,22 @@ var octoDefaultPorts = map[string]int{
 	"gopher": 70, "nntp": 119, "ldap": 389, "mailto": 25, "net.tcp": 808, "news": -1, "file": -1,
 }
 
-var octoSchemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]*:`)
+// octoHasScheme reports whether s starts with a URI scheme and a colon: a letter, then
+// letters, digits, +, . or -.
+func octoHasScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case octoIsLetter(c):
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'):
+		case i > 0 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // octoParseURI reads s as an absolute or relative URI. ok is false when it is neither.
 func octoParseURI(s string) (u octoURI, ok bool) {
@@ -699,7 +714,7 @@ func octoParseURI(s string) (u octoURI, ok bool) {
 		return u, true
 	case strings.HasPrefix(s, `\\`):
 		s = "file:" + strings.ReplaceAll(s, `\`, "/")
-	case !octoSchemeRE.MatchString(s):
+	case !octoHasScheme(s):
 		return octoURI{}, !strings.ContainsAny(s, "\x00")
 	}
 	i := strings.IndexByte(s, ':')
@@ -1798,21 +1813,33 @@ func octoFormatDouble(f float64, format string, max int) (string, error) {
 		return octoFormatNumber(octoDoubleNum(f, true), "G", max)
 	}
 	n := octoDoubleNum(f, false)
-	if !octoStdFormatRE.MatchString(format) {
+	if !octoStandardFormat(format) {
 		// Custom formats see a double rounded to 15 significant digits.
 		n = octoRoundSig(n, 15)
 	}
 	return octoFormatNumber(n, format, max)
 }
 
-var octoStdFormatRE = regexp.MustCompile(`^[A-Za-z][0-9]{0,9}$`)
+// octoStandardFormat reports whether f is a .NET standard numeric format: a letter and up to
+// nine digits of precision.
+func octoStandardFormat(f string) bool {
+	if len(f) == 0 || len(f) > 10 || !octoIsLetter(f[0]) {
+		return false
+	}
+	for i := 1; i < len(f); i++ {
+		if f[i] < '0' || f[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // octoFormatNumber writes n in a .NET standard or custom numeric format.
 func octoFormatNumber(n octoNum, format string, max int) (string, error) {
 	if format == "" {
 		format = "G"
 	}
-	if !octoStdFormatRE.MatchString(format) {
+	if !octoStandardFormat(format) {
 		return octoCustomNumber(n, format, max)
 	}
 	prec := -1

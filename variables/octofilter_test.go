@@ -113,6 +113,9 @@ var octoCases = []octoCase{
 	{"UriPart", "file:///C:/dir/f.txt", []string{"Path"}, `C:\dir\f.txt`},
 	{"UriPart", `C:\dir\f.txt`, []string{"AbsoluteUri"}, "file:///C:/dir/f.txt"},
 	{"UriPart", "/relative/path", []string{"IsAbsoluteUri"}, "false"},
+	{"UriPart", "svn+ssh://host/repo", []string{"Scheme"}, "svn+ssh"},
+	{"UriPart", "svn+ssh://host/repo", []string{"Port"}, "-1"},
+	{"UriPart", "1http://host/", []string{"IsAbsoluteUri"}, "false"},
 	{"UriPart", "http://example.org/", []string{"IsAbsoluteUri"}, "true"},
 
 	// Indent.
@@ -461,7 +464,9 @@ func TestOctoMarkdown_NoScript(t *testing.T) {
 	}
 }
 
-// TestOctoFilters_Linear: the cost of each filter grows linearly with its input.
+// TestOctoFilters_Linear: the cost of each filter grows linearly with its input. The Version
+// filters are left out: they are one match of Go's regular expressions, linear by construction,
+// whose pooled matchers make allocation counts noisy under the race detector.
 func TestOctoFilters_Linear(t *testing.T) {
 	inputs := map[string]func(n int) (string, []string){
 		"indent":                func(n int) (string, []string) { return strings.Repeat("ab\n", n), []string{"--", "  "} },
@@ -472,7 +477,6 @@ func TestOctoFilters_Linear(t *testing.T) {
 		"uridataescape":         func(n int) (string, []string) { return strings.Repeat("/ é", n), nil },
 		"markdown":              func(n int) (string, []string) { return strings.Repeat("*a _b [c](d) `e` <f>\n", n), nil },
 		"sha256":                func(n int) (string, []string) { return strings.Repeat("abc", n), []string{"unicode"} },
-		"versionprerelease":     func(n int) (string, []string) { return "1.2.3-" + strings.Repeat("a.", n) + "+m", nil },
 		"contains": func(n int) (string, []string) {
 			return strings.Repeat("a", n), []string{strings.Repeat("a", n/2) + "b"}
 		},
