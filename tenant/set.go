@@ -59,8 +59,14 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 		c = tags.MustNewCatalog(nil, nil)
 	}
 	var errs []*TagError
-	seen := make(map[string]int, len(ts))
-	idsOf := make([][]tags.ID, len(ts))
+	names := newFoldSet(len(ts))
+	// The tag IDs of tenant ti are ids[off[ti]:off[ti+1]], in one slice for all tenants.
+	ntags := 0
+	for ti := range ts {
+		ntags += int(ts[ti].ntags)
+	}
+	ids := make([]tags.ID, 0, ntags)
+	off := make([]int32, len(ts)+1)
 	sets := c.Sets()
 	single := make([]bool, len(sets)) // per set index: at most one tag per tenant
 	for i, set := range sets {
@@ -72,15 +78,13 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 	idMark := make([]int, c.Len())
 	setMark := make([]int, len(sets))
 	reportedMark := make([]int, len(sets))
-	for ti, t := range ts {
+	for ti := range ts {
+		t := &ts[ti]
 		stamp := ti + 1
-		k := strings.ToLower(t.name)
-		if _, dup := seen[k]; dup {
+		if !names.add(t.name) {
 			errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Err: tags.ErrDuplicateName})
-		} else {
-			seen[k] = ti
 		}
-		for j, tag := range t.tags {
+		for j, tag := range t.tags() {
 			id, err := c.Resolve(tag)
 			if err != nil {
 				te := &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: j, Tag: tag, Err: tags.ErrUnknownTag}
@@ -104,13 +108,14 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 					errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Tag: tag, Err: tags.ErrSingleSelect})
 				}
 			}
-			idsOf[ti] = append(idsOf[ti], id)
+			ids = append(ids, id)
 		}
+		off[ti+1] = int32(len(ids))
 	}
 	if len(errs) > 0 {
 		return nil, o.report(c, errs)
 	}
-	return build(c, ts, idsOf), nil
+	return build(c, ts, ids, off), nil
 }
 
 // report sorts errs, keeps the first MaxErrors of them with their suggestions, and joins them
@@ -141,7 +146,7 @@ func (o Options) report(c *tags.Catalog, errs []*TagError) error {
 	return errors.Join(joined...)
 }
 
-func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
+func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 	n := len(ts)
 	order := make([]int, n)
 	for i := range order {
@@ -157,10 +162,8 @@ func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
 		words:   (n + 63) / 64,
 	}
 	count := make([]int, c.Len())
-	for _, ids := range idsOf {
-		for _, id := range ids {
-			count[id]++
-		}
+	for _, id := range ids {
+		count[id]++
 	}
 	for id, k := range count {
 		if k*32 > n {
@@ -172,9 +175,10 @@ func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
 	for i, ti := range order {
 		s.tenants[i] = ts[ti]
 		s.index[ts[ti].name] = i
-		slices.Sort(idsOf[ti]) // unique already; sorted, NewBits needs no copy
-		s.bits[i] = tags.NewBits(idsOf[ti]...)
-		for _, id := range idsOf[ti] {
+		own := ids[off[ti]:off[ti+1]]
+		slices.Sort(own) // unique already; sorted, NewBits needs no copy
+		s.bits[i] = tags.NewBits(own...)
+		for _, id := range own {
 			if p := &s.post[id]; p.dense != nil {
 				p.dense[i/64] |= 1 << (i % 64)
 			} else {
@@ -208,8 +212,8 @@ func NewCatalog(sets []tags.TagSet, ts []Tenant) (*tags.Catalog, error) {
 		}
 	}
 	var values []string
-	for _, t := range ts {
-		for _, tag := range t.tags {
+	for i := range ts {
+		for _, tag := range ts[i].tags() {
 			set, v, ok := strings.Cut(tag, "/")
 			if ok && free[set] && v != "" && v != tags.Wildcard {
 				values = append(values, tag)
