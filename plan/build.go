@@ -9,7 +9,6 @@ import (
 
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan/freeze"
-	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/tenant"
 	"github.com/tenantplan/tenantplan/variables"
@@ -221,8 +220,8 @@ func (c *compiler) build() (*Space, error) {
 		principals: make(map[string]*principal, len(f.Principals)),
 		freezes:    freeze.NewIndex(c.freezes),
 	}
-	sets := newEnvSets()
-	set := c.set // validation built it, and found no problem
+	sets := c.sets // validation interned the connections' environment sets
+	set := c.set   // validation built it, and found no problem
 	s.tenants = set
 	n := set.Len()
 	lookup := set.Lookup()
@@ -278,10 +277,7 @@ func (c *compiler) build() (*Space, error) {
 		s.projects = append(s.projects, p)
 		s.projIndex[p.name] = p
 	}
-	for _, p := range s.projects {
-		p.connected = set.ConnectedTo(p.name)
-	}
-	c.buildTenantTables(s, sets, ofSet)
+	c.buildTenantTables(s, ofSet)
 	s.frozenTenants = map[frozenKey]tenant.Selection{}
 	for _, p := range s.projects {
 		for e, env := range s.envs {
@@ -321,7 +317,7 @@ func (c *compiler) build() (*Space, error) {
 	for _, t := range f.Targets {
 		ten, _ := ParseTenancy(t.Tenancy)
 		tg := &target{name: t.Name, roles: slices.Clone(t.Roles), tenancy: ten}
-		tg.envs = s.envSetOf(t.Environments, &scratch)
+		tg.envs = envSetOf(s.envIndex, t.Environments, &scratch)
 		flt := tags.NewFilter(t.Tenants, t.TenantTags)
 		if !flt.IsEmpty() {
 			b, err := flt.Bind(c.catalog, lookup)
@@ -344,68 +340,54 @@ func (c *compiler) build() (*Space, error) {
 	return s, nil
 }
 
-// buildTenantTables fills the per-tenant tables in tenant (set) order: connections, project and
-// common values, and each project's precomputed missing-variables answer.
-func (c *compiler) buildTenantTables(s *Space, sets *envSets, ofSet []int32) {
-	f := c.f
+// buildTenantTables fills the per-tenant tables in tenant (set) order from what validation
+// recorded: connections, project and common values, and each project's precomputed
+// missing-variables answer.
+func (c *compiler) buildTenantTables(s *Space, ofSet []int32) {
+	f, r := c.f, &c.ten
 	n := len(ofSet)
 	projKinds := make([]*templateKinds, len(s.projects))
+	connected := make([][]uint64, len(s.projects)) // per project: bits of the connected tenants
 	for k, p := range s.projects {
 		projKinds[k] = newTemplateKinds(toTemplates(f.Projects[p.index].Templates))
 		p.values.off = make([]int32, n+1)
+		p.values.vals = make([]variables.TenantValue, 0, r.nvals[k])
+		connected[k] = make([]uint64, (n+63)/64)
 	}
 	libKinds := make(map[string]*templateKinds, len(c.varsOfLib))
 	for name, lib := range c.varsOfLib {
 		libKinds[name] = newTemplateKinds(lib.Templates)
 	}
 	s.commonOff = make([]int32, n+1)
-	// Size every table first: growing them would copy them again and again.
-	nvals := make([]int, len(s.projects))
-	ncommon, ncommonVals, nenvs := 0, 0, 0
-	for i := range f.Tenants {
-		t := &f.Tenants[i]
-		for k, p := range s.projects {
-			for _, v := range t.ProjectValues[p.name] {
-				nvals[k]++
-				nenvs += len(v.Environments)
-			}
-		}
-		ncommon += len(t.CommonValues)
-		for _, vals := range t.CommonValues {
-			for _, v := range vals {
-				ncommonVals++
-				nenvs += len(v.Environments)
-			}
-		}
-	}
-	for k, p := range s.projects {
-		p.values.vals = make([]variables.TenantValue, 0, nvals[k])
-	}
-	s.common = make([]commonEntry, 0, ncommon)
-	s.commonVals = make([]variables.TenantValue, 0, ncommonVals)
+	s.common = make([]commonEntry, 0, len(r.common))
+	s.commonVals = make([]variables.TenantValue, 0, r.ncommonVals)
 	// Environment lists of values are copied into one arena, so that the Space keeps nothing of
 	// the File.
-	envArena := make([]string, 0, nenvs)
-	var scratch []int
+	envArena := make([]string, 0, r.nenvs)
 	for i := range n {
-		t := &f.Tenants[ofSet[i]]
-		for pn, envs := range t.Projects {
-			s.projIndex[pn].conn[i] = sets.intern(s.envSetOf(envs, &scratch))
+		mi := ofSet[i]
+		for _, cn := range r.conns[r.connOff[mi]:r.connOff[mi+1]] {
+			s.projects[cn.project].conn[i] = cn.envs
+			connected[cn.project][i/64] |= 1 << (i % 64)
 		}
-		eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
+		for _, e := range r.common[r.commonOff[mi]:r.commonOff[mi+1]] {
 			start := int32(len(s.commonVals))
-			s.commonVals = appendValues(s.commonVals, vals, libKinds[ln], &envArena)
-			s.common = append(s.common, commonEntry{lib: ln, start: start, end: int32(len(s.commonVals))})
-		})
+			s.commonVals = appendValues(s.commonVals, e.vals, libKinds[e.lib], &envArena)
+			s.common = append(s.common, commonEntry{lib: e.lib, start: start, end: int32(len(s.commonVals))})
+		}
 		s.commonOff[i+1] = int32(len(s.common))
-		for k, p := range s.projects {
-			if pv, ok := t.ProjectValues[p.name]; ok {
-				p.values.vals = appendValues(p.values.vals, pv, projKinds[k], &envArena)
-			}
+		for _, e := range r.project[r.projOff[mi]:r.projOff[mi+1]] {
+			p := s.projects[e.project]
+			p.values.vals = appendValues(p.values.vals, e.vals, projKinds[e.project], &envArena)
+		}
+		for _, p := range s.projects {
 			p.values.off[i+1] = int32(len(p.values.vals))
 		}
 	}
-	for _, p := range s.projects {
+	c.ten = tenantRecords{} // the records point into the File: let them go
+	for k, p := range s.projects {
+		bits := connected[k]
+		p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
 		p.precomputeMissing(s)
 	}
 }
@@ -612,12 +594,12 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 	c.deps = nil
 }
 
-// envSetOf returns the set of the named environments, built at once (adding environments one at
-// a time would copy the set each time). scratch is reused across calls.
-func (s *Space) envSetOf(names []string, scratch *[]int) lifecycle.EnvSet {
+// envSetOf returns the set of the named environments (indexes in index), built at once (adding
+// environments one at a time would copy the set each time). scratch is reused across calls.
+func envSetOf(index map[string]int, names []string, scratch *[]int) lifecycle.EnvSet {
 	idx := (*scratch)[:0]
 	for _, e := range names {
-		idx = append(idx, s.envIndex[e])
+		idx = append(idx, index[e])
 	}
 	*scratch = idx
 	return lifecycle.EnvSetOf(idx...)

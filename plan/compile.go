@@ -37,7 +37,11 @@ type compiler struct {
 	freezes  []freeze.Freeze
 	set      *tenant.Set // the validated tenant set, kept for build
 	deps     []dep       // the deployments, resolved to indexes for build
-	hints    int         // "did you mean" suggestions given so far (see hint)
+	// What validating the tenants learnt for build, so that build reads no map of the File again:
+	// the interned environment sets, and per model tenant its connections and values.
+	sets  *envSets
+	ten   tenantRecords
+	hints int // "did you mean" suggestions given so far (see hint)
 }
 
 // cproject is what validation learns about a project, kept for building the Space.
@@ -542,71 +546,16 @@ func (c *compiler) validateTenants() {
 	c.libCheck = map[string]*variables.Project{}
 	ts := make([]tenant.Tenant, 0, len(f.Tenants))
 	ofSet := make([]int, 0, len(f.Tenants)) // model index of each tenant given to the set
-	// Scratch space for the values handed to the checks, which keep nothing of them.
-	var scratch []variables.TenantValue
-	common := map[string][]variables.TenantValue{}
+	c.sets = newEnvSets()
+	c.ten = newTenantRecords(len(f.Tenants), len(f.Projects))
 	for i := range f.Tenants {
-		t := &f.Tenants[i]
-		// Paths are built only for errors: most tenants have none.
-		tenantPath := func() string { return idx("tenants", i) }
-		if t.Name == "" {
-			c.add(tenantPath()+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
+		c.validateTenant(i)
+		c.ten.next(i)
+		if t := &f.Tenants[i]; t.Name != "" { // a nameless tenant is reported; the set cannot index it
+			ts = append(ts, tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
+				Disabled: t.Disabled, Projects: t.Projects}))
+			ofSet = append(ofSet, i)
 		}
-		eachSorted(t.Projects, func(pn string, envs []string) {
-			path := func() string { return key(tenantPath()+".projects", pn) }
-			cp, ok := c.projects[pn]
-			if !ok {
-				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
-				return
-			}
-			if cp.tenancy == Untenanted {
-				c.add(tenantPath(), CodeUntenantedConnection, ErrUntenanted,
-					"tenant %s is connected to project %s, whose tenancy is Untenanted%s: set the project's \"tenancy\" to \"Tenanted\" or \"TenantedOrUntenanted\" to deploy it to tenants",
-					quote(t.Name), quote(pn), c.defaultTenancy(pn))
-			}
-			c.checkEnvsAt(path, envs)
-		})
-		eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
-			path := func() string { return key(tenantPath()+".commonValues", ln) }
-			lib, ok := c.varsOfLib[ln]
-			if !ok {
-				c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(ln), c.libraryHint(ln))
-				return
-			}
-			c.checkValueEnvs(path, vals)
-			check, built := c.libCheck[ln]
-			if !built {
-				check, _ = variables.NewProject(variables.ProjectSpec{Libraries: []variables.Library{lib}})
-				c.libCheck[ln] = check // nil when the library is invalid: reported where it is defined
-			}
-			if check == nil {
-				return
-			}
-			scratch = appendValues(scratch[:0], vals, nil, nil)
-			clear(common)
-			common[ln] = scratch
-			c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{Common: common}))
-		})
-		eachSorted(t.ProjectValues, func(pn string, vals []model.TenantValue) {
-			path := func() string { return key(tenantPath()+".projectValues", pn) }
-			cp, ok := c.projects[pn]
-			if !ok {
-				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
-				return
-			}
-			c.checkValueEnvs(path, vals)
-			if cp.vars == nil {
-				return
-			}
-			scratch = appendValues(scratch[:0], vals, nil, nil) // the check does not look at sensitivity
-			c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{Project: scratch}))
-		})
-		if t.Name == "" {
-			continue // reported above; not a tenant the set could index
-		}
-		ts = append(ts, tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
-			Disabled: t.Disabled, Projects: t.Projects}))
-		ofSet = append(ofSet, i)
 	}
 	set, err := tenant.NewSet(c.catalog, ts)
 	c.set = set
@@ -622,6 +571,124 @@ func (c *compiler) validateTenants() {
 			}
 			c.addErr(path, e)
 		})
+	}
+}
+
+// validateTenant checks the name, connections and values of model tenant i, and records its
+// connections and values in c.ten for build.
+func (c *compiler) validateTenant(i int) {
+	t := &c.f.Tenants[i]
+	r := &c.ten
+	// Paths are built only for errors: most tenants have none.
+	tenantPath := func() string { return idx("tenants", i) }
+	if t.Name == "" {
+		c.add(tenantPath()+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
+	}
+	eachSorted(t.Projects, func(pn string, envs []string) {
+		path := func() string { return key(tenantPath()+".projects", pn) }
+		cp, ok := c.projects[pn]
+		if !ok {
+			c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
+			return
+		}
+		if cp.tenancy == Untenanted {
+			c.add(tenantPath(), CodeUntenantedConnection, ErrUntenanted,
+				"tenant %s is connected to project %s, whose tenancy is Untenanted%s: set the project's \"tenancy\" to \"Tenanted\" or \"TenantedOrUntenanted\" to deploy it to tenants",
+				quote(t.Name), quote(pn), c.defaultTenancy(pn))
+		}
+		c.checkEnvsAt(path, envs)
+		r.conns = append(r.conns, tenantConn{project: int32(cp.index), envs: c.sets.intern(envSetOf(c.envIndex, envs, &r.scratch))})
+	})
+	eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
+		path := func() string { return key(tenantPath()+".commonValues", ln) }
+		lib, ok := c.varsOfLib[ln]
+		if !ok {
+			c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(ln), c.libraryHint(ln))
+			return
+		}
+		c.checkValueEnvs(path, vals)
+		r.common = append(r.common, tenantValues{lib: ln, vals: vals})
+		r.countValues(&r.ncommonVals, vals)
+		check, built := c.libCheck[ln]
+		if !built {
+			check, _ = variables.NewProject(variables.ProjectSpec{Libraries: []variables.Library{lib}})
+			c.libCheck[ln] = check // nil when the library is invalid: reported where it is defined
+		}
+		if check == nil {
+			return
+		}
+		r.values = appendValues(r.values[:0], vals, nil, nil)
+		clear(r.commonMap)
+		r.commonMap[ln] = r.values
+		c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{Common: r.commonMap}))
+	})
+	eachSorted(t.ProjectValues, func(pn string, vals []model.TenantValue) {
+		path := func() string { return key(tenantPath()+".projectValues", pn) }
+		cp, ok := c.projects[pn]
+		if !ok {
+			c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
+			return
+		}
+		c.checkValueEnvs(path, vals)
+		r.project = append(r.project, tenantValues{project: int32(cp.index), vals: vals})
+		r.countValues(&r.nvals[cp.index], vals)
+		if cp.vars == nil {
+			return
+		}
+		r.values = appendValues(r.values[:0], vals, nil, nil) // the check does not look at sensitivity
+		c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{Project: r.values}))
+	})
+}
+
+// tenantRecords is what validation learns of every model tenant for build, in flat slices: the
+// connections of model tenant i are conns[connOff[i]:connOff[i+1]], its common values by library
+// common[commonOff[i]:commonOff[i+1]] and its project values project[projOff[i]:projOff[i+1]],
+// each in key order. It also counts the values, so that build sizes its tables at once.
+type tenantRecords struct {
+	conns                       []tenantConn
+	common, project             []tenantValues
+	connOff, commonOff, projOff []int32
+	nvals                       []int // per model project: values
+	ncommonVals, nenvs          int   // common values; environments of all values
+	// Scratch space for the checks, which keep nothing of it.
+	scratch   []int
+	values    []variables.TenantValue
+	commonMap map[string][]variables.TenantValue
+}
+
+// tenantConn is one valid connection of a tenant: a model project index and an index of c.sets.
+type tenantConn struct{ project, envs int32 }
+
+// tenantValues is one entry of a tenant's common values (lib) or project values (project).
+type tenantValues struct {
+	project int32
+	lib     string
+	vals    []model.TenantValue
+}
+
+func newTenantRecords(tenants, projects int) tenantRecords {
+	return tenantRecords{
+		conns:     make([]tenantConn, 0, tenants),
+		connOff:   make([]int32, tenants+1),
+		commonOff: make([]int32, tenants+1),
+		projOff:   make([]int32, tenants+1),
+		nvals:     make([]int, projects),
+		commonMap: map[string][]variables.TenantValue{},
+	}
+}
+
+// next closes the records of model tenant i.
+func (r *tenantRecords) next(i int) {
+	r.connOff[i+1] = int32(len(r.conns))
+	r.commonOff[i+1] = int32(len(r.common))
+	r.projOff[i+1] = int32(len(r.project))
+}
+
+// countValues adds vals to the count n and their environments to r.nenvs.
+func (r *tenantRecords) countValues(n *int, vals []model.TenantValue) {
+	*n += len(vals)
+	for k := range vals {
+		r.nenvs += len(vals[k].Environments)
 	}
 }
 
