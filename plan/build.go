@@ -228,9 +228,9 @@ func (c *compiler) build() (*Space, error) {
 	// Model tenant index -> set index, and back.
 	byModel := make([]int32, len(f.Tenants))
 	ofSet := make([]int32, n)
-	for i, t := range f.Tenants {
-		k, _ := set.Index(t.Name)
-		byModel[i], ofSet[k] = int32(k), int32(i)
+	for k := range n {
+		i := c.setModel[set.Source(k)]
+		byModel[i], ofSet[k] = int32(k), i
 	}
 	s.names = make([]string, n)
 	var disabled []int

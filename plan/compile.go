@@ -36,6 +36,7 @@ type compiler struct {
 	libCheck map[string]*variables.Project
 	freezes  []freeze.Freeze
 	set      *tenant.Set // the validated tenant set, kept for build
+	setModel []int32     // the model index of each tenant given to the set
 	deps     []dep       // the deployments, resolved to indexes for build
 	// What validating the tenants learnt for build, so that build reads no map of the File again:
 	// the interned environment sets, and per model tenant its connections and values.
@@ -545,7 +546,7 @@ func (c *compiler) validateTenants() {
 	f := c.f
 	c.libCheck = map[string]*variables.Project{}
 	ts := make([]tenant.Tenant, 0, len(f.Tenants))
-	ofSet := make([]int, 0, len(f.Tenants)) // model index of each tenant given to the set
+	ofSet := make([]int32, 0, len(f.Tenants)) // model index of each tenant given to the set
 	c.sets = newEnvSets()
 	c.ten = newTenantRecords(len(f.Tenants), len(f.Projects))
 	for i := range f.Tenants {
@@ -554,17 +555,17 @@ func (c *compiler) validateTenants() {
 		if t := &f.Tenants[i]; t.Name != "" { // a nameless tenant is reported; the set cannot index it
 			ts = append(ts, tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
 				Disabled: t.Disabled, Projects: t.Projects}))
-			ofSet = append(ofSet, i)
+			ofSet = append(ofSet, int32(i))
 		}
 	}
 	set, err := tenant.NewSet(c.catalog, ts)
-	c.set = set
+	c.set, c.setModel = set, ofSet
 	if err != nil {
 		each(err, func(e error) {
 			path := "tenants"
 			var te *tenant.TagError
 			if errors.As(e, &te) {
-				path = idx("tenants", ofSet[te.TenantIndex])
+				path = idx("tenants", int(ofSet[te.TenantIndex]))
 				if te.TagIndex >= 0 {
 					path = idx(path+".tags", te.TagIndex)
 				}
@@ -812,7 +813,11 @@ func parseTime(s string) (time.Time, error) {
 
 func (c *compiler) validateDeployments() {
 	c.deps = make([]dep, len(c.f.Deployments))
-	for i, d := range c.f.Deployments {
+	// Deployments of one tenant often follow each other: the last tenant found is tried first, a
+	// string comparison instead of a lookup in a map of every tenant.
+	lastName, lastIdx := "", -1
+	for i := range c.f.Deployments {
+		d := &c.f.Deployments[i]
 		rec := &c.deps[i]
 		rec.tenant = -1
 		if cp, ok := c.projects[d.Project]; !ok {
@@ -827,11 +832,16 @@ func (c *compiler) validateDeployments() {
 		} else {
 			rec.env = int32(e)
 		}
-		if d.Tenant != "" {
+		switch {
+		case d.Tenant == "":
+		case lastIdx >= 0 && d.Tenant == lastName:
+			rec.tenant = int32(lastIdx)
+		default:
 			if t, ok := c.tenantIdx[d.Tenant]; !ok {
 				c.add(idx("deployments", i)+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(d.Tenant), c.tenantHint(d.Tenant))
 			} else {
 				rec.tenant = int32(t)
+				lastName, lastIdx = d.Tenant, t
 			}
 		}
 		ok, err := parseOutcome(d.Outcome)

@@ -16,7 +16,7 @@ import (
 type Set struct {
 	cat     *tags.Catalog
 	tenants []Tenant
-	index   map[string]int
+	source  []int32 // per tenant: its index in the slice given to NewSet
 	bits    []tags.Bits
 	post    []posting // per tag ID
 	words   int       // words of a Selection: ceil(Len()/64)
@@ -156,7 +156,7 @@ func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 	s := &Set{
 		cat:     c,
 		tenants: make([]Tenant, n),
-		index:   make(map[string]int, n),
+		source:  make([]int32, n),
 		bits:    make([]tags.Bits, n),
 		post:    make([]posting, c.Len()),
 		words:   (n + 63) / 64,
@@ -174,7 +174,7 @@ func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 	}
 	for i, ti := range order {
 		s.tenants[i] = ts[ti]
-		s.index[ts[ti].name] = i
+		s.source[i] = int32(ti)
 		own := ids[off[ti]:off[ti+1]]
 		slices.Sort(own) // unique already; sorted, NewBits needs no copy
 		s.bits[i] = tags.NewBits(own...)
@@ -247,13 +247,34 @@ func (s *Set) At(i int) Tenant {
 	return s.tenants[i]
 }
 
-// Index returns the index of the tenant with exactly this name.
+// Index returns the index of the tenant with exactly this name. It searches the names, which are
+// sorted, in O(log Len()) comparisons: a set keeps no map of its names.
 func (s *Set) Index(name string) (int, bool) {
 	if s == nil {
 		return 0, false
 	}
-	i, ok := s.index[name]
-	return i, ok
+	lo, hi := 0, len(s.tenants)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.tenants[m].name < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(s.tenants) && s.tenants[lo].name == name {
+		return lo, true
+	}
+	return 0, false
+}
+
+// Source returns the index, in the slice given to [NewSet], of the i-th tenant; -1 when i is out of
+// range. It relates the set's order (by name) to the caller's.
+func (s *Set) Source(i int) int {
+	if i < 0 || i >= s.Len() {
+		return -1
+	}
+	return int(s.source[i])
 }
 
 // Bits returns the tag IDs of the i-th tenant; empty when i is out of range.
