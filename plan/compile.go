@@ -548,7 +548,7 @@ func (c *compiler) validateTenants() {
 	ts := make([]tenant.Tenant, 0, len(f.Tenants))
 	ofSet := make([]int32, 0, len(f.Tenants)) // model index of each tenant given to the set
 	c.sets = newEnvSets()
-	c.ten = newTenantRecords(len(f.Tenants), len(f.Projects))
+	c.ten = newTenantRecords(f.Tenants, len(f.Projects))
 	for i := range f.Tenants {
 		c.validateTenant(i)
 		c.ten.next(i)
@@ -667,12 +667,22 @@ type tenantValues struct {
 	vals    []model.TenantValue
 }
 
-func newTenantRecords(tenants, projects int) tenantRecords {
+func newTenantRecords(ts []model.Tenant, projects int) tenantRecords {
+	// Sized at once (a map's length is one read): grown by append, the records would be copied
+	// again and again.
+	nconns, ncommon, nproject := 0, 0, 0
+	for i := range ts {
+		nconns += len(ts[i].Projects)
+		ncommon += len(ts[i].CommonValues)
+		nproject += len(ts[i].ProjectValues)
+	}
 	return tenantRecords{
-		conns:     make([]tenantConn, 0, tenants),
-		connOff:   make([]int32, tenants+1),
-		commonOff: make([]int32, tenants+1),
-		projOff:   make([]int32, tenants+1),
+		conns:     make([]tenantConn, 0, nconns),
+		common:    make([]tenantValues, 0, ncommon),
+		project:   make([]tenantValues, 0, nproject),
+		connOff:   make([]int32, len(ts)+1),
+		commonOff: make([]int32, len(ts)+1),
+		projOff:   make([]int32, len(ts)+1),
 		nvals:     make([]int, projects),
 		commonMap: map[string][]variables.TenantValue{},
 	}
