@@ -170,6 +170,13 @@ func (e *envSets) intern(s lifecycle.EnvSet) int32 {
 	if s.IsEmpty() {
 		return 0
 	}
+	// Most models have a handful of distinct sets: comparing with the first ones is cheaper than
+	// hashing a set.
+	for k := 1; k < len(e.list) && k <= 8; k++ {
+		if e.list[k] == s {
+			return int32(k)
+		}
+	}
 	if k, ok := e.index[s]; ok {
 		return k
 	}
