@@ -215,7 +215,8 @@ func (k *templateKinds) sensitive(name string) bool {
 	return len(k.lower) > 0 && k.lower[strings.ToLower(name)]
 }
 
-// build turns a validated model into a Space. Every lookup here succeeds: validation checked it.
+// build turns a validated model into a Space, in named steps. Every lookup here succeeds:
+// validation checked it.
 func (c *compiler) build() (*Space, error) {
 	f := c.f
 	s := &Space{
@@ -223,18 +224,40 @@ func (c *compiler) build() (*Space, error) {
 		envIndex:   c.envIndex,
 		catalog:    c.catalog,
 		lifecycles: c.lifecycles,
+		tenants:    c.set, // validation built it, and found no problem
 		projIndex:  make(map[string]*project, len(f.Projects)),
 		principals: make(map[string]*principal, len(f.Principals)),
 		freezes:    freeze.NewIndex(c.freezes),
 	}
-	sets := c.sets // validation interned the connections' environment sets
-	set := c.set   // validation built it, and found no problem
-	s.tenants = set
+	byModel, ofSet := c.buildTenants(s)
+	if err := c.buildProjects(s); err != nil {
+		return nil, err
+	}
+	c.buildTenantTables(s, ofSet)
+	c.buildFrozenTenants(s)
+	relByModel := c.buildReleases(s)
+	c.buildHistory(s, c.sets, byModel, relByModel)
+	s.envSets = c.sets.list
+	if err := c.buildTargets(s); err != nil {
+		return nil, err
+	}
+	for _, pr := range f.Principals {
+		pp, err := compilePrincipal(pr, s, s.tenants.Lookup())
+		if err != nil {
+			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Message: err.Error(), Err: err}}
+		}
+		s.principals[pr.Name] = pp
+	}
+	return s, nil
+}
+
+// buildTenants fills the tenants' names and the disabled ones, and returns the maps between
+// model tenant indexes and set indexes: byModel[model index] and ofSet[set index].
+func (c *compiler) buildTenants(s *Space) (byModel, ofSet []int32) {
+	f, set := c.f, s.tenants
 	n := set.Len()
-	lookup := set.Lookup()
-	// Model tenant index -> set index, and back.
-	byModel := make([]int32, len(f.Tenants))
-	ofSet := make([]int32, n)
+	byModel = make([]int32, len(f.Tenants))
+	ofSet = make([]int32, n)
 	for k := range n {
 		i := c.setModel[set.Source(k)]
 		byModel[i], ofSet[k] = int32(k), i
@@ -249,8 +272,14 @@ func (c *compiler) build() (*Space, error) {
 		}
 	}
 	s.disabled = set.Selection(disabled...)
+	return byModel, ofSet
+}
 
-	for pi, pr := range f.Projects {
+// buildProjects builds the projects with their channels, whose tenant restrictions are bound to
+// the tenant set.
+func (c *compiler) buildProjects(s *Space) error {
+	n := s.tenants.Len()
+	for pi, pr := range c.f.Projects {
 		cp := c.projects[pr.Name]
 		p := &project{
 			name:       pr.Name,
@@ -272,36 +301,44 @@ func (c *compiler) build() (*Space, error) {
 		for k, ch := range cp.channels {
 			chn := &channel{ch: ch, lc: cp.chanLC[k]}
 			if e, ok := ch.Restriction(); ok {
-				b, err := e.Bind(c.catalog, lookup)
+				b, err := e.Bind(c.catalog, s.tenants.Lookup())
 				if err != nil {
-					return nil, ValidationErrors{{Path: "projects", Code: sentinelCode(err), Message: err.Error(), Err: err}}
+					return ValidationErrors{{Path: "projects", Code: sentinelCode(err), Message: err.Error(), Err: err}}
 				}
 				chn.restrict = b
-				chn.admits = set.Select(b)
+				chn.admits = s.tenants.Select(b)
 			}
 			p.channels = append(p.channels, chn)
 		}
 		s.projects = append(s.projects, p)
 		s.projIndex[p.name] = p
 	}
-	c.buildTenantTables(s, ofSet)
+	return nil
+}
+
+// buildFrozenTenants lists, per project and environment, the tenants that tenant-scoped freezes
+// name.
+func (c *compiler) buildFrozenTenants(s *Space) {
 	s.frozenTenants = map[frozenKey]tenant.Selection{}
 	for _, p := range s.projects {
 		for e, env := range s.envs {
 			var idx []int
 			for _, n := range s.freezes.Tenants(p.name, env) {
-				if i, ok := set.Index(n); ok {
+				if i, ok := s.tenants.Index(n); ok {
 					idx = append(idx, i)
 				}
 			}
 			if len(idx) > 0 {
-				s.frozenTenants[frozenKey{p.name, e}] = set.Selection(idx...)
+				s.frozenTenants[frozenKey{p.name, e}] = s.tenants.Selection(idx...)
 			}
 		}
 	}
+}
 
-	relByModel := make([]*release, len(f.Releases))
-	for i, r := range f.Releases {
+// buildReleases adds the releases to their projects and returns them by model index.
+func (c *compiler) buildReleases(s *Space) []*release {
+	relByModel := make([]*release, len(c.f.Releases))
+	for i, r := range c.f.Releases {
 		cp := c.projects[r.Project]
 		p := s.projIndex[r.Project]
 		rel := &release{
@@ -317,34 +354,29 @@ func (c *compiler) build() (*Space, error) {
 		p.relIndex[r.Version] = rel
 		relByModel[i] = rel
 	}
-	c.buildHistory(s, sets, byModel, relByModel)
-	var scratch []int
-	s.envSets = sets.list
+	return relByModel
+}
 
-	for _, t := range f.Targets {
+// buildTargets builds the deployment targets, sorted by name, their tenant filters bound to the
+// tenant set.
+func (c *compiler) buildTargets(s *Space) error {
+	var scratch []int
+	for _, t := range c.f.Targets {
 		ten, _ := ParseTenancy(t.Tenancy)
 		tg := &target{name: t.Name, roles: slices.Clone(t.Roles), tenancy: ten}
 		tg.envs = envSetOf(s.envIndex, t.Environments, &scratch)
 		flt := tags.NewFilter(t.Tenants, t.TenantTags)
 		if !flt.IsEmpty() {
-			b, err := flt.Bind(c.catalog, lookup)
+			b, err := flt.Bind(c.catalog, s.tenants.Lookup())
 			if err != nil {
-				return nil, ValidationErrors{{Path: "targets", Code: sentinelCode(err), Message: err.Error(), Err: err}}
+				return ValidationErrors{{Path: "targets", Code: sentinelCode(err), Message: err.Error(), Err: err}}
 			}
 			tg.filter = b
 		}
 		s.targets = append(s.targets, tg)
 	}
 	slices.SortFunc(s.targets, func(a, b *target) int { return cmp.Compare(a.name, b.name) })
-
-	for _, pr := range f.Principals {
-		pp, err := compilePrincipal(pr, s, lookup)
-		if err != nil {
-			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Message: err.Error(), Err: err}}
-		}
-		s.principals[pr.Name] = pp
-	}
-	return s, nil
+	return nil
 }
 
 // buildTenantTables fills the per-tenant tables in tenant (set) order from what validation
