@@ -549,11 +549,12 @@ func (c *compiler) validateTenants() {
 	ofSet := make([]int32, 0, len(f.Tenants)) // model index of each tenant given to the set
 	c.sets = newEnvSets()
 	c.ten = newTenantRecords(f.Tenants, len(f.Projects))
+	var tb tenant.Builder // the tenants of a model share a few arrays
 	for i := range f.Tenants {
 		c.validateTenant(i)
 		c.ten.next(i)
 		if t := &f.Tenants[i]; t.Name != "" { // a nameless tenant is reported; the set cannot index it
-			ts = append(ts, tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
+			ts = append(ts, tb.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
 				Disabled: t.Disabled, Projects: t.Projects}))
 			ofSet = append(ofSet, int32(i))
 		}
