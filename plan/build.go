@@ -545,6 +545,12 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 		seen bool
 	}
 	cur := make([]latest, len(s.envs)) // per environment, for one track
+	// The latest success per release and environment, any track, kept in a table (when the
+	// environments are few) and written to the releases' maps once at the end.
+	var lastOK []*dep
+	if len(s.envs) <= 64 {
+		lastOK = make([]*dep, len(c.f.Releases)*len(s.envs))
+	}
 	var touched []int32
 	var attempts []lifecycle.Attempt
 	for pj, p := range s.projects {
@@ -608,7 +614,11 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 					attempts = append(attempts, lifecycle.Attempt{Env: int(d.env), At: at, Success: d.success})
 					attempted = attempted.With(int(d.env))
 					if d.success {
-						if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
+						if lastOK != nil {
+							if l := &lastOK[int(d.release)*len(s.envs)+int(d.env)]; *l == nil || (*l).before(d) {
+								*l = d
+							}
+						} else if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
 							rel.lastSuccess[int(d.env)] = at
 						}
 					}
@@ -629,6 +639,11 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 		}
 		h.recs = slices.Clip(h.recs)
 		h.cur = slices.Clip(h.cur)
+	}
+	for k, d := range lastOK {
+		if d != nil {
+			relByModel[k/len(s.envs)].lastSuccess[k%len(s.envs)] = d.at()
+		}
 	}
 	c.deps = nil
 }
