@@ -217,6 +217,21 @@ func BenchmarkLoadModel(b *testing.B) {
 	})
 }
 
+// BenchmarkDecodeLoadModel is the decoding part of BenchmarkLoadModel: model.Decode of the same
+// bytes.
+func BenchmarkDecodeLoadModel(b *testing.B) {
+	data, err := json.Marshal(loadModelFile())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	loopCPU(b, func() {
+		if _, err := model.Decode(data); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
 // BenchmarkCompileLoadModel is the compile part of BenchmarkLoadModel: validating and compiling
 // the decoded model.
 func BenchmarkCompileLoadModel(b *testing.B) {

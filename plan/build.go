@@ -9,7 +9,6 @@ import (
 
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan/freeze"
-	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/tenant"
 	"github.com/tenantplan/tenantplan/variables"
@@ -171,6 +170,13 @@ func (e *envSets) intern(s lifecycle.EnvSet) int32 {
 	if s.IsEmpty() {
 		return 0
 	}
+	// Most models have a handful of distinct sets: comparing with the first ones is cheaper than
+	// hashing a set.
+	for k := 1; k < len(e.list) && k <= 8; k++ {
+		if e.list[k] == s {
+			return int32(k)
+		}
+	}
 	if k, ok := e.index[s]; ok {
 		return k
 	}
@@ -209,7 +215,8 @@ func (k *templateKinds) sensitive(name string) bool {
 	return len(k.lower) > 0 && k.lower[strings.ToLower(name)]
 }
 
-// build turns a validated model into a Space. Every lookup here succeeds: validation checked it.
+// build turns a validated model into a Space, in named steps. Every lookup here succeeds:
+// validation checked it.
 func (c *compiler) build() (*Space, error) {
 	f := c.f
 	s := &Space{
@@ -217,21 +224,43 @@ func (c *compiler) build() (*Space, error) {
 		envIndex:   c.envIndex,
 		catalog:    c.catalog,
 		lifecycles: c.lifecycles,
+		tenants:    c.set, // validation built it, and found no problem
 		projIndex:  make(map[string]*project, len(f.Projects)),
 		principals: make(map[string]*principal, len(f.Principals)),
 		freezes:    freeze.NewIndex(c.freezes),
 	}
-	sets := newEnvSets()
-	set := c.set // validation built it, and found no problem
-	s.tenants = set
+	byModel, ofSet := c.buildTenants(s)
+	if err := c.buildProjects(s); err != nil {
+		return nil, err
+	}
+	c.buildTenantTables(s, ofSet)
+	c.buildFrozenTenants(s)
+	relByModel := c.buildReleases(s)
+	c.buildHistory(s, c.sets, byModel, relByModel)
+	s.envSets = c.sets.list
+	if err := c.buildTargets(s); err != nil {
+		return nil, err
+	}
+	for _, pr := range f.Principals {
+		pp, err := compilePrincipal(pr, s, s.tenants.Lookup())
+		if err != nil {
+			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Message: message(err), Err: err}}
+		}
+		s.principals[pr.Name] = pp
+	}
+	return s, nil
+}
+
+// buildTenants fills the tenants' names and the disabled ones, and returns the maps between
+// model tenant indexes and set indexes: byModel[model index] and ofSet[set index].
+func (c *compiler) buildTenants(s *Space) (byModel, ofSet []int32) {
+	f, set := c.f, s.tenants
 	n := set.Len()
-	lookup := set.Lookup()
-	// Model tenant index -> set index, and back.
-	byModel := make([]int32, len(f.Tenants))
-	ofSet := make([]int32, n)
-	for i, t := range f.Tenants {
-		k, _ := set.Index(t.Name)
-		byModel[i], ofSet[k] = int32(k), int32(i)
+	byModel = make([]int32, len(f.Tenants))
+	ofSet = make([]int32, n)
+	for k := range n {
+		i := c.setModel[set.Source(k)]
+		byModel[i], ofSet[k] = int32(k), i
 	}
 	s.names = make([]string, n)
 	var disabled []int
@@ -243,8 +272,14 @@ func (c *compiler) build() (*Space, error) {
 		}
 	}
 	s.disabled = set.Selection(disabled...)
+	return byModel, ofSet
+}
 
-	for pi, pr := range f.Projects {
+// buildProjects builds the projects with their channels, whose tenant restrictions are bound to
+// the tenant set.
+func (c *compiler) buildProjects(s *Space) error {
+	n := s.tenants.Len()
+	for pi, pr := range c.f.Projects {
 		cp := c.projects[pr.Name]
 		p := &project{
 			name:       pr.Name,
@@ -266,39 +301,44 @@ func (c *compiler) build() (*Space, error) {
 		for k, ch := range cp.channels {
 			chn := &channel{ch: ch, lc: cp.chanLC[k]}
 			if e, ok := ch.Restriction(); ok {
-				b, err := e.Bind(c.catalog, lookup)
+				b, err := e.Bind(c.catalog, s.tenants.Lookup())
 				if err != nil {
-					return nil, ValidationErrors{{Path: "projects", Code: sentinelCode(err), Message: message(err), Err: err}}
+					return ValidationErrors{{Path: "projects", Code: sentinelCode(err), Message: message(err), Err: err}}
 				}
 				chn.restrict = b
-				chn.admits = set.Select(b)
+				chn.admits = s.tenants.Select(b)
 			}
 			p.channels = append(p.channels, chn)
 		}
 		s.projects = append(s.projects, p)
 		s.projIndex[p.name] = p
 	}
-	for _, p := range s.projects {
-		p.connected = set.ConnectedTo(p.name)
-	}
-	c.buildTenantTables(s, sets, ofSet)
+	return nil
+}
+
+// buildFrozenTenants lists, per project and environment, the tenants that tenant-scoped freezes
+// name.
+func (c *compiler) buildFrozenTenants(s *Space) {
 	s.frozenTenants = map[frozenKey]tenant.Selection{}
 	for _, p := range s.projects {
 		for e, env := range s.envs {
 			var idx []int
 			for _, n := range s.freezes.Tenants(p.name, env) {
-				if i, ok := set.Index(n); ok {
+				if i, ok := s.tenants.Index(n); ok {
 					idx = append(idx, i)
 				}
 			}
 			if len(idx) > 0 {
-				s.frozenTenants[frozenKey{p.name, e}] = set.Selection(idx...)
+				s.frozenTenants[frozenKey{p.name, e}] = s.tenants.Selection(idx...)
 			}
 		}
 	}
+}
 
-	relByModel := make([]*release, len(f.Releases))
-	for i, r := range f.Releases {
+// buildReleases adds the releases to their projects and returns them by model index.
+func (c *compiler) buildReleases(s *Space) []*release {
+	relByModel := make([]*release, len(c.f.Releases))
+	for i, r := range c.f.Releases {
 		cp := c.projects[r.Project]
 		p := s.projIndex[r.Project]
 		rel := &release{
@@ -314,98 +354,79 @@ func (c *compiler) build() (*Space, error) {
 		p.relIndex[r.Version] = rel
 		relByModel[i] = rel
 	}
-	c.buildHistory(s, sets, byModel, relByModel)
-	var scratch []int
-	s.envSets = sets.list
+	return relByModel
+}
 
-	for _, t := range f.Targets {
+// buildTargets builds the deployment targets, sorted by name, their tenant filters bound to the
+// tenant set.
+func (c *compiler) buildTargets(s *Space) error {
+	var scratch []int
+	for _, t := range c.f.Targets {
 		ten, _ := ParseTenancy(t.Tenancy)
 		tg := &target{name: t.Name, roles: slices.Clone(t.Roles), tenancy: ten}
-		tg.envs = s.envSetOf(t.Environments, &scratch)
+		tg.envs = envSetOf(s.envIndex, t.Environments, &scratch)
 		flt := tags.NewFilter(t.Tenants, t.TenantTags)
 		if !flt.IsEmpty() {
-			b, err := flt.Bind(c.catalog, lookup)
+			b, err := flt.Bind(c.catalog, s.tenants.Lookup())
 			if err != nil {
-				return nil, ValidationErrors{{Path: "targets", Code: sentinelCode(err), Message: message(err), Err: err}}
+				return ValidationErrors{{Path: "targets", Code: sentinelCode(err), Message: message(err), Err: err}}
 			}
 			tg.filter = b
 		}
 		s.targets = append(s.targets, tg)
 	}
 	slices.SortFunc(s.targets, func(a, b *target) int { return cmp.Compare(a.name, b.name) })
-
-	for _, pr := range f.Principals {
-		pp, err := compilePrincipal(pr, s, lookup)
-		if err != nil {
-			return nil, ValidationErrors{{Path: "principals", Code: sentinelCode(err), Message: message(err), Err: err}}
-		}
-		s.principals[pr.Name] = pp
-	}
-	return s, nil
+	return nil
 }
 
-// buildTenantTables fills the per-tenant tables in tenant (set) order: connections, project and
-// common values, and each project's precomputed missing-variables answer.
-func (c *compiler) buildTenantTables(s *Space, sets *envSets, ofSet []int32) {
-	f := c.f
+// buildTenantTables fills the per-tenant tables in tenant (set) order from what validation
+// recorded: connections, project and common values, and each project's precomputed
+// missing-variables answer.
+func (c *compiler) buildTenantTables(s *Space, ofSet []int32) {
+	f, r := c.f, &c.ten
 	n := len(ofSet)
 	projKinds := make([]*templateKinds, len(s.projects))
+	connected := make([][]uint64, len(s.projects)) // per project: bits of the connected tenants
 	for k, p := range s.projects {
 		projKinds[k] = newTemplateKinds(toTemplates(f.Projects[p.index].Templates))
 		p.values.off = make([]int32, n+1)
+		p.values.vals = make([]variables.TenantValue, 0, r.nvals[k])
+		connected[k] = make([]uint64, (n+63)/64)
 	}
 	libKinds := make(map[string]*templateKinds, len(c.varsOfLib))
 	for name, lib := range c.varsOfLib {
 		libKinds[name] = newTemplateKinds(lib.Templates)
 	}
 	s.commonOff = make([]int32, n+1)
-	// Size every table first: growing them would copy them again and again.
-	nvals := make([]int, len(s.projects))
-	ncommon, ncommonVals, nenvs := 0, 0, 0
-	for i := range f.Tenants {
-		t := &f.Tenants[i]
-		for k, p := range s.projects {
-			for _, v := range t.ProjectValues[p.name] {
-				nvals[k]++
-				nenvs += len(v.Environments)
-			}
-		}
-		ncommon += len(t.CommonValues)
-		for _, vals := range t.CommonValues {
-			for _, v := range vals {
-				ncommonVals++
-				nenvs += len(v.Environments)
-			}
-		}
-	}
-	for k, p := range s.projects {
-		p.values.vals = make([]variables.TenantValue, 0, nvals[k])
-	}
-	s.common = make([]commonEntry, 0, ncommon)
-	s.commonVals = make([]variables.TenantValue, 0, ncommonVals)
+	s.common = make([]commonEntry, 0, len(r.common))
+	s.commonVals = make([]variables.TenantValue, 0, r.ncommonVals)
 	// Environment lists of values are copied into one arena, so that the Space keeps nothing of
 	// the File.
-	envArena := make([]string, 0, nenvs)
-	var scratch []int
+	envArena := make([]string, 0, r.nenvs)
 	for i := range n {
-		t := &f.Tenants[ofSet[i]]
-		for pn, envs := range t.Projects {
-			s.projIndex[pn].conn[i] = sets.intern(s.envSetOf(envs, &scratch))
+		mi := ofSet[i]
+		for _, cn := range r.conns[r.connOff[mi]:r.connOff[mi+1]] {
+			s.projects[cn.project].conn[i] = cn.envs
+			connected[cn.project][i/64] |= 1 << (i % 64)
 		}
-		eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
+		for _, e := range r.common[r.commonOff[mi]:r.commonOff[mi+1]] {
 			start := int32(len(s.commonVals))
-			s.commonVals = appendValues(s.commonVals, vals, libKinds[ln], &envArena)
-			s.common = append(s.common, commonEntry{lib: ln, start: start, end: int32(len(s.commonVals))})
-		})
+			s.commonVals = appendValues(s.commonVals, e.vals, libKinds[e.lib], &envArena)
+			s.common = append(s.common, commonEntry{lib: e.lib, start: start, end: int32(len(s.commonVals))})
+		}
 		s.commonOff[i+1] = int32(len(s.common))
-		for k, p := range s.projects {
-			if pv, ok := t.ProjectValues[p.name]; ok {
-				p.values.vals = appendValues(p.values.vals, pv, projKinds[k], &envArena)
-			}
+		for _, e := range r.project[r.projOff[mi]:r.projOff[mi+1]] {
+			p := s.projects[e.project]
+			p.values.vals = appendValues(p.values.vals, e.vals, projKinds[e.project], &envArena)
+		}
+		for _, p := range s.projects {
 			p.values.off[i+1] = int32(len(p.values.vals))
 		}
 	}
-	for _, p := range s.projects {
+	c.ten = tenantRecords{} // the records point into the File: let them go
+	for k, p := range s.projects {
+		bits := connected[k]
+		p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
 		p.precomputeMissing(s)
 	}
 }
@@ -524,6 +545,12 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 		seen bool
 	}
 	cur := make([]latest, len(s.envs)) // per environment, for one track
+	// The latest success per release and environment, any track, kept in a table (when the
+	// environments are few) and written to the releases' maps once at the end.
+	var lastOK []*dep
+	if len(s.envs) <= 64 {
+		lastOK = make([]*dep, len(c.f.Releases)*len(s.envs))
+	}
 	var touched []int32
 	var attempts []lifecycle.Attempt
 	for pj, p := range s.projects {
@@ -587,7 +614,11 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 					attempts = append(attempts, lifecycle.Attempt{Env: int(d.env), At: at, Success: d.success})
 					attempted = attempted.With(int(d.env))
 					if d.success {
-						if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
+						if lastOK != nil {
+							if l := &lastOK[int(d.release)*len(s.envs)+int(d.env)]; *l == nil || (*l).before(d) {
+								*l = d
+							}
+						} else if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
 							rel.lastSuccess[int(d.env)] = at
 						}
 					}
@@ -609,15 +640,20 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 		h.recs = slices.Clip(h.recs)
 		h.cur = slices.Clip(h.cur)
 	}
+	for k, d := range lastOK {
+		if d != nil {
+			relByModel[k/len(s.envs)].lastSuccess[k%len(s.envs)] = d.at()
+		}
+	}
 	c.deps = nil
 }
 
-// envSetOf returns the set of the named environments, built at once (adding environments one at
-// a time would copy the set each time). scratch is reused across calls.
-func (s *Space) envSetOf(names []string, scratch *[]int) lifecycle.EnvSet {
+// envSetOf returns the set of the named environments (indexes in index), built at once (adding
+// environments one at a time would copy the set each time). scratch is reused across calls.
+func envSetOf(index map[string]int, names []string, scratch *[]int) lifecycle.EnvSet {
 	idx := (*scratch)[:0]
 	for _, e := range names {
-		idx = append(idx, s.envIndex[e])
+		idx = append(idx, index[e])
 	}
 	*scratch = idx
 	return lifecycle.EnvSetOf(idx...)

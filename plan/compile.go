@@ -36,8 +36,13 @@ type compiler struct {
 	libCheck map[string]*variables.Project
 	freezes  []freeze.Freeze
 	set      *tenant.Set // the validated tenant set, kept for build
+	setModel []int32     // the model index of each tenant given to the set
 	deps     []dep       // the deployments, resolved to indexes for build
-	hints    int         // "did you mean" suggestions given so far (see hint)
+	// What validating the tenants learnt for build, so that build reads no map of the File again:
+	// the interned environment sets, and per model tenant its connections and values.
+	sets  *envSets
+	ten   tenantRecords
+	hints int // "did you mean" suggestions given so far (see hint)
 }
 
 // cproject is what validation learns about a project, kept for building the Space.
@@ -541,87 +546,161 @@ func (c *compiler) validateTenants() {
 	f := c.f
 	c.libCheck = map[string]*variables.Project{}
 	ts := make([]tenant.Tenant, 0, len(f.Tenants))
-	ofSet := make([]int, 0, len(f.Tenants)) // model index of each tenant given to the set
-	// Scratch space for the values handed to the checks, which keep nothing of them.
-	var scratch []variables.TenantValue
-	common := map[string][]variables.TenantValue{}
+	ofSet := make([]int32, 0, len(f.Tenants)) // model index of each tenant given to the set
+	c.sets = newEnvSets()
+	c.ten = newTenantRecords(f.Tenants, len(f.Projects))
+	var tb tenant.Builder // the tenants of a model share a few arrays
 	for i := range f.Tenants {
-		t := &f.Tenants[i]
-		// Paths are built only for errors: most tenants have none.
-		tenantPath := func() string { return idx("tenants", i) }
-		if t.Name == "" {
-			c.add(tenantPath()+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
+		c.validateTenant(i)
+		c.ten.next(i)
+		if t := &f.Tenants[i]; t.Name != "" { // a nameless tenant is reported; the set cannot index it
+			ts = append(ts, tb.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
+				Disabled: t.Disabled, Projects: t.Projects}))
+			ofSet = append(ofSet, int32(i))
 		}
-		eachSorted(t.Projects, func(pn string, envs []string) {
-			path := func() string { return key(tenantPath()+".projects", pn) }
-			cp, ok := c.projects[pn]
-			if !ok {
-				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
-				return
-			}
-			if cp.tenancy == Untenanted {
-				c.add(tenantPath(), CodeUntenantedConnection, ErrUntenanted,
-					"tenant %s is connected to project %s, whose tenancy is Untenanted%s: set the project's \"tenancy\" to \"Tenanted\" or \"TenantedOrUntenanted\" to deploy it to tenants",
-					quote(t.Name), quote(pn), c.defaultTenancy(pn))
-			}
-			c.checkEnvsAt(path, envs)
-		})
-		eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
-			path := func() string { return key(tenantPath()+".commonValues", ln) }
-			lib, ok := c.varsOfLib[ln]
-			if !ok {
-				c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(ln), c.libraryHint(ln))
-				return
-			}
-			c.checkValueEnvs(path, vals)
-			check, built := c.libCheck[ln]
-			if !built {
-				check, _ = variables.NewProject(variables.ProjectSpec{Libraries: []variables.Library{lib}})
-				c.libCheck[ln] = check // nil when the library is invalid: reported where it is defined
-			}
-			if check == nil {
-				return
-			}
-			scratch = appendValues(scratch[:0], vals, nil, nil)
-			clear(common)
-			common[ln] = scratch
-			c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{Common: common}))
-		})
-		eachSorted(t.ProjectValues, func(pn string, vals []model.TenantValue) {
-			path := func() string { return key(tenantPath()+".projectValues", pn) }
-			cp, ok := c.projects[pn]
-			if !ok {
-				c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
-				return
-			}
-			c.checkValueEnvs(path, vals)
-			if cp.vars == nil {
-				return
-			}
-			scratch = appendValues(scratch[:0], vals, nil, nil) // the check does not look at sensitivity
-			c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{Project: scratch}))
-		})
-		if t.Name == "" {
-			continue // reported above; not a tenant the set could index
-		}
-		ts = append(ts, tenant.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
-			Disabled: t.Disabled, Projects: t.Projects}))
-		ofSet = append(ofSet, i)
 	}
 	set, err := tenant.NewSet(c.catalog, ts)
-	c.set = set
+	c.set, c.setModel = set, ofSet
 	if err != nil {
 		each(err, func(e error) {
 			path := "tenants"
 			var te *tenant.TagError
 			if errors.As(e, &te) {
-				path = idx("tenants", ofSet[te.TenantIndex])
+				path = idx("tenants", int(ofSet[te.TenantIndex]))
 				if te.TagIndex >= 0 {
 					path = idx(path+".tags", te.TagIndex)
 				}
 			}
 			c.addErr(path, e)
 		})
+	}
+}
+
+// validateTenant checks the name, connections and values of model tenant i, and records its
+// connections and values in c.ten for build.
+func (c *compiler) validateTenant(i int) {
+	t := &c.f.Tenants[i]
+	r := &c.ten
+	// Paths are built only for errors: most tenants have none.
+	tenantPath := func() string { return idx("tenants", i) }
+	if t.Name == "" {
+		c.add(tenantPath()+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
+	}
+	eachSorted(t.Projects, func(pn string, envs []string) {
+		path := func() string { return key(tenantPath()+".projects", pn) }
+		cp, ok := c.projects[pn]
+		if !ok {
+			c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
+			return
+		}
+		if cp.tenancy == Untenanted {
+			c.add(tenantPath(), CodeUntenantedConnection, ErrUntenanted,
+				"tenant %s is connected to project %s, whose tenancy is Untenanted%s: set the project's \"tenancy\" to \"Tenanted\" or \"TenantedOrUntenanted\" to deploy it to tenants",
+				quote(t.Name), quote(pn), c.defaultTenancy(pn))
+		}
+		c.checkEnvsAt(path, envs)
+		r.conns = append(r.conns, tenantConn{project: int32(cp.index), envs: c.sets.intern(envSetOf(c.envIndex, envs, &r.scratch))})
+	})
+	eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
+		path := func() string { return key(tenantPath()+".commonValues", ln) }
+		lib, ok := c.varsOfLib[ln]
+		if !ok {
+			c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(ln), c.libraryHint(ln))
+			return
+		}
+		c.checkValueEnvs(path, vals)
+		r.common = append(r.common, tenantValues{lib: ln, vals: vals})
+		r.countValues(&r.ncommonVals, vals)
+		check, built := c.libCheck[ln]
+		if !built {
+			check, _ = variables.NewProject(variables.ProjectSpec{Libraries: []variables.Library{lib}})
+			c.libCheck[ln] = check // nil when the library is invalid: reported where it is defined
+		}
+		if check == nil {
+			return
+		}
+		r.values = appendValues(r.values[:0], vals, nil, nil)
+		clear(r.commonMap)
+		r.commonMap[ln] = r.values
+		c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{Common: r.commonMap}))
+	})
+	eachSorted(t.ProjectValues, func(pn string, vals []model.TenantValue) {
+		path := func() string { return key(tenantPath()+".projectValues", pn) }
+		cp, ok := c.projects[pn]
+		if !ok {
+			c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
+			return
+		}
+		c.checkValueEnvs(path, vals)
+		r.project = append(r.project, tenantValues{project: int32(cp.index), vals: vals})
+		r.countValues(&r.nvals[cp.index], vals)
+		if cp.vars == nil {
+			return
+		}
+		r.values = appendValues(r.values[:0], vals, nil, nil) // the check does not look at sensitivity
+		c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{Project: r.values}))
+	})
+}
+
+// tenantRecords is what validation learns of every model tenant for build, in flat slices: the
+// connections of model tenant i are conns[connOff[i]:connOff[i+1]], its common values by library
+// common[commonOff[i]:commonOff[i+1]] and its project values project[projOff[i]:projOff[i+1]],
+// each in key order. It also counts the values, so that build sizes its tables at once.
+type tenantRecords struct {
+	conns                       []tenantConn
+	common, project             []tenantValues
+	connOff, commonOff, projOff []int32
+	nvals                       []int // per model project: values
+	ncommonVals, nenvs          int   // common values; environments of all values
+	// Scratch space for the checks, which keep nothing of it.
+	scratch   []int
+	values    []variables.TenantValue
+	commonMap map[string][]variables.TenantValue
+}
+
+// tenantConn is one valid connection of a tenant: a model project index and an index of c.sets.
+type tenantConn struct{ project, envs int32 }
+
+// tenantValues is one entry of a tenant's common values (lib) or project values (project).
+type tenantValues struct {
+	project int32
+	lib     string
+	vals    []model.TenantValue
+}
+
+func newTenantRecords(ts []model.Tenant, projects int) tenantRecords {
+	// Sized at once (a map's length is one read): grown by append, the records would be copied
+	// again and again.
+	nconns, ncommon, nproject := 0, 0, 0
+	for i := range ts {
+		nconns += len(ts[i].Projects)
+		ncommon += len(ts[i].CommonValues)
+		nproject += len(ts[i].ProjectValues)
+	}
+	return tenantRecords{
+		conns:     make([]tenantConn, 0, nconns),
+		common:    make([]tenantValues, 0, ncommon),
+		project:   make([]tenantValues, 0, nproject),
+		connOff:   make([]int32, len(ts)+1),
+		commonOff: make([]int32, len(ts)+1),
+		projOff:   make([]int32, len(ts)+1),
+		nvals:     make([]int, projects),
+		commonMap: map[string][]variables.TenantValue{},
+	}
+}
+
+// next closes the records of model tenant i.
+func (r *tenantRecords) next(i int) {
+	r.connOff[i+1] = int32(len(r.conns))
+	r.commonOff[i+1] = int32(len(r.common))
+	r.projOff[i+1] = int32(len(r.project))
+}
+
+// countValues adds vals to the count n and their environments to r.nenvs.
+func (r *tenantRecords) countValues(n *int, vals []model.TenantValue) {
+	*n += len(vals)
+	for k := range vals {
+		r.nenvs += len(vals[k].Environments)
 	}
 }
 
@@ -745,7 +824,11 @@ func parseTime(s string) (time.Time, error) {
 
 func (c *compiler) validateDeployments() {
 	c.deps = make([]dep, len(c.f.Deployments))
-	for i, d := range c.f.Deployments {
+	// Deployments of one tenant often follow each other: the last tenant found is tried first, a
+	// string comparison instead of a lookup in a map of every tenant.
+	lastName, lastIdx := "", -1
+	for i := range c.f.Deployments {
+		d := &c.f.Deployments[i]
 		rec := &c.deps[i]
 		rec.tenant = -1
 		if cp, ok := c.projects[d.Project]; !ok {
@@ -760,11 +843,16 @@ func (c *compiler) validateDeployments() {
 		} else {
 			rec.env = int32(e)
 		}
-		if d.Tenant != "" {
+		switch {
+		case d.Tenant == "":
+		case lastIdx >= 0 && d.Tenant == lastName:
+			rec.tenant = int32(lastIdx)
+		default:
 			if t, ok := c.tenantIdx[d.Tenant]; !ok {
 				c.add(idx("deployments", i)+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(d.Tenant), c.tenantHint(d.Tenant))
 			} else {
 				rec.tenant = int32(t)
+				lastName, lastIdx = d.Tenant, t
 			}
 		}
 		ok, err := parseOutcome(d.Outcome)

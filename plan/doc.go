@@ -262,7 +262,9 @@
 //   - A compiled space holds its per-tenant data in flat tables indexed by tenant (connections,
 //     template values, each project's history per track), never in a map or a slice per tenant;
 //     the missing-variables check is answered once when compiling for every tenant whose values
-//     are not scoped to environments.
+//     are not scoped to environments. Compiling reads each tenant's connections and values once,
+//     while validating them, and builds the tenants in shared arrays: its allocations do not grow
+//     with the tenants' projects, and grow linearly with the tenants.
 //   - Cells of one answer (a deploy plan, a matrix, a rollout's never-deployable cells) that have
 //     the same reasons share one Reasons slice, and deployed cells with the same targets share one
 //     Targets slice: an answer of 100,000 cells holds a handful of distinct lists. Treat answers

@@ -79,6 +79,11 @@
 // tenant's [tags.Bits] takes memory for the tags it carries, not for the whole catalog (a
 // FreeText value of its own on every tenant costs a few words per tenant).
 //
+// A [Tenant] takes two allocations (its tags and environments in one array, its connections in
+// another), and a [Builder] builds many tenants in shared arrays allocated in chunks. [NewSet] keeps
+// no map of the names: [Set.Index] searches the sorted names, and duplicate names, also differing
+// only in letter case, are found by a hash of the lower-case runes, without lower-case copies.
+//
 // # Decisions
 //
 // Decision: a duplicate tenant name (equal, or differing only in letter case) is reported on

@@ -60,3 +60,17 @@ func ExampleNewSet() {
 	// tenant "Initech", tag "Upgrade ring/Testr": unknown tag; did you mean "Upgrade ring/Tester"? [unknown-tag]
 	// tenant "Initech", tag "Colour/Red": unknown tag set [unknown-tag-set]
 }
+
+// A Builder builds the tenants of a big list in a few shared arrays; each tenant is still its own
+// immutable copy.
+func ExampleBuilder() {
+	var b tenant.Builder
+	var ts []tenant.Tenant
+	for i := range 3 {
+		ts = append(ts, b.New(tenant.Config{Name: fmt.Sprintf("T%d", i+1), Tags: []string{"Tier/Gold"},
+			Projects: map[string][]string{"Web": {"Prod"}, "Api": {"Dev", "Prod"}}}))
+	}
+	fmt.Println(ts[2].Name(), ts[2].Projects(), ts[2].Environments("Api"))
+	// Output:
+	// T3 [Api Web] [Dev Prod]
+}

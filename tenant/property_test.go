@@ -109,3 +109,28 @@ func TestSelection_Algebra(t *testing.T) {
 		require.Equal(t, x.Len(), len(slices.Collect(x.Indexes())))
 	})
 }
+
+// TestSet_IndexAndSourceAgree: Index finds every tenant by its exact name (and no other name),
+// and Source leads each tenant back to the one given to NewSet.
+func TestSet_IndexAndSourceAgree(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		g := genWorldOf().Draw(t, "world")
+		s := mustGenSet(t, g)
+		require.Equal(t, len(g.tenants), s.Len())
+		for k := range s.Len() {
+			name := s.At(k).Name()
+			i, ok := s.Index(name)
+			require.True(t, ok, name)
+			require.Equal(t, k, i)
+			src := s.Source(k)
+			require.Equal(t, g.tenants[src].Name(), name)
+			require.Equal(t, g.tenants[src].Tags(), s.At(k).Tags())
+			_, ok = s.Index(name + "\x00")
+			require.False(t, ok)
+		}
+		_, ok := s.Index("")
+		require.False(t, ok)
+		require.Equal(t, -1, s.Source(-1))
+		require.Equal(t, -1, s.Source(s.Len()))
+	})
+}

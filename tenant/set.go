@@ -17,7 +17,7 @@ import (
 type Set struct {
 	cat     *tags.Catalog
 	tenants []Tenant
-	index   map[string]int
+	source  []int32 // per tenant: its index in the slice given to NewSet
 	bits    []tags.Bits
 	post    []posting // per tag ID
 	words   int       // words of a Selection: ceil(Len()/64)
@@ -60,8 +60,14 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 		c = tags.MustNewCatalog(nil, nil)
 	}
 	var errs []*TagError
-	seen := make(map[string]int, len(ts))
-	idsOf := make([][]tags.ID, len(ts))
+	names := newFoldSet(len(ts))
+	// The tag IDs of tenant ti are ids[off[ti]:off[ti+1]], in one slice for all tenants.
+	ntags := 0
+	for ti := range ts {
+		ntags += int(ts[ti].ntags)
+	}
+	ids := make([]tags.ID, 0, ntags)
+	off := make([]int32, len(ts)+1)
 	sets := c.Sets()
 	single := make([]bool, len(sets)) // per set index: at most one tag per tenant
 	for i, set := range sets {
@@ -73,15 +79,13 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 	idMark := make([]int, c.Len())
 	setMark := make([]int, len(sets))
 	reportedMark := make([]int, len(sets))
-	for ti, t := range ts {
+	for ti := range ts {
+		t := &ts[ti]
 		stamp := ti + 1
-		k := strings.ToLower(t.name)
-		if _, dup := seen[k]; dup {
+		if !names.add(t.name) {
 			errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Err: tags.ErrDuplicateName})
-		} else {
-			seen[k] = ti
 		}
-		for j, tag := range t.tags {
+		for j, tag := range t.tags() {
 			id, err := c.Resolve(tag)
 			if err != nil {
 				te := &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: j, Tag: tag, Err: tags.ErrUnknownTag}
@@ -105,13 +109,14 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 					errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Tag: tag, Err: tags.ErrSingleSelect})
 				}
 			}
-			idsOf[ti] = append(idsOf[ti], id)
+			ids = append(ids, id)
 		}
+		off[ti+1] = int32(len(ids))
 	}
 	if len(errs) > 0 {
 		return nil, o.report(c, errs)
 	}
-	return build(c, ts, idsOf), nil
+	return build(c, ts, ids, off), nil
 }
 
 // report sorts errs, keeps the first MaxErrors of them with their suggestions, and joins them
@@ -142,7 +147,7 @@ func (o Options) report(c *tags.Catalog, errs []*TagError) error {
 	return errors.Join(joined...)
 }
 
-func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
+func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 	n := len(ts)
 	order := make([]int, n)
 	for i := range order {
@@ -152,16 +157,14 @@ func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
 	s := &Set{
 		cat:     c,
 		tenants: make([]Tenant, n),
-		index:   make(map[string]int, n),
+		source:  make([]int32, n),
 		bits:    make([]tags.Bits, n),
 		post:    make([]posting, c.Len()),
 		words:   (n + 63) / 64,
 	}
 	count := make([]int, c.Len())
-	for _, ids := range idsOf {
-		for _, id := range ids {
-			count[id]++
-		}
+	for _, id := range ids {
+		count[id]++
 	}
 	for id, k := range count {
 		if k*32 > n {
@@ -172,10 +175,11 @@ func build(c *tags.Catalog, ts []Tenant, idsOf [][]tags.ID) *Set {
 	}
 	for i, ti := range order {
 		s.tenants[i] = ts[ti]
-		s.index[ts[ti].name] = i
-		slices.Sort(idsOf[ti]) // unique already; sorted, NewBits needs no copy
-		s.bits[i] = tags.NewBits(idsOf[ti]...)
-		for _, id := range idsOf[ti] {
+		s.source[i] = int32(ti)
+		own := ids[off[ti]:off[ti+1]]
+		slices.Sort(own) // unique already; sorted, NewBits needs no copy
+		s.bits[i] = tags.NewBits(own...)
+		for _, id := range own {
 			if p := &s.post[id]; p.dense != nil {
 				p.dense[i/64] |= 1 << (i % 64)
 			} else {
@@ -222,13 +226,34 @@ func (s *Set) At(i int) Tenant {
 	return s.tenants[i]
 }
 
-// Index returns the index of the tenant with exactly this name.
+// Index returns the index of the tenant with exactly this name. It searches the names, which are
+// sorted, in O(log Len()) comparisons: a set keeps no map of its names.
 func (s *Set) Index(name string) (int, bool) {
 	if s == nil {
 		return 0, false
 	}
-	i, ok := s.index[name]
-	return i, ok
+	lo, hi := 0, len(s.tenants)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.tenants[m].name < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(s.tenants) && s.tenants[lo].name == name {
+		return lo, true
+	}
+	return 0, false
+}
+
+// Source returns the index, in the slice given to [NewSet], of the i-th tenant; -1 when i is out of
+// range. It relates the set's order (by name) to the caller's.
+func (s *Set) Source(i int) int {
+	if i < 0 || i >= s.Len() {
+		return -1
+	}
+	return int(s.source[i])
 }
 
 // Bits returns the tag IDs of the i-th tenant; empty when i is out of range.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
 
 	"github.com/tenantplan/tenantplan/tags"
 	"github.com/tenantplan/tenantplan/tenant"
@@ -76,4 +77,67 @@ func TestSet_Nil(t *testing.T) {
 	require.Zero(t, s.ConnectedTo("p").Len())
 	_, err := s.SelectExpr(tags.MustParseExpr("S/a"))
 	require.ErrorIs(t, err, tags.ErrUnknownTagSet)
+}
+
+// tenantView is everything a Tenant shows, for comparing two tenants.
+type tenantView struct {
+	Name, Description string
+	Disabled          bool
+	Tags, Projects    []string
+	Envs              map[string][]string
+	Connected         map[string]bool
+}
+
+func viewOf(tn tenant.Tenant, projects []string) tenantView {
+	v := tenantView{Name: tn.Name(), Description: tn.Description(), Disabled: tn.Disabled(), Tags: tn.Tags(),
+		Projects: tn.Projects(), Envs: map[string][]string{}, Connected: map[string]bool{}}
+	for _, p := range projects {
+		v.Envs[p] = tn.Environments(p)
+		v.Connected[p] = tn.Connected(p)
+	}
+	return v
+}
+
+// TestBuilder_SameTenantsAsNew: tenants built by one Builder, in chunks they share, show exactly
+// what New's show, and writing through one tenant's copies or the Configs changes none of them.
+func TestBuilder_SameTenantsAsNew(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		names := []string{"Api", "Web", "Idle", "Db", "Ops"}
+		envs := rapid.SliceOfN(rapid.SampledFrom([]string{"Dev", "Test", "Prod"}), 0, 3)
+		configs := rapid.SliceOfN(rapid.Custom(func(t *rapid.T) tenant.Config {
+			c := tenant.Config{Name: rapid.StringMatching(`[a-z]{1,4}`).Draw(t, "name"),
+				Tags:     rapid.SliceOfN(rapid.SampledFrom([]string{"S/a", "S/b", "T/x"}), 0, 3).Draw(t, "tags"),
+				Disabled: rapid.Bool().Draw(t, "disabled")}
+			if rapid.Bool().Draw(t, "hasProjects") {
+				c.Projects = rapid.MapOfN(rapid.SampledFrom(names), envs, 0, 5).Draw(t, "projects")
+				if rapid.Bool().Draw(t, "nilEnvs") {
+					c.Projects["Idle"] = nil
+				}
+			}
+			return c
+		}), 0, 3000).Draw(t, "configs")
+		var b tenant.Builder
+		built := make([]tenant.Tenant, len(configs))
+		want := make([]tenantView, len(configs))
+		for i, c := range configs {
+			built[i] = b.New(c)
+			want[i] = viewOf(tenant.New(c), names)
+		}
+		for i, c := range configs {
+			for k := range c.Tags {
+				c.Tags[k] = "changed"
+			}
+			for _, e := range c.Projects {
+				for k := range e {
+					e[k] = "changed"
+				}
+			}
+			if tags := built[i].Tags(); len(tags) > 0 {
+				tags[0] = "changed"
+			}
+		}
+		for i := range built {
+			require.Equal(t, want[i], viewOf(built[i], names), "tenant %d", i)
+		}
+	})
 }

@@ -297,6 +297,7 @@ func (p *Project) CheckTenantValues(tv TenantValues) error {
 		if len(vals) > 32 {
 			earlier = map[int32][]int{}
 		}
+		var tmplOf [32]int32 // with few values: the template of each value, found once
 		var envSets map[int]map[string]bool
 		inScope := func(j int, e string) bool {
 			w := vals[j].Environments
@@ -325,6 +326,9 @@ func (p *Project) CheckTenantValues(tv TenantValues) error {
 				continue
 			}
 			t := c.findTemplate(lib, v.Template, i)
+			if earlier == nil {
+				tmplOf[i] = t
+			}
 			if t < 0 {
 				where := fmt.Sprintf("project %q", quoteName(c.name))
 				if lib >= 0 {
@@ -339,7 +343,7 @@ func (p *Project) CheckTenantValues(tv TenantValues) error {
 						break
 					}
 					j = earlier[t][j] // the j-th earlier value of template t
-				} else if c.findTemplate(lib, vals[j].Template, j) != t {
+				} else if tmplOf[j] != t {
 					continue
 				}
 				w := vals[j]
