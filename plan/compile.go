@@ -55,6 +55,7 @@ type cproject struct {
 	defChannel int
 	vars       *variables.Project
 	releases   map[string]int // version text -> model release index
+	folded     map[string]int // lower-cased version text -> model release index
 	relChannel map[int]int    // model release index -> channel index
 	versions   map[int]lifecycle.Version
 	// badChannels: some channel of the project is invalid, so its releases' channels are not
@@ -403,7 +404,7 @@ func (c *compiler) validateProjects() {
 	for i, pr := range c.f.Projects {
 		p := idx("projects", i)
 		ok := projNames.add(c, p, pr.Name, i)
-		cp := &cproject{index: i, releases: map[string]int{}, relChannel: map[int]int{}, versions: map[int]lifecycle.Version{}}
+		cp := &cproject{index: i, releases: map[string]int{}, folded: map[string]int{}, relChannel: map[int]int{}, versions: map[int]lifecycle.Version{}}
 		ten, err := ParseTenancy(pr.Tenancy)
 		if err != nil {
 			c.add(p+".tenancy", CodeInvalidValue, err, "%v", err)
@@ -774,6 +775,15 @@ func (c *compiler) validateReleases() {
 			c.add(p, CodeDuplicateName, ErrDuplicateName, "project %s has release %s twice", quote(r.Project), quote(r.Version))
 			continue
 		}
+		// Pre-release labels compare without regard to letter case, so versions that differ only
+		// in case are one version: a second release of it is a duplicate.
+		lower := strings.ToLower(r.Version)
+		if j, dup := cp.folded[lower]; dup {
+			c.add(p, CodeDuplicateName, ErrDuplicateName, "project %s has release %s, which differs from release %s only in letter case",
+				quote(r.Project), quote(r.Version), quote(c.f.Releases[j].Version))
+			continue
+		}
+		cp.folded[lower] = i
 		// A release with an invalid version is still a known release: deployments of it are not
 		// reported a second time.
 		cp.releases[r.Version] = i

@@ -123,6 +123,9 @@ func TestCompile_ReferenceChecks(t *testing.T) {
 		}, []string{"releases[4].version invalid-version"}},
 		{"duplicate release", func(f *model.File) { f.Releases = append(f.Releases, model.Release{Project: "Shop", Version: "1.0.0"}) },
 			[]string{"releases[4] duplicate-name"}},
+		{"release whose version differs from another only in letter case", func(f *model.File) {
+			f.Releases = append(f.Releases, model.Release{Project: "Shop", Version: "1.2.0-BETA.1", Channel: "Beta"})
+		}, []string{"releases[4] duplicate-name"}},
 		{"bad outcome and time", func(f *model.File) { f.Deployments[0].Outcome = "Meh"; f.Deployments[0].At = "yesterday" },
 			[]string{"deployments[0].at invalid-value", "deployments[0].outcome invalid-value"}},
 		{"unknown tenant of a deployment", func(f *model.File) { f.Deployments[1].Tenant = "Nope" },

@@ -102,7 +102,11 @@
 // tagged).
 //
 // releases[] ([Release]): project; version; channel (left out: the default channel if it accepts the
-// version, else the only channel that accepts it); blocked, a release blocked from promotion.
+// version, else the only channel that accepts it); blocked, a release blocked from promotion. A
+// project has each version once: two releases whose versions differ only in letter case
+// ("1.0.0-rc1" and "1.0.0-RC1") are one version, since pre-release labels compare without regard
+// to case, and the second is a duplicate-name problem. Deployments name a release by its version
+// exactly as the release writes it.
 //
 // deployments[] ([Deployment]): the history. project; release (a version); environment; tenant
 // (left out: an untenanted deployment); outcome, one of Success, Failed or Cancelled; at, when it
