@@ -48,6 +48,10 @@ func TestRequests_JSONForm(t *testing.T) {
 			&plan.AutomaticRequest{}, &plan.AutomaticRequest{Project: "Shop", Release: "1.2.0", At: at}},
 		{"scheduled", `{"project": "Shop", "source": "Staging", "destination": "Production", "tenants": ["Acme"]}`,
 			&plan.ScheduledRequest{}, &plan.ScheduledRequest{Project: "Shop", Source: "Staging", Destination: "Production", Tenants: []string{"Acme"}}},
+		{"targets", `{"project": "Shop", "environment": "Production", "tenant": "Acme"}`,
+			&plan.TargetsRequest{}, &plan.TargetsRequest{Project: "Shop", Environment: "Production", Tenant: "Acme"}},
+		{"targets, untenanted", `{"project": "Shop", "environment": "Production"}`,
+			&plan.TargetsRequest{}, &plan.TargetsRequest{Project: "Shop", Environment: "Production"}},
 		{"rollout", `{"project": "Shop", "release": "1.2.0", "environments": ["Staging", "Production"],
 			"order": "ByRing", "policy": "AnySuccess",
 			"rings": [{"name": "Early", "tags": ["Ring/Early"], "maxParallel": 2, "soak": "24h"},
@@ -87,6 +91,8 @@ func clonePtr(v any) any {
 		return &plan.AutomaticRequest{}
 	case *plan.ScheduledRequest:
 		return &plan.ScheduledRequest{}
+	case *plan.TargetsRequest:
+		return &plan.TargetsRequest{}
 	}
 	return &plan.RolloutRequest{}
 }
@@ -105,6 +111,7 @@ func TestRequests_JSONErrors(t *testing.T) {
 		{"soak", `{"rings": [{"name": "R", "soak": "a day"}]}`, `rings[0].soak: "a day" is not a duration such as "24h", "90m" or "1h30m"`, &plan.RolloutRequest{}},
 		{"soak as a number", `{"rings": [{"name": "R", "soak": 3600}]}`, `rings[0].soak: expected a string, got a number`, &plan.RolloutRequest{}},
 		{"time", `{"at": "tomorrow"}`, `at: "tomorrow" is not an RFC 3339 time`, &plan.AutomaticRequest{}},
+		{"targets key", `{"project": "P", "environment": "E", "tennant": "A"}`, `tennant: unknown key "tennant" (did you mean "tenant"?)`, &plan.TargetsRequest{}},
 		{"options have no JSON form", `{"options": {}}`, `options: unknown key "options"`, &plan.VariablesRequest{}},
 	}
 	for _, tc := range cases {
