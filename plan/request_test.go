@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -123,9 +124,10 @@ func TestRequests_JSONErrors(t *testing.T) {
 	}
 }
 
-// textEnum is an enum with a text form.
+// textEnum is an enum with a text form and a String that agrees with it.
 type textEnum interface {
 	encoding.TextMarshaler
+	fmt.Stringer
 }
 
 // TestEnums_TextRoundTrip: every value of every enum of the requests and answers encodes to its
@@ -161,6 +163,7 @@ func TestEnums_TextRoundTrip(t *testing.T) {
 			for _, v := range e.values {
 				b, err := v.MarshalText()
 				require.NoError(t, err)
+				require.Equal(t, v.String(), string(b), "String is the text form")
 				back, err := e.decode(b)
 				require.NoError(t, err)
 				require.Equal(t, v, back, "%s", b)
