@@ -235,3 +235,28 @@ func FuzzDuration(f *testing.F) {
 		require.Equal(t, d, back)
 	})
 }
+
+// TestEnums_ErrorsAnswerTheirCode: an enum's parse error answers its code through a Code method
+// and prints it once at its end, alone or inside the error of the decoder or the model that
+// reports it.
+func TestEnums_ErrorsAnswerTheirCode(t *testing.T) {
+	_, err := plan.ParseOrder("ByTenant")
+	require.EqualError(t, err, `invalid order "ByTenant": want "ByEnvironment" or "ByRing" [invalid-value]`)
+	var c interface{ Code() plan.Code }
+	require.ErrorAs(t, err, &c)
+	require.Equal(t, plan.CodeInvalidValue, c.Code())
+	_, err = plan.ParseTenancy("Sometimes")
+	require.Equal(t, plan.CodeInvalidValue, plan.CodeOf(err))
+	var d plan.Decision
+	require.ErrorContains(t, d.UnmarshalText([]byte("maybe")), `invalid decision "maybe": want "deploy", `)
+
+	err = strictjson.DecodeInto([]byte(`{"order": "ByTenant"}`), &plan.RolloutRequest{})
+	require.EqualError(t, err, `order: invalid order "ByTenant": want "ByEnvironment" or "ByRing" [invalid-value]`)
+
+	f := shopFile(t)
+	f.Deployments[0].Outcome = "Meh"
+	_, err = plan.Compile(f)
+	var ve *plan.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Equal(t, `deployments[0].outcome: invalid outcome "Meh": want "Success", "Failed" or "Cancelled" [invalid-value]`, ve.Error())
+}
