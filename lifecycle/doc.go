@@ -161,6 +161,13 @@
 // Failed and cancelled deployments never count. [Successes] computes the set
 // from a track's [Attempt] list.
 //
+// A Policy's text form (its JSON in a request) is its name, exact case:
+// "AnySuccess" or "LatestOutcome". [ParsePolicy] and [Policy.UnmarshalText]
+// read it, the empty text being AnySuccess; other text is an error that
+// lists both names and wraps [ErrInvalidValue]. [Policy.String] and
+// [Policy.MarshalText] write it; MarshalText rejects a value that is
+// neither policy with the same error.
+//
 // A phase is complete for a track ([Lifecycle.PhaseComplete]) when:
 //
 //   - the phase is optional: it is complete whatever happened, and is

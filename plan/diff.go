@@ -22,6 +22,9 @@ const (
 
 var decisions = []Decision{DecisionDeploy, DecisionSkipped, DecisionRejected, DecisionDeployable, DecisionBlocked}
 
+// String returns the decision's value ("deploy", ...).
+func (d Decision) String() string { return string(d) }
+
 // MarshalText returns the decision's value.
 func (d Decision) MarshalText() ([]byte, error) { return []byte(d), nil }
 
@@ -156,6 +159,9 @@ const (
 )
 
 var changeKinds = []ChangeKind{CellAdded, CellRemoved, CellChanged}
+
+// String returns the kind's value ("added", ...).
+func (k ChangeKind) String() string { return string(k) }
 
 // MarshalText returns the kind's value.
 func (k ChangeKind) MarshalText() ([]byte, error) { return []byte(k), nil }

@@ -152,7 +152,8 @@
 //     there; any other tenant gets the latest release anybody deployed successfully to the source
 //     that it can deploy to the destination. A tenant already running that release in the
 //     destination, or that cannot deploy it, gets nothing.
-//   - [Space.Targets] and [Space.Variables]: the targets and the resolved variables of a cell.
+//   - [Space.Targets] and [Space.Variables]: the targets ([TargetsRequest]) and the resolved
+//     variables ([VariablesRequest]) of a cell.
 //   - [Space.Rollout]: a whole upgrade, ring by ring (below).
 //   - [Space.Explain]: one cell's every check with its outcome, the phase facts it depended on
 //     and, on request, where each of its variables comes from; as data and as text for a ticket.
@@ -161,22 +162,41 @@
 //
 // # Requests and answers as JSON
 //
-// Every entry point takes a request struct ([DeployRequest], [ExplainRequest], [MatrixRequest],
-// [VariablesRequest], [AutomaticRequest], [ScheduledRequest], [RolloutRequest] with its rings, each a [Ring])
-// whose JSON form is documented on the type; the keys are the Go field names in lower camel case
-// ("skipCurrent", "overrideFreezes", "maxParallelPercent"), the same keys as the questions of a
-// scenario file (package github.com/tenantplan/tenantplan/plan/scenario) and, for a
-// RolloutRequest, the command-line tool's rollout policy file. encoding/json reads and writes
-// them; the scenario runner and the tool decode them strictly, with the decoder of model files, so
-// that an unknown key is an error with its path and a "did you mean". In JSON:
+// Every entry point takes a request struct whose JSON form is documented on the type; the keys
+// are the Go field names in lower camel case, the same keys as the questions of a scenario file
+// (package github.com/tenantplan/tenantplan/plan/scenario) and, for a RolloutRequest, the
+// command-line tool's rollout policy file. Keys marked ? may be left out; a key left out is the
+// field's zero value:
 //
-//   - enums are their names: a success policy "AnySuccess" (the default) or "LatestOutcome", an
-//     [Order] "ByEnvironment" (the default) or "ByRing", a [Tenancy], a [Decision], a
-//     [ChangeKind]. Each has MarshalText and UnmarshalText; text that is not a name is an error
-//     that lists the names and wraps ErrInvalidValue.
+//   - [DeployRequest]: "project", "release", "environment", "tenants"?, "tags"?, "expression"?,
+//     "all"?, "untenanted"?, "skipCurrent"?, "at"?, "overrideFreezes"?, "principal"?, "policy"?.
+//   - [ExplainRequest]: "project", "release", "environment", "tenant"? ("" is the untenanted
+//     track), "at"?, "overrideFreezes"?, "principal"?, "skipCurrent"?, "policy"?, "variables"?.
+//   - [MatrixRequest]: "project", "release", "at"?, "principal"?, "policy"?.
+//   - [VariablesRequest]: "project", "environment", "tenant"?, "release"?, "channel"?, "step"?,
+//     "target"?, "principal"?; its Options have no JSON form.
+//   - [AutomaticRequest]: "project", "release", "at"?, "policy"?.
+//   - [ScheduledRequest]: "project", "source", "destination", "tenants"?, "at"?, "policy"?.
+//   - [TargetsRequest]: "project", "environment", "tenant"? (left out: the untenanted track).
+//   - [RolloutRequest]: "project", "release", "environments"?, "order"?, "rings", "policy"?,
+//     "start"?, "waveDuration"?; each [Ring]: "name", "tenants"?, "tags"?, "expression"?,
+//     "percent"?, "salt"?, "maxParallel"?, "maxParallelPercent"?, "soak"?.
+//
+// encoding/json reads and writes them; the scenario runner and the tool decode them strictly,
+// with the decoder of model files, so that an unknown key is an error with its path and a "did
+// you mean". In JSON:
+//
+//   - enums are their names, exact case: a success policy ([lifecycle.Policy]) "AnySuccess" (the
+//     default) or "LatestOutcome"; an [Order] "ByEnvironment" (the default) or "ByRing"; a
+//     [Tenancy] "Untenanted" (the default), "TenantedOrUntenanted" or "Tenanted"; a [Decision]
+//     "deploy", "skipped", "rejected" (deploy plans), "deployable" or "blocked" (matrices); a
+//     [ChangeKind] "added", "removed" or "changed". Each has String, MarshalText and
+//     UnmarshalText ([ParseOrder] and [ParseTenancy] too); text that is not a name is an error
+//     that lists the names and wraps ErrInvalidValue (code invalid-value).
 //   - times are RFC 3339 strings ("2026-03-16T09:00:00Z"); a time left out is the zero time.
-//   - durations ([Duration]: a ring's soak, a rollout's wave duration) are Go duration strings
-//     ("24h", "90m", "1h30m") and print the way people write them ("24h", not "24h0m0s").
+//   - durations ([Duration]: a ring's soak, a rollout's wave duration, and in a [Rollout] each
+//     wave's [Gate] soak) are Go duration strings ("24h", "90m", "1h30m") and print the way
+//     people write them ("24h", not "24h0m0s").
 //
 // Answers ([DeployPlan], [Matrix], [Rollout], [Explanation], [CellDiff]) encode with
 // encoding/json, deterministically.

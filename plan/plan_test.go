@@ -437,16 +437,16 @@ func TestAutomaticAndScheduled(t *testing.T) {
 
 func TestTargets(t *testing.T) {
 	s := shop(t)
-	got, err := s.Targets("Shop", "Production", "Acme")
+	got, err := s.Targets(plan.TargetsRequest{Project: "Shop", Environment: "Production", Tenant: "Acme"})
 	require.NoError(t, err)
 	require.Equal(t, []string{"web-acme", "web-shared"}, got)
-	got, err = s.Targets("Shop", "Production", "")
+	got, err = s.Targets(plan.TargetsRequest{Project: "Shop", Environment: "Production"})
 	require.NoError(t, err)
 	require.Equal(t, []string{"web-shared"}, got)
-	got, err = s.Targets("Shop", "Production", "Initech")
+	got, err = s.Targets(plan.TargetsRequest{Project: "Shop", Environment: "Production", Tenant: "Initech"})
 	require.NoError(t, err)
 	require.Equal(t, []string{}, got)
-	_, err = s.Targets("Shop", "Production", "Nope")
+	_, err = s.Targets(plan.TargetsRequest{Project: "Shop", Environment: "Production", Tenant: "Nope"})
 	require.Equal(t, plan.CodeUnknownTenant, plan.CodeOf(err))
 }
 

@@ -9,14 +9,25 @@ import (
 	"github.com/tenantplan/tenantplan/variables"
 )
 
-// Targets returns the names of the deployment targets of the cell (project, environment, tenant),
-// sorted; tenant "" is the untenanted track. It returns a *RequestError for unknown names.
-func (s *Space) Targets(project, environment, tenantName string) ([]string, error) {
-	p, err := s.project("project", project)
+// TargetsRequest asks which deployment targets serve one cell: a project, an environment and a
+// track (Tenant "" for the untenanted track). Its JSON form is the question of a scenario file's
+// targets check, for example
+//
+//	{"project": "Shop", "environment": "Production", "tenant": "Acme"}
+type TargetsRequest struct {
+	Project     string `json:"project"`
+	Environment string `json:"environment"`
+	Tenant      string `json:"tenant,omitempty"` // "" = untenanted
+}
+
+// Targets returns the names of the deployment targets that serve the cell of req, sorted, and an
+// empty (not nil) list when none does. It returns a *RequestError for unknown names.
+func (s *Space) Targets(req TargetsRequest) ([]string, error) {
+	p, err := s.project("project", req.Project)
 	if err != nil {
 		return nil, err
 	}
-	env, err := s.environment("environment", environment)
+	env, err := s.environment("environment", req.Environment)
 	if err != nil {
 		return nil, err
 	}
@@ -26,11 +37,11 @@ func (s *Space) Targets(project, environment, tenantName string) ([]string, erro
 			c.targets = append(c.targets, t)
 		}
 	}
-	if tenantName == "" {
+	if req.Tenant == "" {
 		names, _ := c.untenantedTargets()
 		return orEmpty(names), nil
 	}
-	i, err := s.tenantIndex("tenant", tenantName, nil)
+	i, err := s.tenantIndex("tenant", req.Tenant, nil)
 	if err != nil {
 		return nil, err
 	}

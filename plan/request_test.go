@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -48,6 +49,10 @@ func TestRequests_JSONForm(t *testing.T) {
 			&plan.AutomaticRequest{}, &plan.AutomaticRequest{Project: "Shop", Release: "1.2.0", At: at}},
 		{"scheduled", `{"project": "Shop", "source": "Staging", "destination": "Production", "tenants": ["Acme"]}`,
 			&plan.ScheduledRequest{}, &plan.ScheduledRequest{Project: "Shop", Source: "Staging", Destination: "Production", Tenants: []string{"Acme"}}},
+		{"targets", `{"project": "Shop", "environment": "Production", "tenant": "Acme"}`,
+			&plan.TargetsRequest{}, &plan.TargetsRequest{Project: "Shop", Environment: "Production", Tenant: "Acme"}},
+		{"targets, untenanted", `{"project": "Shop", "environment": "Production"}`,
+			&plan.TargetsRequest{}, &plan.TargetsRequest{Project: "Shop", Environment: "Production"}},
 		{"rollout", `{"project": "Shop", "release": "1.2.0", "environments": ["Staging", "Production"],
 			"order": "ByRing", "policy": "AnySuccess",
 			"rings": [{"name": "Early", "tags": ["Ring/Early"], "maxParallel": 2, "soak": "24h"},
@@ -87,6 +92,8 @@ func clonePtr(v any) any {
 		return &plan.AutomaticRequest{}
 	case *plan.ScheduledRequest:
 		return &plan.ScheduledRequest{}
+	case *plan.TargetsRequest:
+		return &plan.TargetsRequest{}
 	}
 	return &plan.RolloutRequest{}
 }
@@ -105,6 +112,7 @@ func TestRequests_JSONErrors(t *testing.T) {
 		{"soak", `{"rings": [{"name": "R", "soak": "a day"}]}`, `rings[0].soak: "a day" is not a duration such as "24h", "90m" or "1h30m"`, &plan.RolloutRequest{}},
 		{"soak as a number", `{"rings": [{"name": "R", "soak": 3600}]}`, `rings[0].soak: expected a string, got a number`, &plan.RolloutRequest{}},
 		{"time", `{"at": "tomorrow"}`, `at: "tomorrow" is not an RFC 3339 time`, &plan.AutomaticRequest{}},
+		{"targets key", `{"project": "P", "environment": "E", "tennant": "A"}`, `tennant: unknown key "tennant" (did you mean "tenant"?)`, &plan.TargetsRequest{}},
 		{"options have no JSON form", `{"options": {}}`, `options: unknown key "options"`, &plan.VariablesRequest{}},
 	}
 	for _, tc := range cases {
@@ -116,9 +124,10 @@ func TestRequests_JSONErrors(t *testing.T) {
 	}
 }
 
-// textEnum is an enum with a text form.
+// textEnum is an enum with a text form and a String that agrees with it.
 type textEnum interface {
 	encoding.TextMarshaler
+	fmt.Stringer
 }
 
 // TestEnums_TextRoundTrip: every value of every enum of the requests and answers encodes to its
@@ -154,6 +163,7 @@ func TestEnums_TextRoundTrip(t *testing.T) {
 			for _, v := range e.values {
 				b, err := v.MarshalText()
 				require.NoError(t, err)
+				require.Equal(t, v.String(), string(b), "String is the text form")
 				back, err := e.decode(b)
 				require.NoError(t, err)
 				require.Equal(t, v, back, "%s", b)
@@ -224,4 +234,29 @@ func FuzzDuration(f *testing.F) {
 		require.NoError(t, back.UnmarshalText([]byte(d.String())))
 		require.Equal(t, d, back)
 	})
+}
+
+// TestEnums_ErrorsAnswerTheirCode: an enum's parse error answers its code through a Code method
+// and prints it once at its end, alone or inside the error of the decoder or the model that
+// reports it.
+func TestEnums_ErrorsAnswerTheirCode(t *testing.T) {
+	_, err := plan.ParseOrder("ByTenant")
+	require.EqualError(t, err, `invalid order "ByTenant": want "ByEnvironment" or "ByRing" [invalid-value]`)
+	var c interface{ Code() plan.Code }
+	require.ErrorAs(t, err, &c)
+	require.Equal(t, plan.CodeInvalidValue, c.Code())
+	_, err = plan.ParseTenancy("Sometimes")
+	require.Equal(t, plan.CodeInvalidValue, plan.CodeOf(err))
+	var d plan.Decision
+	require.ErrorContains(t, d.UnmarshalText([]byte("maybe")), `invalid decision "maybe": want "deploy", `)
+
+	err = strictjson.DecodeInto([]byte(`{"order": "ByTenant"}`), &plan.RolloutRequest{})
+	require.EqualError(t, err, `order: invalid order "ByTenant": want "ByEnvironment" or "ByRing" [invalid-value]`)
+
+	f := shopFile(t)
+	f.Deployments[0].Outcome = "Meh"
+	_, err = plan.Compile(f)
+	var ve *plan.ValidationError
+	require.ErrorAs(t, err, &ve)
+	require.Equal(t, `deployments[0].outcome: invalid outcome "Meh": want "Success", "Failed" or "Cancelled" [invalid-value]`, ve.Error())
 }

@@ -131,11 +131,35 @@ type RingReport struct {
 }
 
 // Gate is what a wave waits for: the completion of the previous wave (After, -1 for the first
-// wave) plus the soak of that wave's ring. In a rollout's JSON, Soak is a number of nanoseconds,
-// as it always was (unlike a request's Duration).
+// wave) plus the soak of that wave's ring. In a rollout's JSON, Soak is a duration string such as
+// "24h", the form a request's [Ring.Soak] has (see [Duration]), and is left out when zero:
+//
+//	{"after": 2, "soak": "24h"}
 type Gate struct {
-	After int           `json:"after"`
-	Soak  time.Duration `json:"soak,omitempty"`
+	After int
+	Soak  time.Duration
+}
+
+// gateJSON is the JSON form of a Gate.
+type gateJSON struct {
+	After int      `json:"after"`
+	Soak  Duration `json:"soak,omitzero"`
+}
+
+// MarshalJSON writes the gate with its soak as a duration string ("24h").
+func (g Gate) MarshalJSON() ([]byte, error) {
+	return json.Marshal(gateJSON{After: g.After, Soak: Duration(g.Soak)})
+}
+
+// UnmarshalJSON reads the JSON that MarshalJSON writes; a soak that is not a duration string is an
+// error that wraps ErrInvalidValue.
+func (g *Gate) UnmarshalJSON(b []byte) error {
+	var j gateJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*g = Gate{After: j.After, Soak: time.Duration(j.Soak)}
+	return nil
 }
 
 // Wave is a batch of cells deployed together: one environment, one ring, at most maxParallel

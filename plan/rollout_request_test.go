@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -149,4 +150,35 @@ func TestRollout_RequestErrorsProperty(t *testing.T) {
 		require.True(t, errors.As(err, &re), "want an error for %v, got %v", bad, err)
 		require.True(t, bad[re.Field], "error names %q, bad fields are %v", re.Field, bad)
 	})
+}
+
+// TestGate_JSONSoakIsADurationString: a rollout's JSON writes each gate's soak as a request writes
+// it ("30h", not nanoseconds), leaves it out when zero, and reads back to the same gate.
+func TestGate_JSONSoakIsADurationString(t *testing.T) {
+	s := tiledRolloutSpace(t, nil)
+	pol := tiledRolloutPolicy
+	pol.Rings = []plan.Ring{{Name: "First", Expression: "true", MaxParallel: 400, Soak: plan.Duration(30 * time.Hour)}}
+	r, err := s.Rollout(pol)
+	require.NoError(t, err)
+	require.Greater(t, len(r.Waves), 1)
+	data, err := r.JSON()
+	require.NoError(t, err)
+	var doc struct {
+		Waves []struct {
+			Gate map[string]any `json:"gate"`
+		} `json:"waves"`
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	require.Equal(t, map[string]any{"after": float64(-1)}, doc.Waves[0].Gate, "the first wave has no soak")
+	require.Equal(t, map[string]any{"after": float64(0), "soak": "30h"}, doc.Waves[1].Gate)
+
+	for _, g := range []plan.Gate{{After: -1}, {After: 3, Soak: 24 * time.Hour}, {After: 0, Soak: 90 * time.Minute}} {
+		b, err := json.Marshal(g)
+		require.NoError(t, err)
+		var back plan.Gate
+		require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+		require.Equal(t, g, back, "%s", b)
+	}
+	var g plan.Gate
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"after": 0, "soak": "a day"}`), &g), plan.ErrInvalidValue)
 }

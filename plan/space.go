@@ -66,13 +66,19 @@ func (t *Tenancy) UnmarshalText(b []byte) error {
 func (t Tenancy) allowsTenants() bool    { return t != Untenanted }
 func (t Tenancy) allowsUntenanted() bool { return t != Tenanted }
 
-// badValue is an invalid enum value; it wraps ErrInvalidValue.
+// badValue is an invalid enum value; it wraps ErrInvalidValue and has its code.
 type badValue struct{ what, value, want string }
 
+// Error returns `invalid what "value": want ... [invalid-value]`.
 func (e *badValue) Error() string {
-	return "invalid " + e.what + " " + quote(e.value) + ": want " + e.want
+	return problem.Format("", "invalid "+e.what+" "+quote(e.value)+": want "+e.want, e.Code())
 }
+
+// Unwrap returns ErrInvalidValue.
 func (e *badValue) Unwrap() error { return ErrInvalidValue }
+
+// Code returns "invalid-value".
+func (e *badValue) Code() Code { return CodeInvalidValue }
 
 // Space is a compiled, valid model: the only input the planner accepts. Build it with Load or
 // Compile, which validate the whole model first; an invalid model never reaches the planner. A

@@ -1,6 +1,7 @@
 package tags_test
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
 	"testing"
@@ -27,6 +28,33 @@ func TestParseType(t *testing.T) {
 		require.Equal(t, "invalid-value", codeOf(err))
 	}
 	require.Equal(t, "Type(9)", tags.Type(9).String())
+}
+
+// TestType_Text: every tag set type encodes to its name and decodes back ("" is MultiSelect);
+// other text, and a type out of range, are errors that list the names and wrap ErrInvalidValue.
+func TestType_Text(t *testing.T) {
+	for _, typ := range []tags.Type{tags.MultiSelect, tags.SingleSelect, tags.FreeText} {
+		b, err := typ.MarshalText()
+		require.NoError(t, err)
+		require.Equal(t, typ.String(), string(b))
+		back := tags.Type(7)
+		require.NoError(t, back.UnmarshalText(b))
+		require.Equal(t, typ, back)
+	}
+	back := tags.FreeText
+	require.NoError(t, back.UnmarshalText(nil))
+	require.Equal(t, tags.MultiSelect, back, "the empty text is MultiSelect")
+	valid := `want "MultiSelect", "SingleSelect" or "FreeText"`
+	err := back.UnmarshalText([]byte("Single"))
+	require.ErrorIs(t, err, tags.ErrInvalidValue)
+	require.ErrorContains(t, err, `"Single"`)
+	require.ErrorContains(t, err, valid)
+	_, err = tags.Type(9).MarshalText()
+	require.ErrorIs(t, err, tags.ErrInvalidValue)
+	require.ErrorContains(t, err, valid)
+	out, err := json.Marshal(map[string]tags.Type{"type": tags.SingleSelect})
+	require.NoError(t, err)
+	require.JSONEq(t, `{"type": "SingleSelect"}`, string(out))
 }
 
 func definitionErrors(t *testing.T, err error) []tags.DefinitionError {

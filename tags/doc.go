@@ -17,6 +17,10 @@
 //   - [FreeText]: the set has no predefined tags; a tenant carries at most one free value of its
 //     own choosing, named like a tag ("Region/eu-west-1").
 //
+// A Type's text form is its name, "MultiSelect", "SingleSelect" or "FreeText" (exact case; ""
+// is MultiSelect): [ParseType], [Type.String], [Type.MarshalText] and [Type.UnmarshalText] use it,
+// and other text is an error that lists the names and wraps [ErrInvalidValue].
+//
 // A canonical name is split at the first "/": the part before it is the tag set, the rest is the
 // tag, so a tag name may contain "/" and a tag set name may not. "Set/*" is the wildcard: any tag
 // of Set (for a FreeText set, any of its values in the catalog).

@@ -22,6 +22,9 @@ const (
 	FreeText
 )
 
+// validTypes lists the names of the types for an error message.
+const validTypes = `"MultiSelect", "SingleSelect" or "FreeText"`
+
 // ParseType parses a tag set type as written in the model: "MultiSelect", "SingleSelect" or
 // "FreeText" (exact case); "" means MultiSelect. Any other input is an error wrapping
 // ErrInvalidValue.
@@ -34,8 +37,7 @@ func ParseType(s string) (Type, error) {
 	case "FreeText":
 		return FreeText, nil
 	}
-	return 0, fmt.Errorf("tag set type %s: %w: want \"MultiSelect\", \"SingleSelect\" or \"FreeText\"",
-		problem.Quote(s), ErrInvalidValue)
+	return 0, fmt.Errorf("tag set type %s: %w: want "+validTypes, problem.Quote(s), ErrInvalidValue)
 }
 
 // String returns the name of t as ParseType accepts it, or "Type(N)" for an undefined value.
@@ -49,6 +51,26 @@ func (t Type) String() string {
 		return "FreeText"
 	}
 	return "Type(" + strconv.Itoa(int(t)) + ")"
+}
+
+// MarshalText returns the name of t as ParseType accepts it; an undefined value is an error that
+// wraps ErrInvalidValue.
+func (t Type) MarshalText() ([]byte, error) {
+	if t > FreeText {
+		return nil, fmt.Errorf("tag set type %d: %w: want "+validTypes, uint8(t), ErrInvalidValue)
+	}
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText decodes a tag set type by name, as ParseType does ("" is MultiSelect); other text
+// is an error that lists the names and wraps ErrInvalidValue.
+func (t *Type) UnmarshalText(b []byte) error {
+	v, err := ParseType(string(b))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
 }
 
 // TagSet is a named, ordered group of tags of one [Type]. Build one with [NewTagSet].

@@ -41,7 +41,7 @@ func Example_hostingModels() {
 		log.Fatal(err)
 	}
 	for _, t := range []string{"", "Acme", "Bluebird", "Globex"} {
-		targets, err := s.Targets("Portal", "Production", t)
+		targets, err := s.Targets(plan.TargetsRequest{Project: "Portal", Environment: "Production", Tenant: t})
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/plan"
 )
 
@@ -141,11 +142,11 @@ func projectOf(s *plan.Space, version string) (string, error) {
 	}
 	switch len(found) {
 	case 0:
-		return "", inputErr("request release: no project of the model has a release %q", truncate(version))
+		return "", inputErr("request release: no project of the model has a release %q", prob.Cut(version))
 	case 1:
 		return found[0], nil
 	}
-	return "", usageErr("release %q is in several projects (%s): give --project", truncate(version), strings.Join(found, ", "))
+	return "", usageErr("release %q is in several projects (%s): give --project", prob.Cut(version), strings.Join(found, ", "))
 }
 
 // compareTemplate compares every cell of the matrix with the template: the untenanted track with

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // defaultMaxInput is the size of the largest file a command reads unless --max-input says
@@ -142,7 +144,7 @@ func parseSize(s string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(num, 10, 64)
 	if err != nil || n <= 0 || n > (1<<62)/mult {
-		return 0, fmt.Errorf("size %q is not a positive whole number of bytes with an optional unit B, KiB, MiB, GiB or TiB (like 512MiB)", truncate(s))
+		return 0, fmt.Errorf("size %q is not a positive whole number of bytes with an optional unit B, KiB, MiB, GiB or TiB (like 512MiB)", prob.Cut(s))
 	}
 	return n * mult, nil
 }

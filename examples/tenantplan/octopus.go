@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/plan"
 	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/plan/octopus"
@@ -46,7 +47,7 @@ func cmdImport(e *env, args []string) error {
 		return err
 	}
 	if pos[0] != "octopus" {
-		return usageErr("unknown source %q: the one source is octopus (import octopus DIR)", truncate(pos[0]))
+		return usageErr("unknown source %q: the one source is octopus (import octopus DIR)", prob.Cut(pos[0]))
 	}
 	switch {
 	case server == "" && len(pos) == 1:
@@ -222,7 +223,7 @@ func (f *timeFlag) String() string {
 func (f *timeFlag) Set(s string) error {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return fmt.Errorf("time %q is not an RFC 3339 time (like 2026-03-16T09:00:00Z)", truncate(s))
+		return fmt.Errorf("time %q is not an RFC 3339 time (like 2026-03-16T09:00:00Z)", prob.Cut(s))
 	}
 	f.t = t
 	return nil

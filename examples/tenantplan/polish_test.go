@@ -245,6 +245,26 @@ func TestHelpAndDidYouMean(t *testing.T) {
 	}
 }
 
+// TestMessages_CutLongInput: a huge argument is quoted in a message cut as every error of the
+// module cuts it (problem.Cut: 64 bytes on a rune boundary, then "..."), never printed whole.
+func TestMessages_CutLongInput(t *testing.T) {
+	long := strings.Repeat("é", 5000)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{long}, `unknown command "` + strings.Repeat("é", 32) + `..."`},
+		{[]string{"help", "plan", long}, `unexpected argument "` + strings.Repeat("é", 32) + `..."`},
+		{[]string{"matrix", shop, "--project", "Shop", "--release", "1.0.0", "--at", long}, `time "` + strings.Repeat("é", 32) + `..."`},
+	} {
+		got := call(tt.args...)
+		require.Equal(t, exitUsage, got.code, got.stderr)
+		require.Contains(t, got.stderr, tt.want)
+		require.Less(t, len(got.stderr), 400)
+		require.True(t, utf8.ValidString(got.stderr))
+	}
+}
+
 // TestProgress_Injected: generating, loading and importing show a progress line on standard
 // error when it is a terminal, and nothing when it is not (a pipe or a file), with the terminal
 // check injected.

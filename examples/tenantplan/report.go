@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/plan/report"
 )
 
@@ -41,8 +42,8 @@ func cmdReport(e *env, args []string) error {
 			return err
 		}
 		if (pol.Project != "" && pol.Project != req.Project) || (pol.Release != "" && pol.Release != req.Release) {
-			return inputErr("%s: the policy is for %q %q, not %q %q", policyPath, truncate(pol.Project),
-				truncate(pol.Release), truncate(req.Project), truncate(req.Release))
+			return inputErr("%s: the policy is for %q %q, not %q %q", policyPath, prob.Cut(pol.Project),
+				prob.Cut(pol.Release), prob.Cut(req.Project), prob.Cut(req.Release))
 		}
 		// As for rollout: the waves start at --at, else the policy's start, else now.
 		if at.given() || pol.Start.IsZero() {

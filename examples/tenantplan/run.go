@@ -8,6 +8,7 @@ import (
 	"io"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -213,7 +214,7 @@ func runEnv(e *env, args []string) int {
 			return exitOK
 		}
 		if len(args) > 2 {
-			fmt.Fprintf(e.stderr, "tenantplan help: unexpected argument %q: want one command\n", truncate(args[2]))
+			fmt.Fprintf(e.stderr, "tenantplan help: unexpected argument %q: want one command\n", prob.Cut(args[2]))
 			return exitUsage
 		}
 		args = []string{args[1], "--help"}
@@ -223,7 +224,7 @@ func runEnv(e *env, args []string) int {
 			return finish(e, c.name, c.run(e, args[1:]))
 		}
 	}
-	fmt.Fprintf(e.stderr, "tenantplan: unknown command %q%s (run \"tenantplan --help\")\n", truncate(args[0]), didYouMean(args[0], commandNames()))
+	fmt.Fprintf(e.stderr, "tenantplan: unknown command %q%s (run \"tenantplan --help\")\n", prob.Cut(args[0]), didYouMean(args[0], commandNames()))
 	return exitUsage
 }
 
@@ -279,15 +280,6 @@ func finish(e *env, name string, err error) int {
 	}
 	fmt.Fprintf(e.stderr, "tenantplan %s: %v\n", name, err)
 	return exitInput
-}
-
-// truncate shortens a user input for an error message, so that a huge input is never printed whole.
-func truncate(s string) string {
-	const max = 64
-	if r := []rune(s); len(r) > max {
-		return string(r[:max]) + "..."
-	}
-	return s
 }
 
 // flagSet is the FlagSet of one command, with its synopsis for --help.
@@ -353,7 +345,7 @@ func parse(fs *flagSet, args []string, minArgs, maxArgs int, names string) ([]st
 		return nil, usageErr("missing arguments: want %s (see --help)", names)
 	}
 	if maxArgs >= 0 && len(pos) > maxArgs {
-		return nil, usageErr("unexpected argument %q (see --help)", truncate(pos[maxArgs]))
+		return nil, usageErr("unexpected argument %q (see --help)", prob.Cut(pos[maxArgs]))
 	}
 	return pos, nil
 }
@@ -363,7 +355,7 @@ func parse(fs *flagSet, args []string, minArgs, maxArgs int, names string) ([]st
 func flagErr(fs *flagSet, err error) error {
 	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
 	if !ok {
-		return usageErr("%v", err)
+		return usageErr("%s", cutQuotedValue(err.Error()))
 	}
 	name = strings.TrimLeft(name, "-")
 	var flags []string
@@ -372,7 +364,25 @@ func flagErr(fs *flagSet, err error) error {
 	if hint != "" {
 		hint = strings.Replace(hint, "mean ", "mean --", 1)
 	}
-	return usageErr("unknown flag --%s%s (see --help)", truncate(name), hint)
+	return usageErr("unknown flag --%s%s (see --help)", prob.Cut(name), hint)
+}
+
+// cutQuotedValue cuts the first quoted string of a message of the flag package ("invalid value
+// "..." for flag -at: ..."), which quotes a flag's value whole, as every message cuts its input.
+func cutQuotedValue(msg string) string {
+	i := strings.IndexByte(msg, '"')
+	if i < 0 {
+		return msg
+	}
+	q, err := strconv.QuotedPrefix(msg[i:])
+	if err != nil {
+		return msg
+	}
+	v, err := strconv.Unquote(q)
+	if err != nil {
+		return msg
+	}
+	return msg[:i] + prob.Quote(v) + msg[i+len(q):]
 }
 
 // listFlag is a repeatable string flag.
@@ -417,7 +427,7 @@ func (f *freezeTime) Set(s string) error {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return fmt.Errorf("time %q is neither \"now\" nor an RFC 3339 time (like 2026-03-16T09:00:00Z)", truncate(s))
+		return fmt.Errorf("time %q is neither \"now\" nor an RFC 3339 time (like 2026-03-16T09:00:00Z)", prob.Cut(s))
 	}
 	f.at, f.set = t, true
 	return nil
@@ -479,7 +489,7 @@ func (f *formatFlag) Set(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("format %q is not one of %s", truncate(s), strings.Join(f.allowed, ", "))
+	return fmt.Errorf("format %q is not one of %s", prob.Cut(s), strings.Join(f.allowed, ", "))
 }
 
 // json reports whether the JSON format was asked for.
@@ -493,7 +503,7 @@ func (f *policyFlag) String() string { return "" }
 func (f *policyFlag) Set(s string) error {
 	p, err := lifecycle.ParsePolicy(s)
 	if err != nil {
-		return fmt.Errorf("policy %q is not AnySuccess or LatestOutcome", truncate(s))
+		return fmt.Errorf("policy %q is not AnySuccess or LatestOutcome", prob.Cut(s))
 	}
 	f.p = p
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	_ "embed" // the JSON Schema of the rollout policy file
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/plan/scenario"
 )
@@ -40,5 +41,5 @@ func cmdSchema(e *env, args []string) error {
 			return err
 		}
 	}
-	return usageErr("unknown schema %q: want model, policy or scenario", truncate(pos[0]))
+	return usageErr("unknown schema %q: want model, policy or scenario", prob.Cut(pos[0]))
 }

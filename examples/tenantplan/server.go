@@ -16,6 +16,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/plan/octopus"
 )
 
@@ -292,10 +293,10 @@ func (f *fetcher) ids(name string) ([]string, error) {
 func fetchSpace(e *env, server, space, tenantVars string, take int, timeout time.Duration) (fs.FS, error) {
 	u, err := url.Parse(server)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, usageErr("--server %q is not an http or https URL (like https://octopus.example.com)", truncate(server))
+		return nil, usageErr("--server %q is not an http or https URL (like https://octopus.example.com)", prob.Cut(server))
 	}
 	if !spaceID.MatchString(space) {
-		return nil, usageErr("--space %q is not a space Id like Spaces-1", truncate(space))
+		return nil, usageErr("--space %q is not a space Id like Spaces-1", prob.Cut(space))
 	}
 	key := os.Getenv(apiKeyVar)
 	if key == "" {

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	prob "github.com/tenantplan/tenantplan/internal/problem"
 	"github.com/tenantplan/tenantplan/plan"
 )
 
@@ -152,7 +153,7 @@ func (l *limitFlag) String() string {
 func (l *limitFlag) Set(s string) error {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		return fmt.Errorf("limit %q is not a whole number of rows, 0 or more", truncate(s))
+		return fmt.Errorf("limit %q is not a whole number of rows, 0 or more", prob.Cut(s))
 	}
 	l.n = n
 	return nil
@@ -232,7 +233,7 @@ func (f durationFlag) String() string {
 func (f durationFlag) Set(s string) error {
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return fmt.Errorf("duration %q is not a duration such as 90s, 2m or 1h30m", truncate(s))
+		return fmt.Errorf("duration %q is not a duration such as 90s, 2m or 1h30m", prob.Cut(s))
 	}
 	*f.d = d
 	return nil

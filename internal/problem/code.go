@@ -101,8 +101,12 @@ func CodeOf(err error) Code {
 }
 
 // Format returns the text of every error of the module: "where: message [code]". An empty
-// where or code is left out with its separator.
+// where or code is left out with its separator. The code is printed once: a message that already
+// ends with " [code]" (the text of a wrapped error printed whole) does not get it again.
 func Format(where, message string, code Code) string {
+	if code != "" && endsWithCode(message, code) {
+		message = message[:len(message)-len(code)-3]
+	}
 	var b strings.Builder
 	b.Grow(len(where) + len(message) + len(code) + 5)
 	if where != "" {
@@ -116,6 +120,12 @@ func Format(where, message string, code Code) string {
 		b.WriteByte(']')
 	}
 	return b.String()
+}
+
+// endsWithCode reports whether s ends with " [code]".
+func endsWithCode(s string, code Code) bool {
+	n := len(s) - len(code) - 3
+	return n >= 0 && s[n:n+2] == " [" && s[n+2:len(s)-1] == string(code) && s[len(s)-1] == ']'
 }
 
 // Text returns err's text without the " [code]" that [Format] ends it with, for a message that

@@ -121,6 +121,10 @@ func TestCodeOf(t *testing.T) {
 func TestFormatText(t *testing.T) {
 	require.Equal(t, "tenants[0]: unknown tag [unknown-tag]", problem.Format("tenants[0]", "unknown tag", problem.CodeUnknownTag))
 	require.Equal(t, "bad", problem.Format("", "bad", ""))
+	require.Equal(t, "x: bad [limit]", problem.Format("x", "bad [limit]", problem.CodeLimit), "the code is printed once")
+	require.Equal(t, "x: bad [cycle] [limit]", problem.Format("x", "bad [cycle]", problem.CodeLimit), "another code stays")
+	require.Equal(t, " [limit]", problem.Format("", " [limit]", problem.CodeLimit), "a message that is only the code")
+	require.Equal(t, "x [limit]", problem.Format("", "x", problem.CodeLimit), "a message shorter than the code")
 	err := &located{"p", problem.CodeLimit}
 	require.Equal(t, "p: bad [limit]", err.Error())
 	require.Equal(t, "p: bad", problem.Text(err))

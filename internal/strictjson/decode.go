@@ -289,7 +289,7 @@ var stringPtrType = reflect.TypeFor[*string]()
 
 // textValue stores the string s into rv, of a type whose pointer is an encoding.TextUnmarshaler.
 // A text the type rejects is a problem (code invalid-value) whose message is the type's own
-// error, or for a time, one that says what an RFC 3339 time looks like; the problem's Err wraps
+// error (without a code at its end, which the problem prints once), or for a time, one that says what an RFC 3339 time looks like; the problem's Err wraps
 // both ErrInvalidValue and the type's error.
 func (d *decoder) textValue(c *codec, rv reflect.Value, s string) {
 	p := reflect.New(c.typ)
@@ -298,7 +298,7 @@ func (d *decoder) textValue(c *codec, rv reflect.Value, s string) {
 			if c.typ == timeType {
 				return fmt.Sprintf("%s is not an RFC 3339 time such as \"2026-03-16T09:00:00Z\"", quote(s))
 			}
-			return err.Error()
+			return problem.Text(err)
 		})
 		return
 	}

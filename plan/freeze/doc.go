@@ -42,6 +42,10 @@
 //     month, skipping months without that day.
 //   - Annually: on start's month and day every N years.
 //
+// A [Unit]'s text form is its name as listed here: [ParseUnit], [Unit.MarshalText] and
+// [Unit.UnmarshalText] use "Daily", "Weekly", "Monthly" and "Annually" (exact case), and days of
+// the week are "Monday" ... "Sunday" ([ParseWeekday]).
+//
 // N is Every (0 means 1). None begins before start. EndAfter counts occurrences including the
 // first; with EndOn, no occurrence begins at or after that time. A freeze without a recurrence has
 // only its first occurrence. [Freeze.Occurrence] returns the occurrence that contains a time and

@@ -34,9 +34,6 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // Code returns the code of the reason: "invalid-value".
 func (e *FieldError) Code() problem.Code { return problem.CodeOf(e.Err) }
 
-// truncate cuts s after 64 bytes for a message that quotes it with %q.
-func truncate(s string) string { return problem.Cut(s) }
-
 // invalid builds a reason that wraps ErrInvalidValue.
 func invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrInvalidValue}, args...)...)

@@ -121,5 +121,5 @@ func ExampleParseUnit() {
 	fmt.Println(err)
 	// Output:
 	// Monthly <nil>
-	// recurrence unit "monthly": invalid value (want Daily, Weekly, Monthly or Annually)
+	// recurrence unit "monthly": invalid value: want "Daily", "Weekly", "Monthly" or "Annually"
 }

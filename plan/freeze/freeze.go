@@ -123,13 +123,13 @@ func (p *problems) checkRecurrence(rec *Recurrence, start time.Time) *time.Locat
 		return time.UTC
 	}
 	if !rec.Unit.valid() {
-		p.add("recurrence.unit", rec.Unit.String(), invalid("want Daily, Weekly, Monthly or Annually"))
+		p.add("recurrence.unit", rec.Unit.String(), invalid("want "+validUnits))
 	}
 	if rec.Every < 0 || rec.Every > MaxEvery {
 		p.add("recurrence.every", strconv.Itoa(rec.Every), invalid("want 0 (meaning 1) to %d", MaxEvery))
 	}
 	if len(rec.DaysOfWeek) > 0 && rec.Unit != Weekly {
-		p.add("recurrence.daysOfWeek", fmt.Sprint(rec.DaysOfWeek), invalid("daysOfWeek is only for Weekly"))
+		p.add("recurrence.daysOfWeek", daysText(rec.DaysOfWeek), invalid("daysOfWeek is only for Weekly"))
 	}
 	for i, d := range rec.DaysOfWeek {
 		if d < time.Sunday || d > time.Saturday {
@@ -149,6 +149,31 @@ func (p *problems) checkRecurrence(rec *Recurrence, start time.Time) *time.Locat
 	}
 	return p.timeZone(rec.TimeZone)
 }
+
+// daysText writes days for a message as the model format spells them, "[Monday Friday]", with
+// the number of a value that is not a day of the week ("[Monday 8]"). It writes at most
+// maxDaysText days and then "...", so that a huge list costs nothing.
+func daysText(days []time.Weekday) string {
+	b := []byte{'['}
+	for i, d := range days {
+		if i == maxDaysText {
+			b = append(b, " ..."...)
+			break
+		}
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		if d >= time.Sunday && d <= time.Saturday {
+			b = append(b, d.String()...)
+		} else {
+			b = strconv.AppendInt(b, int64(d), 10)
+		}
+	}
+	return string(append(b, ']'))
+}
+
+// maxDaysText is how many days daysText writes.
+const maxDaysText = 7
 
 // timeZone resolves a recurrence's time zone: "" and "UTC" are UTC; any other name must be an
 // IANA name ("Local" is not: a plan must not depend on the machine).

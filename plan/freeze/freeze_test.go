@@ -1,6 +1,7 @@
 package freeze_test
 
 import (
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -396,4 +397,65 @@ func TestFreeze_ZeroValue(t *testing.T) {
 	_, _, ok = f.Occurrence(time.Time{})
 	require.False(t, ok)
 	require.Empty(t, firstN(f, time.Time{}, 1))
+}
+
+// TestNew_DaysOfWeekText: the days of a recurrence are quoted as the model format spells them,
+// with the number of a value that is not a day, never a fmt verb error such as "%!Weekday(8)".
+func TestNew_DaysOfWeekText(t *testing.T) {
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	many := slices.Repeat([]time.Weekday{time.Friday}, 1000)
+	for _, tc := range []struct {
+		name string
+		days []time.Weekday
+		want string
+	}{
+		{"a day on daily", []time.Weekday{time.Monday, time.Friday},
+			`freeze "F": recurrence.daysOfWeek "[Monday Friday]": invalid value: daysOfWeek is only for Weekly [invalid-value]`},
+		{"not a day on daily", []time.Weekday{time.Sunday, 8},
+			`freeze "F": recurrence.daysOfWeek "[Sunday 8]": invalid value: daysOfWeek is only for Weekly [invalid-value]`},
+		{"a long list", many,
+			`freeze "F": recurrence.daysOfWeek "[Friday Friday Friday Friday Friday Friday Friday ...]": invalid value`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := freeze.New("F", start, start.Add(time.Hour), &freeze.Recurrence{Unit: freeze.Daily, DaysOfWeek: tc.days}, shopProd)
+			require.ErrorContains(t, err, tc.want)
+			require.NotContains(t, err.Error(), "%!")
+		})
+	}
+	_, err := freeze.New("F", start, start.Add(time.Hour), &freeze.Recurrence{Unit: freeze.Weekly, DaysOfWeek: []time.Weekday{-1}}, shopProd)
+	require.ErrorContains(t, err, `freeze "F": recurrence.daysOfWeek[0] "-1": invalid value: not a day of the week [invalid-value]`)
+}
+
+// TestUnit_Text: every unit encodes to its name and decodes back; other text, and a unit out of
+// range, are errors that list the names and wrap ErrInvalidValue.
+func TestUnit_Text(t *testing.T) {
+	for _, u := range []freeze.Unit{freeze.Daily, freeze.Weekly, freeze.Monthly, freeze.Annually} {
+		b, err := u.MarshalText()
+		require.NoError(t, err)
+		require.Equal(t, u.String(), string(b))
+		var back freeze.Unit
+		require.NoError(t, back.UnmarshalText(b))
+		require.Equal(t, u, back)
+	}
+	valid := `want "Daily", "Weekly", "Monthly" or "Annually"`
+	for _, text := range []string{"", "daily", "Fortnightly", strings.Repeat("x", 1000)} {
+		var u freeze.Unit
+		err := u.UnmarshalText([]byte(text))
+		require.ErrorIs(t, err, freeze.ErrInvalidValue, text)
+		require.ErrorContains(t, err, valid)
+		require.Less(t, len(err.Error()), 200, "long input is cut")
+		require.Equal(t, freeze.Unit(0), u, "a failed decode leaves the unit alone")
+	}
+	for _, u := range []freeze.Unit{0, freeze.Annually + 1} {
+		_, err := u.MarshalText()
+		require.ErrorIs(t, err, freeze.ErrInvalidValue)
+		require.ErrorContains(t, err, valid)
+	}
+	// In JSON, as a request would carry it.
+	var v struct{ Unit freeze.Unit }
+	require.NoError(t, json.Unmarshal([]byte(`{"Unit": "Weekly"}`), &v))
+	require.Equal(t, freeze.Weekly, v.Unit)
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	require.JSONEq(t, `{"Unit": "Weekly"}`, string(out))
 }

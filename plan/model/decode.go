@@ -47,7 +47,7 @@ func decodeValue(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 	}
 	es := make(Errors, len(ses))
 	for i, e := range ses {
-		es[i] = &Error{Path: e.Path, Line: e.Line, Column: e.Column, Message: e.Message, Err: e.Err}
+		es[i] = (*Error)(e) // the same fields: the conversion fails to compile if they drift apart
 	}
 	return es, complete
 }

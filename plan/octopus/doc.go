@@ -142,7 +142,9 @@
 // when the folder cannot be imported as a whole. Like every error of the module it prints as
 // "where: message [code]" and answers plan.CodeOf: "limit" for ErrTooLarge (which is the module's
 // shared limit sentinel, model.ErrLimit), "invalid-value" for the others. Everything else that is not imported as it is in
-// Octopus gets a report Entry with its file, JSON path, Kind and why.
+// Octopus gets a report Entry with its file, JSON path, Kind and why. A Kind's text form (its
+// JSON in a report) is its value, "missing-collection" to "permission"; Kind.UnmarshalText
+// rejects any other text with an error that lists them and wraps ErrInvalidValue.
 //
 // # Concurrency
 //

@@ -24,6 +24,9 @@ var (
 	// ErrSpace: the folder holds several spaces and Options.Space does not choose one, or the
 	// chosen space has no resources.
 	ErrSpace = problem.New(problem.CodeInvalidValue, "space")
+	// ErrInvalidValue: a bad enumeration value given to this package, such as a [Kind] that does
+	// not exist (code "invalid-value"; it is the module's shared sentinel, model.ErrInvalidValue).
+	ErrInvalidValue = problem.ErrInvalidValue
 )
 
 // Error is a problem that stops the import: the file it was found in (relative to the folder),

@@ -2,7 +2,10 @@ package octopus
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/tenantplan/tenantplan/internal/problem"
 )
 
 // Kind says why a report entry was written.
@@ -34,6 +37,36 @@ const (
 	// Permission: a permission of a user role with no equivalent in the model's grants.
 	Permission Kind = "permission"
 )
+
+var kinds = []Kind{Missing, Dangling, Unsupported, Approximated, InProgress, Disabled, NotSelected, Duplicate, Invalid, Permission}
+
+// String returns the kind's value ("missing-collection", ...).
+func (k Kind) String() string { return string(k) }
+
+// MarshalText returns the kind's value.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k), nil }
+
+// UnmarshalText sets the kind from its value; any other text is an error that lists the kinds
+// and wraps [ErrInvalidValue].
+func (k *Kind) UnmarshalText(b []byte) error {
+	for _, x := range kinds {
+		if string(x) == string(b) {
+			*k = x
+			return nil
+		}
+	}
+	var list strings.Builder
+	for i, x := range kinds {
+		switch {
+		case i == len(kinds)-1:
+			list.WriteString(" or ")
+		case i > 0:
+			list.WriteString(", ")
+		}
+		list.WriteString(strconv.Quote(string(x)))
+	}
+	return fmt.Errorf("report entry kind %s: %w: want %s", problem.Quote(string(b)), ErrInvalidValue, list.String())
+}
 
 // Entry is one thing that was not imported, or imported as an approximation: the file it comes
 // from (relative to the folder), the JSON path inside that file, its kind and why.

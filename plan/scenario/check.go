@@ -515,12 +515,8 @@ func substitute(q, want json.RawMessage, d *diffs) error {
 // ---- targets, automatic, scheduled
 
 func targets(s *plan.Space, q, want json.RawMessage, d *diffs) error {
-	var tq struct {
-		Project     string `json:"project"`
-		Environment string `json:"environment"`
-		Tenant      string `json:"tenant"`
-	}
-	if err := strict(q, &tq); err != nil {
+	var req plan.TargetsRequest
+	if err := strict(q, &req); err != nil {
 		return fmt.Errorf("malformed targets request: %v", err)
 	}
 	var w struct {
@@ -530,7 +526,7 @@ func targets(s *plan.Space, q, want json.RawMessage, d *diffs) error {
 	if err := strict(want, &w); err != nil {
 		return fmt.Errorf("malformed want: %v", err)
 	}
-	got, err := s.Targets(tq.Project, tq.Environment, tq.Tenant)
+	got, err := s.Targets(req)
 	if !answered(d, w.Error, err) {
 		return nil
 	}

@@ -37,9 +37,10 @@
 // Every check has exactly one kind key (below) and a want object. A key left out of want is not
 // checked. The file may also name its JSON Schema in a "$schema" key (see JSON Schema).
 //
-// The question of a deploy, variables, automatic, scheduled or rollout check is the JSON form of
-// the request of package plan that the check asks ([plan.DeployRequest], [plan.VariablesRequest],
-// [plan.AutomaticRequest], [plan.ScheduledRequest], [plan.RolloutRequest]), decoded into it by
+// The question of a deploy, variables, targets, automatic, scheduled or rollout check is the JSON
+// form of the request of package plan that the check asks ([plan.DeployRequest],
+// [plan.VariablesRequest], [plan.TargetsRequest], [plan.AutomaticRequest],
+// [plan.ScheduledRequest], [plan.RolloutRequest]), decoded into it by
 // the same strict decoder as the model, and read the same way by the command-line tool: a policy,
 // order, time or duration that does not parse is reported with its path and what it should be
 // ("malformed rollout policy: rings[0].soak: "a day" is not a duration such as "24h", ...").
@@ -69,23 +70,25 @@
 //     "principal"} (all but project and environment optional). want.values maps a variable name to its
 //     plaintext after substitution (only the names listed are checked); want.missing,
 //     want.sensitive (names whose values are masked) and want.conflicts are compared as whole
-//     sets.
+//     sets; want.error is a request error's code.
 //   - substitute: {"text", "variables": {name: value}}. want.text, want.unresolved (names) or
 //     want.error (a code).
 //   - targets: {"project", "environment", "tenant"} (no tenant: the untenanted track).
-//     want.targets (names).
+//     want.targets (names) or want.error (a code).
 //   - automatic: {"project", "release", "at", "policy"}: what is queued automatically given the
 //     history (at and policy as for deploy).
-//     want.deploy, a list of {"environment", "tenant"} (no tenant: untenanted).
+//     want.deploy, a list of {"environment", "tenant"} (no tenant: untenanted), or want.error.
 //   - scheduled: {"project", "source", "destination", "tenants": [...], "at", "policy"}: which
-//     release each tenant would be promoted to. want.deploy, a list of {"tenant", "release"}.
+//     release each tenant would be promoted to. want.deploy, a list of {"tenant", "release"}, or
+//     want.error.
 //   - rollout: a rollout policy with the keys project, release, environments (optional), order
 //     (ByEnvironment or ByRing), policy, rings, a list of {"name", "tags", "tenants",
 //     "expression", "percent", "salt", "maxParallel", "maxParallelPercent", "soak"} (soak as a Go
 //     duration such as "24h"), and optionally start (an RFC 3339 time) and waveDuration (a
 //     duration) to time the waves around freezes. want.waves is an ordered list of {"environment", "ring", "tenants"};
 //     want.unassigned and want.overlaps list tenants; want.empty lists rings; want.done lists
-//     {"tenant", "environment"}; want.never lists {"tenant", "environment", "reasons"}.
+//     {"tenant", "environment"}; want.never lists {"tenant", "environment", "reasons"};
+//     want.error is a request error's code.
 //
 // # Comparison
 //
