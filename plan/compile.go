@@ -407,7 +407,7 @@ func (c *compiler) validateProjects() {
 		cp := &cproject{index: i, releases: map[string]int{}, folded: map[string]int{}, relChannel: map[int]int{}, versions: map[int]lifecycle.Version{}}
 		ten, err := ParseTenancy(pr.Tenancy)
 		if err != nil {
-			c.add(p+".tenancy", CodeInvalidValue, err, "%v", err)
+			c.add(p+".tenancy", CodeInvalidValue, err, "%s", message(err))
 		}
 		cp.tenancy = ten
 		cp.lc = c.lifecycleRef(p+".lifecycle", pr.Lifecycle)
@@ -756,7 +756,7 @@ func (c *compiler) validateTargets() {
 		tn.add(c, p, t.Name, i)
 		c.checkEnvs(p+".environments", t.Environments)
 		if _, err := ParseTenancy(t.Tenancy); err != nil {
-			c.add(p+".tenancy", CodeInvalidValue, err, "%v", err)
+			c.add(p+".tenancy", CodeInvalidValue, err, "%s", message(err))
 		}
 		c.checkTenants(p+".tenants", t.Tenants)
 		c.checkTags(p+".tenantTags", t.TenantTags)
@@ -867,12 +867,12 @@ func (c *compiler) validateDeployments() {
 		}
 		ok, err := parseOutcome(d.Outcome)
 		if err != nil {
-			c.add(idx("deployments", i)+".outcome", CodeInvalidValue, err, "%v", err)
+			c.add(idx("deployments", i)+".outcome", CodeInvalidValue, err, "%s", message(err))
 		}
 		rec.success = ok
 		at, err := parseTime(d.At)
 		if err != nil {
-			c.add(idx("deployments", i)+".at", CodeInvalidValue, err, "%v", err)
+			c.add(idx("deployments", i)+".at", CodeInvalidValue, err, "%s", message(err))
 		}
 		rec.sec, rec.nsec = at.Unix(), int32(at.Nanosecond())
 	}
@@ -899,11 +899,11 @@ func (c *compiler) validateFreezes() {
 		fn.add(c, p, fr.Name, i)
 		start, err1 := parseTime(fr.Start)
 		if err1 != nil {
-			c.add(p+".start", CodeInvalidValue, err1, "%v", err1)
+			c.add(p+".start", CodeInvalidValue, err1, "%s", message(err1))
 		}
 		end, err2 := parseTime(fr.End)
 		if err2 != nil {
-			c.add(p+".end", CodeInvalidValue, err2, "%v", err2)
+			c.add(p+".end", CodeInvalidValue, err2, "%s", message(err2))
 		}
 		scope := freeze.Scope{Projects: fr.Projects}
 		for _, pn := range sortedKeys(fr.Projects) {
@@ -947,7 +947,7 @@ func (c *compiler) validateFreezes() {
 			if r.EndOn != "" {
 				t, err := parseTime(r.EndOn)
 				if err != nil {
-					c.add(p+".recurrence.endOn", CodeInvalidValue, err, "%v", err)
+					c.add(p+".recurrence.endOn", CodeInvalidValue, err, "%s", message(err))
 					bad = true
 				}
 				rec.EndOn = t

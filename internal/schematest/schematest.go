@@ -243,6 +243,7 @@ const (
 	CaseKey
 )
 
+// String names the kind of mutation, for test names and failure messages.
 func (k Kind) String() string {
 	return [...]string{"unknown key", "wrong type", "remove key", "case of key"}[k]
 }
@@ -264,6 +265,7 @@ func (m Mutation) At() string {
 	return AppendKey(m.Object, m.Key)
 }
 
+// String says what the mutation does and where, for failure messages.
 func (m Mutation) String() string { return fmt.Sprintf("%s at %s", m.Kind, m.At()) }
 
 // node is a value of a tree with its path and a way to replace it.
