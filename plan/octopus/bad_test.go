@@ -308,7 +308,7 @@ func FuzzImport(f *testing.F) {
 		f.Add(uint8(i), base[n])
 	}
 	f.Add(uint8(0), []byte(`{"Items": [{"Id": "Tenants-1", "Name": "A", "TenantTags": ["Tier/Gold", "Tier/Gold"]}]}`))
-	f.Add(uint8(4), []byte(`{"DeploymentFreezes": [{"Id": "F-1", "Name": "x", "Start": "2026-01-01T00:00:00Z", "End": "2026-01-02T00:00:00Z", "RecurringSchedule": {"Type": "Weekly", "Unit": "2", "UserUtcOffsetInMinutes": 330, "DaysOfWeek": ["Friday"]}}]}`))
+	f.Add(uint8(4), []byte(`{"DeploymentFreezes": [{"Id": "DeploymentFreezes-1", "Name": "x", "Start": "2026-01-01T00:00:00Z", "End": "2026-01-02T00:00:00Z", "RecurringSchedule": {"Type": "Weekly", "Unit": "2", "UserUtcOffsetInMinutes": 330, "DaysOfWeek": ["Friday"]}}]}`))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		fs := fstest.MapFS{}
 		for n, d := range base {

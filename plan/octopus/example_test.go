@@ -18,12 +18,12 @@ func ExampleImport() {
 		"lifecycles.json":   {Data: []byte(`[{"Id": "Lifecycles-1", "Name": "Default", "Phases": []}]`)},
 		"projects.json": {Data: []byte(`[{"Id": "Projects-1", "Name": "Portal", "LifecycleId": "Lifecycles-1",
 			"TenantedDeploymentMode": "Tenanted",
-			"Templates": [{"Id": "T-1", "Name": "Password", "DisplaySettings": {"Octopus.ControlType": "Sensitive"}}]}]`)},
+			"Templates": [{"Id": "ActionTemplates-1", "Name": "Password", "DisplaySettings": {"Octopus.ControlType": "Sensitive"}}]}]`)},
 		"channels.json": {Data: []byte(`[{"Id": "Channels-1", "Name": "Default", "ProjectId": "Projects-1", "IsDefault": true}]`)},
 		"tenants.json": {Data: []byte(`[{"Id": "Tenants-1", "Name": "Acme", "TenantTags": ["Tier/Gold"],
 			"ProjectEnvironments": {"Projects-1": ["Environments-1"]}}]`)},
 		"tenantvariables/Tenants-1.json": {Data: []byte(`{"TenantId": "Tenants-1", "ProjectVariables": [
-			{"ProjectId": "Projects-1", "TemplateId": "T-1", "Value": {"HasValue": true, "NewValue": null}, "Scope": {"EnvironmentIds": []}}]}`)},
+			{"ProjectId": "Projects-1", "TemplateId": "ActionTemplates-1", "Value": {"HasValue": true, "NewValue": null}, "Scope": {"EnvironmentIds": []}}]}`)},
 		"releases.json": {Data: []byte(`{"ItemType": "Release", "TotalResults": 2, "Items": [
 			{"Id": "Releases-2", "Version": "1.1.0", "ProjectId": "Projects-1", "ChannelId": "Channels-1"},
 			{"Id": "Releases-1", "Version": "1.0.0", "ProjectId": "Projects-1", "ChannelId": "Channels-1"}]}`)},
