@@ -30,7 +30,7 @@
 // module version the go command stamped in the binary (runtime/debug.ReadBuildInfo), or
 // "(devel)" when there is none, as with go run. An unknown command or flag is a usage error that
 // suggests the closest command or flag ("did you mean matrix?"): the closest by edit distance
-// (tags.Closest), else the only one the given name is a prefix of.
+// (the library's own "did you mean" rule), else the only one the given name is a prefix of.
 // Every command that reads files also takes --max-input SIZE (see Input files).
 //
 // validate reports every problem of a model with its location; plan answers a deploy request
