@@ -52,7 +52,7 @@
 // --format table, the default, writes tables for people ("text" is another name for it, which
 // explain and diff used first); --format json writes one JSON document to standard output:
 // the library's JSON for plan, matrix, explain, rollout and diff; for validate, the file, whether
-// it is valid, its counts and "errors", every problem with its code, path (and line and column
+// it is valid, the counts of a valid model (left out when it is not) and "errors", every problem with its code, path (and line and column
 // for malformed JSON) and message, an unreadable file being one error of code "input-error";
 // for check, the counts, every check of every file and "errors", each difference of a failed
 // check (code "failed-check", path "checks[i]") and each path that could not be run

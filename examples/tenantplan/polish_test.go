@@ -85,6 +85,9 @@ func TestValidate_JSON(t *testing.T) {
 	require.Equal(t, "testdata/invalid.json: invalid model: 3 problem(s)\n", got.stderr)
 	v := decode(got)
 	require.False(t, v.Valid)
+	// An invalid model was not counted: no "environments": 0 that would say it has none.
+	require.NotContains(t, got.stdout, `"environments"`)
+	require.NotContains(t, got.stdout, `"tenants"`)
 	var codes, paths []string
 	for _, p := range v.Errors {
 		codes, paths = append(codes, p.Code), append(paths, p.Path)
@@ -106,10 +109,12 @@ func TestValidate_JSON(t *testing.T) {
 	require.Equal(t, exitInput, missing.code)
 	v = decode(missing)
 	require.Equal(t, "input-error", v.Errors[0].Code)
+	require.Nil(t, v.Environments, "a missing file has no counts")
 	require.Contains(t, missing.stderr, "testdata/none.json")
 
 	v = decode(call("validate", shop, "--format", "json"))
-	if d := cmp.Diff(validation{File: shop, Valid: true, Environments: 2, Projects: 1, Tenants: 5, Errors: []problem{}}, v); d != "" {
+	two, one, five := 2, 1, 5
+	if d := cmp.Diff(validation{File: shop, Valid: true, Environments: &two, Projects: &one, Tenants: &five, Errors: []problem{}}, v); d != "" {
 		t.Errorf("valid model (-want +got):\n%s", d)
 	}
 }
