@@ -201,7 +201,9 @@
 //
 // Errors go to standard error, each with its location: "FILE:LINE:COLUMN: message" for
 // malformed JSON, "FILE: PATH: message [code]" for a problem of the model (PATH such as
-// tenants[3].tags[1]), "request FIELD: message [code]" for a request the model cannot answer.
+// tenants[3].tags[1]), and for a request the model cannot answer "--FLAG: message [code]" naming
+// the flag that gave the value (--tenant, --expr, --as, ...) or "POLICY: KEY: message [code]"
+// naming the key of a rollout policy file (rings[0].tags).
 //
 // Decision: diff exits 1 when the plans differ, like diff(1), so that a CI step can fail on a
 // change; "No cell changed." with exit 0 means equal plans.

@@ -151,7 +151,7 @@ func cmdRollout(e *env, args []string) error {
 	}
 	r, err := s.Rollout(pol)
 	if err != nil {
-		return requestErr(fmt.Errorf("%s: %w", pos[1], err)) // the request comes from the policy
+		return policyErr(pos[1], err) // the request comes from the policy
 	}
 	if format.json() {
 		b, err := r.JSON()
