@@ -363,7 +363,7 @@ func parse(fs *flagSet, args []string, minArgs, maxArgs int, names string) ([]st
 func flagErr(fs *flagSet, err error) error {
 	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
 	if !ok {
-		return usageErr("%v", err)
+		return usageErr("%s", doubleDash(err.Error()))
 	}
 	name = strings.TrimLeft(name, "-")
 	var flags []string
@@ -373,6 +373,17 @@ func flagErr(fs *flagSet, err error) error {
 		hint = strings.Replace(hint, "mean ", "mean --", 1)
 	}
 	return usageErr("unknown flag --%s%s (see --help)", truncate(name), hint)
+}
+
+// doubleDash writes the flag a message of the flag package names the way the usage does,
+// "--format" rather than "-format" (the flag package writes one dash, and accepts both).
+func doubleDash(msg string) string {
+	for _, p := range []string{"for flag -", "for -", "argument: -"} {
+		if i := strings.Index(msg, p) + len(p); i >= len(p) && !strings.HasPrefix(msg[i:], "-") {
+			return msg[:i] + "-" + msg[i:]
+		}
+	}
+	return msg
 }
 
 // listFlag is a repeatable string flag.

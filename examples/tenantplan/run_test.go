@@ -45,6 +45,13 @@ func TestRun(t *testing.T) {
 		{name: "rollout help: --at, --ignore-freezes, --max-input", args: []string{"rollout", "--help"}, code: exitOK, stdout: []string{
 			"-at time", "default: the policy's start, else now", "-ignore-freezes\n    \tdo not time the waves", "-max-input size", "(default 256 MiB)"}, emptyError: true},
 		{name: "unknown flag", args: []string{"plan", shop, "--bogus"}, code: exitUsage, stderr: []string{"-bogus"}},
+		// The flag package names a flag with one dash; the tool writes two, as its usage does.
+		{name: "bad flag value names --flag", args: append([]string{"matrix", shop, "--format", "yaml"}, sel...), code: exitUsage,
+			stderr: []string{`invalid value "yaml" for flag --format: format "yaml" is not one of table, json`}},
+		{name: "bad boolean names --flag", args: append([]string{"plan", shop, "--environment", "Production", "--all=maybe"}, sel...), code: exitUsage,
+			stderr: []string{`invalid boolean value "maybe" for --all`}},
+		{name: "flag without its value names --flag", args: []string{"matrix", shop, "--project"}, code: exitUsage,
+			stderr: []string{`flag needs an argument: --project`}},
 		{name: "missing model", args: []string{"validate"}, code: exitUsage, stderr: []string{"missing arguments: want MODEL"}},
 		{name: "extra argument", args: []string{"validate", shop, "more"}, code: exitUsage, stderr: []string{`unexpected argument "more"`}},
 		{name: "missing flags", args: []string{"plan", shop, "--all"}, code: exitUsage, stderr: []string{"missing --project, --release, --environment"}},
