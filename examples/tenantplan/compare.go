@@ -141,7 +141,7 @@ func projectOf(s *plan.Space, version string) (string, error) {
 	}
 	switch len(found) {
 	case 0:
-		return "", inputErr("request release: no project of the model has a release %q", truncate(version))
+		return "", inputErr("--release: no project of the model has a release %q", truncate(version))
 	case 1:
 		return found[0], nil
 	}

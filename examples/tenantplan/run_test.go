@@ -46,6 +46,8 @@ func TestRun(t *testing.T) {
 			"-at time", "default: the policy's start, else now", "-ignore-freezes\n    \tdo not time the waves", "-max-input size", "(default 256 MiB)"}, emptyError: true},
 		{name: "unknown flag", args: []string{"plan", shop, "--bogus"}, code: exitUsage, stderr: []string{"-bogus"}},
 		// The flag package names a flag with one dash; the tool writes two, as its usage does.
+		{name: "misspelt schema", args: []string{"schema", "modle"}, code: exitUsage,
+			stderr: []string{`unknown schema "modle": want model, policy or scenario; did you mean model?`}},
 		{name: "bad flag value names --flag", args: append([]string{"matrix", shop, "--format", "yaml"}, sel...), code: exitUsage,
 			stderr: []string{`invalid value "yaml" for flag --format: format "yaml" is not one of table, json`}},
 		{name: "bad boolean names --flag", args: append([]string{"plan", shop, "--environment", "Production", "--all=maybe"}, sel...), code: exitUsage,

@@ -40,5 +40,9 @@ func cmdSchema(e *env, args []string) error {
 			return err
 		}
 	}
-	return usageErr("unknown schema %q: want model, policy or scenario", truncate(pos[0]))
+	names := make([]string, len(schemas))
+	for i, s := range schemas {
+		names[i] = s.name
+	}
+	return usageErr("unknown schema %q: want model, policy or scenario%s", truncate(pos[0]), didYouMean(pos[0], names))
 }
