@@ -227,7 +227,14 @@ func TestHelpAndDidYouMean(t *testing.T) {
 		require.Equal(t, exitOK, got.code, got.stderr)
 		require.Equal(t, want, got)
 		require.Contains(t, got.stdout, "Usage: tenantplan "+c.name)
+		// Flags are listed with two dashes, as the usage and the messages write them.
+		for _, l := range strings.Split(got.stdout, "\n") {
+			if strings.HasPrefix(l, "  -") {
+				require.True(t, strings.HasPrefix(l, "  --"), "%s: %q", c.name, l)
+			}
+		}
 	}
+	require.Contains(t, call("help", "plan").stdout, "\n  --environment environment\n")
 	require.Equal(t, call("--help"), call("help", "--help"))
 	tests := []struct {
 		args   []string

@@ -317,9 +317,12 @@ func (fs *flagSet) help() {
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 {
 		fmt.Fprintf(fs.out, "\nFlags:\n")
-		fs.SetOutput(fs.out)
+		// PrintDefaults names each flag with one dash; the usage and every message write two.
+		var b strings.Builder
+		fs.SetOutput(&b)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
+		io.WriteString(fs.out, strings.ReplaceAll("\n"+b.String(), "\n  -", "\n  --")[1:])
 	}
 }
 
