@@ -692,20 +692,23 @@ var requestFlags = map[string]string{
 // flagOf names the flag that set a request field: "tenants[2]" is the third --tenant, shown as
 // "--tenant"; a field no flag sets keeps its name.
 func flagOf(field string) string {
-	base, _, _ := strings.Cut(field, "[")
-	base, _, _ = strings.Cut(base, ".")
-	if f, ok := requestFlags[base]; ok {
+	if f, ok := requestFlags[fieldBase(field)]; ok {
 		return f
 	}
 	return field
 }
 
+// fieldBase is the first name of a request field: "rings" for "rings[0].tags".
+func fieldBase(field string) string {
+	base, _, _ := strings.Cut(field, "[")
+	base, _, _ = strings.Cut(base, ".")
+	return base
+}
+
 // isPolicyField reports whether a request field comes from a rollout policy file rather than
 // from a flag of report.
 func isPolicyField(field string) bool {
-	base, _, _ := strings.Cut(field, "[")
-	base, _, _ = strings.Cut(base, ".")
-	switch base {
+	switch fieldBase(field) {
 	case "rings", "order", "waveDuration", "start", "environments", "policy":
 		return true
 	}
