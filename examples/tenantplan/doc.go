@@ -59,9 +59,11 @@
 // file being one error of code "input-error"; for check, the counts, every check of every file and
 // "errors", each difference of a failed check (code "failed-check", path "checks[i]") and each path
 // that could not be run ("input-error"); for compare-octopus, the counts and every disagreement
-// with both answers and tenantplan's reasons. generate, schema and import write JSON documents
-// whatever the flag, so they take json alone. The exit code does not depend on the format, and
-// standard error still gets a one-line summary of what went wrong.
+// with both answers (Octopus "promote" or "no-promote"; tenantplan "deployable", "blocked" or
+// "no-cell") and tenantplan's reasons as the other commands write them, or for a cell the model
+// lacks a "note" that says why. generate, schema and import write JSON documents whatever the
+// flag, so they take json alone. The exit code does not depend on the format, and standard error
+// still gets a one-line summary of what went wrong.
 //
 // Tables stay readable at any scale:
 //

@@ -581,8 +581,12 @@ func TestCompareOctopus_JSON(t *testing.T) {
 	d := c.Disagreements[0]
 	require.Equal(t, disagreementJSON{Environment: "Production", Tenant: "Blue Sky", Octopus: "promote", Tenantplan: "blocked",
 		Reasons: d.Reasons}, d)
+	// The reasons are written as every command writes them: a code, the details, a message.
 	require.Len(t, d.Reasons, 1)
-	require.True(t, strings.HasPrefix(d.Reasons[0], `lifecycle: phase "Verification" is not complete`), d.Reasons[0])
+	require.Equal(t, plan.ReasonLifecycle, d.Reasons[0].Code)
+	require.Equal(t, "Verification", d.Reasons[0].Phase)
+	require.True(t, strings.HasPrefix(d.Reasons[0].Message, `phase "Verification" is not complete`), d.Reasons[0].Message)
+	require.Empty(t, d.Note)
 
 	limited := call("compare-octopus", m, template, "--release", "1.2.0", "--limit", "1")
 	require.Equal(t, exitFindings, limited.code)
