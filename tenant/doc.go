@@ -35,9 +35,10 @@
 //     ([tags.ErrSingleSelect]), reported once per tag set, naming the second tag.
 //
 // A tag repeated on one tenant counts once. A FreeText value must be in the catalog like any
-// tag: [NewCatalog] builds a catalog whose FreeText values are exactly the ones the tenants
-// carry. The package does not know the model's projects and environments: the names in a
-// tenant's connections are checked by the caller (package plan's model validation does).
+// tag: the caller builds the catalog with [tags.NewCatalog], giving it as free values exactly the
+// FreeText tags its tenants carry. The package does not know the model's projects and
+// environments: the names in a tenant's connections are checked by the caller (package plan's
+// model validation does).
 //
 // A [Set] orders its tenants by name, in byte order: index i is the i-th tenant by name, and
 // every [Selection] lists tenants in that order, so selection is deterministic whatever the

@@ -67,7 +67,8 @@ type disagreement struct {
 	environment, tenant string
 	octopus             bool // Octopus can promote the release there
 	noCell              bool // the model has no such cell: the tenant or the environment is not in it
-	reasons             []string
+	reasons             []plan.Reason
+	note                string // why the model has no such cell
 }
 
 // cmdCompareOctopus: compare-octopus MODEL TEMPLATE.json --release V [--project P].
@@ -142,7 +143,7 @@ func projectOf(s *plan.Space, version string) (string, error) {
 	}
 	switch len(found) {
 	case 0:
-		return "", inputErr("request release: no project of the model has a release %q", prob.Cut(version))
+		return "", inputErr("--release: no project of the model has a release %q", prob.Cut(version))
 	case 1:
 		return found[0], nil
 	}
@@ -192,11 +193,8 @@ func compareTemplate(m *plan.Matrix, t *deploymentTemplate) (int, []disagreement
 			if o == c.Deployable {
 				continue
 			}
-			var reasons []string
-			for _, r := range c.Reasons {
-				reasons = append(reasons, string(r.Code)+": "+r.Message)
-			}
-			diffs = append(diffs, disagreement{c.Environment, track(row.Tenant, row.Untenanted), o, false, reasons})
+			diffs = append(diffs, disagreement{environment: c.Environment, tenant: track(row.Tenant, row.Untenanted),
+				octopus: o, reasons: c.Reasons})
 		}
 	}
 	notInModel := func(env string) string {
@@ -206,7 +204,8 @@ func compareTemplate(m *plan.Matrix, t *deploymentTemplate) (int, []disagreement
 		for _, env := range t.PromoteTo {
 			if !inEnvs[env.Name] {
 				cells++
-				diffs = append(diffs, disagreement{env.Name, "(untenanted)", true, true, []string{notInModel(env.Name)}})
+				diffs = append(diffs, disagreement{environment: env.Name, tenant: "(untenanted)", octopus: true, noCell: true,
+					note: notInModel(env.Name)})
 			}
 		}
 	}
@@ -222,7 +221,7 @@ func compareTemplate(m *plan.Matrix, t *deploymentTemplate) (int, []disagreement
 				continue // a cell of the matrix, compared above
 			}
 			cells++
-			diffs = append(diffs, disagreement{env.Name, tp.Name, true, true, []string{why}})
+			diffs = append(diffs, disagreement{environment: env.Name, tenant: tp.Name, octopus: true, noCell: true, note: why})
 		}
 	}
 	return cells, diffs
@@ -252,10 +251,13 @@ func printComparison(w io.Writer, m *plan.Matrix, req plan.MatrixRequest, cells 
 	for _, d := range diffs[:limit.shown(len(diffs))] {
 		o, tp := d.answers()
 		lines := []string{""}
+		if d.note != "" {
+			lines = wrapCell(d.note)
+		}
 		if len(d.reasons) > 0 {
 			lines = nil
 			for _, r := range d.reasons {
-				lines = append(lines, wrapCell(r)...)
+				lines = append(lines, wrapCell(string(r.Code)+": "+r.Message)...)
 			}
 		}
 		for i, l := range lines {
@@ -284,12 +286,17 @@ type comparison struct {
 	Disagreements []disagreementJSON `json:"disagreements"`
 }
 
+// disagreementJSON is one disagreement: Octopus's answer ("promote", or "no-promote" when the
+// template does not offer the environment), tenantplan's ("deployable", "blocked", or "no-cell"
+// when the model lacks the tenant or the environment), tenantplan's reasons as every command
+// writes them (code, message and details), or for a missing cell a note that says why.
 type disagreementJSON struct {
-	Environment string   `json:"environment"`
-	Tenant      string   `json:"tenant"`
-	Octopus     string   `json:"octopus"`
-	Tenantplan  string   `json:"tenantplan"`
-	Reasons     []string `json:"reasons"`
+	Environment string        `json:"environment"`
+	Tenant      string        `json:"tenant"`
+	Octopus     string        `json:"octopus"`
+	Tenantplan  string        `json:"tenantplan"`
+	Reasons     []plan.Reason `json:"reasons,omitempty"`
+	Note        string        `json:"note,omitempty"`
 }
 
 func comparisonJSON(m *plan.Matrix, req plan.MatrixRequest, cells int, diffs []disagreement) comparison {
@@ -300,8 +307,14 @@ func comparisonJSON(m *plan.Matrix, req plan.MatrixRequest, cells int, diffs []d
 	}
 	for _, d := range diffs {
 		o, tp := d.answers()
+		if o == "-" {
+			o = "no-promote"
+		}
+		if d.noCell {
+			tp = "no-cell"
+		}
 		out.Disagreements = append(out.Disagreements, disagreementJSON{Environment: d.environment, Tenant: d.tenant,
-			Octopus: o, Tenantplan: tp, Reasons: append([]string{}, d.reasons...)})
+			Octopus: o, Tenantplan: tp, Reasons: d.reasons, Note: d.note})
 	}
 	return out
 }

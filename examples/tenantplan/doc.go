@@ -30,7 +30,7 @@
 // module version the go command stamped in the binary (runtime/debug.ReadBuildInfo), or
 // "(devel)" when there is none, as with go run. An unknown command or flag is a usage error that
 // suggests the closest command or flag ("did you mean matrix?"): the closest by edit distance
-// (tags.Closest), else the only one the given name is a prefix of.
+// (the library's own "did you mean" rule), else the only one the given name is a prefix of.
 // Every command that reads files also takes --max-input SIZE (see Input files).
 //
 // validate reports every problem of a model with its location; plan answers a deploy request
@@ -50,16 +50,20 @@
 // # Output
 //
 // --format table, the default, writes tables for people ("text" is another name for it, which
-// explain and diff used first); --format json writes one JSON document to standard output:
-// the library's JSON for plan, matrix, explain, rollout and diff; for validate, the file, whether
-// it is valid, its counts and "errors", every problem with its code, path (and line and column
-// for malformed JSON) and message, an unreadable file being one error of code "input-error";
-// for check, the counts, every check of every file and "errors", each difference of a failed
-// check (code "failed-check", path "checks[i]") and each path that could not be run
-// ("input-error"); for compare-octopus, the counts and every disagreement with both answers and
-// tenantplan's reasons. generate, schema and import write JSON documents whatever the flag, so
-// they take json alone. The exit code does not depend on the format, and standard error still
-// gets a one-line summary of what went wrong.
+// explain and diff used first); --format json writes one JSON document to standard output: the
+// library's JSON for plan, matrix, explain and diff, and for rollout too except that its waves are
+// numbered from 1 ("wave") as in the table, the first wave has no "gate", and a gate is
+// {"afterWave": N, "soak": "24h"} with the soak written as a duration; for validate, the file,
+// whether it is valid, the counts of a valid model (left out when it is not) and "errors", every
+// problem with its code, path (and line and column for malformed JSON) and message, an unreadable
+// file being one error of code "input-error"; for check, the counts, every check of every file and
+// "errors", each difference of a failed check (code "failed-check", path "checks[i]") and each path
+// that could not be run ("input-error"); for compare-octopus, the counts and every disagreement
+// with both answers (Octopus "promote" or "no-promote"; tenantplan "deployable", "blocked" or
+// "no-cell") and tenantplan's reasons as the other commands write them, or for a cell the model
+// lacks a "note" that says why. generate, schema and import write JSON documents whatever the
+// flag, so they take json alone. The exit code does not depend on the format, and standard error
+// still gets a one-line summary of what went wrong.
 //
 // Tables stay readable at any scale:
 //
@@ -201,7 +205,9 @@
 //
 // Errors go to standard error, each with its location: "FILE:LINE:COLUMN: message" for
 // malformed JSON, "FILE: PATH: message [code]" for a problem of the model (PATH such as
-// tenants[3].tags[1]), "request FIELD: message [code]" for a request the model cannot answer.
+// tenants[3].tags[1]), and for a request the model cannot answer "--FLAG: message [code]" naming
+// the flag that gave the value (--tenant, --expr, --as, ...) or "POLICY: KEY: message [code]"
+// naming the key of a rollout policy file (rings[0].tags).
 //
 // Decision: diff exits 1 when the plans differ, like diff(1), so that a CI step can fail on a
 // change; "No cell changed." with exit 0 means equal plans.

@@ -212,10 +212,15 @@ func TestCompareOctopus(t *testing.T) {
 			`Canary       (untenanted)  promote  no cell     environment "Canary" is not in the model`,
 			"Test         Acme          -        deployable  \n",
 		}},
+		// JSON has no placeholder: Octopus's "-" is "no-promote", a missing cell "no-cell" with a
+		// note instead of reasons.
+		{name: "untenanted track as JSON", args: []string{"compare-octopus", m, untenanted, "--release", "3.1.0", "--format", "json"}, code: exitFindings, stdout: []string{
+			`"octopus": "no-promote",`, `"tenantplan": "no-cell",`, `"note": "environment \"Canary\" is not in the model`, `"code": "release-blocked"`,
+		}},
 		{name: "help", args: []string{"compare-octopus", "--help"}, code: exitOK, stdout: []string{"Usage: tenantplan compare-octopus MODEL TEMPLATE.json", "-release version"}},
 		{name: "missing template", args: []string{"compare-octopus", m, "--release", "1.2.0"}, code: exitUsage, stderr: []string{"want MODEL TEMPLATE.json"}},
 		{name: "missing release", args: []string{"compare-octopus", m, template}, code: exitUsage, stderr: []string{"missing --release"}},
-		{name: "unknown release", args: []string{"compare-octopus", m, template, "--release", "7.0.0"}, code: exitInput, stderr: []string{`no project of the model has a release "7.0.0"`}},
+		{name: "unknown release", args: []string{"compare-octopus", m, template, "--release", "7.0.0"}, code: exitInput, stderr: []string{`compare-octopus: --release: no project of the model has a release "7.0.0"`}},
 		{name: "unknown project", args: []string{"compare-octopus", m, template, "--release", "1.2.0", "--project", "Nope"}, code: exitInput, stderr: []string{"unknown-project"}},
 		{name: "missing template file", args: []string{"compare-octopus", m, "testdata/none.json", "--release", "1.2.0"}, code: exitInput, stderr: []string{"testdata/none.json: no such file or directory"}},
 		{name: "malformed template", args: []string{"compare-octopus", m, malformed, "--release", "1.2.0"}, code: exitInput, stderr: []string{malformed + ":3:14: malformed deployment template"}},

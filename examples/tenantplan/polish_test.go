@@ -85,6 +85,9 @@ func TestValidate_JSON(t *testing.T) {
 	require.Equal(t, "testdata/invalid.json: invalid model: 3 problem(s)\n", got.stderr)
 	v := decode(got)
 	require.False(t, v.Valid)
+	// An invalid model was not counted: no "environments": 0 that would say it has none.
+	require.NotContains(t, got.stdout, `"environments"`)
+	require.NotContains(t, got.stdout, `"tenants"`)
 	var codes, paths []string
 	for _, p := range v.Errors {
 		codes, paths = append(codes, p.Code), append(paths, p.Path)
@@ -106,10 +109,12 @@ func TestValidate_JSON(t *testing.T) {
 	require.Equal(t, exitInput, missing.code)
 	v = decode(missing)
 	require.Equal(t, "input-error", v.Errors[0].Code)
+	require.Nil(t, v.Environments, "a missing file has no counts")
 	require.Contains(t, missing.stderr, "testdata/none.json")
 
 	v = decode(call("validate", shop, "--format", "json"))
-	if d := cmp.Diff(validation{File: shop, Valid: true, Environments: 2, Projects: 1, Tenants: 5, Errors: []problem{}}, v); d != "" {
+	two, one, five := 2, 1, 5
+	if d := cmp.Diff(validation{File: shop, Valid: true, Environments: &two, Projects: &one, Tenants: &five, Errors: []problem{}}, v); d != "" {
 		t.Errorf("valid model (-want +got):\n%s", d)
 	}
 }
@@ -222,7 +227,14 @@ func TestHelpAndDidYouMean(t *testing.T) {
 		require.Equal(t, exitOK, got.code, got.stderr)
 		require.Equal(t, want, got)
 		require.Contains(t, got.stdout, "Usage: tenantplan "+c.name)
+		// Flags are listed with two dashes, as the usage and the messages write them.
+		for _, l := range strings.Split(got.stdout, "\n") {
+			if strings.HasPrefix(l, "  -") {
+				require.True(t, strings.HasPrefix(l, "  --"), "%s: %q", c.name, l)
+			}
+		}
 	}
+	require.Contains(t, call("help", "plan").stdout, "\n  --environment environment\n")
 	require.Equal(t, call("--help"), call("help", "--help"))
 	tests := []struct {
 		args   []string
@@ -589,11 +601,42 @@ func TestCompareOctopus_JSON(t *testing.T) {
 	d := c.Disagreements[0]
 	require.Equal(t, disagreementJSON{Environment: "Production", Tenant: "Blue Sky", Octopus: "promote", Tenantplan: "blocked",
 		Reasons: d.Reasons}, d)
+	// The reasons are written as every command writes them: a code, the details, a message.
 	require.Len(t, d.Reasons, 1)
-	require.True(t, strings.HasPrefix(d.Reasons[0], `lifecycle: phase "Verification" is not complete`), d.Reasons[0])
+	require.Equal(t, plan.ReasonLifecycle, d.Reasons[0].Code)
+	require.Equal(t, "Verification", d.Reasons[0].Phase)
+	require.True(t, strings.HasPrefix(d.Reasons[0].Message, `phase "Verification" is not complete`), d.Reasons[0].Message)
+	require.Empty(t, d.Note)
 
 	limited := call("compare-octopus", m, template, "--release", "1.2.0", "--limit", "1")
 	require.Equal(t, exitFindings, limited.code)
 	require.Contains(t, limited.stdout, "… 2 more disagreement(s) (--limit 1)\n")
 	require.NotContains(t, limited.stdout, "Hooli")
+}
+
+// TestRollout_JSONReadable: rollout --format json numbers the waves from 1 as the table does,
+// leaves out the gate of the first wave (no "after": -1) and writes a soak as a duration ("24h",
+// not 86400000000000 nanoseconds).
+func TestRollout_JSONReadable(t *testing.T) {
+	got := call("rollout", "../quickstart/model.json", "../quickstart/policy.json", "--format", "json")
+	require.Equal(t, exitOK, got.code, got.stderr)
+	var r struct {
+		Waves []map[string]any
+	}
+	require.NoError(t, json.Unmarshal([]byte(got.stdout), &r))
+	require.Len(t, r.Waves, 6)
+	for k, w := range r.Waves {
+		require.Equal(t, float64(k+1), w["wave"], "wave %d", k+1)
+		require.NotContains(t, w, "index")
+	}
+	require.NotContains(t, r.Waves[0], "gate", "the first wave waits for nothing")
+	// The Early adopter ring soaks 24h, the Stable ring 48h.
+	want := []map[string]any{nil, {"afterWave": 1.0, "soak": "24h"}, {"afterWave": 2.0, "soak": "24h"},
+		{"afterWave": 3.0, "soak": "48h"}, {"afterWave": 4.0, "soak": "48h"}, {"afterWave": 5.0, "soak": "48h"}}
+	for k := 1; k < len(r.Waves); k++ {
+		if d := cmp.Diff(want[k], r.Waves[k]["gate"]); d != "" {
+			t.Errorf("gate of wave %d (-want +got):\n%s", k+1, d)
+		}
+	}
+	require.NotContains(t, got.stdout, "000000000")
 }

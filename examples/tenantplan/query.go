@@ -46,7 +46,8 @@ func cmdValidate(e *env, args []string) error {
 		v.Errors = bad.problems
 	default:
 		v.Valid = true
-		v.Environments, v.Projects, v.Tenants = len(s.Environments()), len(s.Projects()), s.Tenants().Len()
+		envs, projects, tenants := len(s.Environments()), len(s.Projects()), s.Tenants().Len()
+		v.Environments, v.Projects, v.Tenants = &envs, &projects, &tenants
 	}
 	if werr := writeJSON(e.stdout, v); werr != nil {
 		return werr
@@ -58,13 +59,15 @@ func cmdValidate(e *env, args []string) error {
 	return err
 }
 
-// validation is the JSON output of validate: the counts of a valid model, or every problem.
+// validation is the JSON output of validate: the counts of a valid model, or every problem. The
+// counts are left out when the model is not valid: nothing was counted, and a 0 would say that
+// the model has no environments.
 type validation struct {
 	File         string    `json:"file"`
 	Valid        bool      `json:"valid"`
-	Environments int       `json:"environments"`
-	Projects     int       `json:"projects"`
-	Tenants      int       `json:"tenants"`
+	Environments *int      `json:"environments,omitempty"`
+	Projects     *int      `json:"projects,omitempty"`
+	Tenants      *int      `json:"tenants,omitempty"`
 	Errors       []problem `json:"errors"`
 }
 

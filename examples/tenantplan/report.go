@@ -62,7 +62,7 @@ func cmdReport(e *env, args []string) error {
 	}
 	var b bytes.Buffer
 	if err := report.Write(&b, s, req, opts); err != nil {
-		return requestErr(err)
+		return reportErr(policyPath, err)
 	}
 	if out == "" {
 		_, err := e.stdout.Write(b.Bytes())

@@ -309,9 +309,12 @@ func (fs *flagSet) help() {
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 {
 		fmt.Fprintf(fs.out, "\nFlags:\n")
-		fs.SetOutput(fs.out)
+		// PrintDefaults names each flag with one dash; the usage and every message write two.
+		var b strings.Builder
+		fs.SetOutput(&b)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
+		io.WriteString(fs.out, strings.ReplaceAll("\n"+b.String(), "\n  -", "\n  --")[1:])
 	}
 }
 
@@ -355,7 +358,7 @@ func parse(fs *flagSet, args []string, minArgs, maxArgs int, names string) ([]st
 func flagErr(fs *flagSet, err error) error {
 	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: ")
 	if !ok {
-		return usageErr("%s", cutQuotedValue(err.Error()))
+		return usageErr("%s", doubleDash(cutQuotedValue(err.Error())))
 	}
 	name = strings.TrimLeft(name, "-")
 	var flags []string
@@ -383,6 +386,17 @@ func cutQuotedValue(msg string) string {
 		return msg
 	}
 	return msg[:i] + prob.Quote(v) + msg[i+len(q):]
+}
+
+// doubleDash writes the flag a message of the flag package names the way the usage does,
+// "--format" rather than "-format" (the flag package writes one dash, and accepts both).
+func doubleDash(msg string) string {
+	for _, p := range []string{"for flag -", "for -", "argument: -"} {
+		if i := strings.Index(msg, p) + len(p); i >= len(p) && !strings.HasPrefix(msg[i:], "-") {
+			return msg[:i] + "-" + msg[i:]
+		}
+	}
+	return msg
 }
 
 // listFlag is a repeatable string flag.
@@ -643,9 +657,73 @@ func location(p string) string {
 	return p
 }
 
-// requestErr turns an error of the planner, such as a *plan.RequestError naming the request
-// field, into an input error; callers wrap it with the file the request comes from, if any.
-func requestErr(err error) error { return inputErr("%v", err) }
+// requestErr turns an error of the planner into an input error. A *plan.RequestError names the
+// field of the request ("request tenants[0]: ..."), which the user never wrote: its message names
+// the flag that gave the value instead ("--tenant: ..."). Callers wrap err with the file the
+// request comes from, if any.
+func requestErr(err error) error { return inputErr("%s", renameField(err, flagOf)) }
+
+// policyErr is requestErr for a request read from the rollout policy file path: the message names
+// the file and the key of the policy that is wrong ("policy.json: rings[0].tags: ...").
+func policyErr(path string, err error) error {
+	return inputErr("%s", renameField(err, func(field string) string { return path + ": " + field }))
+}
+
+// reportErr is requestErr for report, whose request mixes flags and, with --policy, the keys of
+// the rollout policy file path: a field of the policy is named in the file, any other by its flag.
+func reportErr(path string, err error) error {
+	return inputErr("%s", renameField(err, func(field string) string {
+		if path != "" && isPolicyField(field) {
+			return path + ": " + field
+		}
+		return flagOf(field)
+	}))
+}
+
+// renameField returns the message of err with the "request FIELD" of a *plan.RequestError in it
+// replaced by where(FIELD), keeping whatever err adds around it.
+func renameField(err error, where func(field string) string) string {
+	msg := err.Error()
+	var re *plan.RequestError
+	if !errors.As(err, &re) {
+		return msg
+	}
+	return strings.Replace(msg, re.Error(), prob.Format(where(re.Field), re.Message, re.Code), 1)
+}
+
+// requestFlags maps the fields of the planner's requests (without an index) to the flags that
+// set them.
+var requestFlags = map[string]string{
+	"project": "--project", "release": "--release", "environment": "--environment",
+	"tenant": "--tenant", "tenants": "--tenant", "tags": "--tag", "expression": "--expr",
+	"principal": "--as", "overrideFreezes": "--override", "policy": "--policy",
+}
+
+// flagOf names the flag that set a request field: "tenants[2]" is the third --tenant, shown as
+// "--tenant"; a field no flag sets keeps its name.
+func flagOf(field string) string {
+	if f, ok := requestFlags[fieldBase(field)]; ok {
+		return f
+	}
+	return field
+}
+
+// fieldBase is the first name of a request field: "rings" for "rings[0].tags".
+func fieldBase(field string) string {
+	base, _, _ := strings.Cut(field, "[")
+	base, _, _ = strings.Cut(base, ".")
+	return base
+}
+
+// isPolicyField reports whether a request field comes from a rollout policy file rather than
+// from a flag of report.
+func isPolicyField(field string) bool {
+	switch fieldBase(field) {
+	case "rings", "order", "waveDuration", "start", "environments", "policy":
+		return true
+	}
+	return false
+}
 
 // writeJSON writes v as indented JSON followed by a newline.
 func writeJSON(w io.Writer, v any) error {

@@ -32,6 +32,7 @@ func TestRun(t *testing.T) {
 		stdout     []string
 		stderr     []string
 		notStdout  []string
+		notStderr  []string
 		emptyError bool
 	}{
 		{name: "no arguments", args: nil, code: exitUsage, stderr: []string{"Usage:", "Exit codes:"}},
@@ -44,6 +45,15 @@ func TestRun(t *testing.T) {
 		{name: "rollout help: --at, --ignore-freezes, --max-input", args: []string{"rollout", "--help"}, code: exitOK, stdout: []string{
 			"-at time", "default: the policy's start, else now", "-ignore-freezes\n    \tdo not time the waves", "-max-input size", "(default 256 MiB)"}, emptyError: true},
 		{name: "unknown flag", args: []string{"plan", shop, "--bogus"}, code: exitUsage, stderr: []string{"-bogus"}},
+		// The flag package names a flag with one dash; the tool writes two, as its usage does.
+		{name: "misspelt schema", args: []string{"schema", "modle"}, code: exitUsage,
+			stderr: []string{`unknown schema "modle": want model, policy or scenario; did you mean model?`}},
+		{name: "bad flag value names --flag", args: append([]string{"matrix", shop, "--format", "yaml"}, sel...), code: exitUsage,
+			stderr: []string{`invalid value "yaml" for flag --format: format "yaml" is not one of table, json`}},
+		{name: "bad boolean names --flag", args: append([]string{"plan", shop, "--environment", "Production", "--all=maybe"}, sel...), code: exitUsage,
+			stderr: []string{`invalid boolean value "maybe" for --all`}},
+		{name: "flag without its value names --flag", args: []string{"matrix", shop, "--project"}, code: exitUsage,
+			stderr: []string{`flag needs an argument: --project`}},
 		{name: "missing model", args: []string{"validate"}, code: exitUsage, stderr: []string{"missing arguments: want MODEL"}},
 		{name: "extra argument", args: []string{"validate", shop, "more"}, code: exitUsage, stderr: []string{`unexpected argument "more"`}},
 		{name: "missing flags", args: []string{"plan", shop, "--all"}, code: exitUsage, stderr: []string{"missing --project, --release, --environment"}},
@@ -100,14 +110,26 @@ func TestRun(t *testing.T) {
 		{name: "rollout json", args: []string{"rollout", shop, policy, "--format", "json"}, code: exitOK, stdout: []string{`"waves"`, `"unassigned"`, `"start": "2026-06-08T00:00:00Z"`}},
 		{name: "rollout policy with a typo", args: []string{"rollout", shop, "testdata/policy-typo.json"}, code: exitInput, stderr: []string{`testdata/policy-typo.json: rings[0].tag: unknown key "tag" (did you mean "tags"?)`}},
 		{name: "rollout policy with a bad soak", args: []string{"rollout", shop, "testdata/policy-soak.json"}, code: exitInput, stderr: []string{`testdata/policy-soak.json: rings[0].soak: "a day" is not a duration`}},
-		{name: "rollout policy names an unknown project", args: []string{"rollout", shop, "testdata/policy-project.json"}, code: exitInput, stderr: []string{`testdata/policy-project.json: request project: unknown project "Shopp"`}},
+		{name: "rollout policy names an unknown project", args: []string{"rollout", shop, "testdata/policy-project.json"}, code: exitInput, stderr: []string{`testdata/policy-project.json: project: unknown project "Shopp"`}},
+		// A request error names the flag or the key of the policy file the user wrote, never the
+		// library's request field.
+		{name: "plan names the flag of an unknown tenant", args: append([]string{"plan", shop, "--environment", "Production", "--tenant", "Gama"}, sel...), code: exitInput,
+			stderr: []string{`--tenant: unknown tenant "Gama"; did you mean "Gamma"?`}, notStderr: []string{"request"}},
+		{name: "plan names the flag of a bad expression", args: append([]string{"plan", shop, "--environment", "Production", "--expr", "Ring/Early and"}, sel...), code: exitInput,
+			stderr: []string{`--expr: invalid tag expression`}, notStderr: []string{"request"}},
+		{name: "matrix names the flag of an unknown principal", args: append([]string{"matrix", shop, "--as", "nobody"}, sel...), code: exitInput,
+			stderr: []string{`--as: unknown principal "nobody"`}, notStderr: []string{"request"}},
+		{name: "report names the policy file of a bad ring", args: append([]string{"report", shop, "--policy", "testdata/policy-tag.json"}, sel...), code: exitInput,
+			stderr: []string{`testdata/policy-tag.json: rings[0].tags: unknown tag "Ring/Erly"`}, notStderr: []string{"request"}},
+		{name: "report names the flag of an unknown release", args: []string{"report", shop, "--project", "Shop", "--release", "1.1.1"}, code: exitInput,
+			stderr: []string{`--release: project "Shop" has no release "1.1.1"`}, notStderr: []string{"request"}},
 		{name: "rollout without policy", args: []string{"rollout", shop}, code: exitUsage, stderr: []string{"MODEL POLICY"}},
 
 		{name: "diff models: matrices", args: []string{"diff", shop, after, "--project", "Shop", "--release", "1.1.0"}, code: exitFindings, stdout: []string{
 			"4 cell(s) changed", "- **Production / Delta**: blocked (missing-variables) → deployable"}},
 		{name: "diff models: plans", args: []string{"diff", shop, after, "--project", "Shop", "--release", "1.1.0", "--environment", "Production"}, code: exitFindings, stdout: []string{
 			"2 cell(s) changed", "- **Production / Gamma**: skipped (lifecycle (phase Test: 0/1)) → deploy, targets web-prod"}},
-		{name: "diff models: the model without the project is named", args: []string{"diff", shop, after, "--project", "Nope", "--release", "1"}, code: exitInput, stderr: []string{`testdata/shop.json: request project: unknown project "Nope"`}},
+		{name: "diff models: the model without the project is named", args: []string{"diff", shop, after, "--project", "Nope", "--release", "1"}, code: exitInput, stderr: []string{`testdata/shop.json: --project: unknown project "Nope"`}},
 		{name: "diff same model", args: []string{"diff", shop, shop, "--project", "Shop", "--release", "1.1.0"}, code: exitOK, stdout: []string{"No cell changed."}},
 		{name: "diff flags need --project", args: []string{"diff", shop, after, "--release", "1.1.0"}, code: exitUsage, stderr: []string{"need --project"}},
 		{name: "diff of a model file as a plan file", args: []string{"diff", shop, after}, code: exitInput, stderr: []string{"not a plan or matrix file"}},
@@ -129,6 +151,9 @@ func TestRun(t *testing.T) {
 			requireResult(t, got, tt.code, tt.stdout, tt.stderr)
 			for _, s := range tt.notStdout {
 				require.NotContains(t, got.stdout, s)
+			}
+			for _, s := range tt.notStderr {
+				require.NotContains(t, got.stderr, s)
 			}
 			if tt.emptyError {
 				require.Empty(t, got.stderr)

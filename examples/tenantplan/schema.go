@@ -41,5 +41,9 @@ func cmdSchema(e *env, args []string) error {
 			return err
 		}
 	}
-	return usageErr("unknown schema %q: want model, policy or scenario", prob.Cut(pos[0]))
+	names := make([]string, len(schemas))
+	for i, s := range schemas {
+		names[i] = s.name
+	}
+	return usageErr("unknown schema %q: want model, policy or scenario%s", prob.Cut(pos[0]), didYouMean(pos[0], names))
 }

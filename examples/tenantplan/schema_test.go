@@ -72,6 +72,7 @@ var kindOf = map[string]struct {
 	"examples/tenantplan/testdata/policy.json":           {"policy", true, true},
 	"examples/quickstart/policy.json":                    {"policy", true, true},
 	"examples/tenantplan/testdata/policy-project.json":   {"policy", true, true},
+	"examples/tenantplan/testdata/policy-tag.json":       {"policy", true, true}, // an unknown tag is a matter of meaning
 	"plan/octopus/testdata/golden/model.json":            {"model", true, true},
 	"examples/tenantplan/testdata/policy-every-key.json": {"policy", true, true},
 	"examples/tenantplan/testdata/policy-typo.json":      {"policy", false, false},

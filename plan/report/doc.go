@@ -68,10 +68,13 @@
 //
 // [Request.Principal] makes the report for a principal: the matrix is computed for it (tenants it
 // may not view are left out, and cells it may not deploy are blocked as forbidden), and every
-// other part shows only those tenants: the tags in the page are theirs, a wave lists only them
-// (and says that it has others), ring member counts count only them, and a freeze band is drawn
-// for a tenant-scoped freeze only when it holds one of them. The page never shows the value of a
-// variable: no sensitive value can appear in it.
+// other part shows only those tenants: the tags in the page are theirs, ring member counts count
+// only them, and a freeze band is drawn for a tenant-scoped freeze only when it holds one of them.
+// The timeline shows only the waves that hold one of them, each listing only them, numbered
+// again from 1 in order; a gate on a wave left out reads "after earlier waves" (with the soak).
+// The page never says that a wave holds other tenants: a principal does not learn from it that
+// tenants it may not view exist (the times of the waves still follow the whole rollout). The page
+// never shows the value of a variable: no sensitive value can appear in it.
 //
 // # Errors
 //

@@ -267,7 +267,52 @@ func TestWrite_Principal(t *testing.T) {
 			hasNot(t, page, html.EscapeString(tn.Name), "a tenant acme-self-service may not view")
 		}
 	}
-	has(t, page, "and tenants you may not view")
+	// The page never says that a wave holds tenants the principal may not view.
+	hasNot(t, page, "may not view,")
+	hasNot(t, page, "and tenants you may not view")
+	hasNot(t, page, "and others")
+}
+
+// waveRE reads the table of waves: number, environment, ring, gate, tenants.
+var waveRE = regexp.MustCompile(`<tr><th scope="row">([0-9]+)</th><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td></tr>`)
+
+// TestWrite_PrincipalSeesOnlyItsWaves: a report made for a principal leaves out the waves that
+// hold none of its tenants and numbers the others again, so that neither a wave's list nor a
+// gap in the numbers says that there are tenants it may not view; a gate on a wave left out reads
+// "after earlier waves", with its soak.
+func TestWrite_PrincipalSeesOnlyItsWaves(t *testing.T) {
+	f, _ := quickstart(t)
+	f.Principals = append(f.Principals,
+		model.Principal{Name: "initech-ops", Grants: []model.Grant{{Action: "view", Tenants: []string{"Initech"}}}},
+		model.Principal{Name: "two", Grants: []model.Grant{{Action: "view", Tenants: []string{"Acme Corp", "Delta Logistics"}}}})
+	s, err := plan.Compile(f)
+	require.NoError(t, err)
+	waves := func(who string) [][]string {
+		req := storefront()
+		req.Principal = who
+		page := write(t, s, req, report.Options{})
+		var out [][]string
+		for _, m := range waveRE.FindAllStringSubmatch(page, -1) {
+			out = append(out, m[1:])
+		}
+		return out
+	}
+	// Everyone: wave 1 is Acme Corp and Capital Animal Hospital, wave 2 Initech, after a soak.
+	all := waves("")
+	require.Greater(t, len(all), 2)
+	require.Equal(t, []string{"2", "Production", "Early adopter", "after wave 1 and a soak of 24h", "Initech"}, all[1])
+
+	if d := cmp.Diff([][]string{{"1", "Production", "Early adopter", "after earlier waves and a soak of 24h", "Initech"}},
+		waves("initech-ops")); d != "" {
+		t.Errorf("initech-ops (-want +got):\n%s", d)
+	}
+	// Delta Logistics is in waves 4 (Staging) and 5 (Production) of everyone's rollout; wave 4 waits
+	// for wave 3, which holds only Bluebird Airlines, and wave 5 for wave 4.
+	got := waves("two")
+	require.Len(t, got, 3, "%q", got)
+	require.Equal(t, []string{"1", "Production", "Early adopter", "none (first wave)", "Acme Corp"}, got[0])
+	require.Equal(t, []string{"2", "Staging", "Stable", "after earlier waves and a soak of 48h", "Delta Logistics"}, got[1])
+	require.Equal(t, []string{"3", "Production", "Stable", "after wave 2 and a soak of 48h", "Delta Logistics"}, got[2])
 }
 
 // has fails t when page does not contain s, without printing the whole page.

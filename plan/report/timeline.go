@@ -55,8 +55,54 @@ type bar struct {
 	Environment, Ring     string
 	Start, End, Gate      string
 	Tenants               []string
-	Hidden                bool
 	Label, Title, Summary string
+}
+
+// gateHidden is the Gate.After of a wave, in the rollout seen by a principal, whose gate is a
+// wave the principal does not see.
+const gateHidden = -2
+
+// seenBy returns the rollout as a principal that may view only the tenants in visible sees it:
+// each wave with only those tenants, the waves left with none left out, the others numbered
+// again in order, and a gate on a wave left out marked gateHidden. The page then never says
+// that a wave holds tenants the principal may not view: a principal never learns that such a
+// tenant exists. r itself is returned when every tenant of every wave is visible.
+func seenBy(r *plan.Rollout, visible map[string]bool) *plan.Rollout {
+	all := true
+	for _, w := range r.Waves {
+		for _, t := range w.Tenants {
+			all = all && visible[t]
+		}
+	}
+	if all {
+		return r
+	}
+	out := *r
+	out.Waves = nil
+	number := make([]int, len(r.Waves)) // the new index of each wave, -1 when left out
+	for k, w := range r.Waves {
+		number[k] = -1
+		var ts []string
+		for _, t := range w.Tenants {
+			if visible[t] {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) == 0 {
+			continue
+		}
+		number[k] = len(out.Waves)
+		w.Index, w.Tenants = len(out.Waves), ts
+		if w.Gate.After >= 0 {
+			if w.Gate.After < len(number) && number[w.Gate.After] >= 0 {
+				w.Gate.After = number[w.Gate.After]
+			} else {
+				w.Gate.After = gateHidden
+			}
+		}
+		out.Waves = append(out.Waves, w)
+	}
+	return &out
 }
 
 type ringRow struct {
@@ -72,8 +118,10 @@ type neverRow struct {
 // buildTimeline lays out the rollout: one bar per wave on a time axis (or in order, when the
 // rollout is not timed), the freezes that hold its cells as shaded bands, the soaks as dashed
 // segments before the waves that wait for them, and the lists of what the rollout leaves out.
-// Tenants the principal may not view (not in visible) are left out of every list.
+// Tenants the principal may not view (not in visible) are left out of every list, and the waves
+// are those the principal sees (see seenBy).
 func buildTimeline(s *plan.Space, r *plan.Rollout, visible map[string]bool, o Options) *timeline {
+	r = seenBy(r, visible)
 	tl := &timeline{Unscheduled: r.Unscheduled, Order: r.Order.String(),
 		Environments: strings.Join(r.Environments, ", "), PlotX: tlLabel, PlotW: tlPlot, Width: tlLabel + tlPlot + 20}
 	n := len(r.Waves)
@@ -112,10 +160,12 @@ func buildTimeline(s *plan.Space, r *plan.Rollout, visible map[string]bool, o Op
 	for k, w := range r.Waves {
 		b := bar{Number: w.Index + 1, Y: float64(tlTop + k*tlRow + 4), Environment: w.Environment, Ring: w.Ring,
 			Tenants: seen(w.Tenants)}
-		b.Hidden = len(b.Tenants) < len(w.Tenants)
 		b.Gate = "none (first wave)"
-		if w.Gate.After >= 0 {
-			b.Gate = "after wave " + strconv.Itoa(w.Gate.After+1)
+		if w.Gate.After >= 0 || w.Gate.After == gateHidden {
+			b.Gate = "after earlier waves"
+			if w.Gate.After >= 0 {
+				b.Gate = "after wave " + strconv.Itoa(w.Gate.After+1)
+			}
 			if w.Gate.Soak > 0 {
 				b.Gate += " and a soak of " + duration(w.Gate.Soak)
 			}
@@ -140,9 +190,6 @@ func buildTimeline(s *plan.Space, r *plan.Rollout, visible map[string]bool, o Op
 		count := strconv.Itoa(len(b.Tenants)) + " tenant"
 		if len(b.Tenants) != 1 {
 			count += "s"
-		}
-		if b.Hidden {
-			count += " you may view, and others"
 		}
 		b.Label = fmt.Sprintf("%d. %s · %s", b.Number, w.Environment, w.Ring)
 		b.Summary = count
