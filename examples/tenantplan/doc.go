@@ -51,19 +51,18 @@
 //
 // --format table, the default, writes tables for people ("text" is another name for it, which
 // explain and diff used first); --format json writes one JSON document to standard output: the
-// library's JSON for plan, matrix, explain and diff, and for rollout too except that its waves are
-// numbered from 1 ("wave") as in the table, the first wave has no "gate", and a gate is
-// {"afterWave": N, "soak": "24h"} with the soak written as a duration; for validate, the file,
-// whether it is valid, the counts of a valid model (left out when it is not) and "errors", every
-// problem with its code, path (and line and column for malformed JSON) and message, an unreadable
-// file being one error of code "input-error"; for check, the counts, every check of every file and
-// "errors", each difference of a failed check (code "failed-check", path "checks[i]") and each path
-// that could not be run ("input-error"); for compare-octopus, the counts and every disagreement
-// with both answers (Octopus "promote" or "no-promote"; tenantplan "deployable", "blocked" or
-// "no-cell") and tenantplan's reasons as the other commands write them, or for a cell the model
-// lacks a "note" that says why. generate, schema and import write JSON documents whatever the
-// flag, so they take json alone. The exit code does not depend on the format, and standard error
-// still gets a one-line summary of what went wrong.
+// library's JSON for plan, matrix, explain, rollout (a gate's soak written as a duration, "24h")
+// and diff; for validate, the file, whether it is valid, the counts of a valid model (left out
+// when it is not) and "errors", every problem with its code, path (and line and column for
+// malformed JSON) and message, an unreadable file being one error of code "input-error"; for
+// check, the counts, every check of every file and "errors", each difference of a failed check
+// (code "failed-check", path "checks[i]") and each path that could not be run ("input-error"); for
+// compare-octopus, the counts and every disagreement with both answers (Octopus "promote" or
+// "no-promote"; tenantplan "deployable", "blocked" or "no-cell") and tenantplan's reasons as the
+// other commands write them, or for a cell the model lacks a "note" that says why. generate,
+// schema and import write JSON documents whatever the flag, so they take json alone. The exit code
+// does not depend on the format, and standard error still gets a one-line summary of what went
+// wrong.
 //
 // Tables stay readable at any scale:
 //

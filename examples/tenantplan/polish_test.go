@@ -613,30 +613,3 @@ func TestCompareOctopus_JSON(t *testing.T) {
 	require.Contains(t, limited.stdout, "… 2 more disagreement(s) (--limit 1)\n")
 	require.NotContains(t, limited.stdout, "Hooli")
 }
-
-// TestRollout_JSONReadable: rollout --format json numbers the waves from 1 as the table does,
-// leaves out the gate of the first wave (no "after": -1) and writes a soak as a duration ("24h",
-// not 86400000000000 nanoseconds).
-func TestRollout_JSONReadable(t *testing.T) {
-	got := call("rollout", "../quickstart/model.json", "../quickstart/policy.json", "--format", "json")
-	require.Equal(t, exitOK, got.code, got.stderr)
-	var r struct {
-		Waves []map[string]any
-	}
-	require.NoError(t, json.Unmarshal([]byte(got.stdout), &r))
-	require.Len(t, r.Waves, 6)
-	for k, w := range r.Waves {
-		require.Equal(t, float64(k+1), w["wave"], "wave %d", k+1)
-		require.NotContains(t, w, "index")
-	}
-	require.NotContains(t, r.Waves[0], "gate", "the first wave waits for nothing")
-	// The Early adopter ring soaks 24h, the Stable ring 48h.
-	want := []map[string]any{nil, {"afterWave": 1.0, "soak": "24h"}, {"afterWave": 2.0, "soak": "24h"},
-		{"afterWave": 3.0, "soak": "48h"}, {"afterWave": 4.0, "soak": "48h"}, {"afterWave": 5.0, "soak": "48h"}}
-	for k := 1; k < len(r.Waves); k++ {
-		if d := cmp.Diff(want[k], r.Waves[k]["gate"]); d != "" {
-			t.Errorf("gate of wave %d (-want +got):\n%s", k+1, d)
-		}
-	}
-	require.NotContains(t, got.stdout, "000000000")
-}

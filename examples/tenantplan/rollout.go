@@ -154,50 +154,10 @@ func cmdRollout(e *env, args []string) error {
 		return policyErr(pos[1], err) // the request comes from the policy
 	}
 	if format.json() {
-		return writeJSON(e.stdout, rolloutJSONOf(r))
+		b, err := r.JSON()
+		return writeBytes(e.stdout, b, err)
 	}
 	return rolloutTable(e.stdout, r, limit)
-}
-
-// rolloutJSON is the JSON output of rollout: the library's rollout, with its waves numbered and
-// gated as the table shows them.
-type rolloutJSON struct {
-	*plan.Rollout
-	Waves []waveJSON `json:"waves"`
-}
-
-// waveJSON is a wave of rolloutJSON: numbered from 1, as in the table; its gate is left out for
-// the first wave, which waits for nothing.
-type waveJSON struct {
-	Wave        int       `json:"wave"`
-	Environment string    `json:"environment"`
-	Ring        string    `json:"ring"`
-	Tenants     []string  `json:"tenants"`
-	Gate        *gateJSON `json:"gate,omitempty"`
-	Start       time.Time `json:"start,omitzero"`
-	End         time.Time `json:"end,omitzero"`
-}
-
-// gateJSON is what a wave waits for: the end of wave AfterWave (numbered from 1), then the soak,
-// written as a duration ("24h"), left out when there is none.
-type gateJSON struct {
-	AfterWave int           `json:"afterWave"`
-	Soak      plan.Duration `json:"soak,omitzero"`
-}
-
-// rolloutJSONOf numbers the waves of r from 1 and writes their gates as the table does. The
-// library's own JSON (Rollout.JSON) numbers them from 0, with -1 for "no gate", and writes a soak
-// in nanoseconds: right for a program, meaningless to a reader of the tool's output.
-func rolloutJSONOf(r *plan.Rollout) rolloutJSON {
-	out := rolloutJSON{Rollout: r, Waves: make([]waveJSON, len(r.Waves))}
-	for k, w := range r.Waves {
-		out.Waves[k] = waveJSON{Wave: w.Index + 1, Environment: w.Environment, Ring: w.Ring, Tenants: w.Tenants,
-			Start: w.Start, End: w.End}
-		if w.Gate.After >= 0 {
-			out.Waves[k].Gate = &gateJSON{AfterWave: w.Gate.After + 1, Soak: plan.Duration(w.Gate.Soak)}
-		}
-	}
-	return out
 }
 
 // rolloutTable writes a rollout: a header, a summary (waves, tenants, and the never deployable
