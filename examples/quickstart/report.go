@@ -118,7 +118,7 @@ func cell(c plan.MatrixCell, used map[plan.Code]bool) string {
 		}
 	}
 	switch {
-	case c.Deployable && c.Current == release:
+	case c.Current == release:
 		return cur + " done"
 	case c.Deployable:
 		return cur + " ok"

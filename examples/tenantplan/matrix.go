@@ -99,9 +99,9 @@ func matrixTable(w io.Writer, m *plan.Matrix, at time.Time, limit *limitFlag) er
 	return nil
 }
 
-// matrixCell renders one cell as the quickstart does and records the reason it shows: the
-// current release ("-": none), then "done", "ok" or the word of the first reason ("+" when there
-// are more); "." alone, or after the current release, for an environment the tenant is not
+// matrixCell renders one cell as the quickstart and the HTML report do, and records the reason
+// it shows: the current release ("-": none), then "done" (the release is current there, whatever
+// would block deploying it again), "ok" or the word of the first reason ("+" when there are more); "." alone, or after the current release, for an environment the tenant is not
 // connected to.
 func matrixCell(c plan.MatrixCell, release string, used map[plan.Code]bool) string {
 	cur := c.Current
@@ -118,7 +118,7 @@ func matrixCell(c plan.MatrixCell, release string, used map[plan.Code]bool) stri
 		}
 	}
 	switch {
-	case c.Deployable && c.Current == release:
+	case c.Current == release:
 		return cur + " done"
 	case c.Deployable:
 		return cur + " ok"
