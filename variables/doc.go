@@ -233,7 +233,10 @@
 //     character read times the instructions of the compiled expression, and counts the characters
 //     every search actually reads (a search may read past its match, and each match starts a new
 //     search), so no expression runs for longer than the budget allows; a pattern computed at
-//     evaluation costs a unit per byte and per instruction to compile.
+//     evaluation costs a unit per byte and per instruction to compile. Markdown also charges,
+//     for every line, one unit per 16 bytes of the line times the number of block-quote and list
+//     markers that open it and of link destinations ("](") in it, the lines its parser reads
+//     again: nothing for ordinary text, and over the budget for a long line of nested quotes.
 //
 // The totals are per call, not per variable: [Project.Resolve] stops at the first variable that
 // exceeds MaxTotalSize or MaxWork and reports that one error. Parsing takes time and memory

@@ -1,0 +1,55 @@
+package variables_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tenantplan/tenantplan/variables"
+)
+
+// TestSubstitute_HostileFilterInputs: inputs on which a filter's own work is not bounded by
+// the bytes it writes. Each must stop at a limit (or finish) within the default budget; before
+// the work was charged, each ran for minutes.
+func TestSubstitute_HostileFilterInputs(t *testing.T) {
+	mib := 1 << 20
+	tests := []struct {
+		name string
+		text string
+		in   string
+	}{
+		// A digest reads its whole input and writes 64 bytes: 20000 digests of 1 MiB.
+		{"digests of a large value", strings.Repeat("#{A | SHA512}", 20000), strings.Repeat("x", mib-1)},
+		{"Markdown of a large value, repeated", strings.Repeat("#{A | Markdown | Null}", 20000), strings.Repeat("x ", mib/4)},
+		// The Markdown parser walks every open block at each ">" of a line, and reads every
+		// failed link destination to the end of the line.
+		{"Markdown: a line of nested block quotes", "#{A | Markdown}", strings.Repeat(">", mib-1)},
+		{"Markdown: a line of tab-separated quotes", "#{A | Markdown}", strings.Repeat("\t>", mib/2-1)},
+		{"Markdown: a line of nested lists", "#{A | Markdown}", strings.Repeat("1. ", mib/3-1)},
+		{"Markdown: a line of open link destinations", "#{A | Markdown}", strings.Repeat("[a](", mib/4-1)},
+		{"Markdown: balanced parentheses in link destinations", "#{A | Markdown}", strings.Repeat("[a](()", mib/6-1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := variables.Substitute(tt.text, plainVars("A", tt.in), variables.Options{})
+			require.ErrorIs(t, err, variables.ErrLimit)
+			require.ErrorContains(t, err, "Options.MaxWork")
+		})
+	}
+}
+
+// TestFormat_LongQuotedRuns: a date format made of quotes or escapes is read in one pass (it
+// was read again from each quote, quadratic in its length: minutes for a megabyte).
+func TestFormat_LongQuotedRuns(t *testing.T) {
+	n := 1<<20 - 4
+	for _, tt := range []struct{ format, want string }{
+		{strings.Repeat("'", n), ""},
+		{strings.Repeat(`"`, n), ""},
+		{strings.Repeat(`\\`, n/2), strings.Repeat(`\\`, n/4)},
+	} {
+		got, err := variables.Substitute("#{D | Format #{F}}", plainVars("D", "2020-01-02", "F", tt.format), variables.Options{})
+		require.NoError(t, err)
+		require.Equal(t, tt.want, got.Text.Reveal())
+	}
+}
