@@ -236,7 +236,8 @@
 //     evaluation costs a unit per byte and per instruction to compile. Markdown also charges,
 //     for every line, one unit per 16 bytes of the line times the number of block-quote and list
 //     markers that open it and of link destinations ("](") in it, the lines its parser reads
-//     again: nothing for ordinary text, and over the budget for a long line of nested quotes.
+//     again, and 16 units per cell of a table row (as many as the most "|" of a line of its
+//     block): nothing for ordinary text, and over the budget for a long line of nested quotes.
 //
 // The totals are per call, not per variable: [Project.Resolve] stops at the first variable that
 // exceeds MaxTotalSize or MaxWork and reports that one error. Parsing takes time and memory

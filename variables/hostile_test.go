@@ -29,6 +29,9 @@ func TestSubstitute_HostileFilterInputs(t *testing.T) {
 		{"Markdown: a line of nested lists", "#{A | Markdown}", strings.Repeat("1. ", mib/3-1)},
 		{"Markdown: a line of open link destinations", "#{A | Markdown}", strings.Repeat("[a](", mib/4-1)},
 		{"Markdown: balanced parentheses in link destinations", "#{A | Markdown}", strings.Repeat("[a](()", mib/6-1)},
+		// Every row of a table has a cell per column of its header: 5000 rows of 5000 cells
+		// from 30 KB.
+		{"Markdown: a wide table", "#{A | Markdown}", "|" + strings.Repeat("a|", 5000) + "\n|" + strings.Repeat("-|", 5000) + "\n" + strings.Repeat("|\n", 5000)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

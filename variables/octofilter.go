@@ -664,9 +664,10 @@ var octoMarkdownEngine = goldmark.New(goldmark.WithExtensions(extension.Table, e
 // and every link destination it tries ("](") is read up to the end of the line when it fails.
 // A line therefore costs its length times the number of such markers and destinations in it,
 // one unit per 16 bytes as filters are charged: nothing for ordinary text, and too much for
-// a megabyte-long line of ">" or "[a](", which the parser takes minutes over.
+// a megabyte-long line of ">" or "[a](", which the parser takes minutes over. A table row
+// has a cell for every column of its header, about 16 units each.
 func octoMarkdownCost(in string) int {
-	cost := 0
+	cost, cols := 0, 0
 	for len(in) > 0 {
 		line := in
 		if i := strings.IndexByte(in, '\n'); i >= 0 {
@@ -676,6 +677,13 @@ func octoMarkdownCost(in string) int {
 		}
 		k := strings.Count(line, "](") + octoContainerMarkers(line)
 		cost += len(line) / 16 * k
+		// A table row gets as many cells as its header has columns, whatever its length:
+		// every line of a block costs the most columns a line of that block has had.
+		if strings.TrimSpace(line) == "" {
+			cols = 0
+		}
+		cols = max(cols, strings.Count(line, "|"))
+		cost += cols * 16
 		if cost > 1<<40 {
 			break
 		}
