@@ -171,16 +171,37 @@
 // and the filters that are pure functions of their input and arguments, as Octopus documents
 // them:
 //
-//	MD5, SHA1, SHA256, SHA384, SHA512   the digest of the UTF-8 text, in hex
+//	MD5, SHA1, SHA256, SHA384, SHA512 [size] [encoding]
+//	                            the digest of the text, in lower-case hex. The two optional
+//	                            arguments come in either order: size, a positive number of bytes,
+//	                            keeps the first bytes of the digest ("#{A | SHA256 8}" is 16 hex
+//	                            digits); encoding says which bytes are hashed: utf8 (or utf-8, the
+//	                            default), unicode (UTF-16 little-endian, as .NET's Encoding.Unicode)
+//	                            or base64 (the bytes the text decodes to; an error when it is not
+//	                            base64)
 //	VersionMajor, VersionMinor, VersionPatch, VersionRevision   a part of a version number
 //	VersionPreRelease, VersionPreReleasePrefix, VersionPreReleaseCounter   the pre-release label,
 //	                            its prefix and its counter
 //	VersionMetadata             the build metadata of a version
-//	UriPart part                a part of a URI (Host, Path, Query, Scheme, Port, ...)
-//	Indent [n|chars]            indents every line after the first
+//	UriPart part                a part of an absolute URI, as .NET's System.Uri names it:
+//	                            AbsolutePath, AbsoluteUri, Authority, DnsSafeHost, Fragment, Host,
+//	                            HostAndPort, HostNameType, IsAbsoluteUri, IsDefaultPort, IsFile,
+//	                            IsLoopback, IsUnc, Path, PathAndQuery, Port, Query, Scheme,
+//	                            SchemeAndServer, UserInfo (any letter case)
+//	Indent [indent [rest]]      indents every line, the first included. No argument: four spaces.
+//	                            One argument: n (0 to 255) spaces for every line; i/s, i spaces
+//	                            for the first line and s for the others; /s, nothing for the first
+//	                            and s spaces for the others; any other text is written before
+//	                            every line ("#{A | Indent "> "}"). Two arguments: the texts written
+//	                            before the first line and before each other line. Lines end at
+//	                            "\n"; an empty input stays empty
 //	StartsWith s, EndsWith s, Contains s   "true" or "false", comparing exactly
-//	Format format               formats a number or date in the invariant culture ("C" as en-US)
-//	AddHours n, AddDays n       moves a date
+//	Format [type] format        formats the text in the invariant culture ("C" as en-US) with a
+//	                            .NET standard or custom format. Without a type the text is read
+//	                            as a decimal number, else as a date. The type, any letter case,
+//	                            says how to read it: Int32 or Int (a 32-bit integer), Double,
+//	                            Decimal, Date or DateTime (a date without offset), DateTimeOffset
+////	AddHours n, AddDays n       moves a date
 //	NowDate [format], NowDateUtc [format]   the time of [Options].Now, local or UTC
 //	Append s, Prepend s         adds text after or before
 //	Null                        nothing: the empty text, whatever its input
@@ -290,6 +311,13 @@
 // cycle through a sensitive value shows every name referenced from a sensitive value as [Mask], in
 // Cycle and in the message, and is reported on the first variable of the cycle whose value is
 // sensitive.
+//
+// Decision: where Octostache, the engine Octopus uses, behaves otherwise, this package chooses
+// to fail loudly or to read lists the way users write them. An unknown filter is an error
+// wrapping [ErrUnknownFilter] (Octostache leaves the binding as written). Null gives the empty
+// text (in Octostache a filter that returns no value leaves the binding as written). The items
+// of a comma-separated each list are trimmed and empty items skipped ("a, b,," has the items a
+// and b; Octostache keeps " b" and the empty items).
 //
 // Decision: "==" and "!=" compare the texts exactly (case-sensitive, like Octopus's comparison
 // filters Contains, StartsWith and EndsWith).
