@@ -201,7 +201,7 @@
 //	                            as a decimal number, else as a date. The type, any letter case,
 //	                            says how to read it: Int32 or Int (a 32-bit integer), Double,
 //	                            Decimal, Date or DateTime (a date without offset), DateTimeOffset
-////	AddHours n, AddDays n       moves a date
+//	AddHours n, AddDays n       moves a date
 //	NowDate [format], NowDateUtc [format]   the time of [Options].Now, local or UTC
 //	Append s, Prepend s         adds text after or before
 //	Null                        nothing: the empty text, whatever its input

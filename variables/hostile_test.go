@@ -56,3 +56,16 @@ func TestFormat_LongQuotedRuns(t *testing.T) {
 		require.Equal(t, tt.want, got.Text.Reveal())
 	}
 }
+
+// TestReplace_LongBraceRun: a replacement made of "${" that name no group is text, read once
+// (the search for each "}" read the rest of the replacement again at every "${").
+func TestReplace_LongBraceRun(t *testing.T) {
+	repl := strings.Repeat("${", 1<<19-1) + "}"
+	got, err := variables.Substitute("#{A | Replace a #{R}}", plainVars("A", "a", "R", repl), variables.Options{})
+	require.NoError(t, err)
+	require.Equal(t, len(repl), len(got.Text.Reveal()))
+	require.True(t, got.Text.Reveal() == repl)
+	got, err = variables.Substitute("#{A | Replace #{P} #{R}}", plainVars("A", "a", "P", "(?P<x_1>a)", "R", "${x_1}${1}${$0}${x-1}"), variables.Options{})
+	require.NoError(t, err)
+	require.Equal(t, "aa${a}${x-1}", got.Text.Reveal())
+}
