@@ -254,7 +254,8 @@
 //     character read times the instructions of the compiled expression, and counts the characters
 //     every search actually reads (a search may read past its match, and each match starts a new
 //     search), so no expression runs for longer than the budget allows; a pattern computed at
-//     evaluation costs a unit per byte and per instruction to compile. Markdown also charges,
+//     evaluation costs a unit per byte and per instruction to compile. Markdown charges four units
+//     per byte of its input, the most its parser spends on text dense in markup, and also,
 //     for every line, one unit per 16 bytes of the line times the number of block-quote and list
 //     markers that open it and of link destinations ("](") in it, the lines its parser reads
 //     again, and 16 units per cell of a table row (as many as the most "|" of a line of its
