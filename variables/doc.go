@@ -166,7 +166,10 @@
 //	UriEscape                   percent-encodes a URI as .NET's Uri.EscapeUriString: all but the
 //	                            unreserved and reserved characters of RFC 3986, so a URL stays
 //	                            readable
-//	ToBase64, FromBase64        base64 of the UTF-8 text, and back
+//	ToBase64 [encoding], FromBase64 [encoding]
+//	                            base64 of the text's bytes, and back; encoding is utf8 (or utf-8,
+//	                            the default) or unicode (UTF-16 little-endian, as .NET's
+//	                            Encoding.Unicode), in any letter case
 //
 // and the filters that are pure functions of their input and arguments, as Octopus documents
 // them:

@@ -41,6 +41,11 @@ func TestDoc_FilterArgumentForms(t *testing.T) {
 		{"#{U | UriPart AbsolutePath}", "/p/q"},
 		{"#{U | UriPart Query}", "?x=1"},
 		{"#{U | UriPart Fragment}", "#frag"},
+		{"#{H | ToBase64}", "aGk="},
+		{"#{H | ToBase64 utf-8}", "aGk="},
+		{"#{H | ToBase64 Unicode}", "aABpAA=="},
+		{"#{H | ToBase64 unicode | FromBase64 unicode}", "hi"},
+		{"#{B | FromBase64 UTF8}", "hi"},
 		// Decisions: Null is the empty text; each items are trimmed and empty items skipped.
 		{"x#{S | Null}y", "xy"},
 		{"#{each c in C}[#{c}]#{/each}", "[a][b]"},
@@ -52,4 +57,7 @@ func TestDoc_FilterArgumentForms(t *testing.T) {
 	}
 	_, err := variables.Substitute("#{S | NoSuchFilter}", vars, variables.Options{})
 	require.ErrorIs(t, err, variables.ErrUnknownFilter)
+	_, err = variables.Substitute("#{S | ToBase64 utf16}", vars, variables.Options{})
+	require.ErrorIs(t, err, variables.ErrFilterArgument)
+	require.ErrorContains(t, err, `argument 1 "utf16" is not an encoding (utf8, unicode)`)
 }
