@@ -166,20 +166,44 @@
 //	UriEscape                   percent-encodes a URI as .NET's Uri.EscapeUriString: all but the
 //	                            unreserved and reserved characters of RFC 3986, so a URL stays
 //	                            readable
-//	ToBase64, FromBase64        base64 of the UTF-8 text, and back
+//	ToBase64 [encoding], FromBase64 [encoding]
+//	                            base64 of the text's bytes, and back; encoding is utf8 (or utf-8,
+//	                            the default) or unicode (UTF-16 little-endian, as .NET's
+//	                            Encoding.Unicode), in any letter case
 //
 // and the filters that are pure functions of their input and arguments, as Octopus documents
 // them:
 //
-//	MD5, SHA1, SHA256, SHA384, SHA512   the digest of the UTF-8 text, in hex
+//	MD5, SHA1, SHA256, SHA384, SHA512 [size] [encoding]
+//	                            the digest of the text, in lower-case hex. The two optional
+//	                            arguments come in either order: size, a positive number of bytes,
+//	                            keeps the first bytes of the digest ("#{A | SHA256 8}" is 16 hex
+//	                            digits); encoding says which bytes are hashed: utf8 (or utf-8, the
+//	                            default), unicode (UTF-16 little-endian, as .NET's Encoding.Unicode)
+//	                            or base64 (the bytes the text decodes to; an error when it is not
+//	                            base64)
 //	VersionMajor, VersionMinor, VersionPatch, VersionRevision   a part of a version number
 //	VersionPreRelease, VersionPreReleasePrefix, VersionPreReleaseCounter   the pre-release label,
 //	                            its prefix and its counter
 //	VersionMetadata             the build metadata of a version
-//	UriPart part                a part of a URI (Host, Path, Query, Scheme, Port, ...)
-//	Indent [n|chars]            indents every line after the first
+//	UriPart part                a part of an absolute URI, as .NET's System.Uri names it:
+//	                            AbsolutePath, AbsoluteUri, Authority, DnsSafeHost, Fragment, Host,
+//	                            HostAndPort, HostNameType, IsAbsoluteUri, IsDefaultPort, IsFile,
+//	                            IsLoopback, IsUnc, Path, PathAndQuery, Port, Query, Scheme,
+//	                            SchemeAndServer, UserInfo (any letter case)
+//	Indent [indent [rest]]      indents every line, the first included. No argument: four spaces.
+//	                            One argument: n (0 to 255) spaces for every line; i/s, i spaces
+//	                            for the first line and s for the others; /s, nothing for the first
+//	                            and s spaces for the others; any other text is written before
+//	                            every line ("#{A | Indent "> "}"). Two arguments: the texts written
+//	                            before the first line and before each other line. Lines end at
+//	                            "\n"; an empty input stays empty
 //	StartsWith s, EndsWith s, Contains s   "true" or "false", comparing exactly
-//	Format format               formats a number or date in the invariant culture ("C" as en-US)
+//	Format [type] format        formats the text in the invariant culture ("C" as en-US) with a
+//	                            .NET standard or custom format. Without a type the text is read
+//	                            as a decimal number, else as a date. The type, any letter case,
+//	                            says how to read it: Int32 or Int (a 32-bit integer), Double,
+//	                            Decimal, Date or DateTime (a date without offset), DateTimeOffset
 //	AddHours n, AddDays n       moves a date
 //	NowDate [format], NowDateUtc [format]   the time of [Options].Now, local or UTC
 //	Append s, Prepend s         adds text after or before
@@ -233,7 +257,12 @@
 //     character read times the instructions of the compiled expression, and counts the characters
 //     every search actually reads (a search may read past its match, and each match starts a new
 //     search), so no expression runs for longer than the budget allows; a pattern computed at
-//     evaluation costs a unit per byte and per instruction to compile.
+//     evaluation costs a unit per byte and per instruction to compile. Markdown charges four units
+//     per byte of its input, the most its parser spends on text dense in markup, and also,
+//     for every line, one unit per 16 bytes of the line times the number of block-quote and list
+//     markers that open it and of link destinations ("](") in it, the lines its parser reads
+//     again, and 16 units per cell of a table row (as many as the most "|" of a line of its
+//     block): nothing for ordinary text, and over the budget for a long line of nested quotes.
 //
 // The totals are per call, not per variable: [Project.Resolve] stops at the first variable that
 // exceeds MaxTotalSize or MaxWork and reports that one error. Parsing takes time and memory
@@ -286,6 +315,13 @@
 // cycle through a sensitive value shows every name referenced from a sensitive value as [Mask], in
 // Cycle and in the message, and is reported on the first variable of the cycle whose value is
 // sensitive.
+//
+// Decision: where Octostache, the engine Octopus uses, behaves otherwise, this package chooses
+// to fail loudly or to read lists the way users write them. An unknown filter is an error
+// wrapping [ErrUnknownFilter] (Octostache leaves the binding as written). Null gives the empty
+// text (in Octostache a filter that returns no value leaves the binding as written). The items
+// of a comma-separated each list are trimmed and empty items skipped ("a, b,," has the items a
+// and b; Octostache keeps " b" and the empty items).
 //
 // Decision: "==" and "!=" compare the texts exactly (case-sensitive, like Octopus's comparison
 // filters Contains, StartsWith and EndsWith).

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -61,13 +62,26 @@ func (f *filterCall) apply(s string, vals []string, max int, work *int) (out str
 	case fURIEscape:
 		out = uriEscape(s)
 	case fToBase64:
-		out = base64.StdEncoding.EncodeToString([]byte(s))
+		if len(s) > max/4*3 {
+			return "", overSize, nil
+		}
+		b := []byte(s)
+		if len(vals) == 1 && strings.EqualFold(vals[0], "unicode") {
+			if 2*len(s) > max/4*3 {
+				return "", overSize, nil
+			}
+			b = utf16LE(s)
+		}
+		out = base64.StdEncoding.EncodeToString(b)
 	case fFromBase64:
 		b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
 		if err != nil {
 			return "", done, &argError{arg: -1, want: "base64 text"}
 		}
 		out = string(b)
+		if len(vals) == 1 && strings.EqualFold(vals[0], "unicode") {
+			out = fromUTF16LE(b)
+		}
 	}
 	if len(out) > max {
 		return "", overSize, nil
@@ -182,4 +196,30 @@ func uriEscape(s string) string {
 		b.WriteByte(upperHex[c&0xF])
 	}
 	return b.String()
+}
+
+// utf16LE is s in UTF-16, little-endian, as .NET's Encoding.Unicode writes it (an invalid byte
+// of s as U+FFFD).
+func utf16LE(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for _, r := range s {
+		units, n := octoUTF16(r)
+		for _, u := range units[:n] {
+			b = append(b, byte(u), byte(u>>8))
+		}
+	}
+	return b
+}
+
+// fromUTF16LE reads b as UTF-16, little-endian: a lone surrogate or a last odd byte is U+FFFD.
+func fromUTF16LE(b []byte) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+	}
+	s := string(utf16.Decode(u))
+	if len(b)%2 == 1 {
+		s += "\uFFFD"
+	}
+	return s
 }

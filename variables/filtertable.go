@@ -82,6 +82,8 @@ func (k filterKind) arity() (int, int) {
 		return 1, 2
 	case fMatch:
 		return 1, 1
+	case fToBase64, fFromBase64:
+		return 0, 1
 	}
 	return 0, 0
 }
@@ -141,6 +143,10 @@ func (f *filterCall) decode(vals []string) *argError {
 	case fTrim:
 		if len(vals) == 1 && !strings.EqualFold(vals[0], "start") && !strings.EqualFold(vals[0], "end") {
 			return &argError{arg: 0, val: vals[0], want: "start or end"}
+		}
+	case fToBase64, fFromBase64:
+		if len(vals) == 1 && !strings.EqualFold(vals[0], "utf8") && !strings.EqualFold(vals[0], "utf-8") && !strings.EqualFold(vals[0], "unicode") {
+			return &argError{arg: 0, val: vals[0], want: "an encoding (utf8, unicode)"}
 		}
 	case fReplace, fMatch:
 		pat, err := compilePattern(vals[0])

@@ -28,6 +28,7 @@ type octoFilter struct {
 	name     string // canonical spelling, as Octopus documents it
 	min, max int    // bounds on the number of arguments
 	fn       func(in string, args []string, env filterEnv) (string, error)
+	cost     func(in string) int // extra work units beyond reading the input, when not linear; nil for none
 }
 
 // filterEnv is what a pure filter may read besides its input and arguments.
@@ -83,8 +84,8 @@ var octoFilters = map[string]octoFilter{
 	"prepend": octoDef("Prepend", 1, math.MaxInt, octoAppend(true)),
 	"null":    octoDef("Null", 0, 0, func(string, []string, filterEnv) (string, error) { return "", nil }),
 
-	"markdown":       octoDef("Markdown", 0, 0, octoMarkdown),
-	"markdowntohtml": octoDef("MarkdownToHtml", 0, 0, octoMarkdown),
+	"markdown":       octoCosted(octoDef("Markdown", 0, 0, octoMarkdown), octoMarkdownCost),
+	"markdowntohtml": octoCosted(octoDef("MarkdownToHtml", 0, 0, octoMarkdown), octoMarkdownCost),
 
 	"propertieskeyescape":   octoDef("PropertiesKeyEscape", 0, 0, octoEscaper(octoPropertiesKey)),
 	"propertiesvalueescape": octoDef("PropertiesValueEscape", 0, 0, octoEscaper(octoPropertiesValue)),
@@ -115,6 +116,12 @@ func octoDef(name string, min, max int, fn octoFunc) octoFilter {
 		}
 		return out, nil
 	}}
+}
+
+// octoCosted sets the extra work of a filter whose work is not linear in its input.
+func octoCosted(f octoFilter, cost func(string) int) octoFilter {
+	f.cost = cost
+	return f
 }
 
 func octoCount(n int) string {
@@ -650,6 +657,73 @@ func octoUnreserved(c byte) bool {
 // links. Raw HTML in the input is left out of the output (goldmark's default), and links with
 // dangerous schemes such as javascript: are dropped.
 var octoMarkdownEngine = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
+
+// octoMarkdownCost is the work, in units, that the Markdown parser may do on in beyond reading
+// it once. Two of its steps rescan a line: every container marker opening a line (">", a
+// bullet, an ordered-list number) makes the parser walk the blocks already open on that line,
+// and every link destination it tries ("](") is read up to the end of the line when it fails.
+// A line therefore costs its length times the number of such markers and destinations in it,
+// one unit per 16 bytes as filters are charged: nothing for ordinary text, and too much for
+// a megabyte-long line of ">" or "[a](", which the parser takes minutes over. A table row
+// has a cell for every column of its header, about 16 units each. Every byte costs four units
+// more, the most the parser spends on a byte of text dense in inline markup.
+func octoMarkdownCost(in string) int {
+	// Parsing and rendering take up to a microsecond a byte on inputs dense in emphasis and
+	// inline markup: four units a byte.
+	cost, cols := 4*len(in), 0
+	for len(in) > 0 {
+		line := in
+		if i := strings.IndexByte(in, '\n'); i >= 0 {
+			line, in = in[:i], in[i+1:]
+		} else {
+			in = ""
+		}
+		k := strings.Count(line, "](") + octoContainerMarkers(line)
+		cost += len(line) / 16 * k
+		// A table row gets as many cells as its header has columns, whatever its length:
+		// every line of a block costs the most columns a line of that block has had.
+		if strings.TrimSpace(line) == "" {
+			cols = 0
+		}
+		cols = max(cols, strings.Count(line, "|"))
+		cost += cols * 16
+		if cost > 1<<40 {
+			break
+		}
+	}
+	return cost
+}
+
+// octoContainerMarkers counts the block-quote and list markers that open line.
+func octoContainerMarkers(line string) int {
+	m := 0
+	for i := 0; i < len(line); {
+		switch c := line[i]; {
+		case c == ' ' || c == '\t':
+			i++
+		case c == '>':
+			m++
+			i++
+		case (c == '-' || c == '*' || c == '+') && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+			m++
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(line) && j-i < 10 && line[j] >= '0' && line[j] <= '9' {
+				j++
+			}
+			if j < len(line) && (line[j] == '.' || line[j] == ')') && (j+1 == len(line) || line[j+1] == ' ' || line[j+1] == '\t') {
+				m++
+				i = j + 1
+				continue
+			}
+			return m
+		default:
+			return m
+		}
+	}
+	return m
+}
 
 func octoMarkdown(in string, _ []string, env filterEnv) (string, error) {
 	b := &octoBuilder{max: env.max}
@@ -1303,7 +1377,9 @@ func octoFormatDate(d octoDate, format string, max int) (string, error) {
 	for i := 0; i < len(format) && !b.over; {
 		c := format[i]
 		n := 1
-		for i+n < len(format) && format[i+n] == c {
+		// Quotes, escapes and '%' are read one at a time: counting a run of them would read
+		// a long run again at each of its characters.
+		for c != '\'' && c != '"' && c != '\\' && c != '%' && i+n < len(format) && format[i+n] == c {
 			n++
 		}
 		switch c {

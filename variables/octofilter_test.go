@@ -512,6 +512,11 @@ func FuzzOctoFilters(f *testing.F) {
 	f.Add("indent", "a\nb\nc", "250/250", "", uint8(1), uint16(20))
 	f.Add("format", "-0.0005", "#,##0.00;(#);zero", "", uint8(1), uint16(100))
 	f.Add("uripart", "http://[::1:80/", "port", "", uint8(1), uint16(100))
+	// Inputs on which a parser rereads a line: nested quotes and lists, open link destinations,
+	// a table wider than its rows, a date format of quotes.
+	f.Add("markdown", strings.Repeat(">", 200)+"a\n\t> - 1. b", "", "", uint8(0), uint16(4000))
+	f.Add("markdown", strings.Repeat("[a](()", 40)+"\n|a|b|c|\n|-|-|-|\n|\n|x", "", "", uint8(0), uint16(4000))
+	f.Add("format", "2020-01-02", strings.Repeat("'", 301), "", uint8(1), uint16(1000))
 	names := make([]string, 0, len(octoFilters))
 	for name := range octoFilters {
 		names = append(names, name)

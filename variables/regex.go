@@ -213,8 +213,13 @@ func (pt *pattern) expand(out []byte, repl, s string, a []int) []byte {
 				out = append(out, '$')
 			}
 		case c == '{':
-			end := strings.IndexByte(repl, '}')
-			if end < 0 {
+			// A group name or number is made of word characters: look no further for the
+			// '}', so that a long replacement of "${" is read once, not once per "${".
+			end := 1
+			for end < len(repl) && isWordByte(repl[end]) {
+				end++
+			}
+			if end == len(repl) || repl[end] != '}' {
 				out = append(out, '$')
 				continue
 			}
@@ -234,4 +239,9 @@ func (pt *pattern) expand(out []byte, repl, s string, a []int) []byte {
 			out = append(out, '$')
 		}
 	}
+}
+
+// isWordByte reports whether c may be part of a group name: an ASCII letter, digit or '_'.
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

@@ -17,8 +17,9 @@ func quoteArg(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
-// dotnetToken finds the substitutions of a .NET replacement string.
-var dotnetToken = regexp.MustCompile("\\$(\\$|&|`|'|\\+|_|[0-9]+|\\{[^}]*\\})")
+// dotnetToken finds the substitutions of a .NET replacement string. A "${" that names no group
+// is a "$" and scanning goes on after it, so a "$" inside braces starts a token of its own.
+var dotnetToken = regexp.MustCompile("\\$(\\$|&|`|'|\\+|_|[0-9]+|\\{[^}$]*\\})")
 
 // dotnetReplaceAll is a slow reference: the matches regexp finds, each replaced by repl
 // expanded as .NET's Regex.Replace expands it.

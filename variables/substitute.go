@@ -1073,6 +1073,16 @@ func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 // octo applies the pure filter f.octo to s with the argument values vals.
 func (e *engine) octo(p *prog, f *filterCall, s string, vals []string) (string, error) {
 	env := filterEnv{now: e.lim.now, hasNow: e.lim.hasNow, max: e.lim.size}
+	// The filter reads its input (a digest or Markdown reads all of it): charge the reading
+	// before the work is done, and for Markdown the extra work its parser does on nested
+	// blocks and link destinations.
+	cost := len(s) / 16
+	if f.octo.cost != nil {
+		cost += f.octo.cost(s)
+	}
+	if err := e.spend(p, f.off, cost); err != nil {
+		return "", err
+	}
 	out, err := f.octo.fn(s, vals, env)
 	var fe *filterError
 	switch {
