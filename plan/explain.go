@@ -32,7 +32,9 @@ type ExplainRequest struct {
 
 // CheckOutcome is the outcome of one check (see Reasons in the package documentation) for the
 // explained cell. Evaluated is false for checks that do not apply (for example lifecycle when the
-// environment is not in the release's lifecycle, or forbidden when no principal asks).
+// environment is not in the release's lifecycle, or forbidden when no principal asks). Passed
+// says the check does not block the cell: it ran and passed, or it does not apply; a failed check
+// has Passed false and its Reason. Detail says what the check saw, or why it does not apply.
 type CheckOutcome struct {
 	Check     Code    `json:"check"`
 	Evaluated bool    `json:"evaluated"`
