@@ -153,7 +153,8 @@
 //
 //	ToUpper, ToLower            letter case
 //	Trim [start|end]            removes white space from both ends, or one
-//	Truncate n                  keeps n characters and appends "..." when it cut
+//	Truncate n [suffix]         keeps n characters and appends suffix (default "...") when it
+//	                            cut; an empty suffix appends nothing
 //	Substring [start] length    characters from start (default 0), clamped to the text
 //	Replace pattern [repl]      replaces every match of the regular expression (Go's RE2 syntax)
 //	                            with repl (default ""), expanded as .NET does: $1 or ${1} a group,

@@ -181,3 +181,15 @@ func TestResolve_EachIndexedInDefinitionOrder(t *testing.T) {
 		require.Equal(t, want, got.Reveal(), env)
 	}
 }
+
+func TestSubstitute_TruncateSuffix(t *testing.T) {
+	name := plainVars("Product", "Octopus Deploy", "Tail", " [more]")
+	runForms(t, []formCase{
+		{"default suffix is an ellipsis", "#{Product | Truncate 3}", name, "Oct...", nil},
+		{"own suffix replaces the ellipsis", "#{Product | Truncate 3 ~}", name, "Oct~", nil},
+		{"quoted suffix with spaces", `#{Product | Truncate 4 " (cut)"}`, name, "Octo (cut)", nil},
+		{"empty suffix appends nothing", `#{Product | Truncate 5 ""}`, name, "Octop", nil},
+		{"no suffix when nothing is cut", "#{Product | Truncate 99 ~}", name, "Octopus Deploy", nil},
+		{"suffix from a binding", "#{Product | Truncate 2 #{Tail}}", name, "Oc [more]", nil},
+	}, variables.Options{})
+}
