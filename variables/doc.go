@@ -80,7 +80,8 @@
 //	name      = { char | "#{" binding "}" }          trimmed; case-insensitive
 //	cond      = operand [ ("==" | "!=") operand ]
 //	operand   = quoted | name { "|" filter { arg } }
-//	arg       = quoted | word                        a word may contain "#{" binding "}"
+//	arg       = quoted | word                        a word may contain "#{" binding "}";
+//	                                                 one that opens with a binding ends with it
 //	quoted    = '"' { any but '"' or '\', or '\"', or '\\' } '"'
 //	          | '\"' { any } '\"'                    as written inside a JSON string
 //	sum       = term { ("+" | "-") term }
@@ -147,9 +148,10 @@
 //
 // A filter transforms the text before it; filters chain left to right and their names are
 // case-insensitive. Arguments are separated by white space; an argument with spaces is quoted;
-// an argument may contain bindings ("#{A | Replace #{From} #{To}}"). The number of arguments is
-// checked when the text is parsed, their values when they are known (at parse time when they
-// are constant). The filters, with their arguments ([x] is optional):
+// an argument may contain bindings ("#{A | Replace #{From} #{To}}"). An argument that opens
+// with a binding ends where that binding closes, as in Octopus: "#{A | Replace #{From}#{To}}"
+// has two arguments, the values of From and To. The number of arguments is checked when the
+// text is parsed, their values when they are known (at parse time when they are constant). The filters, with their arguments ([x] is optional):
 //
 //	ToUpper, ToLower            letter case
 //	Trim [start|end]            removes white space from both ends, or one

@@ -193,3 +193,13 @@ func TestSubstitute_TruncateSuffix(t *testing.T) {
 		{"suffix from a binding", "#{Product | Truncate 2 #{Tail}}", name, "Oc [more]", nil},
 	}, variables.Options{})
 }
+
+func TestSubstitute_ArgumentOpeningWithBinding(t *testing.T) {
+	vars := plainVars("Text", "a-b-c", "From", "-", "To", "+", "Tail", "...")
+	runForms(t, []formCase{
+		{"adjacent bindings are two arguments", "#{Text | Replace #{From}#{To}}", vars, "a+b+c", nil},
+		{"spaced bindings are two arguments", "#{Text | Replace #{From} #{To}}", vars, "a+b+c", nil},
+		{"text after a binding is its own argument", "#{Text | Truncate #{Two}#{Tail}}", plainVars("Text", "abcdef", "Two", "2", "Tail", "~"), "ab~", nil},
+		{"a binding inside a word stays in the word", "#{Text | Replace x#{From} y}", plainVars("Text", "ax-b", "From", "-"), "ayb", nil},
+	}, variables.Options{})
+}

@@ -400,7 +400,8 @@ func (p *parser) binding(open, depth int) (*bindNode, error) {
 }
 
 // name parses a variable name up to "}" or "|" (and white space when word, "==" or "!=" when
-// ops), with nested bindings.
+// ops), with nested bindings. A word (a filter argument) that opens with a binding ends where
+// that binding does.
 func (p *parser) name(word, ops bool, depth int) (nameExpr, error) {
 	start := p.pos
 	var parts []namePart
@@ -422,6 +423,9 @@ func (p *parser) name(word, ops bool, depth int) (nameExpr, error) {
 			}
 			parts = append(parts, namePart{bind: b})
 			lit = p.pos
+			if word && open == start {
+				break // a filter argument that opens with a binding ends where the binding does
+			}
 			continue
 		}
 		if c == '}' || c == '|' || (word && isSpace(c)) ||
