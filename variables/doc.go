@@ -111,7 +111,11 @@
 // empty text; an object or array prints as compact JSON; true and false print as "True" and
 // "False", as .NET does. The reading is lenient like Octopus's: member names may be bare words
 // and strings may be in single quotes. A value that is not JSON, or a step into a scalar, leaves
-// the name undefined.
+// the name undefined. A value may read into itself: with Cfg set to {"Port": 8080, "Url":
+// "http://host:#{Cfg.Port}"}, "#{Cfg.Url}" is "http://host:8080". Such a path, met while the
+// value is being expanded, reads the value as written, as Octopus does, instead of being a
+// reference cycle; a member whose text holds a binding, or a value that is not JSON as written
+// ("#{Self.Part}" as the value of Self), leaves the name undefined.
 //
 // Conditions. "#{if X}" takes its block when X is truthy: defined and, trimmed, none of "",
 // "False", "No" (any case) and "0". "==" and "!=" compare the two operands' texts exactly. An

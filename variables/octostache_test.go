@@ -203,3 +203,23 @@ func TestSubstitute_ArgumentOpeningWithBinding(t *testing.T) {
 		{"a binding inside a word stays in the word", "#{Text | Replace x#{From} y}", plainVars("Text", "ax-b", "From", "-"), "ayb", nil},
 	}, variables.Options{})
 }
+
+func TestSubstitute_ValueReadsItselfByPath(t *testing.T) {
+	runForms(t, []formCase{
+		{"a member refers to a sibling", "#{Cfg.Url}", plainVars("Cfg", `{"Port": 8080, "Url": "http://host:#{Cfg.Port}"}`), "http://host:8080", nil},
+		{"the whole value refers to a sibling", "#{Cfg}", plainVars("Cfg", `{"A": "x", "B": "#{Cfg.A}"}`), `{"A": "x", "B": "x"}`, nil},
+		{"a value not JSON as written leaves the path undefined", "#{Self}", plainVars("Self", "#{Self.Part}"), "#{Self.Part}", []string{"Self.Part"}},
+		{"an index into itself through a nested name", "#{V}", plainVars("V", "#{V[#{K}]}", "K", "k"), "#{V[#{K}]}", []string{"V[k]"}},
+		{"a sibling that binds again stays undefined", "#{Cfg.A}", plainVars("Cfg", `{"A": "#{Cfg.B}", "B": "#{Other}"}`, "Other", "o"), "#{Cfg.B}", []string{"Cfg.B"}},
+	}, variables.Options{})
+
+	_, err := variables.Substitute("#{Loop}", plainVars("Loop", "x#{Loop}"), variables.Options{})
+	require.ErrorIs(t, err, variables.ErrCycle, "a value that binds itself whole is still a cycle")
+
+	res, err := variables.Substitute("#{S.Url}", map[string]variables.Value{
+		"S": variables.Sensitive(`{"Key": "k1", "Url": "u?key=#{S.Key}"}`),
+	}, variables.Options{})
+	require.NoError(t, err)
+	require.True(t, res.Text.IsSensitive(), "reading a sensitive value as written keeps it secret")
+	require.Equal(t, "u?key=k1", res.Text.Reveal())
+}

@@ -45,7 +45,7 @@ type parser struct {
 // parse parses a template text. maxDepth bounds the nesting of blocks and bindings; depthName
 // says in an error where that bound comes from.
 func parse(src, variable string, sensitive bool, maxDepth int, depthName string) (*prog, error) {
-	pr := &prog{variable: variable, sensitive: sensitive}
+	pr := &prog{variable: variable, sensitive: sensitive, src: src}
 	if !strings.Contains(src, "#{") {
 		pr.literal, pr.text = true, src
 		return pr, nil
