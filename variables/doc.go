@@ -80,7 +80,8 @@
 //	name      = { char | "#{" binding "}" }          trimmed; case-insensitive
 //	cond      = operand [ ("==" | "!=") operand ]
 //	operand   = quoted | name { "|" filter { arg } }
-//	arg       = quoted | word                        a word may contain "#{" binding "}"
+//	arg       = quoted | word                        a word may contain "#{" binding "}";
+//	                                                 one that opens with a binding ends with it
 //	quoted    = '"' { any but '"' or '\', or '\"', or '\\' } '"'
 //	          | '\"' { any } '\"'                    as written inside a JSON string
 //	sum       = term { ("+" | "-") term }
@@ -110,7 +111,11 @@
 // empty text; an object or array prints as compact JSON; true and false print as "True" and
 // "False", as .NET does. The reading is lenient like Octopus's: member names may be bare words
 // and strings may be in single quotes. A value that is not JSON, or a step into a scalar, leaves
-// the name undefined.
+// the name undefined. A value may read into itself: with Cfg set to {"Port": 8080, "Url":
+// "http://host:#{Cfg.Port}"}, "#{Cfg.Url}" is "http://host:8080". Such a path, met while the
+// value is being expanded, reads the value as written, as Octopus does, instead of being a
+// reference cycle; a member whose text holds a binding, or a value that is not JSON as written
+// ("#{Self.Part}" as the value of Self), leaves the name undefined.
 //
 // Conditions. "#{if X}" takes its block when X is truthy: defined and, trimmed, none of "",
 // "False", "No" (any case) and "0". "==" and "!=" compare the two operands' texts exactly. An
@@ -147,13 +152,15 @@
 //
 // A filter transforms the text before it; filters chain left to right and their names are
 // case-insensitive. Arguments are separated by white space; an argument with spaces is quoted;
-// an argument may contain bindings ("#{A | Replace #{From} #{To}}"). The number of arguments is
-// checked when the text is parsed, their values when they are known (at parse time when they
-// are constant). The filters, with their arguments ([x] is optional):
+// an argument may contain bindings ("#{A | Replace #{From} #{To}}"). An argument that opens
+// with a binding ends where that binding closes, as in Octopus: "#{A | Replace #{From}#{To}}"
+// has two arguments, the values of From and To. The number of arguments is checked when the
+// text is parsed, their values when they are known (at parse time when they are constant). The filters, with their arguments ([x] is optional):
 //
 //	ToUpper, ToLower            letter case
 //	Trim [start|end]            removes white space from both ends, or one
-//	Truncate n                  keeps n characters and appends "..." when it cut
+//	Truncate n [suffix]         keeps n characters and appends suffix (default "...") when it
+//	                            cut; an empty suffix appends nothing
 //	Substring [start] length    characters from start (default 0), clamped to the text
 //	Replace pattern [repl]      replaces every match of the regular expression (Go's RE2 syntax)
 //	                            with repl (default ""), expanded as .NET does: $1 or ${1} a group,

@@ -35,7 +35,11 @@ func (f *filterCall) apply(s string, vals []string, max int, work *int) (out str
 			out = strings.TrimRight(s, " \t\n\r\v\f")
 		}
 	case fTruncate:
-		out = truncate(s, f.ints[0])
+		suffix := "..."
+		if len(vals) == 2 {
+			suffix = vals[1]
+		}
+		out = truncate(s, f.ints[0], suffix)
 	case fSubstring:
 		start, n := 0, f.ints[0]
 		if len(vals) == 2 {
@@ -89,8 +93,8 @@ func (f *filterCall) apply(s string, vals []string, max int, work *int) (out str
 	return out, done, nil
 }
 
-// truncate keeps the first n characters and appends "..." when s is longer.
-func truncate(s string, n int) string {
+// truncate keeps the first n characters and appends suffix when s is longer.
+func truncate(s string, n int, suffix string) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -99,7 +103,7 @@ func truncate(s string, n int) string {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 	}
-	return s[:i] + "..."
+	return s[:i] + suffix
 }
 
 // substring returns n characters from character start, clamped to s.

@@ -75,7 +75,7 @@ func (k filterKind) arity() (int, int) {
 	case fTrim:
 		return 0, 1
 	case fTruncate:
-		return 1, 1
+		return 1, 2
 	case fSubstring:
 		return 1, 2
 	case fReplace:
@@ -133,6 +133,9 @@ func (e *argError) msg(quote func(string) string) string {
 func (f *filterCall) decode(vals []string) *argError {
 	switch f.kind {
 	case fTruncate, fSubstring:
+		if f.kind == fTruncate {
+			vals = vals[:1] // the second argument is the suffix, any text
+		}
 		for i, v := range vals {
 			n, err := strconv.Atoi(strings.TrimSpace(v))
 			if err != nil || n < 0 {

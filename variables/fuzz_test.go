@@ -33,6 +33,9 @@ func FuzzSubstitute(f *testing.F) {
 		f.Add(s, "a,#{B}", "#{A}")
 		f.Add(s, strings.Repeat("a", 300), "secret#{InsideSecret}")
 	}
+	// Arguments that open with a binding, Truncate's suffix, and values that read into themselves.
+	f.Add("#{A | Replace #{B}#{A}}#{A | Truncate 1 #{B}x}", "a", "b")
+	f.Add(`#{A.x}#{B.k}#{A[y]}`, `{"x": "#{A.y}", "y": "#{A.x}", "z": "#{A}"}`, `{"k": "#{B.k}#{B}"}`)
 	opts := variables.Options{MaxDepth: 16, MaxSize: 4096, MaxTotalSize: 1 << 16, MaxWork: 200_000}
 	f.Fuzz(func(t *testing.T, text, a, b string) {
 		json := `{"k": [1, "` + a + `"], "o": {"x": "#{A}"}}`

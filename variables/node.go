@@ -16,6 +16,7 @@ type prog struct {
 	sensitive bool   // the text is a sensitive value: error messages do not quote it
 	literal   bool   // no construct: the value is text
 	text      string // the text when literal
+	src       string // the text as written, read as JSON by a path into the value from itself
 	nodes     []node
 }
 

@@ -181,3 +181,45 @@ func TestResolve_EachIndexedInDefinitionOrder(t *testing.T) {
 		require.Equal(t, want, got.Reveal(), env)
 	}
 }
+
+func TestSubstitute_TruncateSuffix(t *testing.T) {
+	name := plainVars("Product", "Octopus Deploy", "Tail", " [more]")
+	runForms(t, []formCase{
+		{"default suffix is an ellipsis", "#{Product | Truncate 3}", name, "Oct...", nil},
+		{"own suffix replaces the ellipsis", "#{Product | Truncate 3 ~}", name, "Oct~", nil},
+		{"quoted suffix with spaces", `#{Product | Truncate 4 " (cut)"}`, name, "Octo (cut)", nil},
+		{"empty suffix appends nothing", `#{Product | Truncate 5 ""}`, name, "Octop", nil},
+		{"no suffix when nothing is cut", "#{Product | Truncate 99 ~}", name, "Octopus Deploy", nil},
+		{"suffix from a binding", "#{Product | Truncate 2 #{Tail}}", name, "Oc [more]", nil},
+	}, variables.Options{})
+}
+
+func TestSubstitute_ArgumentOpeningWithBinding(t *testing.T) {
+	vars := plainVars("Text", "a-b-c", "From", "-", "To", "+", "Tail", "...")
+	runForms(t, []formCase{
+		{"adjacent bindings are two arguments", "#{Text | Replace #{From}#{To}}", vars, "a+b+c", nil},
+		{"spaced bindings are two arguments", "#{Text | Replace #{From} #{To}}", vars, "a+b+c", nil},
+		{"text after a binding is its own argument", "#{Text | Truncate #{Two}#{Tail}}", plainVars("Text", "abcdef", "Two", "2", "Tail", "~"), "ab~", nil},
+		{"a binding inside a word stays in the word", "#{Text | Replace x#{From} y}", plainVars("Text", "ax-b", "From", "-"), "ayb", nil},
+	}, variables.Options{})
+}
+
+func TestSubstitute_ValueReadsItselfByPath(t *testing.T) {
+	runForms(t, []formCase{
+		{"a member refers to a sibling", "#{Cfg.Url}", plainVars("Cfg", `{"Port": 8080, "Url": "http://host:#{Cfg.Port}"}`), "http://host:8080", nil},
+		{"the whole value refers to a sibling", "#{Cfg}", plainVars("Cfg", `{"A": "x", "B": "#{Cfg.A}"}`), `{"A": "x", "B": "x"}`, nil},
+		{"a value not JSON as written leaves the path undefined", "#{Self}", plainVars("Self", "#{Self.Part}"), "#{Self.Part}", []string{"Self.Part"}},
+		{"an index into itself through a nested name", "#{V}", plainVars("V", "#{V[#{K}]}", "K", "k"), "#{V[#{K}]}", []string{"V[k]"}},
+		{"a sibling that binds again stays undefined", "#{Cfg.A}", plainVars("Cfg", `{"A": "#{Cfg.B}", "B": "#{Other}"}`, "Other", "o"), "#{Cfg.B}", []string{"Cfg.B"}},
+	}, variables.Options{})
+
+	_, err := variables.Substitute("#{Loop}", plainVars("Loop", "x#{Loop}"), variables.Options{})
+	require.ErrorIs(t, err, variables.ErrCycle, "a value that binds itself whole is still a cycle")
+
+	res, err := variables.Substitute("#{S.Url}", map[string]variables.Value{
+		"S": variables.Sensitive(`{"Key": "k1", "Url": "u?key=#{S.Key}"}`),
+	}, variables.Options{})
+	require.NoError(t, err)
+	require.True(t, res.Text.IsSensitive(), "reading a sensitive value as written keeps it secret")
+	require.Equal(t, "u?key=k1", res.Text.Reveal())
+}

@@ -45,7 +45,7 @@ type parser struct {
 // parse parses a template text. maxDepth bounds the nesting of blocks and bindings; depthName
 // says in an error where that bound comes from.
 func parse(src, variable string, sensitive bool, maxDepth int, depthName string) (*prog, error) {
-	pr := &prog{variable: variable, sensitive: sensitive}
+	pr := &prog{variable: variable, sensitive: sensitive, src: src}
 	if !strings.Contains(src, "#{") {
 		pr.literal, pr.text = true, src
 		return pr, nil
@@ -400,7 +400,8 @@ func (p *parser) binding(open, depth int) (*bindNode, error) {
 }
 
 // name parses a variable name up to "}" or "|" (and white space when word, "==" or "!=" when
-// ops), with nested bindings.
+// ops), with nested bindings. A word (a filter argument) that opens with a binding ends where
+// that binding does.
 func (p *parser) name(word, ops bool, depth int) (nameExpr, error) {
 	start := p.pos
 	var parts []namePart
@@ -422,6 +423,9 @@ func (p *parser) name(word, ops bool, depth int) (nameExpr, error) {
 			}
 			parts = append(parts, namePart{bind: b})
 			lit = p.pos
+			if word && open == start {
+				break // a filter argument that opens with a binding ends where the binding does
+			}
 			continue
 		}
 		if c == '}' || c == '|' || (word && isSpace(c)) ||

@@ -315,3 +315,19 @@ func TestResolve_Concurrent(t *testing.T) {
 		require.Equal(t, "https://beverley-sanchez.mojo.com", <-done)
 	}
 }
+
+func TestResolve_ValueReadsItselfByPath(t *testing.T) {
+	p, err := variables.NewProject(variables.ProjectSpec{
+		Name: "Api",
+		Variables: []variables.Variable{
+			pv("Service", `{"Port": 8443, "Url": "https://api:#{Service.Port}"}`, variables.Scope{}),
+			pv("Endpoint", "#{Service.Url}", variables.Scope{}),
+		},
+	})
+	require.NoError(t, err)
+	r, err := p.Resolve(variables.Context{Project: "Api"}, variables.Options{})
+	require.NoError(t, err)
+	v, ok := r.Get("Endpoint")
+	require.True(t, ok)
+	require.Equal(t, "https://api:8443", v.Reveal())
+}

@@ -935,6 +935,9 @@ func (e *engine) global(p *prog, off int, key string) (Value, bool, error) {
 		if !ok {
 			continue
 		}
+		if e.state[id] == stBusy {
+			return e.selfPath(p, off, id, key[i:])
+		}
 		v, found, err := e.evalID(id, p, off)
 		if err != nil {
 			return Value{}, false, err
@@ -949,6 +952,23 @@ func (e *engine) global(p *prog, off int, key string) (Value, bool, error) {
 		return e.jsonValue(p, off, doc, key[i:], v.sensitive)
 	}
 	return Value{}, false, nil
+}
+
+// selfPath reads path into the value of variable id from within that value's own expansion
+// ("Test" set to {"A": "#{Test.B}", "B": 1}). As in Octopus, the value is then read as written,
+// not expanded: a member holds its text as written, and a member whose text holds a binding, or
+// a value that is not JSON as written, leaves the name undefined.
+func (e *engine) selfPath(p *prog, off int, id int32, path string) (Value, bool, error) {
+	own := e.progs[id]
+	doc, err := e.readJSON(p, off, own.src)
+	if err != nil || doc == nil {
+		return Value{}, false, err
+	}
+	v, found, err := e.jsonValue(p, off, doc, path, own.sensitive)
+	if err != nil || !found || strings.Contains(v.s, "#{") {
+		return Value{}, false, err
+	}
+	return v, true, nil
 }
 
 // jsonOf returns the value s of variable id read as JSON, once per resolution.

@@ -118,7 +118,7 @@ func TestSubstitute_Errors(t *testing.T) {
 		{"text after /if", "#{if A}#{/if x}", nil, variables.ErrSyntax, "", 13, "unexpected text"},
 		{"unknown filter", "#{X | Nope}", plainVars("X", "1"), variables.ErrUnknownFilter, "", 6, `"Nope" is not a filter`},
 		{"missing filter name", "#{X | }", nil, variables.ErrSyntax, "", 6, "missing filter name"},
-		{"truncate arity", "#{X | Truncate}", nil, variables.ErrFilterArgument, "", 6, "takes 1 arguments, got 0"},
+		{"truncate arity", "#{X | Truncate}", nil, variables.ErrFilterArgument, "", 6, "takes 1 to 2 arguments, got 0"},
 		{"truncate not a number", "#{X | Truncate ten}", nil, variables.ErrFilterArgument, "", 15, "not a non-negative integer"},
 		{"substring negative", "#{X | Substring -1}", nil, variables.ErrFilterArgument, "", 16, "non-negative"},
 		{"trim mode", "#{X | Trim middle}", nil, variables.ErrFilterArgument, "", 11, "start or end"},
