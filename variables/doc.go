@@ -101,7 +101,8 @@
 // the expansion is shared by every reference). Names may contain dots and indexes; an inner
 // binding is expanded first, so "#{Password[#{User}]}" with User "Mary" reads "Password[Mary]".
 // An undefined name is echoed as written, filters included, and listed as unresolved. A binding
-// with filters and no name ("#{ | NowDate}") applies its filters to the empty text.
+// with filters and no name has no value to filter: as in Octopus, it is echoed and listed as
+// unresolved unless its first filter makes a value of its own ("#{ | NowDate}", NowDateUtc).
 //
 // JSON values. When no variable has the whole name, a name that extends a variable's name by a
 // path of ".member" and "[index]" steps reads into that variable's value when it is a JSON

@@ -2,6 +2,7 @@ package variables_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -222,4 +223,26 @@ func TestSubstitute_ValueReadsItselfByPath(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, res.Text.IsSensitive(), "reading a sensitive value as written keeps it secret")
 	require.Equal(t, "u?key=k1", res.Text.Reveal())
+}
+
+// TestSubstitute_BindingWithoutName: a binding with filters and no name has no value to filter.
+// As in Octopus, NowDate and NowDateUtc make a value of their own and can open it; any other
+// filter leaves it echoed as written and listed as unresolved, never a value made from "".
+func TestSubstitute_BindingWithoutName(t *testing.T) {
+	now := time.Date(2026, 11, 30, 22, 45, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text, want string
+		unresolved []string
+	}{
+		{`#{ | NowDateUtc yyyy-MM-dd}`, "2026-11-30", nil},
+		{`[#{ | NowDate "HH:mm"}]`, "[22:45]", nil},
+		{`#{ | MD5}`, "#{ | MD5}", []string{"#{ | MD5}"}},
+		{`#{ | ToUpper}!`, "#{ | ToUpper}!", []string{"#{ | ToUpper}"}},
+		{`#{ | Indent | NowDate}`, "#{ | Indent | NowDate}", []string{"#{ | Indent | NowDate}"}},
+	} {
+		got, err := variables.Substitute(tc.text, nil, variables.Options{Now: now})
+		require.NoError(t, err, tc.text)
+		require.Equal(t, tc.want, got.Text.Reveal(), tc.text)
+		require.Equal(t, tc.unresolved, got.Unresolved, tc.text)
+	}
 }

@@ -990,11 +990,16 @@ func (e *engine) jsonOf(p *prog, off int, id int32, s string) (*jsonNode, error)
 // value evaluates a binding: ok=false when its name (or a nested name) is undefined, in which
 // case it is reported as unresolved.
 //
-// A binding without a name ("#{ | NowDate}") applies its filters to the empty text. A filter
-// that needs the time when [Options] give none leaves the binding unresolved: its source text
-// is reported.
+// A binding without a name has no value to filter: as in Octopus, only a first filter that
+// makes a value of its own (NowDate, NowDateUtc: "#{ | NowDate}") gives it one; any other
+// ("#{ | MD5}") leaves it unresolved. A filter that needs the time when [Options] give none
+// leaves the binding unresolved too. An unresolved nameless binding reports its source text.
 func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
 	var s string
+	if len(b.name.parts) == 0 && (len(b.filters) == 0 || !makesValue(b.filters[0].name)) {
+		e.addUnresolved(p, b.src)
+		return "", false, nil
+	}
 	if len(b.name.parts) > 0 {
 		key, display, ok, err := e.name(p, &b.name)
 		if err != nil || !ok {
@@ -1022,6 +1027,10 @@ func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
 	}
 	return s, true, nil
 }
+
+// makesValue reports whether the filter of this canonical name ignores its input and makes a
+// value of its own, so that it can open a binding without a name.
+func makesValue(name string) bool { return name == "NowDate" || name == "NowDateUtc" }
 
 func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 	if err := e.spend(p, f.off, 1+len(s)/16); err != nil {
