@@ -236,6 +236,7 @@ func TestSubstitute_BindingWithoutName(t *testing.T) {
 	}{
 		{`#{ | NowDateUtc yyyy-MM-dd}`, "2026-11-30", nil},
 		{`[#{ | NowDate "HH:mm"}]`, "[22:45]", nil},
+		{`[#{ | Null}]`, "[]", nil},
 		{`#{ | MD5}`, "#{ | MD5}", []string{"#{ | MD5}"}},
 		{`#{ | ToUpper}!`, "#{ | ToUpper}!", []string{"#{ | ToUpper}"}},
 		{`#{ | Indent | NowDate}`, "#{ | Indent | NowDate}", []string{"#{ | Indent | NowDate}"}},
