@@ -102,8 +102,8 @@
 // binding is expanded first, so "#{Password[#{User}]}" with User "Mary" reads "Password[Mary]".
 // An undefined name is echoed as written, filters included, and listed as unresolved. A binding
 // with filters and no name has no value to filter: as in Octopus, it is echoed and listed as
-// unresolved unless its first filter makes a value of its own ("#{ | NowDate}", NowDateUtc, and
-// Null, whose value is the empty text).
+// unresolved unless its first filter makes a value of its own: NowDate and NowDateUtc
+// ("#{ | NowDate}"), Null (the empty text), Append and Prepend ("#{ | Append x}" is "x").
 //
 // JSON values. When no variable has the whole name, a name that extends a variable's name by a
 // path of ".member" and "[index]" steps reads into that variable's value when it is a JSON

@@ -237,6 +237,8 @@ func TestSubstitute_BindingWithoutName(t *testing.T) {
 		{`#{ | NowDateUtc yyyy-MM-dd}`, "2026-11-30", nil},
 		{`[#{ | NowDate "HH:mm"}]`, "[22:45]", nil},
 		{`[#{ | Null}]`, "[]", nil},
+		{`#{|Append foo}`, "foo", nil},
+		{`#{ | Prepend "a b" | ToUpper}`, "A B", nil},
 		{`#{ | MD5}`, "#{ | MD5}", []string{"#{ | MD5}"}},
 		{`#{ | ToUpper}!`, "#{ | ToUpper}!", []string{"#{ | ToUpper}"}},
 		{`#{ | Indent | NowDate}`, "#{ | Indent | NowDate}", []string{"#{ | Indent | NowDate}"}},

@@ -991,8 +991,8 @@ func (e *engine) jsonOf(p *prog, off int, id int32, s string) (*jsonNode, error)
 // case it is reported as unresolved.
 //
 // A binding without a name has no value to filter: as in Octopus, only a first filter that
-// makes a value of its own (NowDate and NowDateUtc: "#{ | NowDate}"; Null: nothing) gives it
-// one; any other ("#{ | MD5}") leaves it unresolved. A filter that needs the time when [Options]
+// makes a value of its own (NowDate and NowDateUtc: "#{ | NowDate}"; Null: nothing; Append and
+// Prepend: their arguments, "#{ | Append x}" is "x") gives it one; any other ("#{ | MD5}") leaves it unresolved. A filter that needs the time when [Options]
 // give none leaves the binding unresolved too. An unresolved nameless binding reports its source
 // text.
 func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
@@ -1031,7 +1031,13 @@ func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
 
 // makesValue reports whether the filter of this canonical name ignores its input and makes a
 // value of its own, so that it can open a binding without a name.
-func makesValue(name string) bool { return name == "NowDate" || name == "NowDateUtc" || name == "Null" }
+func makesValue(name string) bool {
+	switch name {
+	case "NowDate", "NowDateUtc", "Null", "Append", "Prepend":
+		return true
+	}
+	return false
+}
 
 func (e *engine) filter(p *prog, f *filterCall, s string) (string, error) {
 	if err := e.spend(p, f.off, 1+len(s)/16); err != nil {
