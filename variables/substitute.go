@@ -991,10 +991,10 @@ func (e *engine) jsonOf(p *prog, off int, id int32, s string) (*jsonNode, error)
 // case it is reported as unresolved.
 //
 // A binding without a name has no value to filter: as in Octopus, only a first filter that
-// makes a value of its own (NowDate and NowDateUtc: "#{ | NowDate}"; Null: nothing; Append and
-// Prepend: their arguments, "#{ | Append x}" is "x") gives it one; any other ("#{ | MD5}") leaves it unresolved. A filter that needs the time when [Options]
-// give none leaves the binding unresolved too. An unresolved nameless binding reports its source
-// text.
+// makes a value of its own gives it one (NowDate and NowDateUtc: "#{ | NowDate}"; Null: nothing;
+// Append and Prepend: their arguments, "#{ | Append x}" is "x"); any other ("#{ | MD5}") leaves
+// it unresolved. A filter that needs the time when [Options] give none leaves the binding
+// unresolved too. An unresolved nameless binding reports its source text.
 func (e *engine) value(p *prog, b *bindNode) (string, bool, error) {
 	var s string
 	if len(b.name.parts) == 0 && (len(b.filters) == 0 || !makesValue(b.filters[0].name)) {
