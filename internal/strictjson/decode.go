@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"reflect"
 	"strconv"
@@ -62,7 +61,6 @@ func Decode(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 		d.base = len(bom)
 	}
 	d.data = data[d.base:]
-	d.dec = jsontext.NewDecoder(bytes.NewBuffer(d.data), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	c := d.codec(rv.Type())
 	complete := d.top(c, rv) == nil && d.more == 0
 	problem.List[*Error](d.errs).Sort()
@@ -73,14 +71,14 @@ func Decode(data []byte, rv reflect.Value, o Options) (Errors, bool) {
 	return d.errs, complete
 }
 
-// decoder reads one document token by token with jsontext and stores the values through
+// decoder reads one document token by token (see scan.go) and stores the values through
 // reflection, recording every problem with its path. The path is a stack of frames that costs
 // nothing until a problem turns it into a string.
 type decoder struct {
 	all   []byte // the whole input, for line and column
 	base  int    // where data starts in all (after a byte order mark)
 	data  []byte
-	dec   *jsontext.Decoder
+	pos   int // the offset in data of the next byte to read
 	o     Options
 	errs  Errors
 	more  int // problems past the cap, counted only
@@ -135,49 +133,11 @@ func (d *decoder) failAt(off int64, msg string) error {
 	return errStop
 }
 
-// syntax records the error of the tokenizer as malformed JSON and returns errStop.
-func (d *decoder) syntax(err error) error {
-	off := d.dec.InputOffset()
-	msg := "unexpected end of JSON input"
-	var se *jsontext.SyntacticError
-	switch {
-	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		off = int64(len(d.data))
-	case errors.As(err, &se):
-		off = se.ByteOffset
-		msg = err.Error()
-		if se.Err != nil {
-			msg = se.Err.Error()
-		}
-	default:
-		msg = err.Error()
-	}
-	return d.failAt(off, "malformed JSON: "+msg)
-}
-
-// peek returns the kind of the next value, or records the tokenizer's error and returns 0.
-func (d *decoder) peek() (jsontext.Kind, error) {
-	k := d.dec.PeekKind()
-	if k == 0 {
-		_, err := d.dec.ReadValue()
-		return 0, d.syntax(err)
-	}
-	return k, nil
-}
-
-// nextOffset returns the offset of the next value: past the whitespace and separator that follow
-// the last token read.
+// nextOffset returns the offset of the next value: past the whitespace that follows the last
+// token read.
 func (d *decoder) nextOffset() int64 {
-	off := d.dec.InputOffset()
-	for off < int64(len(d.data)) {
-		switch d.data[off] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			off++
-			continue
-		}
-		break
-	}
-	return off
+	d.ws()
+	return int64(d.pos)
 }
 
 // top decodes the whole document: one value of the codec's type, and nothing after it.
@@ -195,10 +155,7 @@ func (d *decoder) top(c *codec, rv reflect.Value) error {
 	} else if err := d.value(c, rv, 0); err != nil {
 		return err
 	}
-	if k := d.dec.PeekKind(); k != 0 {
-		return d.failAt(d.nextOffset(), "unexpected data after the end of the JSON document")
-	}
-	if _, err := d.dec.ReadValue(); err != io.EOF {
+	if d.ws(); d.pos < len(d.data) {
 		return d.failAt(d.nextOffset(), "unexpected data after the end of the JSON document")
 	}
 	return err
@@ -212,10 +169,8 @@ func (d *decoder) value(c *codec, rv reflect.Value, depth int) error {
 	}
 	if k == 'n' && c.kind != kRaw && c.kind != kAny {
 		// null is the zero value of any type, as in encoding/json.
-		if _, err := d.dec.ReadValue(); err != nil {
-			return d.syntax(err)
-		}
-		return nil
+		_, err := d.scalar(k)
+		return err
 	}
 	switch c.kind {
 	case kString:
@@ -231,8 +186,8 @@ func (d *decoder) value(c *codec, rv reflect.Value, depth int) error {
 		if k != 't' && k != 'f' {
 			return d.mismatch(c, k, depth)
 		}
-		if _, err := d.dec.ReadValue(); err != nil {
-			return d.syntax(err)
+		if _, err := d.scalar(k); err != nil {
+			return err
 		}
 		rv.SetBool(k == 't')
 		return nil
@@ -240,11 +195,11 @@ func (d *decoder) value(c *codec, rv reflect.Value, depth int) error {
 		if k != '0' {
 			return d.mismatch(c, k, depth)
 		}
-		raw, err := d.dec.ReadValue()
+		raw, err := d.scalar(k)
 		if err != nil {
-			return d.syntax(err)
+			return err
 		}
-		d.number(c, rv, raw)
+		d.setNumber(c, rv, raw)
 		return nil
 	case kStruct, kMap:
 		if k != '{' {
@@ -325,11 +280,11 @@ func (d *decoder) mismatch(c *codec, k jsontext.Kind, depth int) error {
 // readString reads a string value, returned when keep is set: ok is false (and the problem
 // recorded) when it is not valid UTF-8 or too long.
 func (d *decoder) readString(keep bool) (s string, ok bool, err error) {
-	raw, err := d.dec.ReadValue()
+	raw, plain, err := d.str()
 	if err != nil {
-		return "", false, d.syntax(err)
+		return "", false, err
 	}
-	b, ok, _ := d.text(raw)
+	b, ok, _ := d.text(raw, plain)
 	if !ok {
 		d.fail(ErrInvalidUTF8, func() string { return "the string is not valid UTF-8 (or escapes half of a surrogate pair)" })
 		return "", false, nil
@@ -343,26 +298,23 @@ func (d *decoder) readString(keep bool) (s string, ok bool, err error) {
 	if !keep {
 		return "", true, nil
 	}
-	return d.str(b), true, nil
+	return d.intern(b), true, nil
 }
 
 // text returns the content of a JSON string token, unescaped, and whether it is valid UTF-8
 // without unpaired surrogate escapes. scratch reports that the result is in the scratch buffer
 // (valid until the next call); otherwise it is a part of the input.
-func (d *decoder) text(raw []byte) (b []byte, ok, scratch bool) {
-	s := raw[1 : len(raw)-1]
-	for _, c := range s {
-		if c >= 0x80 || c == '\\' {
-			out, err := jsontext.AppendUnquote(d.buf[:0], raw)
-			d.buf = out
-			return out, err == nil, true
-		}
+func (d *decoder) text(raw []byte, plain bool) (b []byte, ok, scratch bool) {
+	if plain {
+		return raw[1 : len(raw)-1], true, false
 	}
-	return s, true, false
+	out, err := jsontext.AppendUnquote(d.buf[:0], raw)
+	d.buf = out
+	return out, err == nil, true
 }
 
-// str returns b as a string, sharing the allocation of an equal short string made recently.
-func (d *decoder) str(b []byte) string {
+// intern returns b as a string, sharing the allocation of an equal short string made recently.
+func (d *decoder) intern(b []byte) string {
 	n := len(b)
 	if n == 0 || n > 40 {
 		return string(b)
@@ -385,8 +337,8 @@ func (d *decoder) str(b []byte) string {
 	return s
 }
 
-// number checks a JSON number against the Go type of rv and stores it.
-func (d *decoder) number(c *codec, rv reflect.Value, raw []byte) {
+// setNumber checks a JSON number against the Go type of rv and stores it.
+func (d *decoder) setNumber(c *codec, rv reflect.Value, raw []byte) {
 	switch c.kind {
 	case kFloat:
 		f, err := strconv.ParseFloat(string(raw), c.bits)
@@ -435,12 +387,16 @@ func parseInt(b []byte) (int64, bool) {
 // key reads an object key. ok is false (and the problem recorded, at the key's path) when the key
 // is not valid UTF-8 or too long. The key is pushed on the path either way; the caller pops it.
 func (d *decoder) key() (key []byte, ok bool, err error) {
-	raw, err := d.dec.ReadValue()
+	if !d.at('"') {
+		d.push(nil, -1)
+		return nil, false, d.malformed()
+	}
+	raw, plain, err := d.str()
 	if err != nil {
 		d.push(nil, -1)
-		return nil, false, d.syntax(err)
+		return nil, false, err
 	}
-	key, ok, scratch := d.text(raw)
+	key, ok, scratch := d.text(raw, plain)
 	switch {
 	case !ok:
 		key = bytes.Clone(raw[1 : len(raw)-1]) // as written, so that the path shows the bad bytes
@@ -460,40 +416,47 @@ func (d *decoder) key() (key []byte, ok bool, err error) {
 	return key, ok, nil
 }
 
-// open reads the '{' or '[' of a value at the given depth, failing past MaxDepth.
+// open reads the '{' or '[' of a value at the given depth (peek has returned it), failing past
+// MaxDepth.
 func (d *decoder) open(depth int) error {
 	if depth >= MaxDepth {
 		return d.failAt(d.nextOffset(), fmt.Sprintf("JSON nested deeper than %d levels", MaxDepth))
 	}
-	if _, err := d.dec.ReadToken(); err != nil {
-		return d.syntax(err)
-	}
+	d.pos++
 	return nil
 }
 
-// close reads the '}' or ']' that ends a value.
-func (d *decoder) close() error {
-	if _, err := d.dec.ReadToken(); err != nil {
-		return d.syntax(err)
+// next moves past the ',' between two members or elements, and reports true; or past the end
+// byte that closes the object or array, and reports false. Anything else is malformed JSON.
+func (d *decoder) next(end byte) (more bool, err error) {
+	d.ws()
+	if d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ',':
+			d.pos++
+			return true, nil
+		case end:
+			d.pos++
+			return false, nil
+		}
 	}
-	return nil
+	return false, d.malformed()
 }
 
 // members calls fn for each key of the object that comes next (its '{' already read), with the
 // key on the path, then reads the '}'. fn is not called for a key that is not valid UTF-8 or too
 // long: its value is skipped.
 func (d *decoder) members(depth int, fn func(key []byte) error) error {
+	if d.at('}') {
+		d.pos++
+		return nil
+	}
 	for {
-		k, err := d.peek()
-		if err != nil {
-			return err
-		}
-		if k == '}' {
-			return d.close()
-		}
 		key, ok, err := d.key()
 		if err == nil {
-			if ok {
+			if !d.at(':') {
+				err = d.malformed()
+			} else if d.pos++; ok {
 				err = fn(key)
 			} else {
 				err = d.skip(depth + 1)
@@ -501,6 +464,9 @@ func (d *decoder) members(depth int, fn func(key []byte) error) error {
 		}
 		d.pop()
 		if err != nil {
+			return err
+		}
+		if more, err := d.next('}'); !more {
 			return err
 		}
 	}
@@ -546,7 +512,7 @@ func (d *decoder) mapping(c *codec, rv reflect.Value, depth int) error {
 	defer c.elem.give(ev)
 	n := 0
 	return d.members(depth, func(key []byte) error {
-		kv.SetString(d.str(key))
+		kv.SetString(d.intern(key))
 		switch {
 		case n >= d.o.MaxListLength:
 			if n == d.o.MaxListLength {
@@ -588,7 +554,7 @@ const handOver = 4096
 func (d *decoder) growTo(n int, start int64) int {
 	size := max(4, 2*n)
 	if n >= handOver {
-		at := d.dec.InputOffset()
+		at := int64(d.pos)
 		est := int64(n) + int64(n)*(int64(len(d.data))-at)/max(at-start, 1)
 		size = int(min(max(int64(size), est+est/16), 8*int64(n)))
 	}
@@ -604,7 +570,7 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 	}
 	s := c.take()
 	n := 0 // elements in s
-	start := d.dec.InputOffset()
+	start := int64(d.pos)
 	err := d.elements(func(i int) error {
 		if i >= d.o.MaxListLength {
 			if i == d.o.MaxListLength {
@@ -644,18 +610,21 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 // elements calls fn for each element of the array that comes next (its '[' already read), with
 // its index on the path, then reads the ']'.
 func (d *decoder) elements(fn func(i int) error) error {
+	if d.at(']') {
+		d.pos++
+		return nil
+	}
 	for i := 0; ; i++ {
-		k, err := d.peek()
+		if _, err := d.peek(); err != nil {
+			return err
+		}
+		d.push(nil, i)
+		err := fn(i)
+		d.pop()
 		if err != nil {
 			return err
 		}
-		if k == ']' {
-			return d.close()
-		}
-		d.push(nil, i)
-		err = fn(i)
-		d.pop()
-		if err != nil {
+		if more, err := d.next(']'); !more {
 			return err
 		}
 	}
@@ -669,7 +638,7 @@ func (d *decoder) raw(c *codec, rv reflect.Value, depth int) error {
 	if err := d.skip(depth); err != nil {
 		return err
 	}
-	text := d.data[start:d.dec.InputOffset()]
+	text := d.data[start:d.pos]
 	if len(d.errs)+d.more > nerr {
 		return nil
 	}
@@ -711,10 +680,8 @@ func (d *decoder) skip(depth int) error {
 		_, _, err := d.readString(false)
 		return err
 	}
-	if _, err := d.dec.ReadValue(); err != nil {
-		return d.syntax(err)
-	}
-	return nil
+	_, err = d.scalar(k)
+	return err
 }
 
 // kindName names a JSON kind for a message.
