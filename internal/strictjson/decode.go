@@ -568,10 +568,17 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 	if err := d.open(depth); err != nil {
 		return err
 	}
+	var sp *splitter
+	if depth == 1 {
+		sp = d.split(c, depth)
+	}
 	s := c.take()
 	n := 0 // elements in s
 	start := int64(d.pos)
-	err := d.elements(func(i int) error {
+	fn := func(i int) error {
+		if sp != nil && sp.at(i) {
+			return errSplit
+		}
 		if i >= d.o.MaxListLength {
 			if i == d.o.MaxListLength {
 				d.failAbove(func() string {
@@ -582,13 +589,31 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		}
 		if i == s.Len() {
 			size := d.growTo(i, start)
+			if sp != nil {
+				size = int(min(int64(size), max(sp.limit.Load(), int64(i+1))))
+			}
 			grown := reflect.MakeSlice(c.typ, size, size)
 			reflect.Copy(grown, s)
 			s.Set(grown)
 		}
 		n = i + 1
 		return d.value(c.elem, s.Index(i), depth+1)
-	})
+	}
+	err := d.elements(0, fn)
+	if sp != nil {
+		if err == errSplit {
+			if sp.join(rv, s, n) {
+				clear(s, n)
+				c.give(s)
+				return nil
+			}
+			sp.cancel.Store(true)
+			err = d.elements(n, fn)
+		} else {
+			sp.cancel.Store(true)
+			sp.wait()
+		}
+	}
 	switch {
 	case n >= handOver && s.Len()-n <= n/4:
 		rv.Set(s.Slice3(0, n, n))
@@ -599,35 +624,46 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		rv.Grow(n)
 		rv.SetLen(n)
 		reflect.Copy(rv, s)
-		s.SetLen(n)
-		s.Clear()
-		s.SetLen(s.Cap())
+		clear(s, n)
 	}
 	c.give(s)
 	return err
 }
 
+// clear sets the first n elements of the scratch slice s to zero.
+func clear(s reflect.Value, n int) {
+	s.SetLen(n)
+	s.Clear()
+	s.SetLen(s.Cap())
+}
+
 // elements calls fn for each element of the array that comes next (its '[' already read), with
-// its index on the path, then reads the ']'.
-func (d *decoder) elements(fn func(i int) error) error {
-	if d.at(']') {
+// its index on the path, then reads the ']'. With from > 0, it goes on with element from, of an
+// array whose elements before it have been read (and their ',').
+func (d *decoder) elements(from int, fn func(i int) error) error {
+	if from == 0 && d.at(']') {
 		d.pos++
 		return nil
 	}
-	for i := 0; ; i++ {
+	for i := from; ; i++ {
 		if _, err := d.peek(); err != nil {
 			return err
 		}
-		d.push(nil, i)
-		err := fn(i)
-		d.pop()
-		if err != nil {
+		if err := d.element(i, fn); err != nil {
 			return err
 		}
 		if more, err := d.next(']'); !more {
 			return err
 		}
 	}
+}
+
+// element calls fn for element i, with its index on the path. errSplit leaves it unread.
+func (d *decoder) element(i int, fn func(i int) error) error {
+	d.push(nil, i)
+	err := fn(i)
+	d.pop()
+	return err
 }
 
 // raw keeps the JSON text of the next value (json.RawMessage), or decodes it with encoding/json
@@ -675,7 +711,7 @@ func (d *decoder) skip(depth int) error {
 		if err := d.open(depth); err != nil {
 			return err
 		}
-		return d.elements(func(int) error { return d.skip(depth + 1) })
+		return d.elements(0, func(int) error { return d.skip(depth + 1) })
 	case '"':
 		_, _, err := d.readString(false)
 		return err

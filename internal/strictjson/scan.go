@@ -145,6 +145,17 @@ func hasSpecial(w uint64) bool {
 	return (zeroQuote|zeroSlash|control|w)&highs != 0
 }
 
+// plainRun returns the offset of the first byte of b from i that is not plainByte (or len(b)).
+func plainRun(b []byte, i int) int {
+	for i+8 <= len(b) && !hasSpecial(binary.LittleEndian.Uint64(b[i:])) {
+		i += 8
+	}
+	for i < len(b) && plainByte[b[i]] {
+		i++
+	}
+	return i
+}
+
 // str reads the string that comes next (peek has returned '"') and returns its text with the
 // quotes. plain reports that it holds neither an escape nor a byte outside ASCII, so that the
 // text between the quotes is its value. Bytes that are not UTF-8 are let through, for the caller
@@ -155,12 +166,7 @@ func (d *decoder) str() (raw []byte, plain bool, err error) {
 	i := start + 1
 	plain = true
 	for {
-		for i+8 <= len(b) && !hasSpecial(binary.LittleEndian.Uint64(b[i:])) {
-			i += 8
-		}
-		for i < len(b) && plainByte[b[i]] {
-			i++
-		}
+		i = plainRun(b, i)
 		if i >= len(b) {
 			return nil, false, d.malformed()
 		}
