@@ -90,6 +90,7 @@ type decoder struct {
 	strs    []string
 	strBits int      // log2(len(strs))
 	strPtrs []string // see newString
+	keys    []string // see mapping
 	codecs  map[reflect.Type]*codec
 }
 
@@ -511,8 +512,11 @@ func (d *decoder) mapping(c *codec, rv reflect.Value, depth int) error {
 	defer c.key.give(kv)
 	defer c.elem.give(ev)
 	n := 0
+	base := len(d.keys) // the keys of this map are d.keys[base:], while it has few
+	defer func() { d.keys = d.keys[:base] }()
 	return d.members(depth, func(key []byte) error {
-		kv.SetString(d.intern(key))
+		k := d.intern(key)
+		kv.SetString(k)
 		switch {
 		case n >= d.o.MaxListLength:
 			if n == d.o.MaxListLength {
@@ -522,16 +526,37 @@ func (d *decoder) mapping(c *codec, rv reflect.Value, depth int) error {
 			}
 			n++
 			return d.skip(depth + 1)
-		case m.MapIndex(kv).IsValid():
+		case d.seen(m, kv, base, n):
 			d.fail(ErrDuplicateKey, func() string { return "duplicate key " + quote(string(key)) + ": a key may appear once in a map" })
 			return d.skip(depth + 1)
 		}
 		n++
+		if n <= fewKeys {
+			d.keys = append(d.keys, k)
+		}
 		err := d.value(c.elem, ev, depth+1)
 		m.SetMapIndex(kv, ev)
 		ev.SetZero()
 		return err
 	})
+}
+
+// fewKeys is the most keys of a map that seen compares one by one.
+const fewKeys = 8
+
+// seen reports whether the map m, with n keys, has the key kv: while n is at most fewKeys, by
+// comparing it with d.keys[base:], which is faster than a map lookup.
+func (d *decoder) seen(m, kv reflect.Value, base, n int) bool {
+	if n > fewKeys {
+		return m.MapIndex(kv).IsValid()
+	}
+	k := kv.String()
+	for _, s := range d.keys[base:] {
+		if s == k {
+			return true
+		}
+	}
+	return false
 }
 
 // failAbove records a limit at the path of the value that holds the current one.

@@ -50,6 +50,8 @@ func TestDecode_StrictProblems(t *testing.T) {
 			[]problem{{"principals[0].grants[0].tenants", model.ErrDuplicateKey}}},
 		{"a duplicate map key", `{"tenants":[{"name":"A","projects":{"Shop":["Dev"],"My Shop":[],"Shop":["Prod"]}}]}`,
 			[]problem{{"tenants[0].projects.Shop", model.ErrDuplicateKey}}},
+		{"duplicate keys of a map with many keys", `{"tenants":[{"name":"A","projects":{"P1":[],"P2":[],"P3":[],"P4":[],"P5":[],"P6":[],"P7":[],"P8":[],"P9":[],"P2":["Dev"],"P10":[],"P9":[],"P1":[]}}]}`,
+			[]problem{{"tenants[0].projects.P1", model.ErrDuplicateKey}, {"tenants[0].projects.P2", model.ErrDuplicateKey}, {"tenants[0].projects.P9", model.ErrDuplicateKey}}},
 		{"a duplicate top-level key", `{"environments":["Dev"],"environments":["Prod"]}`,
 			[]problem{{"environments", model.ErrDuplicateKey}}},
 		{"invalid UTF-8 in a value", "{\"environments\":[\"Dev\",\"Pr\xffod\"]}",
