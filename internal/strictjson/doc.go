@@ -7,5 +7,6 @@
 //
 // # Concurrency
 //
-// Decode and DecodeInto are safe for concurrent use.
+// Decode and DecodeInto are safe for concurrent use. A long list at the top of a document is
+// decoded by several goroutines (see parallel.go), all ended when they return.
 package strictjson

@@ -191,6 +191,19 @@
 // cache, not a table of every string), so that the names a model repeats thousands of times cost
 // one allocation while a model of unique strings costs no more than without it.
 //
+// # Speed
+//
+// The decoder reads the input, which is whole in memory, with a scanner of its own that accepts
+// the JSON grammar exactly; when it meets malformed JSON, the message and the line and column are
+// those of jsontext (the Go team's JSON v2 tokenizer), which is asked only then. A list of more
+// than 1 MiB at the top of the document (the tenants and deployments of a big model) is decoded by
+// up to runtime.GOMAXPROCS goroutines (at most 8) in parts of at least 256 KiB: while the first
+// goroutine decodes from the start, another finds where the list's elements start, then takes
+// the parts the first has not reached. The result is the same as with one goroutine: the same
+// File, the same problems in the same order, the same cap on them and the same first syntax
+// error. Every goroutine has ended when Decode returns; with GOMAXPROCS set to 1 the decoder uses
+// only the caller's goroutine.
+//
 // # Concurrency
 //
 // The functions of this package are safe for concurrent use; they keep no state between calls. A
