@@ -428,7 +428,10 @@ func (rp *rolloutPlanner) start() {
 // is empty, since it deploys nothing. It records every ring's report.
 func (rp *rolloutPlanner) assignRings() {
 	s, out := rp.s, rp.out
-	rp.members = make([][]int, len(rp.rings))
+	// First the ring of each connected tenant (-1 for none), counting each ring's members, so
+	// that the member lists are made at their length.
+	firsts := make([]int32, 0, rp.p.connected.Len())
+	counts := make([]int, len(rp.rings))
 	for i := range rp.p.connected.Indexes() {
 		first, overlap := -1, false
 		for k := range rp.rings {
@@ -437,7 +440,7 @@ func (rp *rolloutPlanner) assignRings() {
 			}
 			if first < 0 {
 				first = k
-				rp.members[k] = append(rp.members[k], i)
+				counts[k]++
 			} else {
 				overlap = true
 			}
@@ -448,6 +451,18 @@ func (rp *rolloutPlanner) assignRings() {
 		if first < 0 {
 			out.Unassigned = append(out.Unassigned, s.names[i])
 		}
+		firsts = append(firsts, int32(first))
+	}
+	rp.members = make([][]int, len(rp.rings))
+	for k, n := range counts {
+		rp.members[k] = make([]int, 0, n)
+	}
+	j := 0
+	for i := range rp.p.connected.Indexes() {
+		if k := firsts[j]; k >= 0 {
+			rp.members[k] = append(rp.members[k], i)
+		}
+		j++
 	}
 	for k, rg := range rp.rings {
 		rep := RingReport{Name: rg.Name, Members: make([]string, len(rp.members[k]))}
@@ -486,10 +501,25 @@ func (rp *rolloutPlanner) ctx(e int) *cellCtx {
 // successes from the start.
 func (rp *rolloutPlanner) markDone() {
 	s, p := rp.s, rp.p
+	done := func(i, e int) bool { return p.connOf(s, i).Has(e) && p.currentRelease(i, e) == rp.r }
+	n := 0
 	for _, e := range rp.envs {
 		for k := range rp.rings {
 			for _, i := range rp.members[k] {
-				if p.connOf(s, i).Has(e) && p.currentRelease(i, e) == rp.r {
+				if done(i, e) {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		return
+	}
+	rp.out.Done = slices.Grow(rp.out.Done, n)
+	for _, e := range rp.envs {
+		for k := range rp.rings {
+			for _, i := range rp.members[k] {
+				if done(i, e) {
 					rp.out.Done = append(rp.out.Done, DoneCell{Tenant: s.names[i], Environment: s.envs[e]})
 					rp.succeed(i, e)
 				}
@@ -519,7 +549,7 @@ func (rp *rolloutPlanner) planStep(st rolloutStep) {
 func (rp *rolloutPlanner) deployableCells(st rolloutStep) []int {
 	s, p := rp.s, rp.p
 	c := rp.ctx(st.env)
-	var cells []int
+	cells := make([]int, 0, len(rp.members[st.ring]))
 	for _, i := range rp.members[st.ring] {
 		if !p.connOf(s, i).Has(st.env) || p.currentRelease(i, st.env) == rp.r {
 			continue
@@ -553,8 +583,9 @@ func (rp *rolloutPlanner) addWave(st rolloutStep, batch []int) {
 	if rp.prevRing >= 0 {
 		w.Gate.Soak = time.Duration(rp.rings[rp.prevRing].Soak)
 	}
-	for _, i := range batch {
-		w.Tenants = append(w.Tenants, rp.s.names[i])
+	w.Tenants = make([]string, len(batch))
+	for j, i := range batch {
+		w.Tenants[j] = rp.s.names[i]
 	}
 	out.Waves = append(out.Waves, w)
 	rp.prevRing = st.ring
