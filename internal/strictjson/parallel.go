@@ -188,10 +188,10 @@ func (sp *splitter) run(stack []frame) {
 	if !ok || m.n > d.o.MaxListLength || m.end-sp.from < parallelBytes {
 		return
 	}
-	// Cut from a marked element a little ahead of the decoder, so that it is not past it by the
-	// time it is told.
+	// Cut from a marked element ahead of the decoder (by a sixteenth of what is left), so that it
+	// is not past it by the time it is told.
 	cur := int(sp.cur.Load())
-	first := min(cur/markEvery+2, len(m.starts))
+	first := min(cur/markEvery+2+(m.n-cur)/16/markEvery, len(m.starts))
 	if first >= len(m.starts) {
 		return
 	}
@@ -201,13 +201,14 @@ func (sp *splitter) run(stack []frame) {
 	if len(parts) < 2 {
 		return
 	}
+	// Tell the decoder first: making the result takes a while for a long list.
+	sp.limit.Store(int64(parts[0].hi))
 	sp.parts, sp.end = parts[1:], m.end
 	n := parts[len(parts)-1].hi
 	sp.out = reflect.MakeSlice(sp.c.typ, n, n)
 	for i := range sp.parts {
 		sp.parts[i].dec = d.fork(sp.parts[i].start, stack)
 	}
-	sp.limit.Store(int64(parts[0].hi))
 	var wg sync.WaitGroup
 	for i := range sp.parts[1:] {
 		p := &sp.parts[i+1]
