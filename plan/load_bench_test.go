@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"sync"
+	"runtime"
 	"testing"
 
 	"github.com/tenantplan/tenantplan/plan"
@@ -12,31 +12,45 @@ import (
 	"github.com/tenantplan/tenantplan/plan/plantest"
 )
 
-// generated is the model that `tenantplan generate --tenants 100000 --projects 3 --seed 1` writes
-// (plantest.Synthetic, encoded with a one-space indent): about 245 MB with 900,000 deployments.
-// It is built once and shared by the benchmarks below, so that they measure the same bytes.
-var generated = sync.OnceValue(func() []byte {
-	f := plantest.Synthetic(plantest.SyntheticOptions{Tenants: 100_000, Projects: 3, Seed: 1})
+// generatedJSON is the model that `tenantplan generate --tenants n --projects 3 --seed 1` writes
+// (plantest.Synthetic, encoded with a one-space indent): about 245 MB with 900,000 deployments for
+// 100,000 tenants. The last one built is kept, so that the benchmarks of one size measure the
+// same bytes.
+func generatedJSON(n int) []byte {
+	if lastJSON.n == n {
+		return lastJSON.data
+	}
+	lastJSON.data = nil
+	runtime.GC()
+	f := plantest.Synthetic(plantest.SyntheticOptions{Tenants: n, Projects: 3, Seed: 1})
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(f); err != nil {
 		panic(err)
 	}
-	return buf.Bytes()
-})
+	lastJSON.n, lastJSON.data = n, buf.Bytes()
+	return lastJSON.data
+}
 
-// benchGenerated runs op over the generated model as sub-benchmark "100k", with its CPU time.
+var lastJSON struct {
+	n    int
+	data []byte
+}
+
+// benchGenerated runs op over the generated model of each size (see genSizes), with its CPU time.
 func benchGenerated(b *testing.B, op func(data []byte) error) {
-	b.Run("100k", func(b *testing.B) {
-		data := generated()
-		b.SetBytes(int64(len(data)))
-		loopCPU(b, func() {
-			if err := op(data); err != nil {
-				b.Fatal(err)
-			}
+	for _, sz := range genSizes(b) {
+		b.Run(sz.name, func(b *testing.B) {
+			data := generatedJSON(sz.n)
+			b.SetBytes(int64(len(data)))
+			loopCPU(b, func() {
+				if err := op(data); err != nil {
+					b.Fatal(err)
+				}
+			})
 		})
-	})
+	}
 }
 
 // BenchmarkValidGenerated is the yardstick of the loading benchmarks: json.Valid over the
@@ -53,7 +67,7 @@ func BenchmarkValidGenerated(b *testing.B) {
 // BenchmarkDecodeGenerated measures the decoding part of Load over the generated model.
 func BenchmarkDecodeGenerated(b *testing.B) {
 	benchGenerated(b, func(data []byte) error {
-		_, err := model.Decode(data)
+		_, err := model.DecodeWithOptions(data, hugeInput)
 		return err
 	})
 }
@@ -61,7 +75,10 @@ func BenchmarkDecodeGenerated(b *testing.B) {
 // BenchmarkLoadGenerated measures Load (decoding and compiling) over the generated model.
 func BenchmarkLoadGenerated(b *testing.B) {
 	benchGenerated(b, func(data []byte) error {
-		_, err := plan.Load(data)
+		_, err := plan.LoadWithOptions(data, plan.LoadOptions{Decode: hugeInput})
 		return err
 	})
 }
+
+// hugeInput lets the 1,000,000-tenant model (2.5 GB) past the default input limit of 1 GiB.
+var hugeInput = model.Options{MaxBytes: 4 << 30}
