@@ -43,6 +43,7 @@ type codec struct {
 	key    *codec // of maps
 	fields []field
 	index  map[string]int // json key -> position in fields
+	keys   []string       // the json keys, in the order of fields
 	names  []string       // the json keys, sorted, for suggestions
 	// spare holds zero values of the type (for slices: scratch slices whose elements are all
 	// zero, length = capacity), ready to decode into; see take and give.
@@ -136,12 +137,25 @@ func (d *decoder) codec(t reflect.Type) *codec {
 				name = f.Name
 			}
 			c.index[name] = len(c.fields)
+			c.keys = append(c.keys, name)
 			c.fields = append(c.fields, field{index: i, codec: d.codec(f.Type)})
 			c.names = append(c.names, name)
 		}
 		slices.Sort(c.names)
 	}
 	return c
+}
+
+// field returns the position in c.fields of the json key, looking first at the fields from next
+// on: a document written in the order of the struct's fields finds each key there at once.
+func (c *codec) field(key []byte, next int) (int, bool) {
+	for i := next; i < len(c.keys); i++ {
+		if c.keys[i] == string(key) {
+			return i, true
+		}
+	}
+	i, ok := c.index[string(key)]
+	return i, ok
 }
 
 // want says what JSON a codec takes, for messages.

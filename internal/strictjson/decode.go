@@ -478,9 +478,24 @@ func (d *decoder) object(c *codec, rv reflect.Value, depth int) error {
 	if err := d.open(depth); err != nil {
 		return err
 	}
-	seen := make([]bool, len(c.fields))
+	var seen uint64 // the fields set, one bit each (a struct of more than 64 fields also uses more)
+	var seenMore []bool
+	if len(c.fields) > 64 {
+		seenMore = make([]bool, len(c.fields))
+	}
+	next := 0 // the field after the last one, which is most often the next key
 	return d.members(depth, func(key []byte) error {
-		i, found := c.index[string(key)]
+		i, found := c.field(key, next)
+		was := false
+		if found {
+			if i < 64 {
+				was = seen&(1<<i) != 0
+				seen |= 1 << i
+			} else {
+				was = seenMore[i]
+				seenMore[i] = true
+			}
+		}
 		switch {
 		case !found:
 			d.fail(ErrUnknownField, func() string {
@@ -491,11 +506,11 @@ func (d *decoder) object(c *codec, rv reflect.Value, depth int) error {
 				return msg
 			})
 			return d.skip(depth + 1)
-		case seen[i]:
+		case was:
 			d.fail(ErrDuplicateKey, func() string { return "duplicate key " + quote(string(key)) + ": a key may appear once in an object" })
 			return d.skip(depth + 1)
 		}
-		seen[i] = true
+		next = i + 1
 		f := &c.fields[i]
 		return d.value(f.codec, rv.Field(f.index), depth+1)
 	})

@@ -1,6 +1,8 @@
 package strictjson_test
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -66,4 +68,21 @@ func TestDecodeInto_Strict(t *testing.T) {
 	require.ErrorIs(t, strictjson.DecodeInto([]byte(`{}`), p), problem.ErrInvalidValue, "not a pointer")
 	require.NoError(t, strictjson.DecodeInto([]byte(`{"rings": [{"name": "a"}]}`), &p))
 	require.Equal(t, "a", p.Rings[0].Name)
+}
+
+// TestDecodeInto_ManyFields: a struct of more than 64 fields finds its keys in any order and
+// reports a duplicate key past the 64th field too.
+func TestDecodeInto_ManyFields(t *testing.T) {
+	var fields []reflect.StructField
+	for i := range 70 {
+		fields = append(fields, reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: reflect.TypeFor[int](), Tag: reflect.StructTag(fmt.Sprintf(`json:"f%d"`, i))})
+	}
+	v := reflect.New(reflect.StructOf(fields))
+	require.NoError(t, strictjson.DecodeInto([]byte(`{"f69": 69, "f0": 0, "f66": 66, "f3": 3}`), v.Interface()))
+	require.Equal(t, int64(69), v.Elem().Field(69).Int())
+	require.Equal(t, int64(66), v.Elem().Field(66).Int())
+
+	err := strictjson.DecodeInto([]byte(`{"f66": 1, "f65": 2, "f66": 3, "f1": 4, "f1": 5}`), v.Interface())
+	require.EqualError(t, err, "f1: duplicate key \"f1\": a key may appear once in an object [invalid-value]\n"+
+		"f66: duplicate key \"f66\": a key may appear once in an object [invalid-value]")
 }
