@@ -46,44 +46,66 @@ func eachSorted[V any](m map[string]V, fn func(k string, v V)) {
 	}
 }
 
-// valueTable holds the tenant values of one kind for every tenant in one flat slice: the values of
-// tenant index i are vals[off[i]:off[i+1]]. It replaces a map or a slice per tenant.
+// valueSpan is a range of the values of one slab: slabs[slab][start:end]. Compile converts the
+// values of a model once, in one slab per goroutine that checked tenants.
+type valueSpan struct{ slab, start, end int32 }
+
+// valueTable holds the values of the templates of one project for every tenant: the values of
+// tenant index i are slabs[span[i].slab][span[i].start:span[i].end]. It replaces a map or a slice
+// per tenant.
 type valueTable struct {
-	off  []int32
-	vals []variables.TenantValue
+	span  []valueSpan
+	slabs slabs
 }
 
 // of returns the values of tenant i (nil when none), capped so that an append by the caller never
-// writes into the next tenant's values.
+// writes into another tenant's values.
 func (t *valueTable) of(i int) []variables.TenantValue {
-	if i < 0 || i+1 >= len(t.off) {
+	if i < 0 || i >= len(t.span) {
 		return nil
 	}
-	a, b := t.off[i], t.off[i+1]
-	if a == b {
-		return nil
-	}
-	return t.vals[a:b:b]
+	return t.slabs.of(t.span[i])
 }
 
-// commonEntry is the values of one library for one tenant: commonVals[start:end].
+// slabs are the slabs of converted values of a Space.
+type slabs [][]variables.TenantValue
+
+// of returns the values of sp, capped (nil when empty).
+func (s slabs) of(sp valueSpan) []variables.TenantValue {
+	if sp.start == sp.end {
+		return nil
+	}
+	return s[sp.slab][sp.start:sp.end:sp.end]
+}
+
+// commonEntry is the values of one library for one tenant.
 type commonEntry struct {
-	lib        string
-	start, end int32
+	lib  string
+	span valueSpan
 }
 
 // commonOf returns the common values of tenant i by library, as variables.TenantValues wants them
 // (nil when the tenant gives none). It builds a map: the planner calls it only where a
 // precomputed answer does not exist.
 func (s *Space) commonOf(i int) map[string][]variables.TenantValue {
-	if i < 0 || i+1 >= len(s.commonOff) || s.commonOff[i] == s.commonOff[i+1] {
+	es := s.commonEntries(i)
+	if len(es) == 0 {
 		return nil
 	}
-	m := make(map[string][]variables.TenantValue, s.commonOff[i+1]-s.commonOff[i])
-	for _, e := range s.common[s.commonOff[i]:s.commonOff[i+1]] {
-		m[e.lib] = s.commonVals[e.start:e.end:e.end]
+	m := make(map[string][]variables.TenantValue, len(es))
+	for _, e := range es {
+		m[e.lib] = s.slabs.of(e.span)
 	}
 	return m
+}
+
+// commonEntries returns the common values of tenant i, by library.
+func (s *Space) commonEntries(i int) []commonEntry {
+	if i < 0 || i >= len(s.commonSpan) {
+		return nil
+	}
+	sp := s.commonSpan[i]
+	return s.common[sp[0]:sp[1]]
 }
 
 // trackRelease is what one track did with one release: the environments it attempted and its
@@ -189,6 +211,8 @@ func (e *envSets) intern(s lifecycle.EnvSet) int32 {
 // templateKinds says which template names are sensitive, built once per project or library: a
 // value of a sensitive template is sensitive.
 type templateKinds struct {
+	names []string        // the template names, in order
+	sens  []bool          // per name: sensitive
 	exact map[string]bool // every template name as written -> sensitive
 	lower map[string]bool // lower-case names of the sensitive templates
 }
@@ -201,18 +225,28 @@ func newTemplateKinds(ts []variables.Template) *templateKinds {
 		}
 	}
 	for _, t := range ts {
-		k.exact[t.Name] = k.lower[strings.ToLower(t.Name)]
+		s := k.lower[strings.ToLower(t.Name)]
+		k.names = append(k.names, t.Name)
+		k.sens = append(k.sens, s)
+		k.exact[t.Name] = s
 	}
 	return k
 }
 
 // sensitive reports whether a value for template name is sensitive: some sensitive template has
-// that name, letter case aside.
-func (k *templateKinds) sensitive(name string) bool {
+// that name, letter case aside. hint is where the name is likely to be: tenants often list
+// their values in the order of the templates.
+func (k *templateKinds) sensitive(name string, hint int) bool {
+	if len(k.lower) == 0 {
+		return false // no template is sensitive
+	}
+	if hint < len(k.names) && k.names[hint] == name {
+		return k.sens[hint]
+	}
 	if s, ok := k.exact[name]; ok {
 		return s
 	}
-	return len(k.lower) > 0 && k.lower[strings.ToLower(name)]
+	return k.lower[strings.ToLower(name)]
 }
 
 // build turns a validated model into a Space, in named steps. Every lookup here succeeds:
@@ -383,47 +417,31 @@ func (c *compiler) buildTargets(s *Space) error {
 // recorded: connections, project and common values, and each project's precomputed
 // missing-variables answer.
 func (c *compiler) buildTenantTables(s *Space, ofSet []int32) {
-	f, r := c.f, &c.ten
+	r := &c.ten
 	n := len(ofSet)
-	projKinds := make([]*templateKinds, len(s.projects))
 	connected := make([][]uint64, len(s.projects)) // per project: bits of the connected tenants
 	for k, p := range s.projects {
-		projKinds[k] = newTemplateKinds(toTemplates(f.Projects[p.index].Templates))
-		p.values.off = make([]int32, n+1)
-		p.values.vals = make([]variables.TenantValue, 0, r.nvals[k])
+		p.values.span = make([]valueSpan, n)
+		p.values.slabs = r.slabs
 		connected[k] = make([]uint64, (n+63)/64)
 	}
-	libKinds := make(map[string]*templateKinds, len(c.varsOfLib))
-	for name, lib := range c.varsOfLib {
-		libKinds[name] = newTemplateKinds(lib.Templates)
-	}
-	s.commonOff = make([]int32, n+1)
-	s.common = make([]commonEntry, 0, len(r.common))
-	s.commonVals = make([]variables.TenantValue, 0, r.ncommonVals)
-	// Environment lists of values are copied into one arena, so that the Space keeps nothing of
-	// the File.
-	envArena := make([]string, 0, r.nenvs)
+	// The values were converted while checking the tenants, in model order: the tables of the
+	// Space point into them by tenant index.
+	s.slabs = r.slabs
+	s.common = r.common
+	s.commonSpan = make([][2]int32, n)
 	for i := range n {
 		mi := ofSet[i]
 		for _, cn := range r.conns[r.connOff[mi]:r.connOff[mi+1]] {
 			s.projects[cn.project].conn[i] = cn.envs
 			connected[cn.project][i/64] |= 1 << (i % 64)
 		}
-		for _, e := range r.common[r.commonOff[mi]:r.commonOff[mi+1]] {
-			start := int32(len(s.commonVals))
-			s.commonVals = appendValues(s.commonVals, e.vals, libKinds[e.lib], &envArena)
-			s.common = append(s.common, commonEntry{lib: e.lib, start: start, end: int32(len(s.commonVals))})
-		}
-		s.commonOff[i+1] = int32(len(s.common))
+		s.commonSpan[i] = [2]int32{r.commonOff[mi], r.commonOff[mi+1]}
 		for _, e := range r.project[r.projOff[mi]:r.projOff[mi+1]] {
-			p := s.projects[e.project]
-			p.values.vals = appendValues(p.values.vals, e.vals, projKinds[e.project], &envArena)
-		}
-		for _, p := range s.projects {
-			p.values.off[i+1] = int32(len(p.values.vals))
+			s.projects[e.project].values.span[i] = e.span
 		}
 	}
-	c.ten = tenantRecords{} // the records point into the File: let them go
+	c.ten = tenantRecords{}
 	for k, p := range s.projects {
 		bits := connected[k]
 		p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
@@ -453,8 +471,8 @@ func (p *project) precomputeMissing(s *Space) {
 		vals := p.values.of(i)
 		scoped := hasScoped(vals)
 		clear(common)
-		for _, e := range s.common[s.commonOff[i]:s.commonOff[i+1]] {
-			cv := s.commonVals[e.start:e.end:e.end]
+		for _, e := range s.commonEntries(i) {
+			cv := s.slabs.of(e.span)
 			scoped = scoped || hasScoped(cv)
 			common[e.lib] = cv
 		}

@@ -59,29 +59,29 @@ const builderChunk = 4096
 // exactly what the tenant needs.
 func (b *Builder) New(c Config) Tenant {
 	t := Tenant{name: c.Name, description: c.Description, disabled: c.Disabled, ntags: int32(len(c.Tags))}
+	// One pass over the map: the connections first point to c's lists, then to the copies.
 	size := len(c.Tags)
-	for _, envs := range c.Projects {
-		size += len(envs)
+	if len(c.Projects) > 0 {
+		t.conns = b.takeConns(len(c.Projects))[:0]
+		for p, envs := range c.Projects {
+			size += len(envs)
+			t.conns = append(t.conns, conn{project: p, envs: envs})
+		}
 	}
 	if size > 0 {
 		t.strs = b.takeStrings(size)[:0]
 		t.strs = append(t.strs, c.Tags...)
 	}
-	if len(c.Projects) == 0 {
-		return t
-	}
-	t.conns = b.takeConns(len(c.Projects))[:0]
-	for p, envs := range c.Projects {
+	for i := range t.conns {
+		cn := &t.conns[i]
 		start := len(t.strs)
-		t.strs = append(t.strs, envs...)
-		var own []string
+		t.strs = append(t.strs, cn.envs...)
 		switch {
-		case len(envs) > 0:
-			own = t.strs[start:len(t.strs):len(t.strs)]
-		case envs != nil:
-			own = []string{} // an empty list, as given (allocates nothing)
+		case len(cn.envs) > 0:
+			cn.envs = t.strs[start:len(t.strs):len(t.strs)]
+		case cn.envs != nil:
+			cn.envs = []string{} // an empty list, as given (allocates nothing)
 		}
-		t.conns = append(t.conns, conn{project: p, envs: own})
 	}
 	// A tenant has a few connections: an insertion sort allocates nothing.
 	for i := 1; i < len(t.conns); i++ {
