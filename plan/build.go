@@ -263,11 +263,11 @@ func (c *compiler) build() (*Space, error) {
 		principals: make(map[string]*principal, len(f.Principals)),
 		freezes:    freeze.NewIndex(c.freezes),
 	}
-	byModel, ofSet := c.buildTenants(s)
+	byModel := c.buildTenants(s)
 	if err := c.buildProjects(s); err != nil {
 		return nil, err
 	}
-	c.buildTenantTables(s, ofSet)
+	c.buildTenantTables(s, byModel)
 	c.buildFrozenTenants(s)
 	relByModel := c.buildReleases(s)
 	c.buildHistory(s, c.sets, byModel, relByModel)
@@ -285,28 +285,26 @@ func (c *compiler) build() (*Space, error) {
 	return s, nil
 }
 
-// buildTenants fills the tenants' names and the disabled ones, and returns the maps between
-// model tenant indexes and set indexes: byModel[model index] and ofSet[set index].
-func (c *compiler) buildTenants(s *Space) (byModel, ofSet []int32) {
+// buildTenants fills the tenants' names and the disabled ones, and returns the tenant index of
+// each model tenant (a valid model names every tenant).
+func (c *compiler) buildTenants(s *Space) (byModel []int32) {
 	f, set := c.f, s.tenants
 	n := set.Len()
 	byModel = make([]int32, len(f.Tenants))
-	ofSet = make([]int32, n)
 	for k := range n {
-		i := c.setModel[set.Source(k)]
-		byModel[i], ofSet[k] = int32(k), i
+		byModel[c.setModel[set.Source(k)]] = int32(k)
 	}
 	s.names = make([]string, n)
 	var disabled []int
-	for i := range n {
-		t := &f.Tenants[ofSet[i]]
+	for mi, i := range byModel {
+		t := &f.Tenants[mi]
 		s.names[i] = t.Name
 		if t.Disabled {
-			disabled = append(disabled, i)
+			disabled = append(disabled, int(i))
 		}
 	}
 	s.disabled = set.Selection(disabled...)
-	return byModel, ofSet
+	return byModel
 }
 
 // buildProjects builds the projects with their channels, whose tenant restrictions are bound to
@@ -416,9 +414,9 @@ func (c *compiler) buildTargets(s *Space) error {
 // buildTenantTables fills the per-tenant tables in tenant (set) order from what validation
 // recorded: connections, project and common values, and each project's precomputed
 // missing-variables answer.
-func (c *compiler) buildTenantTables(s *Space, ofSet []int32) {
+func (c *compiler) buildTenantTables(s *Space, byModel []int32) {
 	r := &c.ten
-	n := len(ofSet)
+	n := len(s.names)
 	connected := make([][]uint64, len(s.projects)) // per project: bits of the connected tenants
 	for k, p := range s.projects {
 		p.values.span = make([]valueSpan, n)
@@ -426,12 +424,12 @@ func (c *compiler) buildTenantTables(s *Space, ofSet []int32) {
 		connected[k] = make([]uint64, (n+63)/64)
 	}
 	// The values were converted while checking the tenants, in model order: the tables of the
-	// Space point into them by tenant index.
+	// Space point into them by tenant index. They are filled in model order too, which reads the
+	// records and values in the order they are in memory.
 	s.slabs = r.slabs
 	s.common = r.common
 	s.commonSpan = make([][2]int32, n)
-	for i := range n {
-		mi := ofSet[i]
+	for mi, i := range byModel {
 		for _, cn := range r.conns[r.connOff[mi]:r.connOff[mi+1]] {
 			s.projects[cn.project].conn[i] = cn.envs
 			connected[cn.project][i/64] |= 1 << (i % 64)
@@ -445,14 +443,14 @@ func (c *compiler) buildTenantTables(s *Space, ofSet []int32) {
 	for k, p := range s.projects {
 		bits := connected[k]
 		p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
-		p.precomputeMissing(s)
+		p.precomputeMissing(s, byModel)
 	}
 }
 
 // precomputeMissing answers the missing-variables check once per connected tenant whose values
 // are all unscoped (the answer then does not depend on the environment); the planner computes it
-// per cell only for the other tenants.
-func (p *project) precomputeMissing(s *Space) {
+// per cell only for the other tenants. byModel gives the tenant index of each model tenant.
+func (p *project) precomputeMissing(s *Space, byModel []int32) {
 	if !p.templates || p.vars == nil {
 		return
 	}
@@ -463,8 +461,12 @@ func (p *project) precomputeMissing(s *Space) {
 	known := map[string]int32{"": 0}
 	common := map[string][]variables.TenantValue{}
 	var key []byte
-	for i := range n {
+	for i := range p.missing {
 		p.missing[i] = -1
+	}
+	// In model order: the values are in memory in that order.
+	for _, i32 := range byModel {
+		i := int(i32)
 		if !p.connected.Contains(i) {
 			continue // evaluated per cell, if ever
 		}
