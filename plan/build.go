@@ -440,11 +440,14 @@ func (c *compiler) buildTenantTables(s *Space, byModel []int32) {
 		}
 	}
 	c.ten = tenantRecords{}
-	for k, p := range s.projects {
-		bits := connected[k]
-		p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
-		p.precomputeMissing(s, byModel)
-	}
+	// Each project on its own: for a big model, the projects are split over goroutines.
+	inChunks(len(s.projects), min(workers(n), len(s.projects)), func(_, lo, hi int) {
+		for k := lo; k < hi; k++ {
+			p, bits := s.projects[k], connected[k]
+			p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
+			p.precomputeMissing(s, byModel)
+		}
+	})
 }
 
 // precomputeMissing answers the missing-variables check once per connected tenant whose values

@@ -24,6 +24,10 @@ type compiler struct {
 	errs ValidationErrors
 
 	envIndex   map[string]int
+	// envList are the valid environment names, in model order, and envPos their indexes: a model
+	// has a few environments, which a few string comparisons find faster than a map.
+	envList []string
+	envPos  []int
 	catalog    *tags.Catalog
 	tenantIdx  map[string]int // model index of each (first) tenant name
 	lifecycles map[string]*lifecycle.Lifecycle
@@ -38,6 +42,11 @@ type compiler struct {
 	freezes  []freeze.Freeze
 	set      *tenant.Set // the validated tenant set, kept for build
 	setModel []int32     // the model index of each tenant given to the set
+	// For a big model, the set is built on a goroutine of its own (done when closed); its
+	// problems (setErr) go to errs[setErrsAt].
+	setDone   chan struct{}
+	setErr    error
+	setErrsAt int
 	deps     []dep       // the deployments, resolved to indexes for build
 	// What validating the tenants learnt for build, so that build reads no map of the File again:
 	// the interned environment sets, and per model tenant its connections and values.
@@ -153,6 +162,8 @@ func (c *compiler) validate() {
 	for i, e := range f.Environments {
 		if envNames.add(c, idx("environments", i), e, i) {
 			c.envIndex[e] = i
+			c.envList = append(c.envList, e)
+			c.envPos = append(c.envPos, i)
 		}
 	}
 	c.validateTagSets()
@@ -175,6 +186,7 @@ func (c *compiler) validate() {
 	c.validateDeployments()
 	c.validateFreezes()
 	c.validatePrincipals()
+	c.awaitSet()
 }
 
 func (c *compiler) validateTagSets() {
@@ -256,6 +268,20 @@ func (c *compiler) validateLifecycles() {
 	}
 }
 
+// env returns the index of the environment of that name.
+func (c *compiler) env(name string) (int, bool) {
+	if len(c.envList) <= 8 {
+		for k, e := range c.envList {
+			if e == name {
+				return c.envPos[k], true
+			}
+		}
+		return 0, false
+	}
+	k, ok := c.envIndex[name]
+	return k, ok
+}
+
 // checkEnvs reports unknown environment names.
 func (c *compiler) checkEnvs(path string, envs []string) {
 	c.checkEnvsAt(func() string { return path }, envs)
@@ -264,7 +290,7 @@ func (c *compiler) checkEnvs(path string, envs []string) {
 // checkEnvsAt is checkEnvs with a path built only when there is an error.
 func (c *compiler) checkEnvsAt(path func() string, envs []string) {
 	for i, e := range envs {
-		if _, ok := c.envIndex[e]; !ok {
+		if _, ok := c.env(e); !ok {
 			c.add(idx(path(), i), CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s%s", quote(e), c.envHint(e))
 		}
 	}

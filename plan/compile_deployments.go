@@ -83,7 +83,7 @@ func (w *depWorker) check(i int) bool {
 	} else {
 		rec.project, rec.release = int32(cp.index), int32(r)
 	}
-	if e, ok := c.envIndex[d.Environment]; !ok {
+	if e, ok := c.env(d.Environment); !ok {
 		if !w.report {
 			return false
 		}

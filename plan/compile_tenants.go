@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"slices"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
 	"github.com/tenantplan/tenantplan/plan/model"
@@ -115,7 +116,7 @@ func (c *compiler) projectOf(name string) *cproject {
 func (w *tenantWorker) envSet(names []string) (lifecycle.EnvSet, bool) {
 	ix := w.idx[:0]
 	for _, e := range names {
-		k, ok := w.c.envIndex[e]
+		k, ok := w.c.env(e)
 		if !ok {
 			return lifecycle.EnvSet{}, false
 		}
@@ -132,7 +133,7 @@ func (c *compiler) valuesOK(vals []model.TenantValue) bool {
 			return false
 		}
 		for _, e := range vals[k].Environments {
-			if _, ok := c.envIndex[e]; !ok {
+			if _, ok := c.env(e); !ok {
 				return false
 			}
 		}
@@ -385,21 +386,48 @@ func (c *compiler) validateTenants() {
 			ofSet = append(ofSet, int32(i))
 		}
 	}
-	set, err := tenant.NewSet(c.catalog, named)
-	c.set, c.setModel = set, ofSet
-	if err != nil {
-		each(err, func(e error) {
-			path := "tenants"
-			var te *tenant.TagError
-			if errors.As(e, &te) {
-				path = idx("tenants", int(ofSet[te.TenantIndex]))
-				if te.TagIndex >= 0 {
-					path = idx(path+".tags", te.TagIndex)
-				}
-			}
-			c.addErr(path, e)
-		})
+	c.setModel = ofSet
+	// The tenant set is built (and its problems found) while the rest of the model is checked;
+	// its problems take the place in the list where they would be found in order.
+	c.setErrsAt = len(c.errs)
+	if nw == 1 {
+		c.set, c.setErr = tenant.NewSet(c.catalog, named)
+		c.addSetErrors()
+		return
 	}
+	c.setDone = make(chan struct{})
+	go func() {
+		defer close(c.setDone)
+		c.set, c.setErr = tenant.NewSet(c.catalog, named)
+	}()
+}
+
+// awaitSet waits for the tenant set and records its problems.
+func (c *compiler) awaitSet() {
+	if c.setDone == nil {
+		return
+	}
+	<-c.setDone
+	c.setDone = nil
+	later := slices.Clone(c.errs[c.setErrsAt:])
+	c.errs = c.errs[:c.setErrsAt]
+	c.addSetErrors()
+	c.errs = append(c.errs, later...)
+}
+
+// addSetErrors records the problems of the tenant set.
+func (c *compiler) addSetErrors() {
+	each(c.setErr, func(e error) {
+		path := "tenants"
+		var te *tenant.TagError
+		if errors.As(e, &te) {
+			path = idx("tenants", int(c.setModel[te.TenantIndex]))
+			if te.TagIndex >= 0 {
+				path = idx(path+".tags", te.TagIndex)
+			}
+		}
+		c.addErr(path, e)
+	})
 }
 
 func (c *compiler) checkValueEnvs(path func() string, vals []model.TenantValue) {
