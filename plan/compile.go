@@ -23,11 +23,11 @@ type compiler struct {
 	f    *model.File
 	errs ValidationErrors
 
-	envIndex   map[string]int
+	envIndex map[string]int
 	// envList are the valid environment names, in model order, and envPos their indexes: a model
 	// has a few environments, which a few string comparisons find faster than a map.
-	envList []string
-	envPos  []int
+	envList    []string
+	envPos     []int
 	catalog    *tags.Catalog
 	tenantIdx  map[string]int // model index of each (first) tenant name
 	lifecycles map[string]*lifecycle.Lifecycle
@@ -47,7 +47,7 @@ type compiler struct {
 	setDone   chan struct{}
 	setErr    error
 	setErrsAt int
-	deps     []dep       // the deployments, resolved to indexes for build
+	deps      []dep // the deployments, resolved to indexes for build
 	// What validating the tenants learnt for build, so that build reads no map of the File again:
 	// the interned environment sets, and per model tenant its connections and values.
 	sets  *envSets
