@@ -563,105 +563,44 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 	}
 	bySlot = nil
 
-	type latest struct {
-		d    *dep
-		seen bool
-	}
-	cur := make([]latest, len(s.envs)) // per environment, for one track
 	// The latest success per release and environment, any track, kept in a table (when the
 	// environments are few) and written to the releases' maps once at the end.
 	var lastOK []*dep
 	if len(s.envs) <= 64 {
 		lastOK = make([]*dep, len(c.f.Releases)*len(s.envs))
 	}
-	var touched []int32
-	var attempts []lifecycle.Attempt
-	for pj, p := range s.projects {
-		h := &p.hist
-		h.off = make([]int32, n+2)
-		h.curOff = make([]int32, n+2)
-		seg := order[pstart[pj]:pstart[pj+1]]
-		h.recs = make([]trackRelease, 0, len(seg))
-		h.cur = make([]currentEntry, 0, len(seg))
-		next := 0 // the next slot whose offsets are not written
-		for len(seg) > 0 {
-			sl := int(slot(&deps[seg[0]]))
-			g := 1
-			for g < len(seg) && int(slot(&deps[seg[g]])) == sl {
-				g++
-			}
-			group := seg[:g]
-			seg = seg[g:]
-			for ; next <= sl; next++ {
-				h.off[next] = int32(len(h.recs))
-				h.curOff[next] = int32(len(h.cur))
-			}
-			// Current releases: the latest success per environment; on equal times the later
-			// deployment in the model.
-			for _, k := range group {
-				d := &deps[k]
-				if !d.success {
-					continue
-				}
-				l := &cur[d.env]
-				if !l.seen {
-					touched = append(touched, d.env)
-					l.seen, l.d = true, d
-				} else if !d.before(l.d) {
-					l.d = d
-				}
-			}
-			slices.Sort(touched)
-			for _, e := range touched {
-				h.cur = append(h.cur, currentEntry{env: e, rel: int32(relByModel[cur[e].d.release].index)})
-				cur[e] = latest{}
-			}
-			touched = touched[:0]
-			// Per release, in model order inside each release.
-			if g > 1 {
-				slices.SortStableFunc(group, func(a, b int32) int {
-					return cmp.Compare(relByModel[deps[a].release].index, relByModel[deps[b].release].index)
-				})
-			}
-			for len(group) > 0 {
-				rel := relByModel[deps[group[0]].release]
-				r := 1
-				for r < len(group) && relByModel[deps[group[r]].release] == rel {
-					r++
-				}
-				attempts = attempts[:0]
-				var attempted lifecycle.EnvSet
-				for _, k := range group[:r] {
-					d := &deps[k]
-					at := d.at()
-					attempts = append(attempts, lifecycle.Attempt{Env: int(d.env), At: at, Success: d.success})
-					attempted = attempted.With(int(d.env))
-					if d.success {
-						if lastOK != nil {
-							if l := &lastOK[int(d.release)*len(s.envs)+int(d.env)]; *l == nil || (*l).before(d) {
-								*l = d
-							}
-						} else if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
-							rel.lastSuccess[int(d.env)] = at
-						}
-					}
-				}
-				tr := trackRelease{rel: int32(rel.index), attempted: sets.intern(attempted)}
+	// Each project on its own (a release is of one project): for a big model, the projects are
+	// split over goroutines, each interning environment sets in a table of its own, merged after.
+	nw := min(workers(len(deps)), len(s.projects))
+	local := make([]*envSets, nw)
+	inChunks(len(s.projects), nw, func(k, lo, hi int) {
+		hs := &historyScratch{sets: sets, cur: make([]latest, len(s.envs))}
+		if k > 0 {
+			hs.sets = newEnvSets()
+			local[k] = hs.sets
+		}
+		for pj := lo; pj < hi; pj++ {
+			c.projectHistory(s, hs, s.projects[pj], order[pstart[pj]:pstart[pj+1]], slot, relByModel, lastOK)
+		}
+	})
+	for k, ls := range local {
+		if ls == nil {
+			continue
+		}
+		remap := make([]int32, len(ls.list))
+		for j, set := range ls.list {
+			remap[j] = sets.intern(set)
+		}
+		lo, hi := chunk(len(s.projects), nw, k)
+		for _, p := range s.projects[lo:hi] {
+			for j := range p.hist.recs {
+				tr := &p.hist.recs[j]
+				tr.attempted = remap[tr.attempted]
 				for pol := range tr.own {
-					own := lifecycle.Successes(lifecycle.Policy(pol), attempts)
-					tr.own[pol] = sets.intern(own)
-					rel.facts[pol].any = rel.facts[pol].any.Union(own)
+					tr.own[pol] = remap[tr.own[pol]]
 				}
-				h.recs = append(h.recs, tr)
-				group = group[r:]
 			}
 		}
-		for ; next < len(h.off); next++ {
-			h.off[next] = int32(len(h.recs))
-			h.curOff[next] = int32(len(h.cur))
-		}
-		h.recs = slices.Clip(h.recs)
-		h.cur = slices.Clip(h.cur)
 	}
 	for k, d := range lastOK {
 		if d != nil {
@@ -699,4 +638,108 @@ func (p *project) currentRelease(track, env int) *release {
 		return p.releases[k]
 	}
 	return nil
+}
+
+// latest is the latest successful deployment of a track in one environment.
+type latest struct {
+	d    *dep
+	seen bool
+}
+
+// historyScratch is what computing the history of projects on one goroutine reuses.
+type historyScratch struct {
+	sets     *envSets
+	cur      []latest // per environment, for one track
+	touched  []int32
+	attempts []lifecycle.Attempt
+}
+
+// projectHistory computes the history of project p from its deployments seg, grouped by track
+// slot (see buildHistory).
+func (c *compiler) projectHistory(s *Space, hs *historyScratch, p *project, seg []int32, slot func(*dep) int32, relByModel []*release, lastOK []*dep) {
+	deps, n, sets, cur := c.deps, len(s.names), hs.sets, hs.cur
+	h := &p.hist
+	h.off = make([]int32, n+2)
+	h.curOff = make([]int32, n+2)
+	h.recs = make([]trackRelease, 0, len(seg))
+	h.cur = make([]currentEntry, 0, len(seg))
+	next := 0 // the next slot whose offsets are not written
+	for len(seg) > 0 {
+		sl := int(slot(&deps[seg[0]]))
+		g := 1
+		for g < len(seg) && int(slot(&deps[seg[g]])) == sl {
+			g++
+		}
+		group := seg[:g]
+		seg = seg[g:]
+		for ; next <= sl; next++ {
+			h.off[next] = int32(len(h.recs))
+			h.curOff[next] = int32(len(h.cur))
+		}
+		// Current releases: the latest success per environment; on equal times the later
+		// deployment in the model.
+		for _, k := range group {
+			d := &deps[k]
+			if !d.success {
+				continue
+			}
+			l := &cur[d.env]
+			if !l.seen {
+				hs.touched = append(hs.touched, d.env)
+				l.seen, l.d = true, d
+			} else if !d.before(l.d) {
+				l.d = d
+			}
+		}
+		slices.Sort(hs.touched)
+		for _, e := range hs.touched {
+			h.cur = append(h.cur, currentEntry{env: e, rel: int32(relByModel[cur[e].d.release].index)})
+			cur[e] = latest{}
+		}
+		hs.touched = hs.touched[:0]
+		// Per release, in model order inside each release.
+		if g > 1 {
+			slices.SortStableFunc(group, func(a, b int32) int {
+				return cmp.Compare(relByModel[deps[a].release].index, relByModel[deps[b].release].index)
+			})
+		}
+		for len(group) > 0 {
+			rel := relByModel[deps[group[0]].release]
+			r := 1
+			for r < len(group) && relByModel[deps[group[r]].release] == rel {
+				r++
+			}
+			hs.attempts = hs.attempts[:0]
+			var attempted lifecycle.EnvSet
+			for _, k := range group[:r] {
+				d := &deps[k]
+				at := d.at()
+				hs.attempts = append(hs.attempts, lifecycle.Attempt{Env: int(d.env), At: at, Success: d.success})
+				attempted = attempted.With(int(d.env))
+				if d.success {
+					if lastOK != nil {
+						if l := &lastOK[int(d.release)*len(s.envs)+int(d.env)]; *l == nil || (*l).before(d) {
+							*l = d
+						}
+					} else if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
+						rel.lastSuccess[int(d.env)] = at
+					}
+				}
+			}
+			tr := trackRelease{rel: int32(rel.index), attempted: sets.intern(attempted)}
+			for pol := range tr.own {
+				own := lifecycle.Successes(lifecycle.Policy(pol), hs.attempts)
+				tr.own[pol] = sets.intern(own)
+				rel.facts[pol].any = rel.facts[pol].any.Union(own)
+			}
+			h.recs = append(h.recs, tr)
+			group = group[r:]
+		}
+	}
+	for ; next < len(h.off); next++ {
+		h.off[next] = int32(len(h.recs))
+		h.curOff[next] = int32(len(h.cur))
+	}
+	h.recs = slices.Clip(h.recs)
+	h.cur = slices.Clip(h.cur)
 }

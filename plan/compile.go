@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
@@ -26,16 +27,20 @@ type compiler struct {
 	envIndex map[string]int
 	// envList are the valid environment names, in model order, and envPos their indexes: a model
 	// has a few environments, which a few string comparisons find faster than a map.
-	envList    []string
-	envPos     []int
-	catalog    *tags.Catalog
-	tenantIdx  map[string]int // model index of each (first) tenant name
-	lifecycles map[string]*lifecycle.Lifecycle
-	libraries  map[string]int
-	projects   map[string]*cproject
-	projList   []*cproject // the valid projects, in model order
-	targets    map[string]bool
-	varsOfLib  map[string]variables.Library
+	envList []string
+	envPos  []int
+	catalog *tags.Catalog
+	// tenantIdx is the model index of each (first) tenant name, built when first needed (once,
+	// for all goroutines): many models name tenants only in their deployments, which find them
+	// without it.
+	tenantIdx     map[string]int
+	tenantIdxOnce sync.Once
+	lifecycles    map[string]*lifecycle.Lifecycle
+	libraries     map[string]int
+	projects      map[string]*cproject
+	projList      []*cproject // the valid projects, in model order
+	targets       map[string]bool
+	varsOfLib     map[string]variables.Library
 	// libs holds, per valid library, what checking tenants' common values needs (built once, not
 	// once per tenant).
 	libs     map[string]clib
@@ -168,12 +173,6 @@ func (c *compiler) validate() {
 	}
 	c.validateTagSets()
 	c.validateLifecycles()
-	c.tenantIdx = make(map[string]int, len(f.Tenants))
-	for i, t := range f.Tenants {
-		if _, ok := c.tenantIdx[t.Name]; !ok && t.Name != "" {
-			c.tenantIdx[t.Name] = i
-		}
-	}
 	c.targets = map[string]bool{}
 	for _, t := range f.Targets {
 		c.targets[t.Name] = true
@@ -296,10 +295,24 @@ func (c *compiler) checkEnvsAt(path func() string, envs []string) {
 	}
 }
 
+// tenantIndex returns the model index of the (first) tenant of that name.
+func (c *compiler) tenantIndex(name string) (int, bool) {
+	c.tenantIdxOnce.Do(func() {
+		c.tenantIdx = make(map[string]int, len(c.f.Tenants))
+		for i := len(c.f.Tenants) - 1; i >= 0; i-- { // backwards: the first of a name stays
+			if t := &c.f.Tenants[i]; t.Name != "" {
+				c.tenantIdx[t.Name] = i
+			}
+		}
+	})
+	i, ok := c.tenantIdx[name]
+	return i, ok
+}
+
 // checkTenants reports unknown tenant names.
 func (c *compiler) checkTenants(path string, ts []string) {
 	for i, t := range ts {
-		if _, ok := c.tenantIdx[t]; !ok {
+		if _, ok := c.tenantIndex(t); !ok {
 			c.add(idx(path, i), CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(t), c.tenantHint(t))
 		}
 	}
@@ -688,7 +701,7 @@ func (c *compiler) validateFreezes() {
 		}
 		for j, t := range fr.Tenants {
 			tp := idx(p+".tenants", j)
-			if _, ok := c.tenantIdx[t.Tenant]; !ok {
+			if _, ok := c.tenantIndex(t.Tenant); !ok {
 				c.add(tp+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(t.Tenant), c.tenantHint(t.Tenant))
 			}
 			if _, ok := c.projects[t.Project]; !ok {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tenantplan/tenantplan/plan/model"
 	"github.com/tenantplan/tenantplan/tags"
 )
 
@@ -43,24 +44,50 @@ func (w *depWorker) release(cp *cproject, version string) (int, bool) {
 	return r, ok
 }
 
-// tenant returns the model index of the tenant of that name. (When names repeat, which the
-// compile reports, the next tenant may be found where the map has the first of that name: the
-// records are not used then.)
+// tenant returns the model index of the tenant of that name. The deployments of a tenant, or of
+// the next tenants of the model, often follow each other: a few names are compared before the
+// names of every tenant are put in a map. (When names repeat, which the compile reports, a
+// later tenant of that name may be found where the map has the first: the records are not used
+// then.)
 func (w *depWorker) tenant(name string) (int, bool) {
 	ts := w.c.f.Tenants
-	switch {
-	case w.lastIdx >= 0 && name == w.lastName:
-		return w.lastIdx, true
-	case w.lastIdx+1 < len(ts) && ts[w.lastIdx+1].Name == name:
-		w.lastName, w.lastIdx = name, w.lastIdx+1
+	if w.lastIdx >= 0 && name == w.lastName {
 		return w.lastIdx, true
 	}
-	t, ok := w.c.tenantIdx[name]
+	for i := w.lastIdx + 1; i < len(ts) && i <= w.lastIdx+4; i++ {
+		if ts[i].Name == name {
+			w.lastName, w.lastIdx = name, i
+			return i, true
+		}
+	}
+	t, ok := w.c.tenantIndex(name)
 	if ok {
 		w.lastName, w.lastIdx = name, t
 	}
 	return t, ok
 }
+
+// seek starts the worker's search for tenants near model tenant guess: it looks for the tenant
+// of deployment d among the tenants around guess, so that a worker starting in the middle of
+// the deployments does not need the map either.
+func (w *depWorker) seek(d *model.Deployment, guess int) {
+	ts := w.c.f.Tenants
+	if d.Tenant == "" || len(ts) == 0 {
+		return
+	}
+	guess = min(max(guess, 0), len(ts)-1)
+	for k := 0; k <= seekWindow; k++ {
+		for _, i := range [2]int{guess - k, guess + k} {
+			if i >= 0 && i < len(ts) && ts[i].Name == d.Tenant {
+				w.lastIdx = i - 1 // found by the next look-up without a map
+				return
+			}
+		}
+	}
+}
+
+// seekWindow is how far from its guess seek looks.
+const seekWindow = 2048
 
 // check checks deployment i and fills its record. The quick check (w.report false) returns
 // false at the first problem; the reporting check records every problem with its path.
@@ -128,6 +155,10 @@ func (c *compiler) validateDeployments() {
 	inChunks(n, nw, func(k, lo, hi int) {
 		w := c.newDepWorker()
 		ws[k] = w
+		if k > 0 && lo < hi {
+			// Deployments are often in the order of their tenants.
+			w.seek(&c.f.Deployments[lo], int(int64(lo)*int64(len(c.f.Tenants))/int64(n)))
+		}
 		for i := lo; i < hi; i++ {
 			if !w.check(i) {
 				w.bad = append(w.bad, int32(i))
