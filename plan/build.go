@@ -167,9 +167,8 @@ type dep struct {
 	sec     int64 // the time, as seconds and nanoseconds since 1970
 	nsec    int32
 	tenant  int32 // model tenant index, -1 for the untenanted track
-	project int32 // model project index
-	release int32 // model release index
-	env     int32
+	release int32 // model release index (which gives the project)
+	env     uint16
 	success bool
 }
 
@@ -549,7 +548,7 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 	}
 	pcount := make([]int32, len(s.projects)+1)
 	for _, d := range deps {
-		pcount[d.project+1]++
+		pcount[relByModel[d.release].project.index+1]++
 	}
 	for k := 1; k < len(pcount); k++ {
 		pcount[k] += pcount[k-1]
@@ -557,7 +556,7 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 	pstart := slices.Clone(pcount)
 	order := make([]int32, len(deps))
 	for _, k := range bySlot {
-		pj := deps[k].project
+		pj := relByModel[deps[k].release].project.index
 		order[pcount[pj]] = k
 		pcount[pj]++
 	}
@@ -685,7 +684,7 @@ func (c *compiler) projectHistory(s *Space, hs *historyScratch, p *project, seg 
 			}
 			l := &cur[d.env]
 			if !l.seen {
-				hs.touched = append(hs.touched, d.env)
+				hs.touched = append(hs.touched, int32(d.env))
 				l.seen, l.d = true, d
 			} else if !d.before(l.d) {
 				l.d = d

@@ -108,7 +108,7 @@ func (w *depWorker) check(i int) bool {
 		}
 		c.add(path()+".release", CodeUnknownRelease, ErrUnknownRelease, "project %s has no release %s%s", quote(d.Project), quote(d.Release), c.releaseHint(d.Project, d.Release))
 	} else {
-		rec.project, rec.release = int32(cp.index), int32(r)
+		rec.release = int32(r)
 	}
 	if e, ok := c.env(d.Environment); !ok {
 		if !w.report {
@@ -116,7 +116,7 @@ func (w *depWorker) check(i int) bool {
 		}
 		c.add(path()+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s%s", quote(d.Environment), c.envHint(d.Environment))
 	} else {
-		rec.env = int32(e)
+		rec.env = uint16(e) // less than lifecycle.MaxEnvironments
 	}
 	if d.Tenant != "" {
 		if t, ok := w.tenant(d.Tenant); !ok {
