@@ -440,12 +440,10 @@ func (c *compiler) buildTenantTables(s *Space, byModel []int32) {
 	}
 	c.ten = tenantRecords{}
 	// Each project on its own: for a big model, the projects are split over goroutines.
-	inChunks(len(s.projects), min(workers(n), len(s.projects)), func(_, lo, hi int) {
-		for k := lo; k < hi; k++ {
-			p, bits := s.projects[k], connected[k]
-			p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
-			p.precomputeMissing(s, byModel)
-		}
+	eachOn(len(s.projects), min(workers(n), len(s.projects)), func(_, k int) {
+		p, bits := s.projects[k], connected[k]
+		p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
+		p.precomputeMissing(s, byModel)
 	})
 }
 
@@ -571,27 +569,28 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 	// Each project on its own (a release is of one project): for a big model, the projects are
 	// split over goroutines, each interning environment sets in a table of its own, merged after.
 	nw := min(workers(len(deps)), len(s.projects))
-	local := make([]*envSets, nw)
-	inChunks(len(s.projects), nw, func(k, lo, hi int) {
-		hs := &historyScratch{sets: sets, cur: make([]latest, len(s.envs))}
+	scratch := make([]*historyScratch, nw)
+	for k := range scratch {
+		scratch[k] = &historyScratch{sets: sets, cur: make([]latest, len(s.envs))}
 		if k > 0 {
-			hs.sets = newEnvSets()
-			local[k] = hs.sets
+			scratch[k].sets = newEnvSets()
 		}
-		for pj := lo; pj < hi; pj++ {
-			c.projectHistory(s, hs, s.projects[pj], order[pstart[pj]:pstart[pj+1]], slot, relByModel, lastOK)
-		}
+	}
+	by := make([]int, len(s.projects)) // which goroutine computed each project
+	eachOn(len(s.projects), nw, func(k, pj int) {
+		by[pj] = k
+		c.projectHistory(s, scratch[k], s.projects[pj], order[pstart[pj]:pstart[pj+1]], slot, relByModel, lastOK)
 	})
-	for k, ls := range local {
-		if ls == nil {
-			continue
-		}
-		remap := make([]int32, len(ls.list))
-		for j, set := range ls.list {
+	for k := 1; k < nw; k++ { // the first goroutine interned in sets itself
+		hs := scratch[k]
+		remap := make([]int32, len(hs.sets.list))
+		for j, set := range hs.sets.list {
 			remap[j] = sets.intern(set)
 		}
-		lo, hi := chunk(len(s.projects), nw, k)
-		for _, p := range s.projects[lo:hi] {
+		for pj, p := range s.projects {
+			if by[pj] != k {
+				continue
+			}
 			for j := range p.hist.recs {
 				tr := &p.hist.recs[j]
 				tr.attempted = remap[tr.attempted]

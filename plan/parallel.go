@@ -3,6 +3,7 @@ package plan
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // minChunk is the number of elements (tenants, deployments) a goroutine gets at least when a step
@@ -35,3 +36,19 @@ func inChunks(n, w int, fn func(k, lo, hi int)) {
 
 // chunk returns the bounds of chunk k of [0, n) split in w.
 func chunk(n, w, k int) (lo, hi int) { return k * n / w, (k + 1) * n / w }
+
+// eachOn calls fn(k, i) for every i in [0, n) on w goroutines (the caller's and w-1 others),
+// handing out the next i to whichever goroutine k is free first: for steps whose elements differ
+// much in size, such as projects. It returns when every call has returned.
+func eachOn(n, w int, fn func(k, i int)) {
+	var next atomic.Int64
+	inChunks(w, w, func(k, _, _ int) {
+		for {
+			i := int(next.Add(1) - 1)
+			if i >= n {
+				return
+			}
+			fn(k, i)
+		}
+	})
+}
