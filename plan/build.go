@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
@@ -266,10 +267,18 @@ func (c *compiler) build() (*Space, error) {
 	if err := c.buildProjects(s); err != nil {
 		return nil, err
 	}
-	c.buildTenantTables(s, byModel)
+	// The tenant tables and the histories share nothing they write: for a big model, they are
+	// built at the same time.
+	var tables sync.WaitGroup
+	if workers(len(byModel)) > 1 {
+		tables.Go(func() { c.buildTenantTables(s, byModel) })
+	} else {
+		c.buildTenantTables(s, byModel)
+	}
 	c.buildFrozenTenants(s)
 	relByModel := c.buildReleases(s)
 	c.buildHistory(s, c.sets, byModel, relByModel)
+	tables.Wait()
 	s.envSets = c.sets.list
 	if err := c.buildTargets(s); err != nil {
 		return nil, err
