@@ -25,28 +25,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-// eachSorted calls fn for every key of m, in key order. It allocates nothing for a map of at most
-// one key, the common case of a tenant's connections and values.
-func eachSorted[V any](m map[string]V, fn func(k string, v V)) {
-	if len(m) <= 1 {
-		for k, v := range m {
-			fn(k, v)
-		}
-		return
-	}
-	// The keys of small maps are sorted in a buffer on the stack: this runs once or more per
-	// tenant, and a slice per call would be most of the allocations of a compile.
-	var buf [16]string
-	keys := buf[:0]
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fn(k, m[k])
-	}
-}
-
 // valueSpan is a range of the values of one slab: slabs[slab][start:end]. Compile converts the
 // values of a model once, in one slab per goroutine that checked tenants.
 type valueSpan struct{ slab, start, end int32 }

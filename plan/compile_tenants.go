@@ -247,29 +247,19 @@ func (w *tenantWorker) commonValues(i int, ln string, vals []model.TenantValue, 
 		c.add(tenantPath(i, ".commonValues", ln), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(ln), c.libraryHint(ln))
 		return true
 	}
-	if !c.valuesOK(vals) {
-		if !w.problem() {
-			return false
+	sp, ok := w.values(i, ".commonValues", ln, vals, lib.kinds, func(vs []variables.TenantValue) error {
+		if lib.check == nil {
+			return nil
 		}
-		c.checkValueEnvs(func() string { return tenantPath(i, ".commonValues", ln) }, vals)
-	}
-	sp := w.convert(vals, lib.kinds)
-	if !w.report {
+		clear(w.common)
+		w.common[ln] = vs
+		return lib.check.CheckTenantValues(variables.TenantValues{Common: w.common})
+	})
+	if ok && !w.report {
 		c.ten.common[*at] = commonEntry{lib: ln, span: sp}
 		*at++
 	}
-	if lib.check == nil {
-		return true
-	}
-	clear(w.common)
-	w.common[ln] = w.vals[sp.start:sp.end:sp.end]
-	if err := lib.check.CheckTenantValues(variables.TenantValues{Common: w.common}); err != nil {
-		if !w.problem() {
-			return false
-		}
-		c.tenantValueErrors(func() string { return tenantPath(i, ".commonValues", ln) }, err)
-	}
-	return true
+	return ok
 }
 
 // projectValues checks the values of tenant i for the templates of project pn, converts them
@@ -284,28 +274,39 @@ func (w *tenantWorker) projectValues(i int, pn string, vals []model.TenantValue,
 		c.add(tenantPath(i, ".projectValues", pn), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
 		return true
 	}
-	if !c.valuesOK(vals) {
-		if !w.problem() {
-			return false
+	sp, ok := w.values(i, ".projectValues", pn, vals, cp.kinds, func(vs []variables.TenantValue) error {
+		if cp.vars == nil {
+			return nil
 		}
-		c.checkValueEnvs(func() string { return tenantPath(i, ".projectValues", pn) }, vals)
-	}
-	sp := w.convert(vals, cp.kinds)
-	if !w.report {
+		// The check does not look at sensitivity.
+		return cp.vars.CheckTenantValues(variables.TenantValues{Project: vs})
+	})
+	if ok && !w.report {
 		c.ten.project[*at] = valueRef{project: int32(cp.index), span: sp}
 		*at++
 	}
-	if cp.vars == nil {
-		return true
-	}
-	// The check does not look at sensitivity.
-	if err := cp.vars.CheckTenantValues(variables.TenantValues{Project: w.vals[sp.start:sp.end:sp.end]}); err != nil {
+	return ok
+}
+
+// values checks the values of tenant i at below[k]: that they name templates and known
+// environments, and then, converted (kinds say which templates are sensitive), with check. It
+// returns the span of the converted values, and false when the quick check stops at a problem.
+func (w *tenantWorker) values(i int, below, k string, vals []model.TenantValue, kinds *templateKinds, check func([]variables.TenantValue) error) (valueSpan, bool) {
+	c := w.c
+	if !c.valuesOK(vals) {
 		if !w.problem() {
-			return false
+			return valueSpan{}, false
 		}
-		c.tenantValueErrors(func() string { return tenantPath(i, ".projectValues", pn) }, err)
+		c.checkValueEnvs(func() string { return tenantPath(i, below, k) }, vals)
 	}
-	return true
+	sp := w.convert(vals, kinds)
+	if err := check(w.vals[sp.start:sp.end:sp.end]); err != nil {
+		if !w.problem() {
+			return valueSpan{}, false
+		}
+		c.tenantValueErrors(func() string { return tenantPath(i, below, k) }, err)
+	}
+	return sp, true
 }
 
 func (c *compiler) validateTenants() {
