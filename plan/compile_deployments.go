@@ -45,16 +45,17 @@ func (w *depWorker) release(cp *cproject, version string) (int, bool) {
 }
 
 // tenant returns the model index of the tenant of that name. The deployments of a tenant, or of
-// the next tenants of the model, often follow each other: a few names are compared before the
-// names of every tenant are put in a map. (When names repeat, which the compile reports, a
-// later tenant of that name may be found where the map has the first: the records are not used
-// then.)
+// the next tenants of the model (the first after the last), often follow each other: a few names
+// are compared before the names of every tenant are put in a map. (When names repeat, which the
+// compile reports, a later tenant of that name may be found where the map has the first: the
+// records are not used then.)
 func (w *depWorker) tenant(name string) (int, bool) {
 	ts := w.c.f.Tenants
 	if w.lastIdx >= 0 && name == w.lastName {
 		return w.lastIdx, true
 	}
-	for i := w.lastIdx + 1; i < len(ts) && i <= w.lastIdx+4; i++ {
+	for d := 1; d <= 4 && d <= len(ts); d++ {
+		i := (w.lastIdx + d) % len(ts) // after the last tenant, the first
 		if ts[i].Name == name {
 			w.lastName, w.lastIdx = name, i
 			return i, true
