@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
@@ -35,6 +36,7 @@ type compiler struct {
 	// without it.
 	tenantIdx     map[string]int
 	tenantIdxOnce sync.Once
+	scans         atomic.Int32 // look-ups so far (see scanLookups)
 	lifecycles    map[string]*lifecycle.Lifecycle
 	libraries     map[string]int
 	projects      map[string]*cproject
@@ -295,8 +297,21 @@ func (c *compiler) checkEnvsAt(path func() string, envs []string) {
 	}
 }
 
+// scanLookups is how many tenant names a compile looks for by reading the tenants' names before
+// it builds a map of them: a model often names a handful of tenants outside the tenants (in scopes,
+// freezes, grants), and reading a million names a few times costs less than a map of them.
+const scanLookups = 8
+
 // tenantIndex returns the model index of the (first) tenant of that name.
 func (c *compiler) tenantIndex(name string) (int, bool) {
+	if c.scans.Add(1) <= scanLookups {
+		for i := range c.f.Tenants {
+			if c.f.Tenants[i].Name == name && name != "" {
+				return i, true
+			}
+		}
+		return 0, false
+	}
 	c.tenantIdxOnce.Do(func() {
 		c.tenantIdx = make(map[string]int, len(c.f.Tenants))
 		for i := len(c.f.Tenants) - 1; i >= 0; i-- { // backwards: the first of a name stays
