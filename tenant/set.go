@@ -60,7 +60,7 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 		c = tags.MustNewCatalog(nil, nil)
 	}
 	var errs []*TagError
-	names := newFoldSet(len(ts))
+	dupName := foldDuplicates(len(ts), func(i int) string { return ts[i].name }, ^uint64(0))
 	// The tag IDs of tenant ti are ids[off[ti]:off[ti+1]], in one slice for all tenants.
 	ntags := 0
 	for ti := range ts {
@@ -82,7 +82,7 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 	for ti := range ts {
 		t := &ts[ti]
 		stamp := ti + 1
-		if !names.add(t.name) {
+		if dupName[ti] {
 			errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Err: tags.ErrDuplicateName})
 		}
 		for j, tag := range t.tags() {
