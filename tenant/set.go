@@ -173,12 +173,13 @@ func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 			s.post[id].sparse = make([]int32, 0, k)
 		}
 	}
+	var arena tags.BitsArena // the tenants' sets share chunks of words
 	for i, ti := range order {
 		s.tenants[i] = ts[ti]
 		s.source[i] = int32(ti)
 		own := ids[off[ti]:off[ti+1]]
-		slices.Sort(own) // unique already; sorted, NewBits needs no copy
-		s.bits[i] = tags.NewBits(own...)
+		slices.Sort(own) // unique already; sorted, New needs no copy
+		s.bits[i] = arena.New(own...)
 		for _, id := range own {
 			if p := &s.post[id]; p.dense != nil {
 				p.dense[i/64] |= 1 << (i % 64)
