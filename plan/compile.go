@@ -219,14 +219,32 @@ func (c *compiler) validateTagSets() {
 	}
 	var free []string
 	seen := map[string]bool{}
+	// A model has a few FreeText sets: a tag's prefix is compared with their names (those without
+	// a "/", the only ones a tag's set name can be) rather than looked up in a map.
+	var freeNames []string
+	for name := range freeText {
+		if !strings.Contains(name, "/") {
+			freeNames = append(freeNames, name)
+		}
+	}
+	isFree := func(tag string) bool {
+		if len(freeNames) > 4 {
+			set, _, found := strings.Cut(tag, "/")
+			return found && freeText[set]
+		}
+		for _, name := range freeNames {
+			if len(tag) > len(name) && tag[len(name)] == '/' && tag[:len(name)] == name {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range f.Tenants {
-		if len(freeText) == 0 {
+		if len(freeNames) == 0 {
 			break // no tag of a tenant can be a free value
 		}
-		t := &f.Tenants[i]
-		for _, tag := range t.Tags {
-			set, _, found := strings.Cut(tag, "/")
-			if found && freeText[set] && !seen[tag] {
+		for _, tag := range f.Tenants[i].Tags {
+			if isFree(tag) && !seen[tag] {
 				seen[tag] = true
 				free = append(free, tag)
 			}
