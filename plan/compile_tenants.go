@@ -378,13 +378,21 @@ func (c *compiler) validateTenants() {
 			}
 		}
 	}
-	// A nameless tenant is reported; the set cannot index it.
+	// A nameless tenant is reported; the set cannot index it. (A nameless tenant has a problem:
+	// without one, the tenants go to the set as they are.)
 	ofSet := make([]int32, 0, len(f.Tenants)) // model index of each tenant given to the set
-	named := ts[:0]
-	for i := range ts {
-		if f.Tenants[i].Name != "" {
-			named = append(named, ts[i])
+	named := ts
+	if bad == 0 {
+		for i := range ts {
 			ofSet = append(ofSet, int32(i))
+		}
+	} else {
+		named = ts[:0]
+		for i := range ts {
+			if f.Tenants[i].Name != "" {
+				named = append(named, ts[i])
+				ofSet = append(ofSet, int32(i))
+			}
 		}
 	}
 	c.setModel = ofSet
