@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -144,4 +145,25 @@ func TestCompile_ParallelReportsAsSequential(t *testing.T) {
 		}
 	}
 	require.Positive(t, hints)
+}
+
+// TestCompile_NoGoroutineOutlivesIt: after Compile returns, of a valid or a broken big model, no
+// goroutine it started is left (but for the instant a finished goroutine takes to exit).
+func TestCompile_NoGoroutineOutlivesIt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles a model of 12,000 tenants twice")
+	}
+	valid := plantest.Synthetic(plantest.SyntheticOptions{Tenants: 12_000, Projects: 3, Seed: 3})
+	broken := plantest.Synthetic(plantest.SyntheticOptions{Tenants: 12_000, Projects: 3, Seed: 3})
+	breakModel(broken)
+	withProcs(4, func() {
+		before := runtime.NumGoroutine()
+		ended := func() bool { return runtime.NumGoroutine() <= before }
+		_, err := plan.Compile(valid)
+		require.NoError(t, err)
+		require.Eventually(t, ended, time.Second, time.Millisecond)
+		_, err = plan.Compile(broken)
+		require.Error(t, err)
+		require.Eventually(t, ended, time.Second, time.Millisecond)
+	})
 }
