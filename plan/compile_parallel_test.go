@@ -173,3 +173,53 @@ func TestCompile_NoGoroutineOutlivesIt(t *testing.T) {
 		require.Equal(t, before, goroutines())
 	})
 }
+
+// TestCompile_EqualValuesOfTenantsShared: tenants that give the same values as a tenant before them
+// share its converted values; each tenant still resolves to exactly the values it gave, also when
+// a value differs, is null, is scoped to an environment or is of a sensitive template.
+func TestCompile_EqualValuesOfTenantsShared(t *testing.T) {
+	f := benchModel(3_000, 4, 0)
+	f.Projects[0].Templates[2].Sensitive = true
+	want := make(map[string][4]string, len(f.Tenants))
+	for i := range f.Tenants {
+		tn := &f.Tenants[i]
+		vals := make([]model.TenantValue, 4)
+		var w [4]string
+		for k := range vals {
+			v := fmt.Sprintf("v%d", k) // equal texts, in strings of their own
+			switch {
+			case i%5 == 0 && k == i%4:
+				v = fmt.Sprintf("own-%d", i)
+			case i%11 == 0 && k == 1:
+				vals[k] = model.TenantValue{Template: fmt.Sprintf("Tenant.Setting%d", k)} // null: no value
+				w[k] = ""
+				continue
+			}
+			vals[k] = model.TenantValue{Template: fmt.Sprintf("Tenant.Setting%d", k), Value: &v}
+			if i%13 == 0 && k == 3 {
+				vals[k].Environments = []string{"Test"} // not Production
+				v = ""
+			}
+			w[k] = v
+		}
+		tn.ProjectValues = map[string][]model.TenantValue{"Portal": vals}
+		want[tn.Name] = w
+	}
+	for _, procs := range []int{1, 4} {
+		withProcs(procs, func() {
+			s, err := plan.Compile(f)
+			require.NoError(t, err)
+			for i := range s.Tenants().Len() {
+				name := s.Tenants().At(i).Name()
+				r, err := s.Variables(plan.VariablesRequest{Project: "Portal", Environment: "Production", Tenant: name})
+				require.NoError(t, err)
+				for k, w := range want[name] {
+					got, ok := r.Get(fmt.Sprintf("Tenant.Setting%d", k))
+					require.Equal(t, w != "", ok, "%s template %d", name, k)
+					require.Equal(t, w, got.Reveal(), "%s template %d", name, k)
+					require.Equal(t, ok && k == 2, got.IsSensitive(), "%s template %d", name, k)
+				}
+			}
+		})
+	}
+}

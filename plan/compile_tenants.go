@@ -85,6 +85,18 @@ type tenantWorker struct {
 	idx    []int // scratch
 	tb     tenant.Builder
 	bad    []int32 // model indexes of the tenants with a problem
+	// recent are the last values the quick check converted and found valid, by the project or
+	// library (its kinds) they are for: tenants often give the same values as the tenant before
+	// them, and then share its converted values.
+	recent     [4]recentValues
+	nextRecent int
+}
+
+// recentValues are values a worker converted, kept to share with the next tenants.
+type recentValues struct {
+	kinds *templateKinds // of the project or library
+	span  valueSpan
+	vals  []variables.TenantValue
 }
 
 func (c *compiler) newTenantWorker(first, step int, sets *envSets) *tenantWorker {
@@ -293,6 +305,15 @@ func (w *tenantWorker) projectValues(i int, pn string, vals []model.TenantValue,
 // returns the span of the converted values, and false when the quick check stops at a problem.
 func (w *tenantWorker) values(i int, below, k string, vals []model.TenantValue, kinds *templateKinds, check func([]variables.TenantValue) error) (valueSpan, bool) {
 	c := w.c
+	if !w.report {
+		// Values equal to values found valid for the same project or library are valid: they are
+		// shared, not converted and checked again.
+		for r := range w.recent {
+			if rv := &w.recent[r]; rv.kinds == kinds && sameValues(rv.vals, vals, kinds) {
+				return rv.span, true
+			}
+		}
+	}
 	if !c.valuesOK(vals) {
 		if !w.problem() {
 			return valueSpan{}, false
@@ -300,13 +321,41 @@ func (w *tenantWorker) values(i int, below, k string, vals []model.TenantValue, 
 		c.checkValueEnvs(func() string { return tenantPath(i, below, k) }, vals)
 	}
 	sp := w.convert(vals, kinds)
-	if err := check(w.vals[sp.start:sp.end:sp.end]); err != nil {
+	converted := w.vals[sp.start:sp.end:sp.end]
+	if err := check(converted); err != nil {
 		if !w.problem() {
 			return valueSpan{}, false
 		}
 		c.tenantValueErrors(func() string { return tenantPath(i, below, k) }, err)
 	}
+	if !w.report {
+		w.recent[w.nextRecent] = recentValues{kinds: kinds, span: sp, vals: converted}
+		w.nextRecent = (w.nextRecent + 1) % len(w.recent)
+	}
 	return sp, true
+}
+
+// sameValues reports whether vals, converted with kinds (see appendValues), are have.
+func sameValues(have []variables.TenantValue, vals []model.TenantValue, kinds *templateKinds) bool {
+	k := 0
+	for j := range vals {
+		v := &vals[j]
+		if v.Value == nil {
+			continue
+		}
+		if k == len(have) {
+			return false
+		}
+		want := variables.Plain(*v.Value)
+		if kinds != nil && kinds.sensitive(v.Template, j) {
+			want = variables.Sensitive(*v.Value)
+		}
+		if h := &have[k]; h.Template != v.Template || h.Value != want || !slices.Equal(h.Environments, v.Environments) {
+			return false
+		}
+		k++
+	}
+	return k == len(have)
 }
 
 func (c *compiler) validateTenants() {

@@ -283,9 +283,10 @@
 //     template values, each project's history per track), never in a map or a slice per tenant;
 //     the missing-variables check is answered once when compiling for every tenant whose values
 //     are not scoped to environments. Compiling reads each tenant's connections and values once,
-//     while validating them, converts each value once into large shared slabs, and builds the
-//     tenants in shared arrays: its allocations do not grow with the tenants' projects, and grow
-//     linearly with the tenants.
+//     while validating them, converts each value once into large shared slabs (a tenant that gives
+//     a project or library the same values as one of the tenants just before it shares their
+//     copy), and builds the tenants in shared arrays: its allocations do not grow with the
+//     tenants' projects, and grow linearly with the tenants.
 //   - Cells of one answer (a deploy plan, a matrix, a rollout's never-deployable cells) that have
 //     the same reasons share one Reasons slice, and deployed cells with the same targets share one
 //     Targets slice: an answer of 100,000 cells holds a handful of distinct lists. Treat answers
