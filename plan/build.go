@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
@@ -24,66 +25,66 @@ func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-// eachSorted calls fn for every key of m, in key order. It allocates nothing for a map of at most
-// one key, the common case of a tenant's connections and values.
-func eachSorted[V any](m map[string]V, fn func(k string, v V)) {
-	if len(m) <= 1 {
-		for k, v := range m {
-			fn(k, v)
-		}
-		return
-	}
-	// The keys of small maps are sorted in a buffer on the stack: this runs once or more per
-	// tenant, and a slice per call would be most of the allocations of a compile.
-	var buf [16]string
-	keys := buf[:0]
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		fn(k, m[k])
-	}
-}
+// valueSpan is a range of the values of one slab: slabs[slab][start:end]. Compile converts the
+// values of a model once, in one slab per goroutine that checked tenants.
+type valueSpan struct{ slab, start, end int32 }
 
-// valueTable holds the tenant values of one kind for every tenant in one flat slice: the values of
-// tenant index i are vals[off[i]:off[i+1]]. It replaces a map or a slice per tenant.
+// valueTable holds the values of the templates of one project for every tenant: the values of
+// tenant index i are slabs[span[i].slab][span[i].start:span[i].end]. It replaces a map or a slice
+// per tenant.
 type valueTable struct {
-	off  []int32
-	vals []variables.TenantValue
+	span  []valueSpan
+	slabs slabs
 }
 
 // of returns the values of tenant i (nil when none), capped so that an append by the caller never
-// writes into the next tenant's values.
+// writes into another tenant's values.
 func (t *valueTable) of(i int) []variables.TenantValue {
-	if i < 0 || i+1 >= len(t.off) {
+	if i < 0 || i >= len(t.span) {
 		return nil
 	}
-	a, b := t.off[i], t.off[i+1]
-	if a == b {
-		return nil
-	}
-	return t.vals[a:b:b]
+	return t.slabs.of(t.span[i])
 }
 
-// commonEntry is the values of one library for one tenant: commonVals[start:end].
+// slabs are the slabs of converted values of a Space.
+type slabs [][]variables.TenantValue
+
+// of returns the values of sp, capped (nil when empty).
+func (s slabs) of(sp valueSpan) []variables.TenantValue {
+	if sp.start == sp.end {
+		return nil
+	}
+	return s[sp.slab][sp.start:sp.end:sp.end]
+}
+
+// commonEntry is the values of one library for one tenant.
 type commonEntry struct {
-	lib        string
-	start, end int32
+	lib  string
+	span valueSpan
 }
 
 // commonOf returns the common values of tenant i by library, as variables.TenantValues wants them
 // (nil when the tenant gives none). It builds a map: the planner calls it only where a
 // precomputed answer does not exist.
 func (s *Space) commonOf(i int) map[string][]variables.TenantValue {
-	if i < 0 || i+1 >= len(s.commonOff) || s.commonOff[i] == s.commonOff[i+1] {
+	es := s.commonEntries(i)
+	if len(es) == 0 {
 		return nil
 	}
-	m := make(map[string][]variables.TenantValue, s.commonOff[i+1]-s.commonOff[i])
-	for _, e := range s.common[s.commonOff[i]:s.commonOff[i+1]] {
-		m[e.lib] = s.commonVals[e.start:e.end:e.end]
+	m := make(map[string][]variables.TenantValue, len(es))
+	for _, e := range es {
+		m[e.lib] = s.slabs.of(e.span)
 	}
 	return m
+}
+
+// commonEntries returns the common values of tenant i, by library.
+func (s *Space) commonEntries(i int) []commonEntry {
+	if i < 0 || i >= len(s.commonSpan) {
+		return nil
+	}
+	sp := s.commonSpan[i]
+	return s.common[sp[0]:sp[1]]
 }
 
 // trackRelease is what one track did with one release: the environments it attempted and its
@@ -145,9 +146,8 @@ type dep struct {
 	sec     int64 // the time, as seconds and nanoseconds since 1970
 	nsec    int32
 	tenant  int32 // model tenant index, -1 for the untenanted track
-	project int32 // model project index
-	release int32 // model release index
-	env     int32
+	release int32 // model release index (which gives the project)
+	env     uint16
 	success bool
 }
 
@@ -189,6 +189,8 @@ func (e *envSets) intern(s lifecycle.EnvSet) int32 {
 // templateKinds says which template names are sensitive, built once per project or library: a
 // value of a sensitive template is sensitive.
 type templateKinds struct {
+	names []string        // the template names, in order
+	sens  []bool          // per name: sensitive
 	exact map[string]bool // every template name as written -> sensitive
 	lower map[string]bool // lower-case names of the sensitive templates
 }
@@ -201,18 +203,28 @@ func newTemplateKinds(ts []variables.Template) *templateKinds {
 		}
 	}
 	for _, t := range ts {
-		k.exact[t.Name] = k.lower[strings.ToLower(t.Name)]
+		s := k.lower[strings.ToLower(t.Name)]
+		k.names = append(k.names, t.Name)
+		k.sens = append(k.sens, s)
+		k.exact[t.Name] = s
 	}
 	return k
 }
 
 // sensitive reports whether a value for template name is sensitive: some sensitive template has
-// that name, letter case aside.
-func (k *templateKinds) sensitive(name string) bool {
+// that name, letter case aside. hint is where the name is likely to be: tenants often list
+// their values in the order of the templates.
+func (k *templateKinds) sensitive(name string, hint int) bool {
+	if len(k.lower) == 0 {
+		return false // no template is sensitive
+	}
+	if hint < len(k.names) && k.names[hint] == name {
+		return k.sens[hint]
+	}
 	if s, ok := k.exact[name]; ok {
 		return s
 	}
-	return len(k.lower) > 0 && k.lower[strings.ToLower(name)]
+	return k.lower[strings.ToLower(name)]
 }
 
 // build turns a validated model into a Space, in named steps. Every lookup here succeeds:
@@ -229,14 +241,22 @@ func (c *compiler) build() (*Space, error) {
 		principals: make(map[string]*principal, len(f.Principals)),
 		freezes:    freeze.NewIndex(c.freezes),
 	}
-	byModel, ofSet := c.buildTenants(s)
+	byModel := c.buildTenants(s)
 	if err := c.buildProjects(s); err != nil {
 		return nil, err
 	}
-	c.buildTenantTables(s, ofSet)
+	// The tenant tables and the histories share nothing they write: for a big model, they are
+	// built at the same time.
+	var tables sync.WaitGroup
+	if workers(len(byModel)) > 1 {
+		tables.Go(func() { c.buildTenantTables(s, byModel) })
+	} else {
+		c.buildTenantTables(s, byModel)
+	}
 	c.buildFrozenTenants(s)
 	relByModel := c.buildReleases(s)
 	c.buildHistory(s, c.sets, byModel, relByModel)
+	tables.Wait()
 	s.envSets = c.sets.list
 	if err := c.buildTargets(s); err != nil {
 		return nil, err
@@ -251,28 +271,26 @@ func (c *compiler) build() (*Space, error) {
 	return s, nil
 }
 
-// buildTenants fills the tenants' names and the disabled ones, and returns the maps between
-// model tenant indexes and set indexes: byModel[model index] and ofSet[set index].
-func (c *compiler) buildTenants(s *Space) (byModel, ofSet []int32) {
+// buildTenants fills the tenants' names and the disabled ones, and returns the tenant index of
+// each model tenant (a valid model names every tenant).
+func (c *compiler) buildTenants(s *Space) (byModel []int32) {
 	f, set := c.f, s.tenants
 	n := set.Len()
 	byModel = make([]int32, len(f.Tenants))
-	ofSet = make([]int32, n)
 	for k := range n {
-		i := c.setModel[set.Source(k)]
-		byModel[i], ofSet[k] = int32(k), i
+		byModel[c.setModel[set.Source(k)]] = int32(k)
 	}
 	s.names = make([]string, n)
 	var disabled []int
-	for i := range n {
-		t := &f.Tenants[ofSet[i]]
+	for mi, i := range byModel {
+		t := &f.Tenants[mi]
 		s.names[i] = t.Name
 		if t.Disabled {
-			disabled = append(disabled, i)
+			disabled = append(disabled, int(i))
 		}
 	}
 	s.disabled = set.Selection(disabled...)
-	return byModel, ofSet
+	return byModel
 }
 
 // buildProjects builds the projects with their channels, whose tenant restrictions are bound to
@@ -382,59 +400,44 @@ func (c *compiler) buildTargets(s *Space) error {
 // buildTenantTables fills the per-tenant tables in tenant (set) order from what validation
 // recorded: connections, project and common values, and each project's precomputed
 // missing-variables answer.
-func (c *compiler) buildTenantTables(s *Space, ofSet []int32) {
-	f, r := c.f, &c.ten
-	n := len(ofSet)
-	projKinds := make([]*templateKinds, len(s.projects))
+func (c *compiler) buildTenantTables(s *Space, byModel []int32) {
+	r := &c.ten
+	n := len(s.names)
 	connected := make([][]uint64, len(s.projects)) // per project: bits of the connected tenants
 	for k, p := range s.projects {
-		projKinds[k] = newTemplateKinds(toTemplates(f.Projects[p.index].Templates))
-		p.values.off = make([]int32, n+1)
-		p.values.vals = make([]variables.TenantValue, 0, r.nvals[k])
+		p.values.span = make([]valueSpan, n)
+		p.values.slabs = r.slabs
 		connected[k] = make([]uint64, (n+63)/64)
 	}
-	libKinds := make(map[string]*templateKinds, len(c.varsOfLib))
-	for name, lib := range c.varsOfLib {
-		libKinds[name] = newTemplateKinds(lib.Templates)
-	}
-	s.commonOff = make([]int32, n+1)
-	s.common = make([]commonEntry, 0, len(r.common))
-	s.commonVals = make([]variables.TenantValue, 0, r.ncommonVals)
-	// Environment lists of values are copied into one arena, so that the Space keeps nothing of
-	// the File.
-	envArena := make([]string, 0, r.nenvs)
-	for i := range n {
-		mi := ofSet[i]
+	// The values were converted while checking the tenants, in model order: the tables of the
+	// Space point into them by tenant index. They are filled in model order too, which reads the
+	// records and values in the order they are in memory.
+	s.slabs = r.slabs
+	s.common = r.common
+	s.commonSpan = make([][2]int32, n)
+	for mi, i := range byModel {
 		for _, cn := range r.conns[r.connOff[mi]:r.connOff[mi+1]] {
 			s.projects[cn.project].conn[i] = cn.envs
 			connected[cn.project][i/64] |= 1 << (i % 64)
 		}
-		for _, e := range r.common[r.commonOff[mi]:r.commonOff[mi+1]] {
-			start := int32(len(s.commonVals))
-			s.commonVals = appendValues(s.commonVals, e.vals, libKinds[e.lib], &envArena)
-			s.common = append(s.common, commonEntry{lib: e.lib, start: start, end: int32(len(s.commonVals))})
-		}
-		s.commonOff[i+1] = int32(len(s.common))
+		s.commonSpan[i] = [2]int32{r.commonOff[mi], r.commonOff[mi+1]}
 		for _, e := range r.project[r.projOff[mi]:r.projOff[mi+1]] {
-			p := s.projects[e.project]
-			p.values.vals = appendValues(p.values.vals, e.vals, projKinds[e.project], &envArena)
-		}
-		for _, p := range s.projects {
-			p.values.off[i+1] = int32(len(p.values.vals))
+			s.projects[e.project].values.span[i] = e.span
 		}
 	}
-	c.ten = tenantRecords{} // the records point into the File: let them go
-	for k, p := range s.projects {
-		bits := connected[k]
+	c.ten = tenantRecords{}
+	// Each project on its own: for a big model, the projects are split over goroutines.
+	eachOn(len(s.projects), min(workers(n), len(s.projects)), func(_, k int) {
+		p, bits := s.projects[k], connected[k]
 		p.connected = s.tenants.Where(func(i int) bool { return bits[i/64]&(1<<(i%64)) != 0 })
-		p.precomputeMissing(s)
-	}
+		p.precomputeMissing(s, byModel)
+	})
 }
 
 // precomputeMissing answers the missing-variables check once per connected tenant whose values
 // are all unscoped (the answer then does not depend on the environment); the planner computes it
-// per cell only for the other tenants.
-func (p *project) precomputeMissing(s *Space) {
+// per cell only for the other tenants. byModel gives the tenant index of each model tenant.
+func (p *project) precomputeMissing(s *Space, byModel []int32) {
 	if !p.templates || p.vars == nil {
 		return
 	}
@@ -445,16 +448,20 @@ func (p *project) precomputeMissing(s *Space) {
 	known := map[string]int32{"": 0}
 	common := map[string][]variables.TenantValue{}
 	var key []byte
-	for i := range n {
+	for i := range p.missing {
 		p.missing[i] = -1
+	}
+	// In model order: the values are in memory in that order.
+	for _, i32 := range byModel {
+		i := int(i32)
 		if !p.connected.Contains(i) {
 			continue // evaluated per cell, if ever
 		}
 		vals := p.values.of(i)
 		scoped := hasScoped(vals)
 		clear(common)
-		for _, e := range s.common[s.commonOff[i]:s.commonOff[i+1]] {
-			cv := s.commonVals[e.start:e.end:e.end]
+		for _, e := range s.commonEntries(i) {
+			cv := s.slabs.of(e.span)
 			scoped = scoped || hasScoped(cv)
 			common[e.lib] = cv
 		}
@@ -526,7 +533,7 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 	}
 	pcount := make([]int32, len(s.projects)+1)
 	for _, d := range deps {
-		pcount[d.project+1]++
+		pcount[relByModel[d.release].project.index+1]++
 	}
 	for k := 1; k < len(pcount); k++ {
 		pcount[k] += pcount[k-1]
@@ -534,111 +541,51 @@ func (c *compiler) buildHistory(s *Space, sets *envSets, byModel []int32, relByM
 	pstart := slices.Clone(pcount)
 	order := make([]int32, len(deps))
 	for _, k := range bySlot {
-		pj := deps[k].project
+		pj := relByModel[deps[k].release].project.index
 		order[pcount[pj]] = k
 		pcount[pj]++
 	}
 	bySlot = nil
 
-	type latest struct {
-		d    *dep
-		seen bool
-	}
-	cur := make([]latest, len(s.envs)) // per environment, for one track
 	// The latest success per release and environment, any track, kept in a table (when the
 	// environments are few) and written to the releases' maps once at the end.
 	var lastOK []*dep
 	if len(s.envs) <= 64 {
 		lastOK = make([]*dep, len(c.f.Releases)*len(s.envs))
 	}
-	var touched []int32
-	var attempts []lifecycle.Attempt
-	for pj, p := range s.projects {
-		h := &p.hist
-		h.off = make([]int32, n+2)
-		h.curOff = make([]int32, n+2)
-		seg := order[pstart[pj]:pstart[pj+1]]
-		h.recs = make([]trackRelease, 0, len(seg))
-		h.cur = make([]currentEntry, 0, len(seg))
-		next := 0 // the next slot whose offsets are not written
-		for len(seg) > 0 {
-			sl := int(slot(&deps[seg[0]]))
-			g := 1
-			for g < len(seg) && int(slot(&deps[seg[g]])) == sl {
-				g++
+	// Each project on its own (a release is of one project): for a big model, the projects are
+	// split over goroutines, each interning environment sets in a table of its own, merged after.
+	nw := min(workers(len(deps)), len(s.projects))
+	scratch := make([]*historyScratch, nw)
+	for k := range scratch {
+		scratch[k] = &historyScratch{sets: sets, cur: make([]latest, len(s.envs))}
+		if k > 0 {
+			scratch[k].sets = newEnvSets()
+		}
+	}
+	by := make([]int, len(s.projects)) // which goroutine computed each project
+	eachOn(len(s.projects), nw, func(k, pj int) {
+		by[pj] = k
+		c.projectHistory(s, scratch[k], s.projects[pj], order[pstart[pj]:pstart[pj+1]], slot, relByModel, lastOK)
+	})
+	for k := 1; k < nw; k++ { // the first goroutine interned in sets itself
+		hs := scratch[k]
+		remap := make([]int32, len(hs.sets.list))
+		for j, set := range hs.sets.list {
+			remap[j] = sets.intern(set)
+		}
+		for pj, p := range s.projects {
+			if by[pj] != k {
+				continue
 			}
-			group := seg[:g]
-			seg = seg[g:]
-			for ; next <= sl; next++ {
-				h.off[next] = int32(len(h.recs))
-				h.curOff[next] = int32(len(h.cur))
-			}
-			// Current releases: the latest success per environment; on equal times the later
-			// deployment in the model.
-			for _, k := range group {
-				d := &deps[k]
-				if !d.success {
-					continue
-				}
-				l := &cur[d.env]
-				if !l.seen {
-					touched = append(touched, d.env)
-					l.seen, l.d = true, d
-				} else if !d.before(l.d) {
-					l.d = d
-				}
-			}
-			slices.Sort(touched)
-			for _, e := range touched {
-				h.cur = append(h.cur, currentEntry{env: e, rel: int32(relByModel[cur[e].d.release].index)})
-				cur[e] = latest{}
-			}
-			touched = touched[:0]
-			// Per release, in model order inside each release.
-			if g > 1 {
-				slices.SortStableFunc(group, func(a, b int32) int {
-					return cmp.Compare(relByModel[deps[a].release].index, relByModel[deps[b].release].index)
-				})
-			}
-			for len(group) > 0 {
-				rel := relByModel[deps[group[0]].release]
-				r := 1
-				for r < len(group) && relByModel[deps[group[r]].release] == rel {
-					r++
-				}
-				attempts = attempts[:0]
-				var attempted lifecycle.EnvSet
-				for _, k := range group[:r] {
-					d := &deps[k]
-					at := d.at()
-					attempts = append(attempts, lifecycle.Attempt{Env: int(d.env), At: at, Success: d.success})
-					attempted = attempted.With(int(d.env))
-					if d.success {
-						if lastOK != nil {
-							if l := &lastOK[int(d.release)*len(s.envs)+int(d.env)]; *l == nil || (*l).before(d) {
-								*l = d
-							}
-						} else if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
-							rel.lastSuccess[int(d.env)] = at
-						}
-					}
-				}
-				tr := trackRelease{rel: int32(rel.index), attempted: sets.intern(attempted)}
+			for j := range p.hist.recs {
+				tr := &p.hist.recs[j]
+				tr.attempted = remap[tr.attempted]
 				for pol := range tr.own {
-					own := lifecycle.Successes(lifecycle.Policy(pol), attempts)
-					tr.own[pol] = sets.intern(own)
-					rel.facts[pol].any = rel.facts[pol].any.Union(own)
+					tr.own[pol] = remap[tr.own[pol]]
 				}
-				h.recs = append(h.recs, tr)
-				group = group[r:]
 			}
 		}
-		for ; next < len(h.off); next++ {
-			h.off[next] = int32(len(h.recs))
-			h.curOff[next] = int32(len(h.cur))
-		}
-		h.recs = slices.Clip(h.recs)
-		h.cur = slices.Clip(h.cur)
 	}
 	for k, d := range lastOK {
 		if d != nil {
@@ -676,4 +623,108 @@ func (p *project) currentRelease(track, env int) *release {
 		return p.releases[k]
 	}
 	return nil
+}
+
+// latest is the latest successful deployment of a track in one environment.
+type latest struct {
+	d    *dep
+	seen bool
+}
+
+// historyScratch is what computing the history of projects on one goroutine reuses.
+type historyScratch struct {
+	sets     *envSets
+	cur      []latest // per environment, for one track
+	touched  []int32
+	attempts []lifecycle.Attempt
+}
+
+// projectHistory computes the history of project p from its deployments seg, grouped by track
+// slot (see buildHistory).
+func (c *compiler) projectHistory(s *Space, hs *historyScratch, p *project, seg []int32, slot func(*dep) int32, relByModel []*release, lastOK []*dep) {
+	deps, n, sets, cur := c.deps, len(s.names), hs.sets, hs.cur
+	h := &p.hist
+	h.off = make([]int32, n+2)
+	h.curOff = make([]int32, n+2)
+	h.recs = make([]trackRelease, 0, len(seg))
+	h.cur = make([]currentEntry, 0, len(seg))
+	next := 0 // the next slot whose offsets are not written
+	for len(seg) > 0 {
+		sl := int(slot(&deps[seg[0]]))
+		g := 1
+		for g < len(seg) && int(slot(&deps[seg[g]])) == sl {
+			g++
+		}
+		group := seg[:g]
+		seg = seg[g:]
+		for ; next <= sl; next++ {
+			h.off[next] = int32(len(h.recs))
+			h.curOff[next] = int32(len(h.cur))
+		}
+		// Current releases: the latest success per environment; on equal times the later
+		// deployment in the model.
+		for _, k := range group {
+			d := &deps[k]
+			if !d.success {
+				continue
+			}
+			l := &cur[d.env]
+			if !l.seen {
+				hs.touched = append(hs.touched, int32(d.env))
+				l.seen, l.d = true, d
+			} else if !d.before(l.d) {
+				l.d = d
+			}
+		}
+		slices.Sort(hs.touched)
+		for _, e := range hs.touched {
+			h.cur = append(h.cur, currentEntry{env: e, rel: int32(relByModel[cur[e].d.release].index)})
+			cur[e] = latest{}
+		}
+		hs.touched = hs.touched[:0]
+		// Per release, in model order inside each release.
+		if g > 1 {
+			slices.SortStableFunc(group, func(a, b int32) int {
+				return cmp.Compare(relByModel[deps[a].release].index, relByModel[deps[b].release].index)
+			})
+		}
+		for len(group) > 0 {
+			rel := relByModel[deps[group[0]].release]
+			r := 1
+			for r < len(group) && relByModel[deps[group[r]].release] == rel {
+				r++
+			}
+			hs.attempts = hs.attempts[:0]
+			var attempted lifecycle.EnvSet
+			for _, k := range group[:r] {
+				d := &deps[k]
+				at := d.at()
+				hs.attempts = append(hs.attempts, lifecycle.Attempt{Env: int(d.env), At: at, Success: d.success})
+				attempted = attempted.With(int(d.env))
+				if d.success {
+					if lastOK != nil {
+						if l := &lastOK[int(d.release)*len(s.envs)+int(d.env)]; *l == nil || (*l).before(d) {
+							*l = d
+						}
+					} else if last, seen := rel.lastSuccess[int(d.env)]; !seen || at.After(last) {
+						rel.lastSuccess[int(d.env)] = at
+					}
+				}
+			}
+			tr := trackRelease{rel: int32(rel.index), attempted: sets.intern(attempted)}
+			for pol := range tr.own {
+				own := lifecycle.Successes(lifecycle.Policy(pol), hs.attempts)
+				tr.own[pol] = sets.intern(own)
+				rel.facts[pol].any = rel.facts[pol].any.Union(own)
+			}
+			h.recs = append(h.recs, tr)
+			group = group[r:]
+		}
+	}
+	for ; next < len(h.off); next++ {
+		h.off[next] = int32(len(h.recs))
+		h.curOff[next] = int32(len(h.cur))
+	}
+	h.recs = slices.Clip(h.recs)
+	h.cur = slices.Clip(h.cur)
 }

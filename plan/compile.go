@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tenantplan/tenantplan/lifecycle"
@@ -23,21 +25,36 @@ type compiler struct {
 	f    *model.File
 	errs ValidationErrors
 
-	envIndex   map[string]int
-	catalog    *tags.Catalog
-	tenantIdx  map[string]int // model index of each (first) tenant name
-	lifecycles map[string]*lifecycle.Lifecycle
-	libraries  map[string]int
-	projects   map[string]*cproject
-	targets    map[string]bool
-	varsOfLib  map[string]variables.Library
-	// libCheck holds, per library, a variable set of that library alone: it checks tenants'
-	// common values (built once, not once per tenant).
-	libCheck map[string]*variables.Project
+	envIndex map[string]int
+	// envList are the valid environment names, in model order, and envPos their indexes: a model
+	// has a few environments, which a few string comparisons find faster than a map.
+	envList []string
+	envPos  []int
+	catalog *tags.Catalog
+	// tenantIdx is the model index of each (first) tenant name, built when first needed (once,
+	// for all goroutines): many models name tenants only in their deployments, which find them
+	// without it.
+	tenantIdx     map[string]int
+	tenantIdxOnce sync.Once
+	scans         atomic.Int32 // look-ups so far (see scanLookups)
+	lifecycles    map[string]*lifecycle.Lifecycle
+	libraries     map[string]int
+	projects      map[string]*cproject
+	projList      []*cproject // the valid projects, in model order
+	targets       map[string]bool
+	varsOfLib     map[string]variables.Library
+	// libs holds, per valid library, what checking tenants' common values needs (built once, not
+	// once per tenant).
+	libs     map[string]clib
 	freezes  []freeze.Freeze
 	set      *tenant.Set // the validated tenant set, kept for build
 	setModel []int32     // the model index of each tenant given to the set
-	deps     []dep       // the deployments, resolved to indexes for build
+	// For a big model, the set is built on a goroutine of its own (done when closed); its
+	// problems (setErr) go to errs[setErrsAt].
+	setDone   chan struct{}
+	setErr    error
+	setErrsAt int
+	deps      []dep // the deployments, resolved to indexes for build
 	// What validating the tenants learnt for build, so that build reads no map of the File again:
 	// the interned environment sets, and per model tenant its connections and values.
 	sets  *envSets
@@ -47,7 +64,9 @@ type compiler struct {
 
 // cproject is what validation learns about a project, kept for building the Space.
 type cproject struct {
+	name       string
 	index      int
+	kinds      *templateKinds // which templates are sensitive
 	tenancy    Tenancy
 	lc         *lifecycle.Lifecycle
 	channels   []lifecycle.Channel
@@ -150,16 +169,12 @@ func (c *compiler) validate() {
 	for i, e := range f.Environments {
 		if envNames.add(c, idx("environments", i), e, i) {
 			c.envIndex[e] = i
+			c.envList = append(c.envList, e)
+			c.envPos = append(c.envPos, i)
 		}
 	}
 	c.validateTagSets()
 	c.validateLifecycles()
-	c.tenantIdx = make(map[string]int, len(f.Tenants))
-	for i, t := range f.Tenants {
-		if _, ok := c.tenantIdx[t.Name]; !ok && t.Name != "" {
-			c.tenantIdx[t.Name] = i
-		}
-	}
 	c.targets = map[string]bool{}
 	for _, t := range f.Targets {
 		c.targets[t.Name] = true
@@ -172,6 +187,7 @@ func (c *compiler) validate() {
 	c.validateDeployments()
 	c.validateFreezes()
 	c.validatePrincipals()
+	c.awaitSet()
 }
 
 func (c *compiler) validateTagSets() {
@@ -203,10 +219,32 @@ func (c *compiler) validateTagSets() {
 	}
 	var free []string
 	seen := map[string]bool{}
-	for _, t := range f.Tenants {
-		for _, tag := range t.Tags {
+	// A model has a few FreeText sets: a tag's prefix is compared with their names (those without
+	// a "/", the only ones a tag's set name can be) rather than looked up in a map.
+	var freeNames []string
+	for name := range freeText {
+		if !strings.Contains(name, "/") {
+			freeNames = append(freeNames, name)
+		}
+	}
+	isFree := func(tag string) bool {
+		if len(freeNames) > 4 {
 			set, _, found := strings.Cut(tag, "/")
-			if found && freeText[set] && !seen[tag] {
+			return found && freeText[set]
+		}
+		for _, name := range freeNames {
+			if len(tag) > len(name) && tag[len(name)] == '/' && tag[:len(name)] == name {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range f.Tenants {
+		if len(freeNames) == 0 {
+			break // no tag of a tenant can be a free value
+		}
+		for _, tag := range f.Tenants[i].Tags {
+			if isFree(tag) && !seen[tag] {
 				seen[tag] = true
 				free = append(free, tag)
 			}
@@ -249,6 +287,20 @@ func (c *compiler) validateLifecycles() {
 	}
 }
 
+// env returns the index of the environment of that name.
+func (c *compiler) env(name string) (int, bool) {
+	if len(c.envList) <= 8 {
+		for k, e := range c.envList {
+			if e == name {
+				return c.envPos[k], true
+			}
+		}
+		return 0, false
+	}
+	k, ok := c.envIndex[name]
+	return k, ok
+}
+
 // checkEnvs reports unknown environment names.
 func (c *compiler) checkEnvs(path string, envs []string) {
 	c.checkEnvsAt(func() string { return path }, envs)
@@ -257,16 +309,43 @@ func (c *compiler) checkEnvs(path string, envs []string) {
 // checkEnvsAt is checkEnvs with a path built only when there is an error.
 func (c *compiler) checkEnvsAt(path func() string, envs []string) {
 	for i, e := range envs {
-		if _, ok := c.envIndex[e]; !ok {
+		if _, ok := c.env(e); !ok {
 			c.add(idx(path(), i), CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s%s", quote(e), c.envHint(e))
 		}
 	}
 }
 
+// scanLookups is how many tenant names a compile looks for by reading the tenants' names before
+// it builds a map of them: a model often names a handful of tenants outside the tenants (in scopes,
+// freezes, grants), and reading a million names a few times costs less than a map of them.
+const scanLookups = 8
+
+// tenantIndex returns the model index of the (first) tenant of that name.
+func (c *compiler) tenantIndex(name string) (int, bool) {
+	if c.scans.Add(1) <= scanLookups {
+		for i := range c.f.Tenants {
+			if c.f.Tenants[i].Name == name && name != "" {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	c.tenantIdxOnce.Do(func() {
+		c.tenantIdx = make(map[string]int, len(c.f.Tenants))
+		for i := len(c.f.Tenants) - 1; i >= 0; i-- { // backwards: the first of a name stays
+			if t := &c.f.Tenants[i]; t.Name != "" {
+				c.tenantIdx[t.Name] = i
+			}
+		}
+	})
+	i, ok := c.tenantIdx[name]
+	return i, ok
+}
+
 // checkTenants reports unknown tenant names.
 func (c *compiler) checkTenants(path string, ts []string) {
 	for i, t := range ts {
-		if _, ok := c.tenantIdx[t]; !ok {
+		if _, ok := c.tenantIndex(t); !ok {
 			c.add(idx(path, i), CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(t), c.tenantHint(t))
 		}
 	}
@@ -404,7 +483,7 @@ func (c *compiler) validateProjects() {
 	for i, pr := range c.f.Projects {
 		p := idx("projects", i)
 		ok := projNames.add(c, p, pr.Name, i)
-		cp := &cproject{index: i, releases: map[string]int{}, folded: map[string]int{}, relChannel: map[int]int{}, versions: map[int]lifecycle.Version{}}
+		cp := &cproject{name: pr.Name, index: i, releases: map[string]int{}, folded: map[string]int{}, relChannel: map[int]int{}, versions: map[int]lifecycle.Version{}}
 		ten, err := ParseTenancy(pr.Tenancy)
 		if err != nil {
 			c.add(p+".tenancy", CodeInvalidValue, err, "%s", message(err))
@@ -436,6 +515,7 @@ func (c *compiler) validateProjects() {
 		cp.vars = vars
 		if ok {
 			c.projects[pr.Name] = cp
+			c.projList = append(c.projList, cp)
 		}
 	}
 }
@@ -543,212 +623,6 @@ func (c *compiler) validateChannels(p string, pr model.Project, cp *cproject) {
 	}
 }
 
-func (c *compiler) validateTenants() {
-	f := c.f
-	c.libCheck = map[string]*variables.Project{}
-	ts := make([]tenant.Tenant, 0, len(f.Tenants))
-	ofSet := make([]int32, 0, len(f.Tenants)) // model index of each tenant given to the set
-	c.sets = newEnvSets()
-	c.ten = newTenantRecords(f.Tenants, len(f.Projects))
-	var tb tenant.Builder // the tenants of a model share a few arrays
-	for i := range f.Tenants {
-		c.validateTenant(i)
-		c.ten.next(i)
-		if t := &f.Tenants[i]; t.Name != "" { // a nameless tenant is reported; the set cannot index it
-			ts = append(ts, tb.New(tenant.Config{Name: t.Name, Description: t.Description, Tags: t.Tags,
-				Disabled: t.Disabled, Projects: t.Projects}))
-			ofSet = append(ofSet, int32(i))
-		}
-	}
-	set, err := tenant.NewSet(c.catalog, ts)
-	c.set, c.setModel = set, ofSet
-	if err != nil {
-		each(err, func(e error) {
-			path := "tenants"
-			var te *tenant.TagError
-			if errors.As(e, &te) {
-				path = idx("tenants", int(ofSet[te.TenantIndex]))
-				if te.TagIndex >= 0 {
-					path = idx(path+".tags", te.TagIndex)
-				}
-			}
-			c.addErr(path, e)
-		})
-	}
-}
-
-// validateTenant checks the name, connections and values of model tenant i, and records its
-// connections and values in c.ten for build.
-func (c *compiler) validateTenant(i int) {
-	t := &c.f.Tenants[i]
-	r := &c.ten
-	// Paths are built only for errors: most tenants have none.
-	tenantPath := func() string { return idx("tenants", i) }
-	if t.Name == "" {
-		c.add(tenantPath()+".name", CodeInvalidValue, ErrInvalidValue, "tenant name is empty")
-	}
-	eachSorted(t.Projects, func(pn string, envs []string) {
-		path := func() string { return key(tenantPath()+".projects", pn) }
-		cp, ok := c.projects[pn]
-		if !ok {
-			c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
-			return
-		}
-		if cp.tenancy == Untenanted {
-			c.add(tenantPath(), CodeUntenantedConnection, ErrUntenanted,
-				"tenant %s is connected to project %s, whose tenancy is Untenanted%s: set the project's \"tenancy\" to \"Tenanted\" or \"TenantedOrUntenanted\" to deploy it to tenants",
-				quote(t.Name), quote(pn), c.defaultTenancy(pn))
-		}
-		c.checkEnvsAt(path, envs)
-		r.conns = append(r.conns, tenantConn{project: int32(cp.index), envs: c.sets.intern(envSetOf(c.envIndex, envs, &r.scratch))})
-	})
-	eachSorted(t.CommonValues, func(ln string, vals []model.TenantValue) {
-		path := func() string { return key(tenantPath()+".commonValues", ln) }
-		lib, ok := c.varsOfLib[ln]
-		if !ok {
-			c.add(path(), CodeUnknownLibrary, ErrUnknownLibrary, "unknown library %s%s", quote(ln), c.libraryHint(ln))
-			return
-		}
-		c.checkValueEnvs(path, vals)
-		r.common = append(r.common, tenantValues{lib: ln, vals: vals})
-		r.countValues(&r.ncommonVals, vals)
-		check, built := c.libCheck[ln]
-		if !built {
-			check, _ = variables.NewProject(variables.ProjectSpec{Libraries: []variables.Library{lib}})
-			c.libCheck[ln] = check // nil when the library is invalid: reported where it is defined
-		}
-		if check == nil {
-			return
-		}
-		r.values = appendValues(r.values[:0], vals, nil, nil)
-		clear(r.commonMap)
-		r.commonMap[ln] = r.values
-		c.tenantValueErrors(path, check.CheckTenantValues(variables.TenantValues{Common: r.commonMap}))
-	})
-	eachSorted(t.ProjectValues, func(pn string, vals []model.TenantValue) {
-		path := func() string { return key(tenantPath()+".projectValues", pn) }
-		cp, ok := c.projects[pn]
-		if !ok {
-			c.add(path(), CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(pn), c.projectHint(pn))
-			return
-		}
-		c.checkValueEnvs(path, vals)
-		r.project = append(r.project, tenantValues{project: int32(cp.index), vals: vals})
-		r.countValues(&r.nvals[cp.index], vals)
-		if cp.vars == nil {
-			return
-		}
-		r.values = appendValues(r.values[:0], vals, nil, nil) // the check does not look at sensitivity
-		c.tenantValueErrors(path, cp.vars.CheckTenantValues(variables.TenantValues{Project: r.values}))
-	})
-}
-
-// tenantRecords is what validation learns of every model tenant for build, in flat slices: the
-// connections of model tenant i are conns[connOff[i]:connOff[i+1]], its common values by library
-// common[commonOff[i]:commonOff[i+1]] and its project values project[projOff[i]:projOff[i+1]],
-// each in key order. It also counts the values, so that build sizes its tables at once.
-type tenantRecords struct {
-	conns                       []tenantConn
-	common, project             []tenantValues
-	connOff, commonOff, projOff []int32
-	nvals                       []int // per model project: values
-	ncommonVals, nenvs          int   // common values; environments of all values
-	// Scratch space for the checks, which keep nothing of it.
-	scratch   []int
-	values    []variables.TenantValue
-	commonMap map[string][]variables.TenantValue
-}
-
-// tenantConn is one valid connection of a tenant: a model project index and an index of c.sets.
-type tenantConn struct{ project, envs int32 }
-
-// tenantValues is one entry of a tenant's common values (lib) or project values (project).
-type tenantValues struct {
-	project int32
-	lib     string
-	vals    []model.TenantValue
-}
-
-func newTenantRecords(ts []model.Tenant, projects int) tenantRecords {
-	// Sized at once (a map's length is one read): grown by append, the records would be copied
-	// again and again.
-	nconns, ncommon, nproject := 0, 0, 0
-	for i := range ts {
-		nconns += len(ts[i].Projects)
-		ncommon += len(ts[i].CommonValues)
-		nproject += len(ts[i].ProjectValues)
-	}
-	return tenantRecords{
-		conns:     make([]tenantConn, 0, nconns),
-		common:    make([]tenantValues, 0, ncommon),
-		project:   make([]tenantValues, 0, nproject),
-		connOff:   make([]int32, len(ts)+1),
-		commonOff: make([]int32, len(ts)+1),
-		projOff:   make([]int32, len(ts)+1),
-		nvals:     make([]int, projects),
-		commonMap: map[string][]variables.TenantValue{},
-	}
-}
-
-// next closes the records of model tenant i.
-func (r *tenantRecords) next(i int) {
-	r.connOff[i+1] = int32(len(r.conns))
-	r.commonOff[i+1] = int32(len(r.common))
-	r.projOff[i+1] = int32(len(r.project))
-}
-
-// countValues adds vals to the count n and their environments to r.nenvs.
-func (r *tenantRecords) countValues(n *int, vals []model.TenantValue) {
-	*n += len(vals)
-	for k := range vals {
-		r.nenvs += len(vals[k].Environments)
-	}
-}
-
-func (c *compiler) checkValueEnvs(path func() string, vals []model.TenantValue) {
-	for j := range vals {
-		if vals[j].Template == "" {
-			c.add(idx(path(), j)+".template", CodeInvalidValue, ErrInvalidValue, "template name is empty")
-		}
-		c.checkEnvsAt(func() string { return idx(path(), j) + ".environments" }, vals[j].Environments)
-	}
-}
-
-func (c *compiler) tenantValueErrors(path func() string, err error) {
-	each(err, func(e error) {
-		p := path()
-		var tv *variables.TenantValueError
-		if errors.As(e, &tv) && tv.Index >= 0 {
-			p = idx(p, tv.Index)
-		}
-		c.addErr(p, e)
-	})
-}
-
-// appendValues appends the set values of vals to dst, converted: a value of a sensitive template
-// (by kinds; nil: none is) is sensitive. A nil value (absent or null) is no value and is left out.
-// With arena, the environment lists are copied into it.
-func appendValues(dst []variables.TenantValue, vals []model.TenantValue, kinds *templateKinds, arena *[]string) []variables.TenantValue {
-	for k := range vals {
-		v := &vals[k]
-		if v.Value == nil {
-			continue
-		}
-		val := variables.Plain(*v.Value)
-		if kinds != nil && kinds.sensitive(v.Template) {
-			val = variables.Sensitive(*v.Value)
-		}
-		envs := v.Environments
-		if arena != nil && len(envs) > 0 {
-			start := len(*arena)
-			*arena = append(*arena, envs...)
-			envs = (*arena)[start:len(*arena):len(*arena)]
-		}
-		dst = append(dst, variables.TenantValue{Template: v.Template, Value: val, Environments: envs})
-	}
-	return dst
-}
-
 func (c *compiler) validateTargets() {
 	tn := newNames("target")
 	for i, t := range c.f.Targets {
@@ -824,60 +698,6 @@ func (c *compiler) validateReleases() {
 	}
 }
 
-func parseTime(s string) (time.Time, error) {
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("invalid time %s: want RFC 3339, such as \"2026-03-01T10:00:00Z\": %w", quote(s), ErrInvalidValue)
-	}
-	return t, nil
-}
-
-func (c *compiler) validateDeployments() {
-	c.deps = make([]dep, len(c.f.Deployments))
-	// Deployments of one tenant often follow each other: the last tenant found is tried first, a
-	// string comparison instead of a lookup in a map of every tenant.
-	lastName, lastIdx := "", -1
-	for i := range c.f.Deployments {
-		d := &c.f.Deployments[i]
-		rec := &c.deps[i]
-		rec.tenant = -1
-		if cp, ok := c.projects[d.Project]; !ok {
-			c.add(idx("deployments", i)+".project", CodeUnknownProject, ErrUnknownProject, "unknown project %s%s", quote(d.Project), c.projectHint(d.Project))
-		} else if r, ok := cp.releases[d.Release]; !ok {
-			c.add(idx("deployments", i)+".release", CodeUnknownRelease, ErrUnknownRelease, "project %s has no release %s%s", quote(d.Project), quote(d.Release), c.releaseHint(d.Project, d.Release))
-		} else {
-			rec.project, rec.release = int32(cp.index), int32(r)
-		}
-		if e, ok := c.envIndex[d.Environment]; !ok {
-			c.add(idx("deployments", i)+".environment", CodeUnknownEnvironment, ErrUnknownEnvironment, "unknown environment %s%s", quote(d.Environment), c.envHint(d.Environment))
-		} else {
-			rec.env = int32(e)
-		}
-		switch {
-		case d.Tenant == "":
-		case lastIdx >= 0 && d.Tenant == lastName:
-			rec.tenant = int32(lastIdx)
-		default:
-			if t, ok := c.tenantIdx[d.Tenant]; !ok {
-				c.add(idx("deployments", i)+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(d.Tenant), c.tenantHint(d.Tenant))
-			} else {
-				rec.tenant = int32(t)
-				lastName, lastIdx = d.Tenant, t
-			}
-		}
-		ok, err := parseOutcome(d.Outcome)
-		if err != nil {
-			c.add(idx("deployments", i)+".outcome", CodeInvalidValue, err, "%s", message(err))
-		}
-		rec.success = ok
-		at, err := parseTime(d.At)
-		if err != nil {
-			c.add(idx("deployments", i)+".at", CodeInvalidValue, err, "%s", message(err))
-		}
-		rec.sec, rec.nsec = at.Unix(), int32(at.Nanosecond())
-	}
-}
-
 // parseOutcome parses a deployment outcome; it reports whether the outcome is a success.
 func parseOutcome(s string) (bool, error) {
 	switch s {
@@ -914,7 +734,7 @@ func (c *compiler) validateFreezes() {
 		}
 		for j, t := range fr.Tenants {
 			tp := idx(p+".tenants", j)
-			if _, ok := c.tenantIdx[t.Tenant]; !ok {
+			if _, ok := c.tenantIndex(t.Tenant); !ok {
 				c.add(tp+".tenant", CodeUnknownTenant, tags.ErrUnknownTenant, "unknown tenant %s%s", quote(t.Tenant), c.tenantHint(t.Tenant))
 			}
 			if _, ok := c.projects[t.Project]; !ok {

@@ -283,8 +283,10 @@
 //     template values, each project's history per track), never in a map or a slice per tenant;
 //     the missing-variables check is answered once when compiling for every tenant whose values
 //     are not scoped to environments. Compiling reads each tenant's connections and values once,
-//     while validating them, and builds the tenants in shared arrays: its allocations do not grow
-//     with the tenants' projects, and grow linearly with the tenants.
+//     while validating them, converts each value once into large shared slabs (a tenant that gives
+//     a project or library the same values as one of the tenants just before it shares their
+//     copy), and builds the tenants in shared arrays: its allocations do not grow with the
+//     tenants' projects, and grow linearly with the tenants.
 //   - Cells of one answer (a deploy plan, a matrix, a rollout's never-deployable cells) that have
 //     the same reasons share one Reasons slice, and deployed cells with the same targets share one
 //     Targets slice: an answer of 100,000 cells holds a handful of distinct lists. Treat answers
@@ -301,4 +303,13 @@
 //
 // A *Space is immutable once compiled and safe for concurrent use; every method may be called from
 // many goroutines at once.
+//
+// Compile and Load use up to GOMAXPROCS goroutines for a big model (from about 2,000 tenants or
+// deployments): the tenants, the deployments and the projects' histories are checked and built in
+// contiguous chunks, one per goroutine, each with at least about 1,000 elements, while the tenant
+// set is indexed. The result and the problems reported, in their order and with the same "did you
+// mean" suggestions, are exactly those of a compile on one goroutine: the chunks only note which
+// elements have a problem, and the problems of those are reported afterwards in model order. Every
+// goroutine has ended when Compile returns. Set GOMAXPROCS (runtime.GOMAXPROCS) to 1 to compile on
+// the calling goroutine only.
 package plan

@@ -96,11 +96,12 @@ type Space struct {
 	projIndex  map[string]*project
 	targets    []*target // by name
 	freezes    *freeze.Index
-	// Common template values of tenant index i: common[commonOff[i]:commonOff[i+1]], each entry a
-	// library and its values in commonVals.
-	commonOff  []int32
+	// The tenants' values, converted once: each project's valueTable and the common values of
+	// tenant index i, common[commonSpan[i][0]:commonSpan[i][1]] (each entry a library and its
+	// values), are spans of slabs.
+	slabs      slabs
+	commonSpan [][2]int32
 	common     []commonEntry
-	commonVals []variables.TenantValue
 	// frozenTenants: per (project, environment), the tenants that tenant-scoped freezes name, so
 	// that the per-tenant freeze check is a bit test.
 	frozenTenants map[frozenKey]tenant.Selection

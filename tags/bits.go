@@ -34,7 +34,35 @@ type sword struct {
 }
 
 // NewBits returns the set of ids (duplicates are ignored).
-func NewBits(ids ...ID) Bits {
+func NewBits(ids ...ID) Bits { return (*BitsArena)(nil).New(ids...) }
+
+// BitsArena builds many Bits with few allocations: the words of the sets it returns are taken from
+// chunks (of about 4,096 words) that the sets share, where [NewBits] allocates a slice per set.
+// Each set is still an immutable value; one set kept alone keeps its chunk alive. The zero value
+// is ready to use. A BitsArena is not safe for concurrent use; the sets it builds are.
+type BitsArena struct {
+	words []uint64 // the free words of the current chunk
+}
+
+// bitsChunk is the number of words a BitsArena allocates at a time.
+const bitsChunk = 4096
+
+// take returns n zero words, from the current chunk (a nil arena allocates them).
+func (a *BitsArena) take(n int) []uint64 {
+	if a == nil || n == 0 {
+		return make([]uint64, n)
+	}
+	if len(a.words) < n {
+		a.words = make([]uint64, max(n, bitsChunk))
+	}
+	w := a.words[:n:n]
+	a.words = a.words[n:]
+	return w
+}
+
+// New returns the set of ids, as [NewBits] does (duplicates are ignored), its words taken from
+// the arena's chunks.
+func (a *BitsArena) New(ids ...ID) Bits {
 	if len(ids) == 0 {
 		return Bits{}
 	}
@@ -57,7 +85,7 @@ func NewBits(ids ...ID) Bits {
 			}
 		}
 	}
-	b := Bits{w: make([]uint64, dense)}
+	b := Bits{w: a.take(dense)}
 	var sp []sword
 	for _, id := range sorted {
 		wi, m := int(id/64), uint64(1)<<(id%64)

@@ -108,3 +108,20 @@ func TestNewBits_Linear(t *testing.T) {
 		}
 	})
 }
+
+// TestBitsArena_SameSetsAsNewBits: sets built by one BitsArena, in chunks they share, equal the
+// sets NewBits builds, and building more sets changes none of the earlier ones.
+func TestBitsArena_SameSetsAsNewBits(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		lists := rapid.SliceOfN(genIDs(), 0, 600).Draw(t, "lists")
+		var a tags.BitsArena
+		built := make([]tags.Bits, len(lists))
+		for i, ids := range lists {
+			built[i] = a.New(ids...)
+			require.True(t, built[i].Equal(tags.NewBits(ids...)), "set %d", i)
+		}
+		for i, ids := range lists {
+			require.Equal(t, tags.NewBits(ids...).String(), built[i].String(), "set %d after the others", i)
+		}
+	})
+}

@@ -123,7 +123,9 @@
 // A [Bits] takes memory for the IDs it holds, not for the largest one: words of low IDs are kept
 // densely while at least a quarter of them are used, the others as sorted (index, word) pairs. So
 // tenants that each carry a FreeText value of their own cost a few words each, however large the
-// catalog grows; [Bound.Match] reads dense words directly and looks sparse ones up.
+// catalog grows; [Bound.Match] reads dense words directly and looks sparse ones up. A
+// [BitsArena] builds the sets of many tenants in shared chunks of words, one allocation for
+// thousands of sets.
 //
 // # Errors
 //

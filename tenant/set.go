@@ -60,7 +60,7 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 		c = tags.MustNewCatalog(nil, nil)
 	}
 	var errs []*TagError
-	names := newFoldSet(len(ts))
+	dupName := foldDuplicates(len(ts), func(i int) string { return ts[i].name }, ^uint64(0))
 	// The tag IDs of tenant ti are ids[off[ti]:off[ti+1]], in one slice for all tenants.
 	ntags := 0
 	for ti := range ts {
@@ -82,7 +82,7 @@ func (o Options) NewSet(c *tags.Catalog, ts []Tenant) (*Set, error) {
 	for ti := range ts {
 		t := &ts[ti]
 		stamp := ti + 1
-		if !names.add(t.name) {
+		if dupName[ti] {
 			errs = append(errs, &TagError{Tenant: t.name, TenantIndex: ti, TagIndex: -1, Err: tags.ErrDuplicateName})
 		}
 		for j, tag := range t.tags() {
@@ -173,12 +173,13 @@ func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 			s.post[id].sparse = make([]int32, 0, k)
 		}
 	}
+	var arena tags.BitsArena // the tenants' sets share chunks of words
 	for i, ti := range order {
 		s.tenants[i] = ts[ti]
 		s.source[i] = int32(ti)
 		own := ids[off[ti]:off[ti+1]]
-		slices.Sort(own) // unique already; sorted, NewBits needs no copy
-		s.bits[i] = tags.NewBits(own...)
+		slices.Sort(own) // unique already; sorted, New needs no copy
+		s.bits[i] = arena.New(own...)
 		for _, id := range own {
 			if p := &s.post[id]; p.dense != nil {
 				p.dense[i/64] |= 1 << (i % 64)

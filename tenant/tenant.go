@@ -43,12 +43,38 @@ func New(c Config) Tenant { return (*Builder)(nil).New(c) }
 
 // Builder builds many tenants with few allocations: the tenants it returns share backing arrays
 // that it allocates in chunks (of about 4,096 strings), where [New] allocates two arrays per
-// tenant. Each tenant is still an immutable copy of its Config; one tenant kept alone keeps its
-// chunk alive. The zero value is ready to use. A Builder is not safe for concurrent use; the
-// tenants it builds are.
+// tenant, and a tenant connected to the same list of environments as one of the last tenants
+// built shares its copy of the list. Each tenant is still an immutable copy of its Config; one
+// tenant kept alone keeps its chunk alive. The zero value is ready to use. A Builder is not safe
+// for concurrent use; the tenants it builds are.
 type Builder struct {
-	strs  []string
+	strs  []string // the current chunk of strings; strs[used:] are free
+	used  int
 	conns []conn
+	// recent are the last lists of environments copied, to share with the next tenants.
+	recent [4][]string
+	next   int
+}
+
+// shared returns the recent copy of the list envs, or nil.
+func (b *Builder) shared(envs []string) []string {
+	if b == nil || len(envs) == 0 {
+		return nil
+	}
+	for _, r := range b.recent {
+		if slices.Equal(r, envs) {
+			return r
+		}
+	}
+	return nil
+}
+
+// remember notes a copy of a list of environments, to share.
+func (b *Builder) remember(envs []string) {
+	if b != nil {
+		b.recent[b.next] = envs
+		b.next = (b.next + 1) % len(b.recent)
+	}
 }
 
 // builderChunk is the number of strings (and a quarter as many connections) a Builder allocates
@@ -59,29 +85,38 @@ const builderChunk = 4096
 // exactly what the tenant needs.
 func (b *Builder) New(c Config) Tenant {
 	t := Tenant{name: c.Name, description: c.Description, disabled: c.Disabled, ntags: int32(len(c.Tags))}
-	size := len(c.Tags)
-	for _, envs := range c.Projects {
-		size += len(envs)
+	// One pass over the map: the connections first point to c's lists, then to copies.
+	size := len(c.Tags) // at most: shared lists take no room
+	if len(c.Projects) > 0 {
+		t.conns = b.takeConns(len(c.Projects))[:0]
+		for p, envs := range c.Projects {
+			size += len(envs)
+			t.conns = append(t.conns, conn{project: p, envs: envs})
+		}
 	}
 	if size > 0 {
 		t.strs = b.takeStrings(size)[:0]
 		t.strs = append(t.strs, c.Tags...)
 	}
-	if len(c.Projects) == 0 {
-		return t
-	}
-	t.conns = b.takeConns(len(c.Projects))[:0]
-	for p, envs := range c.Projects {
-		start := len(t.strs)
-		t.strs = append(t.strs, envs...)
-		var own []string
-		switch {
-		case len(envs) > 0:
-			own = t.strs[start:len(t.strs):len(t.strs)]
-		case envs != nil:
-			own = []string{} // an empty list, as given (allocates nothing)
+	for i := range t.conns {
+		cn := &t.conns[i]
+		if own := b.shared(cn.envs); own != nil {
+			cn.envs = own
+			continue
 		}
-		t.conns = append(t.conns, conn{project: p, envs: own})
+		switch {
+		case len(cn.envs) > 0:
+			start := len(t.strs)
+			t.strs = append(t.strs, cn.envs...)
+			cn.envs = t.strs[start:len(t.strs):len(t.strs)]
+			b.remember(cn.envs)
+		case cn.envs != nil:
+			cn.envs = []string{} // an empty list, as given (allocates nothing)
+		}
+	}
+	if unused := cap(t.strs) - len(t.strs); unused > 0 {
+		b.giveBack(unused)
+		t.strs = t.strs[:len(t.strs):len(t.strs)]
 	}
 	// A tenant has a few connections: an insertion sort allocates nothing.
 	for i := 1; i < len(t.conns); i++ {
@@ -97,12 +132,19 @@ func (b *Builder) takeStrings(n int) []string {
 	if b == nil {
 		return make([]string, n)
 	}
-	if len(b.strs) < n {
-		b.strs = make([]string, max(n, builderChunk))
+	if len(b.strs)-b.used < n {
+		b.strs, b.used = make([]string, max(n, builderChunk)), 0
 	}
-	out := b.strs[:n:n]
-	b.strs = b.strs[n:]
+	out := b.strs[b.used : b.used+n : b.used+n]
+	b.used += n
 	return out
+}
+
+// giveBack returns the last n strings the last takeStrings returned to the chunk.
+func (b *Builder) giveBack(n int) {
+	if b != nil {
+		b.used -= n
+	}
 }
 
 // takeConns returns n connections of capacity n for one tenant, from the current chunk.
