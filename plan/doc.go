@@ -310,6 +310,7 @@
 // set is indexed. The result and the problems reported, in their order and with the same "did you
 // mean" suggestions, are exactly those of a compile on one goroutine: the chunks only note which
 // elements have a problem, and the problems of those are reported afterwards in model order. Every
-// goroutine has ended when Compile returns. Set GOMAXPROCS (runtime.GOMAXPROCS) to 1 to compile on
-// the calling goroutine only.
+// goroutine has ended when Compile returns. Load also decodes the long lists of a big file (more
+// than 1 MiB) with several goroutines, with the result of one (see package model). Set GOMAXPROCS
+// (runtime.GOMAXPROCS) to 1 to load and compile on the calling goroutine only.
 package plan

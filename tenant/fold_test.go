@@ -1,6 +1,7 @@
 package tenant
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,4 +49,24 @@ func TestLowerEqual(t *testing.T) {
 		la, lb := strings.ToLower(tt.a), strings.ToLower(tt.b)
 		require.Equal(t, la == lb, tt.want, "%q %q", tt.a, tt.b)
 	}
+}
+
+// TestNameOrder_AgreesWithStringsCompare: the order of names sorted by their first 16 bytes, then
+// whole, is the order of strings.Compare (then of their indexes), also for names that share long
+// prefixes, are shorter than 16 bytes, end in NUL bytes or are not UTF-8.
+func TestNameOrder_AgreesWithStringsCompare(t *testing.T) {
+	pieces := []string{"tenant-", "0000000", "1", "9", "\x00", "é", "\xff", "A", "a", ""}
+	rapid.Check(t, func(t *rapid.T) {
+		names := rapid.SliceOf(rapid.Custom(func(t *rapid.T) string {
+			return strings.Join(rapid.SliceOfN(rapid.SampledFrom(pieces), 0, 6).Draw(t, "pieces"), "")
+		})).Draw(t, "names")
+		ts := make([]Tenant, len(names))
+		want := make([]int, len(names))
+		for i, n := range names {
+			ts[i].name = n
+			want[i] = i
+		}
+		slices.SortStableFunc(want, func(a, b int) int { return strings.Compare(names[a], names[b]) })
+		require.Equal(t, want, nameOrder(ts))
+	})
 }

@@ -2,6 +2,7 @@ package tenant
 
 import (
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"slices"
 	"strings"
@@ -149,11 +150,7 @@ func (o Options) report(c *tags.Catalog, errs []*TagError) error {
 
 func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 	n := len(ts)
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ts[a].name, ts[b].name) })
+	order := nameOrder(ts)
 	s := &Set{
 		cat:     c,
 		tenants: make([]Tenant, n),
@@ -194,6 +191,34 @@ func build(c *tags.Catalog, ts []Tenant, ids []tags.ID, off []int32) *Set {
 	}
 	s.trim(s.all)
 	return s
+}
+
+// nameOrder returns the indexes of ts in the order of their names (strings.Compare). It sorts
+// the first 16 bytes of each name as two numbers, side by side in one slice, and compares whole
+// names only when those are equal: a million names scattered in memory sort several times faster
+// than by comparing the names themselves.
+func nameOrder(ts []Tenant) []int {
+	type key struct {
+		hi, lo uint64
+		i      int
+	}
+	keys := make([]key, len(ts))
+	for i := range ts {
+		var b [16]byte
+		copy(b[:], ts[i].name)
+		keys[i] = key{binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:]), i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Or(cmp.Compare(a.hi, b.hi), cmp.Compare(a.lo, b.lo)); c != 0 {
+			return c
+		}
+		return cmp.Or(strings.Compare(ts[a.i].name, ts[b.i].name), cmp.Compare(a.i, b.i))
+	})
+	order := make([]int, len(ts))
+	for j, k := range keys {
+		order[j] = k.i
+	}
+	return order
 }
 
 // trim clears the bits past the last tenant.
