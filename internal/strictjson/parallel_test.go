@@ -55,6 +55,7 @@ func TestDecode_LongListInParts(t *testing.T) {
 	require.Equal(t, `items[3].cuont: unknown key "cuont" (did you mean "count"?) [unknown-field]`, aloneErrs[0].Error())
 
 	inParts := 0
+	goroutines := runtime.NumGoroutine()
 	for range 5 {
 		n := joined.Load()
 		got, errs := decode(4)
@@ -65,6 +66,7 @@ func TestDecode_LongListInParts(t *testing.T) {
 		}
 	}
 	require.Positive(t, inParts, "the list is decoded in parts at least once in five")
+	require.Equal(t, goroutines, runtime.NumGoroutine(), "no goroutine of Decode outlives it")
 }
 
 // reflectValue returns the settable value that p points to.
