@@ -217,7 +217,7 @@ func (sp *splitter) run(stack []frame) {
 	sp.parts[0].err = sp.decode(&sp.parts[0], n)
 	wg.Wait()
 	for i, p := range sp.parts {
-		next := m.end + 1
+		next := skipSpace(d.data, m.end+1) // the last part ends past the whitespace after ']'
 		if i+1 < len(sp.parts) {
 			next = sp.parts[i+1].start
 		}
