@@ -630,7 +630,11 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		if i == s.Len() {
 			size := d.growTo(i, start)
 			if sp != nil {
-				size = int(min(int64(size), max(sp.limit.Load(), int64(i+1))))
+				// Up to the element the splitter takes over from; past it (the splitter's work
+				// dropped), the slice grows as always.
+				if lim := sp.limit.Load(); int64(i) < lim {
+					size = int(min(int64(size), lim))
+				}
 			}
 			grown := reflect.MakeSlice(c.typ, size, size)
 			reflect.Copy(grown, s)

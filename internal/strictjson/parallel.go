@@ -205,6 +205,9 @@ func (sp *splitter) run(stack []frame) {
 	sp.limit.Store(int64(parts[0].hi))
 	sp.parts, sp.end = parts[1:], m.end
 	n := parts[len(parts)-1].hi
+	if sp.cancel.Load() {
+		return // the decoder has failed or finished meanwhile: do not make the result for nothing
+	}
 	sp.out = reflect.MakeSlice(sp.c.typ, n, n)
 	for i := range sp.parts {
 		sp.parts[i].dec = d.fork(sp.parts[i].start, stack)
@@ -217,7 +220,7 @@ func (sp *splitter) run(stack []frame) {
 	sp.parts[0].err = sp.decode(&sp.parts[0], n)
 	wg.Wait()
 	for i, p := range sp.parts {
-		next := m.end + 1
+		next := skipSpace(d.data, m.end+1) // the last part ends past the whitespace after ']'
 		if i+1 < len(sp.parts) {
 			next = sp.parts[i+1].start
 		}

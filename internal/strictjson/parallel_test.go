@@ -71,3 +71,74 @@ func TestDecode_LongListInParts(t *testing.T) {
 
 // reflectValue returns the settable value that p points to.
 func reflectValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
+
+// TestDecode_ListFollowedBySpaceInParts: a long list followed by whitespace before the '}' (as
+// in any indented document) is decoded in parts too, to the same values as alone.
+func TestDecode_ListFollowedBySpaceInParts(t *testing.T) {
+	type doc struct {
+		Xs []string `json:"xs"`
+	}
+	var b strings.Builder
+	b.WriteString("{\"xs\": [\n")
+	for i := range 20_000 {
+		if i > 0 {
+			b.WriteString(",\r\n")
+		}
+		fmt.Fprintf(&b, "  %q", fmt.Sprintf("element %d %s", i, strings.Repeat("x", 100)))
+	}
+	b.WriteString("\r\n ] \n}\n")
+	data := []byte(b.String())
+	require.Greater(t, len(data), 2*parallelBytes)
+	decode := func(procs int) doc {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var d doc
+		errs, complete := Decode(data, reflectValue(&d), Options{})
+		require.True(t, complete)
+		require.Empty(t, errs)
+		return d
+	}
+	alone := decode(1)
+	require.Len(t, alone.Xs, 20_000)
+	inParts := 0
+	for range 5 {
+		n := joined.Load()
+		require.Equal(t, alone, decode(4))
+		if joined.Load() > n {
+			inParts++
+		}
+	}
+	require.Positive(t, inParts, "the list is decoded in parts at least once in five")
+}
+
+// TestDecode_ListInPartsStaysLinearWhenAPartFails: when the splitter's parts are dropped (here
+// for malformed JSON in the last element), the decoder goes on alone and its slice still grows
+// geometrically, not one element at a time: the bytes allocated for a list four times as long
+// are about four times as many, not sixteen.
+func TestDecode_ListInPartsStaysLinearWhenAPartFails(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures allocations of several MiB")
+	}
+	type doc struct {
+		Xs []string `json:"xs"`
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	allocated := func(n int) uint64 {
+		data := []byte(`{"xs": [` + strings.Repeat(`"`+strings.Repeat("x", 1000)+`",`, n) + `tru]}`)
+		require.Greater(t, len(data), parallelBytes)
+		most := uint64(0)
+		for range 3 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			var d doc
+			errs, complete := Decode(data, reflectValue(&d), Options{})
+			runtime.ReadMemStats(&after)
+			require.False(t, complete)
+			require.NotEmpty(t, errs)
+			require.Contains(t, errs[len(errs)-1].Error(), "malformed JSON")
+			most = max(most, after.TotalAlloc-before.TotalAlloc)
+		}
+		return most
+	}
+	small, large := allocated(1500), allocated(6000)
+	require.Less(t, large, 8*small, "bytes allocated: %d for 1,500 elements, %d for 6,000", small, large)
+}
