@@ -609,7 +609,9 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		return err
 	}
 	var sp *splitter
-	if depth == 1 {
+	if depth == 1 && d.stack[0].index < 0 {
+		// A list that is a member of the top object: the lists in a top-level list are
+		// usually many and short, and not worth a splitter each.
 		sp = d.split(c, depth)
 	}
 	s := c.take()

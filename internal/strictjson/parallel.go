@@ -139,8 +139,8 @@ type part struct {
 	err    error
 }
 
-// joined counts the lists decoded in parts, for tests.
-var joined atomic.Int64
+// started counts the splitters started, and joined the lists decoded in parts, for tests.
+var started, joined atomic.Int64
 
 // errSplit ends the decoder's elements at the one the splitter has taken over.
 var errSplit = errors.New("split")
@@ -153,6 +153,7 @@ func (d *decoder) split(c *codec, depth int) *splitter {
 	}
 	sp := &splitter{d: d, c: c, depth: depth, from: d.pos, done: make(chan struct{})}
 	sp.limit.Store(math.MaxInt64)
+	started.Add(1)
 	stack := append([]frame(nil), d.stack...)
 	go sp.run(stack)
 	return sp

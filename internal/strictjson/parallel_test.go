@@ -142,3 +142,18 @@ func TestDecode_ListInPartsStaysLinearWhenAPartFails(t *testing.T) {
 	small, large := allocated(1500), allocated(6000)
 	require.Less(t, large, 8*small, "bytes allocated: %d for 1,500 elements, %d for 6,000", small, large)
 }
+
+// TestDecode_ListsInATopLevelListAreNotSplit: the many short lists of a top-level list start no
+// splitter each, however much input follows them.
+func TestDecode_ListsInATopLevelListAreNotSplit(t *testing.T) {
+	data := []byte("[" + strings.Repeat("[1],", 600_000) + "[1]]")
+	require.Greater(t, len(data), 2*parallelBytes)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	before := started.Load()
+	var v [][]int
+	errs, complete := Decode(data, reflectValue(&v), Options{})
+	require.Empty(t, errs)
+	require.True(t, complete)
+	require.Len(t, v, 600_001)
+	require.Equal(t, before, started.Load())
+}

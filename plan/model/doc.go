@@ -196,10 +196,10 @@
 // The decoder reads the input, which is whole in memory, with a scanner of its own that accepts
 // the JSON grammar exactly; when it meets malformed JSON, the message and the line and column are
 // those of jsontext (the Go team's JSON v2 tokenizer), which is asked only then. A list of more
-// than 1 MiB at the top of the document (the tenants and deployments of a big model) is decoded by
-// up to runtime.GOMAXPROCS goroutines (at most 8) in parts of at least 256 KiB: while the first
-// goroutine decodes from the start, another finds where the list's elements start, then takes
-// the parts the first has not reached. The result is the same as with one goroutine: the same
+// than 1 MiB that is the value of a key of the top object (the tenants and deployments of a big
+// model) is decoded by up to runtime.GOMAXPROCS goroutines (at most 8) in parts of at least
+// 256 KiB: while the first goroutine decodes from the start, another finds where the list's
+// elements start, then takes the parts the first has not reached. The result is the same as with one goroutine: the same
 // File, the same problems in the same order, the same cap on them and the same first syntax
 // error. Every goroutine has ended when Decode returns; with GOMAXPROCS set to 1 the decoder uses
 // only the caller's goroutine.
