@@ -8,7 +8,6 @@
 // # Concurrency
 //
 // Decode and DecodeInto are safe for concurrent use. A long list that is the value of a key of the
-// top object
-// is decoded by several goroutines (see parallel.go), all ended when they return; so the
-// UnmarshalText of its element types may run on several goroutines at once.
+// top object is decoded by several goroutines (see parallel.go), all ended when they return; so
+// the UnmarshalText of its element types may run on several goroutines at once.
 package strictjson
