@@ -649,7 +649,7 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 	if sp != nil {
 		if err == errSplit {
 			if sp.join(rv, s, n) {
-				clear(s, n)
+				clearScratch(s, n)
 				c.give(s)
 				return nil
 			}
@@ -670,14 +670,14 @@ func (d *decoder) list(c *codec, rv reflect.Value, depth int) error {
 		rv.Grow(n)
 		rv.SetLen(n)
 		reflect.Copy(rv, s)
-		clear(s, n)
+		clearScratch(s, n)
 	}
 	c.give(s)
 	return err
 }
 
-// clear sets the first n elements of the scratch slice s to zero.
-func clear(s reflect.Value, n int) {
+// clearScratch sets the first n elements of the scratch slice s to zero.
+func clearScratch(s reflect.Value, n int) {
 	s.SetLen(n)
 	s.Clear()
 	s.SetLen(s.Cap())
@@ -695,21 +695,16 @@ func (d *decoder) elements(from int, fn func(i int) error) error {
 		if _, err := d.peek(); err != nil {
 			return err
 		}
-		if err := d.element(i, fn); err != nil {
+		d.push(nil, i)
+		err := fn(i)
+		d.pop()
+		if err != nil {
 			return err
 		}
 		if more, err := d.next(']'); !more {
 			return err
 		}
 	}
-}
-
-// element calls fn for element i, with its index on the path. errSplit leaves it unread.
-func (d *decoder) element(i int, fn func(i int) error) error {
-	d.push(nil, i)
-	err := fn(i)
-	d.pop()
-	return err
 }
 
 // raw keeps the JSON text of the next value (json.RawMessage), or decodes it with encoding/json

@@ -86,14 +86,6 @@ func (d *decoder) scanList(from int) (listMarks, bool) {
 	return m, false
 }
 
-// skipSpace returns the offset of the first byte of b from i that is not whitespace.
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
-		i++
-	}
-	return i
-}
-
 // stringEnd returns the offset past the quote that ends the string whose text starts at i.
 func stringEnd(b []byte, i int) (int, bool) {
 	for {

@@ -127,15 +127,10 @@ func TestDecode_ListInPartsStaysLinearWhenAPartFails(t *testing.T) {
 		require.Greater(t, len(data), parallelBytes)
 		most := uint64(0)
 		for range 3 {
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
 			var d doc
-			errs, complete := Decode(data, reflectValue(&d), Options{})
-			runtime.ReadMemStats(&after)
-			require.False(t, complete)
-			require.NotEmpty(t, errs)
+			errs, bytes := decodeMalformed(t, data, &d)
 			require.Contains(t, errs[len(errs)-1].Error(), "malformed JSON")
-			most = max(most, after.TotalAlloc-before.TotalAlloc)
+			most = max(most, bytes)
 		}
 		return most
 	}
@@ -156,4 +151,17 @@ func TestDecode_ListsInATopLevelListAreNotSplit(t *testing.T) {
 	require.True(t, complete)
 	require.Len(t, v, 600_001)
 	require.Equal(t, before, started.Load())
+}
+
+// decodeMalformed decodes data, which is malformed, into v, and returns the problems and the
+// bytes the decoding allocated.
+func decodeMalformed(t *testing.T, data []byte, v any) (Errors, uint64) {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	errs, complete := Decode(data, reflectValue(v), Options{})
+	runtime.ReadMemStats(&after)
+	require.False(t, complete)
+	require.NotEmpty(t, errs)
+	return errs, after.TotalAlloc - before.TotalAlloc
 }

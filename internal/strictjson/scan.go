@@ -17,15 +17,14 @@ import (
 // jsontext decoder, at the cost of a second pass only on that error path.
 
 // ws moves past whitespace.
-func (d *decoder) ws() {
-	for d.pos < len(d.data) {
-		switch d.data[d.pos] {
-		case ' ', '\n', '\t', '\r':
-			d.pos++
-			continue
-		}
-		return
+func (d *decoder) ws() { d.pos = skipSpace(d.data, d.pos) }
+
+// skipSpace returns the offset of the first byte of b from i that is not whitespace.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\t' || b[i] == '\r') {
+		i++
 	}
+	return i
 }
 
 // at reports whether the next byte (after whitespace) is c, without moving past it.
